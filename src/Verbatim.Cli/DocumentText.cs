@@ -1,0 +1,51 @@
+using Verbatim.Model;
+
+namespace Verbatim.Cli;
+
+/// <summary>A document as a person reads it on a terminal: the provenance first, then the text.</summary>
+public static class DocumentText
+{
+    public static void Write(TextWriter output, Document document)
+    {
+        output.WriteLine($"# {document.Title}");
+        Field(output, "id", document.Id);
+        Field(output, "kind", document.Kind.ToString().ToLowerInvariant());
+        Field(output, "authors", Names(document.Authors));
+        Field(output, "to", Names(document.Addressees));
+        Field(output, "copies to", Names(document.CopiesTo));
+        if (document.Written is { } written)
+            Field(output, "written", string.Join(", ", new[] { written.Mode, written.Date ?? Range(written), written.Place }.Where(s => !string.IsNullOrEmpty(s))));
+        foreach (var publication in document.Published)
+            Field(output, "published", publication.Text);
+        Field(output, "printed from", document.PrintedFrom);
+        Field(output, "source", document.Source?.Text);
+        foreach (var reference in document.ArchivalRefs)
+            Field(output, "archive", reference.Text);
+        Field(output, "translated", string.Join(", ", document.Translators));
+        if (document.Parts.Count > 0)
+            Field(output, "parts", document.Parts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Field(output, "part of", document.PartOf);
+        output.WriteLine();
+        foreach (var block in document.Body)
+        {
+            output.WriteLine(block.Text);
+            output.WriteLine();
+        }
+        foreach (var note in document.Notes)
+        {
+            output.WriteLine($"[{note.N}] {note.Text}");
+            output.WriteLine();
+        }
+    }
+
+    private static string Names(IReadOnlyList<PersonRef> people) => string.Join("; ", people.Select(p => p.Name));
+
+    private static string? Range(DateSpan span)
+        => span.NotBefore is null && span.NotAfter is null ? null : $"{span.NotBefore ?? "?"} – {span.NotAfter ?? "?"}";
+
+    private static void Field(TextWriter output, string label, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+            output.WriteLine($"{label,-13} {value}");
+    }
+}

@@ -1,0 +1,4 @@
+using System.CommandLine;
+using Verbatim.Cli;
+
+return await VerbatimCommand.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,12 @@
+using Verbatim.Formats.PlainText;
+
+namespace Verbatim.Formats;
+
+/// <summary>The readers Verbatim ships, most specific first.</summary>
+public static class Readers
+{
+    public static FormatRegistry CreateDefaultRegistry() => new(
+    [
+        new PlainTextReader(),
+    ]);
+}
