@@ -7,6 +7,7 @@ public static class Readers
 {
     public static FormatRegistry CreateDefaultRegistry() => new(
     [
+        new MiaText.MiaTextReader(),
         new PlainTextReader(),
     ]);
 }
