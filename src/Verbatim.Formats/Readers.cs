@@ -7,6 +7,7 @@ public static class Readers
 {
     public static FormatRegistry CreateDefaultRegistry() => new(
     [
+        new MiaHtml.MiaHtmlReader(),
         new MiaText.MiaTextReader(),
         new PlainTextReader(),
     ]);

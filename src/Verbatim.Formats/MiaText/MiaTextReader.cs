@@ -167,7 +167,7 @@ public sealed partial class MiaTextReader : IDocumentReader
         }
     }
 
-    private static BlockType Classify(string text, List<(BlockType Type, string Text, int? Line)> before)
+    internal static BlockType Classify(string text, List<(BlockType Type, string Text, int? Line)> before)
     {
         var folded = Whitespace.CollapseToLine(text);
         var words = folded.Split(' ').Length;
@@ -185,7 +185,7 @@ public sealed partial class MiaTextReader : IDocumentReader
         return BlockType.P;
     }
 
-    private static bool EndsSentence(string text)
+    internal static bool EndsSentence(string text)
     {
         var trimmed = text.TrimEnd();
         return trimmed.Length == 0 || ".!?:;”\")»]".Contains(trimmed[^1]);
