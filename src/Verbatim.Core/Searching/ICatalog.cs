@@ -1,0 +1,80 @@
+using Verbatim.Model;
+
+namespace Verbatim.Searching;
+
+/// <summary>
+/// The derived index: metadata, full text and facets. It can always be thrown away and rebuilt
+/// from the store; nothing lives only here.
+/// </summary>
+public interface ICatalog : IDisposable
+{
+    /// <summary>Adds the document or replaces what the catalog held for its id.</summary>
+    void Upsert(Document document, int version);
+
+    void Remove(string id);
+
+    /// <summary>Empties the catalog, before a rebuild.</summary>
+    void Clear();
+
+    int Count { get; }
+
+    SearchResults Search(SearchQuery query);
+
+    IReadOnlyList<WorkEntry> List(WorkFilter filter);
+
+    /// <summary>Makes many upserts one transaction: far faster, and all or nothing.</summary>
+    IDisposable Batch();
+}
+
+/// <summary>What a user asks for. <see cref="Text"/> may be empty: then the filters alone select.</summary>
+public sealed record SearchQuery(string Text)
+{
+    public WorkFilter Filter { get; init; } = new();
+    public int Offset { get; init; }
+    public int Limit { get; init; } = 20;
+}
+
+/// <summary>Filters shared by search and the works index.</summary>
+public sealed record WorkFilter
+{
+    public string? Author { get; init; }
+    public string? Addressee { get; init; }
+    public int? YearFrom { get; init; }
+    public int? YearTo { get; init; }
+    public string? Kind { get; init; }
+    public string? Collection { get; init; }
+    public string? Volume { get; init; }
+}
+
+/// <param name="Snippet">
+/// The best passage, with each matched term between <see cref="SearchResults.MarkStart"/> and
+/// <see cref="SearchResults.MarkEnd"/>; a surface turns them into its own emphasis after
+/// escaping the text.
+/// </param>
+public sealed record SearchHit(string Id, string Title, string? Date, string Snippet, double Score);
+
+public sealed record FacetCount(string Value, int Count);
+
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets)
+{
+    public const char MarkStart = '\u0002';
+    public const char MarkEnd = '\u0003';
+}
+
+/// <summary>A line of the works index.</summary>
+public sealed record WorkEntry(
+    string Id,
+    string Title,
+    string Kind,
+    string? Date,
+    IReadOnlyList<string> Authors,
+    IReadOnlyList<string> Addressees,
+    string? Collection,
+    string? Volume,
+    int Version);
+
+/// <summary>The user's query could not be read; <see cref="Position"/> is where (0-based).</summary>
+public sealed class QuerySyntaxException(string message, int position) : Exception(message)
+{
+    public int Position { get; } = position;
+}
