@@ -1,3 +1,4 @@
+using Verbatim.Formats.Compilation;
 using Verbatim.Formats.PlainText;
 
 namespace Verbatim.Formats;
@@ -7,6 +8,7 @@ public static class Readers
 {
     public static FormatRegistry CreateDefaultRegistry() => new(
     [
+        new CompilationReader(),
         new PlainTextReader(),
     ]);
 }
