@@ -140,9 +140,14 @@ internal sealed class ItemSplitter
     /// </summary>
     private Start? FindStart(int i, bool afterCloser)
     {
+        // Captions, a title and its repeat are a few lines; a longer run of short lines is a list
+        // or verse, and bounding it keeps the split linear in the page's length.
+        const int MaxRun = 8;
         var end = i;
-        while (end < Count && _paragraphs[end].Kind == ParagraphKind.Short)
+        while (end < Count && end - i <= MaxRun && _paragraphs[end].Kind == ParagraphKind.Short)
             end++;
+        if (end - i > MaxRun)
+            return null;
         var next = end < Count ? _paragraphs[end].Kind : (ParagraphKind?)null;
         var repeated = FirstRepeated(i, end);
         var opens = next is ParagraphKind.Byline or ParagraphKind.Dateline or ParagraphKind.Address or ParagraphKind.Salutation

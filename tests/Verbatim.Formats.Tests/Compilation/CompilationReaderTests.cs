@@ -257,6 +257,17 @@ public class CompilationReaderTests
         }
     }
 
+    [Fact]
+    public void A_long_page_of_short_lines_is_read_in_linear_time()
+    {
+        var text = string.Concat(Enumerable.Range(0, 50_000).Select(n => $"Short Line {n}\n\n")) + "Source: Pravda, No. 1, 5 May 1912.\n";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = Reader.Read(Text(text));
+        Assert.True(result.Succeeded);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.Equal(50_001, result.Documents.Skip(1).Sum(d => d.Body.Count));
+    }
+
     /// <summary>
     /// Every non-blank line of <paramref name="text"/> is covered by a block of exactly one part,
     /// inside that part's origin lines, and its folded text occurs in that part's body text. A
@@ -288,10 +299,11 @@ public class CompilationReaderTests
             }
         }
         Assert.Equal(nonBlank.Order(), owner.Keys.Order());
+        var bodyTexts = documents.Skip(1).ToDictionary(d => d.Id, d => d.BodyText);
         foreach (var n in nonBlank)
         {
             var folded = Whitespace.CollapseToLine(lines[n - 1]);
-            Assert.True(owner[n].BodyText.Contains(folded, StringComparison.Ordinal), $"line {n} is not in the body of {owner[n].Id}");
+            Assert.True(bodyTexts[owner[n].Id].Contains(folded, StringComparison.Ordinal), $"line {n} is not in the body of {owner[n].Id}");
         }
     }
 }
