@@ -116,7 +116,8 @@ internal static partial class ItemFacts
         if (titleAddressee is not null && ParagraphClassifier.IsNamePhrase(titleAddressee))
             addressees.Add(PersonNames.Read(titleAddressee));
 
-        // The item's own address line: "To the Joint Plenum of the CC and CCC", "To Com. Lenin from Stalin".
+        // The item's own address line ("To the Plenum", "To Com. Lenin from Stalin") names the
+        // addressee where the compiler's title names none, and the sender where nothing else does.
         if (item.Blocks.FirstOrDefault(b => b.Type == BlockType.Address) is { } address
             && AddressLine().Match(address.Paragraph.Line) is { Success: true } to)
         {
