@@ -1,3 +1,4 @@
+using Verbatim.Formats.Compilation;
 using Verbatim.Formats.PlainText;
 
 namespace Verbatim.Formats;
@@ -9,6 +10,7 @@ public static class Readers
     [
         new MiaHtml.MiaHtmlReader(),
         new MiaText.MiaTextReader(),
+        new CompilationReader(),
         new PlainTextReader(),
     ]);
 }

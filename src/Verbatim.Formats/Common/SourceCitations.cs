@@ -66,8 +66,9 @@ public static partial class SourceCitations
             else if (publisher is null && PublisherWord().IsMatch(part)) publisher = part;
             else leftovers.Add(part);
         }
-        // A single word-only part left after the publisher and year is the place of publication.
-        if (leftovers.Count == 1 && !leftovers[0].Any(char.IsDigit) && leftovers[0].Split(' ').Length <= 3)
+        // A single word-only part left after the publisher and year is the place of publication;
+        // a periodical's issue (a number or a day) names none, and its leftover is the paper's name.
+        if (issue is null && date is null && leftovers.Count == 1 && !leftovers[0].Any(char.IsDigit) && leftovers[0].Split(' ').Length <= 3)
             place = leftovers[0];
 
         return new SourceEdition
@@ -85,11 +86,29 @@ public static partial class SourceCitations
         };
     }
 
+    private const string MonthName =
+        @"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+
+    [GeneratedRegex(@"(?:\b" + MonthName + @"\s+\d{1,2}(?:st|nd|rd|th)?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MonthName + @")\s*$")]
+    private static partial Regex DayBeforeComma();
+
+    [GeneratedRegex(@"^\s*(?:1\d{3}|20\d{2})\b")]
+    private static partial Regex YearAfterComma();
+
     // Commas separate the parts, except inside a title that itself holds a question mark before
-    // the comma ("Why Is the Second International Defending Trotsky?, Izvestia").
+    // the comma ("Why Is the Second International Defending Trotsky?, Izvestia"), and except the
+    // comma inside a date ("October 22, 1903", "7th March, 1923"), which stays one part.
     private static IEnumerable<string> SplitParts(string line)
     {
+        var parts = new List<string>();
         foreach (var part in line.Split(','))
+        {
+            if (parts.Count > 0 && DayBeforeComma().IsMatch(parts[^1]) && YearAfterComma().IsMatch(part))
+                parts[^1] += "," + part;
+            else
+                parts.Add(part);
+        }
+        foreach (var part in parts)
         {
             foreach (var piece in Regex.Split(part, @"(?<=\.)\s+(?=(?:Vol\.|Volume|No\.|pp?\.)\s)"))
                 yield return piece;
