@@ -1,0 +1,155 @@
+using System.Text;
+using Verbatim.Searching;
+
+namespace Verbatim.Storage.Catalog;
+
+/// <summary>
+/// Turns what a user types into a full-text query that cannot be a syntax error: every word and
+/// phrase is quoted, so no character of the user's can be read as query syntax; only AND, OR, NOT
+/// (in capitals, between two terms), parentheses, "phrases" and a trailing * for a prefix keep
+/// their meaning. Unbalanced parentheses are reported with their place.
+/// </summary>
+public static class FtsQuery
+{
+    private enum Kind { Term, And, Or, Not, Open, Close }
+
+    private readonly record struct Token(Kind Kind, string Text, int Position, bool Prefix = false);
+
+    /// <summary>The FTS5 expression, or null when the query holds no word to look for.</summary>
+    public static string? Translate(string query)
+    {
+        var tokens = Tokenise(query);
+        CheckParentheses(tokens, query);
+        var output = new List<Token>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind is Kind.And or Kind.Or or Kind.Not)
+            {
+                var before = output.Count > 0 && output[^1].Kind is Kind.Term or Kind.Close;
+                var after = i + 1 < tokens.Count && tokens[i + 1].Kind is Kind.Term or Kind.Open;
+                // An operator without a term on both sides is the word itself ("war AND").
+                if (!before || !after)
+                    token = new Token(Kind.Term, token.Text.ToLowerInvariant(), token.Position);
+            }
+            output.Add(token);
+        }
+        // Parentheses that enclose nothing add nothing; FTS5 rejects "()".
+        output = RemoveEmptyGroups(output);
+        if (!output.Any(t => t.Kind == Kind.Term))
+            return null;
+
+        var builder = new StringBuilder();
+        Token? previous = null;
+        foreach (var token in output)
+        {
+            // Two terms side by side mean both; FTS5's implicit AND needs no operator, but a term
+            // after ")" or before "(" does.
+            if (previous is { } p && NeedsAnd(p.Kind, token.Kind))
+                builder.Append(" AND ");
+            else if (builder.Length > 0)
+                builder.Append(' ');
+            builder.Append(token.Kind switch
+            {
+                Kind.Term => Quote(token.Text) + (token.Prefix ? "*" : ""),
+                Kind.And => "AND",
+                Kind.Or => "OR",
+                Kind.Not => "NOT",
+                Kind.Open => "(",
+                _ => ")",
+            });
+            previous = token;
+        }
+        return builder.ToString();
+    }
+
+    private static bool NeedsAnd(Kind left, Kind right)
+        => left is Kind.Term or Kind.Close && right is Kind.Term or Kind.Open;
+
+    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"") + "\"";
+
+    private static List<Token> Tokenise(string query)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < query.Length)
+        {
+            var c = query[i];
+            if (c == '"')
+            {
+                var end = query.IndexOf('"', i + 1);
+                // An unclosed quote runs to the end: the user meant a phrase.
+                var phrase = end < 0 ? query[(i + 1)..] : query[(i + 1)..end];
+                var next = end < 0 ? query.Length : end + 1;
+                var prefix = next < query.Length && query[next] == '*';
+                if (phrase.Any(char.IsLetterOrDigit))
+                    tokens.Add(new Token(Kind.Term, phrase, i, prefix));
+                i = prefix ? next + 1 : next;
+            }
+            else if (c == '(' || c == ')')
+            {
+                tokens.Add(new Token(c == '(' ? Kind.Open : Kind.Close, c.ToString(), i));
+                i++;
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                var start = i;
+                while (i < query.Length && (char.IsLetterOrDigit(query[i]) || IsInnerWordMark(query, i)))
+                    i++;
+                var word = query[start..i];
+                var prefix = i < query.Length && query[i] == '*';
+                if (prefix) i++;
+                var kind = word switch
+                {
+                    "AND" => Kind.And,
+                    "OR" => Kind.Or,
+                    "NOT" => Kind.Not,
+                    _ => Kind.Term,
+                };
+                tokens.Add(new Token(kind, word, start, prefix && kind == Kind.Term));
+            }
+            else
+            {
+                i++;
+            }
+        }
+        return tokens;
+    }
+
+    // Marks that stay inside a word: "don't", "Lenin’s", "R.C.P.", "1921-10-20".
+    private static bool IsInnerWordMark(string text, int i)
+        => text[i] is '\'' or '’' or '.' or '-' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
+
+    private static void CheckParentheses(List<Token> tokens, string query)
+    {
+        var open = new Stack<int>();
+        foreach (var token in tokens)
+        {
+            if (token.Kind == Kind.Open)
+                open.Push(token.Position);
+            else if (token.Kind == Kind.Close && !open.TryPop(out _))
+                throw new QuerySyntaxException($"a ')' at position {token.Position + 1} closes nothing: \"{query}\"", token.Position);
+        }
+        if (open.TryPop(out var unclosed))
+            throw new QuerySyntaxException($"the '(' at position {unclosed + 1} is never closed: \"{query}\"", unclosed);
+    }
+
+    private static List<Token> RemoveEmptyGroups(List<Token> tokens)
+    {
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            for (var i = 0; i + 1 < tokens.Count; i++)
+            {
+                if (tokens[i].Kind == Kind.Open && tokens[i + 1].Kind == Kind.Close)
+                {
+                    tokens.RemoveRange(i, 2);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return tokens;
+    }
+}
