@@ -1,4 +1,5 @@
 using Verbatim.Formats.PlainText;
+using Verbatim.Formats.Tei;
 
 namespace Verbatim.Formats;
 
@@ -7,6 +8,7 @@ public static class Readers
 {
     public static FormatRegistry CreateDefaultRegistry() => new(
     [
+        new TeiReader(),
         new PlainTextReader(),
     ]);
 }
