@@ -1,5 +1,6 @@
 using Verbatim.Formats.Compilation;
 using Verbatim.Formats.PlainText;
+using Verbatim.Formats.Tei;
 
 namespace Verbatim.Formats;
 
@@ -8,6 +9,7 @@ public static class Readers
 {
     public static FormatRegistry CreateDefaultRegistry() => new(
     [
+        new TeiReader(),
         new MiaHtml.MiaHtmlReader(),
         new MiaText.MiaTextReader(),
         new CompilationReader(),
