@@ -36,7 +36,9 @@ public static class DemoVerb
                 foreach (var document in file.Result.Documents)
                 {
                     documents++;
-                    var date = document.Written?.Date ?? document.Source?.Date ?? "undated";
+                    var date = document.Written?.Date
+                        ?? (document.Written is { NotBefore: { } from } ? $"{from} – {document.Written.NotAfter}" : null)
+                        ?? document.Source?.Date ?? "undated";
                     var who = string.Join(", ", document.Authors.Select(a => a.Name));
                     var to = document.Addressees.Count > 0 ? " to " + string.Join(", ", document.Addressees.Select(a => a.Name)) : "";
                     output.WriteLine($"{document.Id}\n    {document.Kind.ToString().ToLowerInvariant()}, {date}: {who}{to}: {document.Title} ({document.Body.Count} blocks, {document.Notes.Count} notes) [{file.Path}]");
