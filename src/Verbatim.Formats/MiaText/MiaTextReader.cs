@@ -26,7 +26,9 @@ public sealed partial class MiaTextReader : IDocumentReader
     [GeneratedRegex(@"^(?<label>\p{Lu}[\p{L}]*(?:[ \\/&][\p{L}]+){0,3}):[\s\u00A0]*(?<value>\S.*)$")]
     private static partial Regex LabelLine();
 
-    [GeneratedRegex(@"^\s*<\s*backward\b|\bforward\s*>\s*$|^\s*(?:\S.*\s)?\|\s.*\b(?:Index|Collected Works|Archive|Volume\s+\d+)\b", RegexOptions.IgnoreCase)]
+    // The part before the first "|" is bounded: an unbounded ".*" there made every long body
+    // line cost quadratic backtracking.
+    [GeneratedRegex(@"^\s*<\s*backward\b|\bforward\s*>\s*$|^[^|\n]{0,80}\|[^\n]*\b(?:Index|Collected Works|Archive|Volume\s+\d+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NavigationLine();
 
     [GeneratedRegex(@"^\[(?<n>\d+)\]\s")]

@@ -1,0 +1,184 @@
+using Verbatim.Model;
+using Verbatim.Searching;
+
+namespace Verbatim.Storage.Tests.Catalog;
+
+/// <summary>
+/// What every catalog backend must do, written once. A backend's test class derives from this
+/// and says how to open an empty catalog; the same assertions then hold for each.
+/// </summary>
+public abstract class CatalogContract : IDisposable
+{
+    private readonly ICatalog _catalog;
+
+    protected CatalogContract()
+    {
+        _catalog = OpenEmpty();
+        using (_catalog.Batch())
+        {
+            foreach (var document in TestDocuments.All)
+                _catalog.Upsert(document, 1);
+        }
+    }
+
+    protected abstract ICatalog OpenEmpty();
+
+    public void Dispose()
+    {
+        _catalog.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private IReadOnlyList<string> Ids(string query, WorkFilter? filter = null)
+        => [.. _catalog.Search(new SearchQuery(query) { Filter = filter ?? new(), Limit = 100 }).Hits.Select(h => h.Id)];
+
+    [Fact]
+    public void Holds_every_document_added()
+        => Assert.Equal(TestDocuments.All.Count, _catalog.Count);
+
+    [Fact]
+    public void Word_finds_body_text_and_ranks_title_matches_first()
+    {
+        Assert.Equal(["lenin-1921-05-30-to-lutovinov"], Ids("Grzhebin"));
+        var ids = Ids("Stalin");
+        Assert.Contains("lenin-1921-10-20-to-stalin", ids);
+        Assert.Contains("trotsky-1930-03-22-with-lenin-against-stalin", ids);
+    }
+
+    [Fact]
+    public void Phrase_matches_words_in_that_order_only()
+    {
+        Assert.Equal(["trotsky-1930-03-22-with-lenin-against-stalin"], Ids("\"with the very best comradely greetings\""));
+        Assert.Empty(Ids("\"greetings comradely best\""));
+    }
+
+    [Fact]
+    public void Prefix_matches_every_word_it_begins()
+    {
+        Assert.Contains("lenin-1921-05-30-to-lutovinov", Ids("demagnetis*"));
+        Assert.Empty(Ids("demagnetis"));
+    }
+
+    [Fact]
+    public void Boolean_operators_combine_terms()
+    {
+        Assert.Equal(["lenin-1921-05-30-to-lutovinov"], Ids("Krasin AND Lomonosov"));
+        Assert.Equal(2, Ids("Grzhebin OR Alliluyeva").Count);
+        Assert.DoesNotContain("trotsky-1930-03-22-with-lenin-against-stalin", Ids("Stalin NOT Mdivani"));
+        Assert.Equal(2, Ids("(Grzhebin OR Alliluyeva) Lenin").Count);
+    }
+
+    [Fact]
+    public void Notes_are_searched_too()
+        => Assert.Equal(["lenin-1921-10-20-to-stalin"], Ids("Lalayants Irkutsk"));
+
+    [Fact]
+    public void Accents_do_not_matter()
+        => Assert.Equal(Ids("Bolsche"), Ids("Bölsche"));
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("*")]
+    [InlineData("AND")]
+    [InlineData("OR NOT")]
+    [InlineData("Stalin AND")]
+    [InlineData("NEAR(Stalin Lenin)")]
+    [InlineData("title:Stalin")]
+    [InlineData("^Stalin")]
+    [InlineData("-Stalin +Lenin")]
+    [InlineData("{title body}: Stalin")]
+    [InlineData("Lenin's \"letter")]
+    [InlineData("R.C.P.(B.)")]
+    [InlineData("()")]
+    [InlineData("'; DROP TABLE documents; --")]
+    public void Query_with_search_syntax_characters_never_errors(string query)
+    {
+        var results = _catalog.Search(new SearchQuery(query));
+        Assert.True(results.Total >= 0);
+        Assert.Equal(TestDocuments.All.Count, _catalog.Count);
+    }
+
+    [Theory]
+    [InlineData("(Stalin", 0)]
+    [InlineData("Stalin)", 6)]
+    public void Unbalanced_parenthesis_is_reported_with_its_place(string query, int position)
+    {
+        var error = Assert.Throws<QuerySyntaxException>(() => _catalog.Search(new SearchQuery(query)));
+        Assert.Equal(position, error.Position);
+    }
+
+    [Fact]
+    public void Snippet_marks_the_matched_words()
+    {
+        var hit = Assert.Single(_catalog.Search(new SearchQuery("Grzhebin")).Hits);
+        Assert.Contains($"{SearchResults.MarkStart}Grzhebin{SearchResults.MarkEnd}", hit.Snippet);
+        Assert.True(hit.Score > 0);
+    }
+
+    [Fact]
+    public void Filters_narrow_by_author_addressee_year_kind_collection_and_volume()
+    {
+        Assert.All(Ids("", new WorkFilter { Author = "lenin" }), id => Assert.StartsWith("lenin-", id));
+        Assert.Equal(["lenin-1921-12-20-to-zalutsky-and-solts"], Ids("", new WorkFilter { Addressee = "Solts" }));
+        Assert.Equal(3, Ids("", new WorkFilter { YearFrom = 1921, YearTo = 1921 }).Count);
+        Assert.Equal(["trotsky-1930-03-22-with-lenin-against-stalin"], Ids("", new WorkFilter { Kind = "article" }));
+        Assert.Equal(3, Ids("", new WorkFilter { Collection = "Lenin Collected Works", Volume = "45" }).Count);
+        Assert.Equal(["lenin-1921-10-20-to-stalin"], Ids("Stalin", new WorkFilter { Author = "Lenin", Addressee = "stalin" }));
+    }
+
+    [Fact]
+    public void Facets_count_the_whole_result_not_the_page()
+    {
+        var results = _catalog.Search(new SearchQuery("") { Limit = 1 });
+        Assert.Single(results.Hits);
+        Assert.Equal(TestDocuments.All.Count, results.Total);
+        Assert.Contains(new FacetCount("letter", TestDocuments.All.Count(d => d.Kind == DocumentKind.Letter)), results.Facets["kind"]);
+        Assert.Contains(new FacetCount("1921", 3), results.Facets["year"]);
+        Assert.Contains(new FacetCount("V. I. Lenin", 3), results.Facets["author"]);
+        Assert.Contains(new FacetCount("45", 3), results.Facets["volume"]);
+    }
+
+    [Fact]
+    public void Pages_are_disjoint_and_cover_the_result()
+    {
+        var all = _catalog.Search(new SearchQuery("") { Limit = 100 }).Hits.Select(h => h.Id).ToList();
+        var paged = new List<string>();
+        for (var offset = 0; offset < all.Count; offset += 3)
+            paged.AddRange(_catalog.Search(new SearchQuery("") { Offset = offset, Limit = 3 }).Hits.Select(h => h.Id));
+        Assert.Equal(all, paged);
+    }
+
+    [Fact]
+    public void Upsert_replaces_and_remove_forgets()
+    {
+        var letter = TestDocuments.All.First(d => d.Id == "lenin-1921-10-20-to-stalin");
+        _catalog.Upsert(letter with { Title = "Renamed note", Body = [new Block(BlockType.P, "Nothing but xylophone.", 0)], Notes = [] }, 2);
+        Assert.Equal(TestDocuments.All.Count, _catalog.Count);
+        Assert.Equal(["lenin-1921-10-20-to-stalin"], Ids("xylophone"));
+        Assert.Empty(Ids("Lalayants"));
+        Assert.Equal(2, _catalog.List(new WorkFilter()).Single(e => e.Id == letter.Id).Version);
+        _catalog.Remove(letter.Id);
+        Assert.Empty(Ids("xylophone"));
+        Assert.Equal(TestDocuments.All.Count - 1, _catalog.Count);
+    }
+
+    [Fact]
+    public void Works_index_is_in_date_order_with_people()
+    {
+        var entries = _catalog.List(new WorkFilter());
+        var dated = entries.Where(e => e.Date is not null).Select(e => e.Date).ToList();
+        Assert.Equal(dated.Order(StringComparer.Ordinal), dated);
+        var letter = entries.Single(e => e.Id == "lenin-1921-12-20-to-zalutsky-and-solts");
+        Assert.Equal(["Zalutsky", "Solts"], letter.Addressees);
+        Assert.Equal(["V. I. Lenin"], letter.Authors);
+        Assert.Equal(("Lenin Collected Works", "45"), (letter.Collection, letter.Volume));
+    }
+
+    [Fact]
+    public void Clear_empties_the_catalog()
+    {
+        _catalog.Clear();
+        Assert.Equal(0, _catalog.Count);
+        Assert.Equal(0, _catalog.Search(new SearchQuery("Stalin")).Total);
+    }
+}
