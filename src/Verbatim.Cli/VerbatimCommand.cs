@@ -9,6 +9,15 @@ public static class VerbatimCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("Verbatim: an archive for letters and writings whose words and provenance are contested.");
+        root.Subcommands.Add(InitVerb.Create());
+        root.Subcommands.Add(IngestVerb.Create());
+        root.Subcommands.Add(ListVerb.Create());
+        root.Subcommands.Add(ShowVerb.Create());
+        root.Subcommands.Add(SearchVerb.Create());
+        root.Subcommands.Add(HistoryVerb.Create());
+        root.Subcommands.Add(DiffVerb.Create());
+        root.Subcommands.Add(AuditVerb.Create());
+        root.Subcommands.Add(ReindexVerb.Create());
         root.Subcommands.Add(ParseVerb.Create());
         root.Subcommands.Add(DemoVerb.Create());
         return root;

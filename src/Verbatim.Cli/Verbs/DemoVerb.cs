@@ -1,52 +1,55 @@
 using System.CommandLine;
-using Verbatim.Parsing;
+using Verbatim.Archiving;
+using Verbatim.Searching;
 
 namespace Verbatim.Cli.Verbs;
 
 /// <summary>
-/// `verbatim demo`: the README's main job on the embedded default. For now it reads the demo
-/// corpus in samples/ and prints what each file yields; the store and the web reader come next.
+/// `verbatim demo`: the README's main job on the embedded default. Creates the demo archive
+/// where there is none, ingests every folder of the demo corpus (samples/: an unchanged file
+/// writes nothing on later runs), and shows that the archive answers.
 /// </summary>
 public static class DemoVerb
 {
+    private const string ExampleQuery = "\"comradely greetings\"";
+
     public static Command Create()
     {
-        var samples = new Option<string>("--samples") { Description = "The demo corpus folder.", DefaultValueFactory = _ => Path.Combine(Environment.GetEnvironmentVariable("VERBATIM_HOME") ?? ".", "samples") };
-        var command = new Command("demo", "Read the demo corpus in samples/ and print what every file yields.") { samples };
-        command.SetAction(result =>
+        var home = Environment.GetEnvironmentVariable("VERBATIM_HOME") ?? ".";
+        var samples = new Option<string>("--samples") { Description = "The demo corpus folder.", DefaultValueFactory = _ => Path.Combine(home, "samples") };
+        var archive = ArchiveOptions.Archive();
+        archive.DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ArchiveOptions.EnvironmentVariable) is { Length: > 0 } given ? given : Path.Combine(home, "archive");
+        var command = new Command("demo", "Ingest the demo corpus in samples/ into the demo archive and show that it answers.") { samples, archive };
+        command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
-            var output = result.InvocationConfiguration.Output;
-            var error = result.InvocationConfiguration.Error;
             var folder = result.GetValue(samples)!;
             if (!Directory.Exists(folder))
             {
                 error.WriteLine($"error: no demo corpus at {Path.GetFullPath(folder)}");
                 return 1;
             }
-            var parser = new FileParser();
-            int files = 0, documents = 0, failed = 0;
-            foreach (var file in parser.Parse([folder]))
-            {
-                if (Path.GetFileName(file.Path) is "README.md" or "LICENSE.md")
-                    continue;
-                files++;
-                foreach (var problem in file.Result.Errors)
-                    error.WriteLine($"error: {problem}");
-                if (!file.Result.Succeeded) { failed++; continue; }
-                foreach (var document in file.Result.Documents)
-                {
-                    documents++;
-                    var date = document.Written?.Date
-                        ?? (document.Written is { NotBefore: { } from } ? $"{from} – {document.Written.NotAfter}" : null)
-                        ?? document.Source?.Date ?? "undated";
-                    var who = string.Join(", ", document.Authors.Select(a => a.Name));
-                    var to = document.Addressees.Count > 0 ? " to " + string.Join(", ", document.Addressees.Select(a => a.Name)) : "";
-                    output.WriteLine($"{document.Id}\n    {document.Kind.ToString().ToLowerInvariant()}, {date}: {who}{to}: {document.Title} ({document.Body.Count} blocks, {document.Notes.Count} notes) [{file.Path}]");
-                }
-            }
-            output.WriteLine($"{files} files read, {documents} documents, {failed} failed.");
-            return failed > 0 ? 1 : 0;
-        });
+            using var opened = Archive.Init(result.GetValue(archive)!);
+            // Each sub-folder is one corpus; the files beside them (README) describe it.
+            var corpora = Directory.GetDirectories(folder).Order(StringComparer.Ordinal).ToList();
+            var report = opened.Ingest(corpora, new IngestOptions("auto", "demo corpus", ArchiveOptions.CurrentUser()));
+            foreach (var failure in report.Failed)
+                error.WriteLine($"error: {failure.Path}: {failure.Error}");
+            var counts = report.Documents.GroupBy(d => d.Status).ToDictionary(g => g.Key, g => g.Count());
+            output.WriteLine($"Demo archive at {opened.Layout.Root}");
+            output.WriteLine($"{report.Documents.Count} documents from {corpora.Count} corpora: {counts.GetValueOrDefault(Storing.WriteStatus.New)} new, "
+                + $"{counts.GetValueOrDefault(Storing.WriteStatus.Updated)} updated, {counts.GetValueOrDefault(Storing.WriteStatus.Unchanged)} unchanged; {report.Failed.Count} failed.");
+            output.WriteLine();
+            foreach (var entry in opened.List(new WorkFilter()))
+                output.WriteLine($"  {entry.Date ?? "undated",-10}  {string.Join(", ", entry.Authors),-22}  {entry.Title}  [{entry.Id}]");
+            output.WriteLine();
+            var hits = opened.Search(new SearchQuery(ExampleQuery) { Limit = 5 });
+            output.WriteLine($"search {ExampleQuery}: {hits.Total} documents");
+            foreach (var hit in hits.Hits)
+                output.WriteLine($"  {hit.Id}: {hit.Snippet.Replace(SearchResults.MarkStart, '«').Replace(SearchResults.MarkEnd, '»').ReplaceLineEndings(" ")}");
+            output.WriteLine();
+            output.WriteLine($"Try: ./verbatim search Stalin --archive {opened.Layout.Root}");
+            return report.Failed.Count > 0 ? 1 : 0;
+        }));
         return command;
     }
 }

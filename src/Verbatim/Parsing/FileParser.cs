@@ -1,3 +1,4 @@
+using Microsoft.Extensions.FileSystemGlobbing;
 using Verbatim.Formats;
 using Verbatim.Model;
 using Verbatim.Reading;
@@ -41,7 +42,11 @@ public sealed class FileParser(FormatRegistry registry)
         return result with { Errors = [.. result.Errors.Select(e => e with { File = path })] };
     }
 
-    /// <summary>Files as given; folders as every file below them, in ordinal path order.</summary>
+    /// <summary>
+    /// Files as given; folders as every file below them; globs ("letters/**/*.xml") as the files
+    /// they match. Folder and glob expansions are in ordinal path order, so a batch is read in
+    /// the same order on every machine.
+    /// </summary>
     public static IEnumerable<string> ExpandPaths(IEnumerable<string> paths)
     {
         foreach (var path in paths)
@@ -54,10 +59,32 @@ public sealed class FileParser(FormatRegistry registry)
                 foreach (var file in files)
                     yield return file;
             }
+            else if (path.IndexOfAny(['*', '?', '[']) >= 0 && !File.Exists(path))
+            {
+                var (root, pattern) = SplitGlob(path);
+                var matcher = new Matcher(StringComparison.Ordinal);
+                matcher.AddInclude(pattern);
+                var matches = matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal).ToList();
+                // A glob that matches nothing is reported as the path it is, so the user hears of it.
+                if (matches.Count == 0)
+                    yield return path;
+                foreach (var match in matches)
+                    yield return Path.GetRelativePath(Directory.GetCurrentDirectory(), match);
+            }
             else
             {
                 yield return path;
             }
         }
+    }
+
+    /// <summary>The folder part of a glob before its first wildcard, and the pattern below it.</summary>
+    private static (string Root, string Pattern) SplitGlob(string glob)
+    {
+        var segments = glob.Replace('\\', '/').Split('/');
+        var fixedCount = segments.TakeWhile(s => s.IndexOfAny(['*', '?', '[']) < 0).Count();
+        var root = fixedCount == 0 ? "." : string.Join('/', segments[..fixedCount]);
+        if (root.Length == 0) root = "/";
+        return (root, string.Join('/', segments[fixedCount..]));
     }
 }

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Verbatim.Archiving;
+
+namespace Verbatim.Cli.Verbs;
+
+/// <summary>`verbatim diff ID [FROM TO]`: what changed between two versions, source and document.json.</summary>
+public static class DiffVerb
+{
+    public static Command Create()
+    {
+        var archive = ArchiveOptions.Archive();
+        var id = new Argument<string>("ID") { Description = "The document's id." };
+        var versions = new Argument<int[]>("VERSION") { Description = "Two version numbers (default: the one before the newest, and the newest).", Arity = new ArgumentArity(0, 2) };
+        var command = new Command("diff", "Show what changed between two versions of a document.") { id, versions, archive };
+        command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
+        {
+            using var opened = ArchiveOptions.Open(result, archive);
+            var given = result.GetValue(versions) ?? [];
+            if (given.Length == 1)
+            {
+                error.WriteLine("error: give two versions, or none for the last change");
+                return 2;
+            }
+            var diff = VersionDiff.Between(opened, result.GetValue(id)!, given.Length == 2 ? given[0] : null, given.Length == 2 ? given[1] : null);
+            if (diff is null)
+            {
+                error.WriteLine($"error: no such document or versions: {result.GetValue(id)} {string.Join(' ', given)}");
+                return 1;
+            }
+            output.WriteLine($"{diff.Id}: v{diff.From} → v{diff.To}");
+            foreach (var file in diff.Files)
+            {
+                output.WriteLine($"--- v{diff.From}/{file.Path}");
+                output.WriteLine($"+++ v{diff.To}/{file.Path}");
+                if (file.Lines.Count == 0)
+                    output.WriteLine("  (unchanged)");
+                foreach (var line in file.Lines)
+                    output.WriteLine($"{line.Mark}{line.Text}");
+            }
+            return 0;
+        }));
+        return command;
+    }
+}

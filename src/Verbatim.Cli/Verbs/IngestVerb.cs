@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+using Verbatim.Archiving;
+using Verbatim.Formats;
+
+namespace Verbatim.Cli.Verbs;
+
+/// <summary>`verbatim ingest PATH...`: reads files, folders and globs into the archive.</summary>
+public static class IngestVerb
+{
+    public static Command Create()
+    {
+        var archive = ArchiveOptions.Archive();
+        var paths = new Argument<string[]>("PATH") { Description = "Files, folders or globs (quote globs: 'letters/**/*.xml').", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "The reader to use.", DefaultValueFactory = _ => FormatRegistry.Auto };
+        format.AcceptOnlyFromAmong([FormatRegistry.Auto, .. Readers.CreateDefaultRegistry().Formats]);
+        var message = new Option<string>("--message", "-m") { Description = "The message recorded with every new version.", DefaultValueFactory = _ => "ingest" };
+        var json = ArchiveOptions.Json("what was stored and what failed");
+        var command = new Command("ingest", "Store files in the archive: a new object per new document, a new version per changed one, nothing for an unchanged one. Exit 1 if any file failed; the others are stored.")
+        {
+            paths, archive, format, message, json,
+        };
+        command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
+        {
+            using var opened = ArchiveOptions.Open(result, archive);
+            var options = new IngestOptions(result.GetValue(format)!, result.GetValue(message)!, ArchiveOptions.CurrentUser());
+            var report = ShowsProgress(result, json)
+                ? RunWithProgressBar(opened, result.GetValue(paths)!, options)
+                : opened.Ingest(result.GetValue(paths)!, options);
+
+            if (result.GetValue(json))
+                output.WriteLine(JsonSerializer.Serialize(new
+                {
+                    documents = report.Documents.Select(d => new { id = d.Id, title = d.Title, source = d.Source, status = d.Status.ToString().ToLowerInvariant(), version = d.Version }),
+                    failed = report.Failed.Select(f => new { path = f.Path, error = f.Error, line = f.Line }),
+                }, CliJson.Options));
+            else
+            {
+                foreach (var failure in report.Failed)
+                    error.WriteLine($"error: {failure.Path}{(failure.Line is { } line ? $":{line}" : "")}: {failure.Error}");
+                var counts = report.Documents.GroupBy(d => d.Status).ToDictionary(g => g.Key, g => g.Count());
+                output.WriteLine($"{report.Documents.Count} documents: {counts.GetValueOrDefault(Storing.WriteStatus.New)} new, "
+                    + $"{counts.GetValueOrDefault(Storing.WriteStatus.Updated)} updated, {counts.GetValueOrDefault(Storing.WriteStatus.Unchanged)} unchanged; "
+                    + $"{report.Failed.Count} files failed.");
+            }
+            return report.Failed.Count > 0 ? 1 : 0;
+        }));
+        return command;
+    }
+
+    // A progress bar only for a person at a terminal: never in JSON, a pipe or a test.
+    private static bool ShowsProgress(ParseResult result, Option<bool> json)
+        => !result.GetValue(json) && !Console.IsOutputRedirected && result.InvocationConfiguration.Output == Console.Out;
+
+    private static IngestReport RunWithProgressBar(Archiving.Archive archive, string[] paths, IngestOptions options)
+    {
+        IngestReport? report = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("ingesting");
+                report = archive.Ingest(paths, options, new Progress<IngestProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.Total);
+                    task.Value = p.Done;
+                }));
+                task.Value = task.MaxValue;
+            });
+        return report!;
+    }
+}

@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace Verbatim.Cli.Verbs;
+
+/// <summary>`verbatim init`: creates an empty archive.</summary>
+public static class InitVerb
+{
+    public static Command Create()
+    {
+        var archive = ArchiveOptions.Archive();
+        var command = new Command("init", "Create an empty archive (an OCFL 1.1 storage root and its catalog).") { archive };
+        command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
+        {
+            using var opened = Archiving.Archive.Init(result.GetValue(archive)!);
+            output.WriteLine($"archive ready at {opened.Layout.Root}");
+            return 0;
+        }));
+        return command;
+    }
+}

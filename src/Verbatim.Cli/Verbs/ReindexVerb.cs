@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace Verbatim.Cli.Verbs;
+
+/// <summary>`verbatim reindex`: rebuilds the catalog from the store alone.</summary>
+public static class ReindexVerb
+{
+    public static Command Create()
+    {
+        var archive = ArchiveOptions.Archive();
+        var command = new Command("reindex", "Throw the catalog away and rebuild it from the store alone.") { archive };
+        command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
+        {
+            using var opened = ArchiveOptions.Open(result, archive);
+            output.WriteLine($"{opened.Reindex()} documents indexed from the store.");
+            return 0;
+        }));
+        return command;
+    }
+}

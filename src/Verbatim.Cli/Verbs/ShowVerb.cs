@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Verbatim.Model;
+
+namespace Verbatim.Cli.Verbs;
+
+/// <summary>`verbatim show ID`: one stored document, as text or as its document.json.</summary>
+public static class ShowVerb
+{
+    public static Command Create()
+    {
+        var archive = ArchiveOptions.Archive();
+        var id = new Argument<string>("ID") { Description = "The document's id." };
+        var format = new Option<string>("--format") { Description = "text, or json (the stored document.json).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var version = new Option<int?>("--version") { Description = "A version number (default: the newest)." };
+        var command = new Command("show", "Show one document with its provenance.") { id, archive, format, version };
+        command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
+        {
+            using var opened = ArchiveOptions.Open(result, archive);
+            var stored = opened.ReadStored(result.GetValue(id)!, result.GetValue(version));
+            if (stored is null)
+            {
+                error.WriteLine($"error: no document '{result.GetValue(id)}'{(result.GetValue(version) is { } v ? $" with a version {v}" : "")} in the archive");
+                return 1;
+            }
+            var json = System.Text.Encoding.UTF8.GetString(stored.DocumentJson.Span);
+            if (result.GetValue(format) == "json")
+                output.WriteLine(json);
+            else
+                DocumentText.Write(output, DocumentJson.Deserialize(json)!);
+            return 0;
+        }));
+        return command;
+    }
+}

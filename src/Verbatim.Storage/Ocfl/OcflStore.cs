@@ -1,0 +1,258 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Verbatim.Storing;
+
+namespace Verbatim.Storage.Ocfl;
+
+/// <summary>
+/// The store as an OCFL 1.1 storage root (layout 0004, sha512). An object holds
+/// <c>document.json</c> and <c>source/&lt;file name&gt;</c>.
+/// </summary>
+/// <remarks>
+/// Crash safety rests on one ordering rule: a whole new object (every version, the new one
+/// included, its inventories and sidecars) is built in the staging folder beside the storage
+/// root, flushed to disk, and only then swapped into place in one atomic step (a rename for a
+/// new object, renameat2 RENAME_EXCHANGE for an existing one). At every instant the object's
+/// path holds one complete object, old or new; a kill leaves at most garbage in staging, which
+/// is outside the storage root and is cleared when the store is next opened. Unchanged files
+/// of earlier versions are hard links, so a new version copies no content.
+/// </remarks>
+public sealed class OcflStore : IStore
+{
+    public const string DocumentPath = "document.json";
+    public const string SourceFolder = "source/";
+    private const string ObjectIdPrefix = "urn:verbatim:";
+    private const string ObjectDeclaration = "0=ocfl_object_1.1";
+    private const string RootDeclaration = "0=ocfl_1.1";
+    private const string Inventory = "inventory.json";
+    private const string Sidecar = "inventory.json.sha512";
+
+    private readonly string _root;
+    private readonly string _staging;
+
+    private OcflStore(string root, string staging)
+    {
+        _root = root;
+        _staging = staging;
+    }
+
+    public string RootPath => _root;
+
+    /// <summary>Opens the storage root, creating it (and its declaration, layout and extension config) where absent.</summary>
+    public static OcflStore Open(string root, string staging)
+    {
+        root = Path.GetFullPath(root);
+        staging = Path.GetFullPath(staging);
+        if (!File.Exists(Path.Combine(root, RootDeclaration)))
+            Initialise(root);
+        // Leftovers of a killed write: never visible in the storage root, safe to drop.
+        if (Directory.Exists(staging))
+            Directory.Delete(staging, recursive: true);
+        Directory.CreateDirectory(staging);
+        return new OcflStore(root, staging);
+    }
+
+    private static void Initialise(string root)
+    {
+        Directory.CreateDirectory(root);
+        if (Directory.EnumerateFileSystemEntries(root).Any())
+            throw new IOException($"{root} is not empty and is not an OCFL storage root");
+        var extension = Path.Combine(root, "extensions", HashedNTupleLayout.ExtensionName);
+        Directory.CreateDirectory(extension);
+        File.WriteAllText(Path.Combine(extension, "config.json"), HashedNTupleLayout.ConfigJson);
+        File.WriteAllText(Path.Combine(root, "ocfl_layout.json"), HashedNTupleLayout.LayoutJson);
+        // The declaration is written last: a root without it is not yet a storage root.
+        File.WriteAllText(Path.Combine(root, RootDeclaration), "ocfl_1.1\n");
+        FileSystemDurability.SyncFileSystem(root);
+    }
+
+    public static string ObjectId(string documentId) => ObjectIdPrefix + documentId;
+
+    private string ObjectRoot(string documentId) => Path.Combine(_root, HashedNTupleLayout.ObjectPath(ObjectId(documentId)));
+
+    public bool Contains(string id) => File.Exists(Path.Combine(ObjectRoot(id), ObjectDeclaration));
+
+    public StoreWriteResult Save(DocumentWrite write) => SaveAll([write])[0];
+
+    /// <summary>
+    /// Saves many documents with two flushes of the file system in all: one before the objects
+    /// are swapped in, one after. Each result is final only when the call returns.
+    /// </summary>
+    public IReadOnlyList<StoreWriteResult> SaveAll(IReadOnlyList<DocumentWrite> writes)
+    {
+        var results = new StoreWriteResult[writes.Count];
+        var staged = new List<(string Built, string Target, bool Exists)>();
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var (result, built) = Stage(writes[i]);
+            results[i] = result;
+            if (built is not null)
+                staged.Add((built, ObjectRoot(writes[i].Id), result.Status == WriteStatus.Updated));
+        }
+        if (staged.Count == 0)
+            return results;
+
+        FileSystemDurability.SyncFileSystem(_staging);
+        foreach (var (built, target, exists) in staged)
+        {
+            if (exists)
+            {
+                FileSystemDurability.Exchange(built, target);
+                Directory.Delete(built, recursive: true);
+            }
+            else
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                Directory.Move(built, target);
+            }
+        }
+        FileSystemDurability.SyncFileSystem(_root);
+        return results;
+    }
+
+    private (StoreWriteResult Result, string? Built) Stage(DocumentWrite write)
+    {
+        var objectRoot = ObjectRoot(write.Id);
+        var existing = File.Exists(Path.Combine(objectRoot, Inventory)) ? ReadInventory(objectRoot) : null;
+
+        var state = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        var newContent = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        AddToState(state, newContent, DocumentPath, write.DocumentJson);
+        if (write.SourceFileName is { } sourceName)
+            AddToState(state, newContent, SourceFolder + SafeFileName(sourceName), write.Source);
+
+        if (existing is not null && SameState(existing.Versions[existing.Head].State, state))
+            return (new StoreWriteResult(write.Id, WriteStatus.Unchanged, OcflInventory.VersionNumber(existing.Head)), null);
+
+        var number = existing is null ? 1 : OcflInventory.VersionNumber(existing.Head) + 1;
+        var version = OcflInventory.VersionName(number);
+        var inventory = existing ?? new OcflInventory { Id = ObjectId(write.Id), Head = version };
+        inventory.Head = version;
+        inventory.Versions[version] = new OcflVersion
+        {
+            Created = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            Message = write.Message,
+            User = new OcflUser { Name = write.User.Name, Address = write.User.Address },
+            State = state,
+        };
+
+        var built = Path.Combine(_staging, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(built);
+        if (existing is not null)
+            LinkTree(objectRoot, built, skip: [Inventory, Sidecar]);
+        else
+            File.WriteAllText(Path.Combine(built, ObjectDeclaration), "ocfl_object_1.1\n");
+
+        foreach (var (digest, paths) in state)
+        {
+            // Content already in the manifest is not stored again (OCFL's deduplication).
+            if (inventory.Manifest.ContainsKey(digest))
+                continue;
+            var contentPath = $"{version}/content/{paths[0]}";
+            var file = Path.Combine(built, contentPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            using (var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write))
+                stream.Write(newContent[digest].Span);
+            inventory.Manifest[digest] = [contentPath];
+        }
+
+        var json = inventory.ToJson();
+        var sidecar = Encoding.ASCII.GetBytes(Sha512(json) + " " + Inventory + "\n");
+        Directory.CreateDirectory(Path.Combine(built, version));
+        File.WriteAllBytes(Path.Combine(built, version, Inventory), json);
+        File.WriteAllBytes(Path.Combine(built, version, Sidecar), sidecar);
+        File.WriteAllBytes(Path.Combine(built, Inventory), json);
+        // The sidecar is the last file of the object to be written.
+        File.WriteAllBytes(Path.Combine(built, Sidecar), sidecar);
+        return (new StoreWriteResult(write.Id, existing is null ? WriteStatus.New : WriteStatus.Updated, number), built);
+    }
+
+    private static void AddToState(SortedDictionary<string, List<string>> state, Dictionary<string, ReadOnlyMemory<byte>> content, string logicalPath, ReadOnlyMemory<byte> bytes)
+    {
+        var digest = Sha512(bytes.Span);
+        if (!state.TryGetValue(digest, out var paths))
+            state[digest] = paths = [];
+        paths.Add(logicalPath);
+        content[digest] = bytes;
+    }
+
+    private static bool SameState(SortedDictionary<string, List<string>> a, SortedDictionary<string, List<string>> b)
+        => a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var paths) && paths.Order(StringComparer.Ordinal).SequenceEqual(e.Value.Order(StringComparer.Ordinal)));
+
+    /// <summary>A received file's name as a logical path segment: no folders, nothing OCFL forbids.</summary>
+    private static string SafeFileName(string name)
+    {
+        var file = Path.GetFileName(name.Replace('\\', '/'));
+        return file is "" or "." or ".." ? "source" : file;
+    }
+
+    private static void LinkTree(string from, string to, string[] skip)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (skip.Contains(relative))
+                continue;
+            HardLinks.LinkOrCopy(file, Path.Combine(to, relative));
+        }
+    }
+
+    public IEnumerable<string> Ids()
+    {
+        if (!Directory.Exists(_root))
+            yield break;
+        foreach (var declaration in Directory.EnumerateFiles(_root, ObjectDeclaration, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var objectRoot = Path.GetDirectoryName(declaration)!;
+            if (!File.Exists(Path.Combine(objectRoot, Inventory)))
+                continue;
+            var id = ReadInventory(objectRoot).Id;
+            if (id.StartsWith(ObjectIdPrefix, StringComparison.Ordinal))
+                yield return id[ObjectIdPrefix.Length..];
+        }
+    }
+
+    public StoredDocument? Read(string id, int? version = null)
+    {
+        var objectRoot = ObjectRoot(id);
+        if (!File.Exists(Path.Combine(objectRoot, Inventory)))
+            return null;
+        var inventory = ReadInventory(objectRoot);
+        var name = version is { } n ? OcflInventory.VersionName(n) : inventory.Head;
+        if (!inventory.Versions.TryGetValue(name, out var block))
+            return null;
+        byte[] ReadLogical(string digest) => File.ReadAllBytes(Path.Combine(objectRoot, inventory.Manifest[digest][0]));
+        var documentDigest = block.State.First(e => e.Value.Contains(DocumentPath)).Key;
+        var source = block.State.SelectMany(e => e.Value.Select(p => (Digest: e.Key, Path: p)))
+            .FirstOrDefault(e => e.Path.StartsWith(SourceFolder, StringComparison.Ordinal));
+        return new StoredDocument(
+            id,
+            ToVersionInfo(name, block),
+            ReadLogical(documentDigest),
+            source.Path?[SourceFolder.Length..],
+            source.Path is null ? ReadOnlyMemory<byte>.Empty : ReadLogical(source.Digest));
+    }
+
+    public IReadOnlyList<VersionInfo> History(string id)
+    {
+        var objectRoot = ObjectRoot(id);
+        if (!File.Exists(Path.Combine(objectRoot, Inventory)))
+            return [];
+        return [.. ReadInventory(objectRoot).Versions.Select(v => ToVersionInfo(v.Key, v.Value))];
+    }
+
+    public AuditReport Audit() => OcflAudit.Run(_root);
+
+    private static VersionInfo ToVersionInfo(string name, OcflVersion block)
+        => new(OcflInventory.VersionNumber(name),
+            DateTimeOffset.Parse(block.Created, CultureInfo.InvariantCulture),
+            block.Message ?? "",
+            new StoreUser(block.User?.Name ?? "", block.User?.Address));
+
+    private static OcflInventory ReadInventory(string objectRoot) => OcflInventory.Parse(File.ReadAllBytes(Path.Combine(objectRoot, Inventory)));
+
+    public static string Sha512(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA512.HashData(bytes));
+}

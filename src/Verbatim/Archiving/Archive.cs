@@ -1,0 +1,270 @@
+using System.Text;
+using Verbatim.Formats;
+using Verbatim.Model;
+using Verbatim.Parsing;
+using Verbatim.Searching;
+using Verbatim.Storage.Catalog.Sqlite;
+using Verbatim.Storage.Ocfl;
+using Verbatim.Storing;
+
+namespace Verbatim.Archiving;
+
+/// <summary>The archive users program against: ingest, read, search, history, audit, reindex.</summary>
+/// <remarks>
+/// One writer at a time: opening takes an exclusive lock on the archive's lock file, and a
+/// second process is told the archive is busy. The store is written before the catalog; the ids
+/// of a batch are listed in <see cref="ArchiveLayout.PendingCatalog"/> until the catalog holds
+/// them, so a crash between the two is mended when the archive is next opened.
+/// </remarks>
+public sealed class Archive : IDisposable
+{
+    private const int BatchSize = 64;
+
+    private readonly FileStream _lock;
+    private readonly OcflStore _store;
+    private readonly SqliteCatalog _catalog;
+    private readonly FileParser _parser;
+
+    public ArchiveLayout Layout { get; }
+
+    public IStore Store => _store;
+
+    public ICatalog Catalog => _catalog;
+
+    private Archive(ArchiveLayout layout, FileStream lockFile, OcflStore store, SqliteCatalog catalog, FileParser parser)
+    {
+        Layout = layout;
+        _lock = lockFile;
+        _store = store;
+        _catalog = catalog;
+        _parser = parser;
+    }
+
+    /// <summary>Creates an empty archive in the folder (which may exist, empty), or opens the one there.</summary>
+    public static Archive Init(string directory)
+    {
+        var layout = new ArchiveLayout(Path.GetFullPath(directory));
+        if (!File.Exists(layout.Marker))
+        {
+            Directory.CreateDirectory(layout.Root);
+            if (Directory.EnumerateFileSystemEntries(layout.Root).Any())
+                throw new ArchiveException($"{layout.Root} is not empty and holds no Verbatim archive; choose an empty or new folder");
+            File.WriteAllText(layout.Marker, "A Verbatim archive. store/ is an OCFL 1.1 storage root and the truth; catalog.sqlite is derived from it (verbatim reindex).\n");
+        }
+        return Open(directory);
+    }
+
+    /// <summary>Opens an existing archive; a clear error when there is none.</summary>
+    public static Archive Open(string directory)
+    {
+        var layout = new ArchiveLayout(Path.GetFullPath(directory));
+        if (!File.Exists(layout.Marker))
+            throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {directory})");
+        FileStream lockFile;
+        try
+        {
+            lockFile = new FileStream(layout.Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new ArchiveException($"the archive at {layout.Root} is in use by another verbatim process");
+        }
+        try
+        {
+            var store = OcflStore.Open(layout.Store, layout.Staging);
+            var catalog = SqliteCatalog.Open(layout.Catalog);
+            var archive = new Archive(layout, lockFile, store, catalog, new FileParser());
+            if (catalog.NeedsRebuild)
+                archive.Reindex();
+            else
+                archive.MendPendingCatalog();
+            return archive;
+        }
+        catch
+        {
+            lockFile.Dispose();
+            throw;
+        }
+    }
+
+    public IngestReport Ingest(IEnumerable<string> paths, IngestOptions options, IProgress<IngestProgress>? progress = null)
+    {
+        var files = FileParser.ExpandPaths(paths).ToList();
+        var stored = new List<IngestedDocument>();
+        var failed = new List<IngestFailure>();
+        var pending = new List<(Document Document, DocumentWrite Write, string Path)>();
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            var path = files[i];
+            progress?.Report(new IngestProgress(i, files.Count, path));
+            byte[] source;
+            try
+            {
+                source = File.ReadAllBytes(path);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                failed.Add(new IngestFailure(path, $"cannot read the file: {exception.Message}", null));
+                continue;
+            }
+            var result = _parser.Registry.Read(Path.GetFileName(path), source, options.Format);
+            if (!result.Succeeded)
+            {
+                var error = result.Errors.FirstOrDefault() ?? new Diagnostic("no document in the file", path);
+                failed.Add(new IngestFailure(path, error.Message, error.Line));
+                continue;
+            }
+            var ids = AssignIds(result.Documents, claimed);
+            foreach (var (document, index) in result.Documents.Select((d, k) => (d, k)))
+            {
+                var final = Rename(document, ids);
+                // A compilation's parts point at the page's object for their bytes; only the
+                // page (the first document of the file) holds the source itself.
+                var holdsSource = index == 0;
+                var write = new DocumentWrite(final.Id, Encoding.UTF8.GetBytes(DocumentJson.Serialize(final)),
+                    holdsSource ? Path.GetFileName(path) : null, holdsSource ? source : ReadOnlyMemory<byte>.Empty,
+                    options.Message, options.User);
+                pending.Add((final, write, path));
+            }
+            if (pending.Count >= BatchSize)
+                Flush(pending, stored);
+        }
+        Flush(pending, stored);
+        progress?.Report(new IngestProgress(files.Count, files.Count, null));
+        return new IngestReport(stored, failed);
+    }
+
+    private void Flush(List<(Document Document, DocumentWrite Write, string Path)> pending, List<IngestedDocument> stored)
+    {
+        if (pending.Count == 0)
+            return;
+        File.WriteAllLines(Layout.PendingCatalog, pending.Select(p => p.Document.Id));
+        var results = _store.SaveAll([.. pending.Select(p => p.Write)]);
+        using (_catalog.Batch())
+        {
+            for (var i = 0; i < pending.Count; i++)
+            {
+                _catalog.Upsert(pending[i].Document, results[i].Version);
+                stored.Add(new IngestedDocument(pending[i].Document.Id, pending[i].Document.Title, pending[i].Path, results[i].Status, results[i].Version));
+            }
+        }
+        File.Delete(Layout.PendingCatalog);
+        pending.Clear();
+    }
+
+    /// <summary>
+    /// The id each document of one file takes: its own where free or already held by the same
+    /// source (same file name, same place in it), else the first free "-2", "-3", ... so that
+    /// re-ingesting a file finds the ids it took before.
+    /// </summary>
+    private Dictionary<string, string> AssignIds(IReadOnlyList<Document> documents, HashSet<string> claimed)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            for (var n = 1; ; n++)
+            {
+                var candidate = n == 1 ? document.Id : $"{document.Id}-{n}";
+                if (claimed.Contains(candidate))
+                    continue;
+                var held = _store.Read(candidate);
+                if (held is null || SameSource(held, document))
+                {
+                    ids[document.Id] = candidate;
+                    claimed.Add(candidate);
+                    break;
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static bool SameSource(StoredDocument held, Document document)
+    {
+        var stored = DocumentJson.Deserialize(Encoding.UTF8.GetString(held.DocumentJson.Span));
+        return stored?.Origin?.FileName == document.Origin?.FileName
+            && stored?.Origin?.FirstLine == document.Origin?.FirstLine;
+    }
+
+    private static Document Rename(Document document, Dictionary<string, string> ids)
+        => document with
+        {
+            Id = ids[document.Id],
+            Parts = [.. document.Parts.Select(p => ids.GetValueOrDefault(p, p))],
+            PartOf = document.PartOf is { } parent ? ids.GetValueOrDefault(parent, parent) : null,
+        };
+
+    public Document? Show(string id, int? version = null)
+    {
+        var stored = _store.Read(id, version);
+        return stored is null ? null : DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span));
+    }
+
+    public StoredDocument? ReadStored(string id, int? version = null) => _store.Read(id, version);
+
+    public SearchResults Search(SearchQuery query) => _catalog.Search(query);
+
+    public IReadOnlyList<WorkEntry> List(WorkFilter filter) => _catalog.List(filter);
+
+    public IReadOnlyList<VersionInfo> History(string id) => _store.History(id);
+
+    public AuditReport Audit() => _store.Audit();
+
+    /// <summary>Throws the catalog away and rebuilds it from the store alone; returns the number of documents.</summary>
+    public int Reindex()
+    {
+        var count = 0;
+        using (_catalog.Batch())
+        {
+            _catalog.Clear();
+            foreach (var id in _store.Ids())
+            {
+                var stored = _store.Read(id)!;
+                var document = DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!;
+                _catalog.Upsert(document, stored.Version.Number);
+                count++;
+            }
+        }
+        if (File.Exists(Layout.PendingCatalog))
+            File.Delete(Layout.PendingCatalog);
+        return count;
+    }
+
+    private void MendPendingCatalog()
+    {
+        if (!File.Exists(Layout.PendingCatalog))
+            return;
+        using (_catalog.Batch())
+        {
+            foreach (var id in File.ReadAllLines(Layout.PendingCatalog).Where(l => l.Length > 0))
+            {
+                var stored = _store.Read(id);
+                if (stored is null)
+                    _catalog.Remove(id);
+                else
+                    _catalog.Upsert(DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number);
+            }
+        }
+        File.Delete(Layout.PendingCatalog);
+    }
+
+    public void Dispose()
+    {
+        _catalog.Dispose();
+        _lock.Dispose();
+    }
+}
+
+public sealed class ArchiveException(string message) : Exception(message);
+
+public sealed record IngestOptions(string Format, string Message, StoreUser User);
+
+public sealed record IngestProgress(int Done, int Total, string? Path);
+
+public sealed record IngestedDocument(string Id, string Title, string Source, WriteStatus Status, int Version);
+
+public sealed record IngestFailure(string Path, string Error, int? Line);
+
+public sealed record IngestReport(IReadOnlyList<IngestedDocument> Documents, IReadOnlyList<IngestFailure> Failed);

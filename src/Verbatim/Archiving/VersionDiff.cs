@@ -1,0 +1,64 @@
+using System.Text;
+using DiffPlex;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+
+namespace Verbatim.Archiving;
+
+/// <summary>A changed line: '+' added, '-' removed, ' ' context.</summary>
+public sealed record DiffLine(char Mark, string Text);
+
+public sealed record FileDiff(string Path, IReadOnlyList<DiffLine> Lines);
+
+/// <summary>What changed between two versions of a document: its source and its document.json, line by line.</summary>
+public sealed record VersionDiff(string Id, int From, int To, IReadOnlyList<FileDiff> Files)
+{
+    private const int Context = 2;
+
+    /// <summary>Null when the document or either version does not exist; with no versions named, the last change.</summary>
+    public static VersionDiff? Between(Archive archive, string id, int? from, int? to)
+    {
+        var history = archive.History(id);
+        if (history.Count == 0)
+            return null;
+        var toVersion = to ?? history[^1].Number;
+        var fromVersion = from ?? Math.Max(1, toVersion - 1);
+        var older = archive.ReadStored(id, fromVersion);
+        var newer = archive.ReadStored(id, toVersion);
+        if (older is null || newer is null)
+            return null;
+        var files = new List<FileDiff>
+        {
+            Compare("source/" + (newer.SourceFileName ?? older.SourceFileName ?? "(none)"), Text(older.Source), Text(newer.Source)),
+            Compare("document.json", Text(older.DocumentJson), Text(newer.DocumentJson)),
+        };
+        return new VersionDiff(id, fromVersion, toVersion, files);
+    }
+
+    private static string Text(ReadOnlyMemory<byte> bytes) => Encoding.UTF8.GetString(bytes.Span);
+
+    private static FileDiff Compare(string path, string older, string newer)
+    {
+        var model = new InlineDiffBuilder(new Differ()).BuildDiffModel(older, newer, ignoreWhitespace: false);
+        var lines = model.Lines;
+        var keep = new bool[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Type is ChangeType.Inserted or ChangeType.Deleted)
+            {
+                for (var k = Math.Max(0, i - Context); k <= Math.Min(lines.Count - 1, i + Context); k++)
+                    keep[k] = true;
+            }
+        }
+        var result = new List<DiffLine>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!keep[i])
+                continue;
+            if (i > 0 && !keep[i - 1] && result.Count > 0)
+                result.Add(new DiffLine('~', "…"));
+            result.Add(new DiffLine(lines[i].Type switch { ChangeType.Inserted => '+', ChangeType.Deleted => '-', _ => ' ' }, lines[i].Text));
+        }
+        return new FileDiff(path, result);
+    }
+}
