@@ -1,0 +1,153 @@
+using System.Text;
+using System.Text.Json;
+using Verbatim.Storage.Ocfl;
+using Verbatim.Storing;
+
+namespace Verbatim.Storage.Tests.Ocfl;
+
+public sealed class OcflStoreTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"verbatim-store-{Guid.NewGuid():N}");
+    private readonly StoreUser _user = new("Archivist", "mailto:archivist@example.org");
+
+    private string Root => Path.Combine(_folder, "store");
+
+    private OcflStore Open() => OcflStore.Open(Root, Path.Combine(_folder, "staging"));
+
+    private DocumentWrite Write(string id, string json, string? source, string message = "ingest", string file = "letter.txt")
+        => new(id, Encoding.UTF8.GetBytes(json), source is null ? null : file, source is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(source), message, _user);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+            Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void New_storage_root_has_its_declaration_layout_and_extension_config()
+    {
+        Open();
+        Assert.Equal("ocfl_1.1\n", File.ReadAllText(Path.Combine(Root, "0=ocfl_1.1")));
+        using var layout = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "ocfl_layout.json")));
+        Assert.Equal("0004-hashed-n-tuple-storage-layout", layout.RootElement.GetProperty("extension").GetString());
+        Assert.True(File.Exists(Path.Combine(Root, "extensions", "0004-hashed-n-tuple-storage-layout", "config.json")));
+    }
+
+    [Fact]
+    public void Object_lies_at_its_hashed_n_tuple_path_with_content_sidecar_and_version_inventory()
+    {
+        var store = Open();
+        var result = store.Save(Write("lenin-1921-10-20-to-stalin", "{\"id\":1}", "Comrade Stalin:"));
+        Assert.Equal(new StoreWriteResult("lenin-1921-10-20-to-stalin", WriteStatus.New, 1), result);
+
+        // sha256("urn:verbatim:lenin-1921-10-20-to-stalin"), cut 3/3/3 then whole.
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("urn:verbatim:lenin-1921-10-20-to-stalin")));
+        var objectRoot = Path.Combine(Root, digest[..3], digest[3..6], digest[6..9], digest);
+        Assert.Equal("ocfl_object_1.1\n", File.ReadAllText(Path.Combine(objectRoot, "0=ocfl_object_1.1")));
+        Assert.Equal("Comrade Stalin:", File.ReadAllText(Path.Combine(objectRoot, "v1", "content", "source", "letter.txt")));
+        Assert.Equal("{\"id\":1}", File.ReadAllText(Path.Combine(objectRoot, "v1", "content", "document.json")));
+        var inventory = File.ReadAllBytes(Path.Combine(objectRoot, "inventory.json"));
+        Assert.Equal(OcflStore.Sha512(inventory) + " inventory.json\n", File.ReadAllText(Path.Combine(objectRoot, "inventory.json.sha512")));
+        Assert.Equal(inventory, File.ReadAllBytes(Path.Combine(objectRoot, "v1", "inventory.json")));
+        using var json = JsonDocument.Parse(inventory);
+        Assert.Equal("urn:verbatim:lenin-1921-10-20-to-stalin", json.RootElement.GetProperty("id").GetString());
+        Assert.Equal("sha512", json.RootElement.GetProperty("digestAlgorithm").GetString());
+        Assert.Equal("https://ocfl.io/1.1/spec/#inventory", json.RootElement.GetProperty("type").GetString());
+        var version = json.RootElement.GetProperty("versions").GetProperty("v1");
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", version.GetProperty("created").GetString());
+        Assert.Equal("Archivist", version.GetProperty("user").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Unchanged_document_writes_nothing()
+    {
+        var store = Open();
+        store.Save(Write("a", "{}", "text"));
+        var before = Directory.GetFiles(Root, "*", SearchOption.AllDirectories).Order().ToList();
+        var again = store.Save(Write("a", "{}", "text", "again"));
+        Assert.Equal(WriteStatus.Unchanged, again.Status);
+        Assert.Equal(1, again.Version);
+        Assert.Equal(before, Directory.GetFiles(Root, "*", SearchOption.AllDirectories).Order().ToList());
+    }
+
+    [Fact]
+    public void Changed_source_is_a_new_version_and_the_old_one_stays_readable()
+    {
+        var store = Open();
+        store.Save(Write("a", "{\"v\":1}", "first text", "received"));
+        var second = store.Save(Write("a", "{\"v\":1}", "second text", "corrected transcription"));
+        Assert.Equal((WriteStatus.Updated, 2), (second.Status, second.Version));
+
+        var head = store.Read("a")!;
+        Assert.Equal("second text", Encoding.UTF8.GetString(head.Source.Span));
+        Assert.Equal(2, head.Version.Number);
+        var first = store.Read("a", 1)!;
+        Assert.Equal("first text", Encoding.UTF8.GetString(first.Source.Span));
+        Assert.Null(store.Read("a", 3));
+
+        Assert.Equal(["received", "corrected transcription"], store.History("a").Select(v => v.Message));
+        Assert.All(store.History("a"), v => Assert.Equal(_user, v.User));
+    }
+
+    [Fact]
+    public void Unchanged_content_is_not_stored_again_in_a_new_version()
+    {
+        var store = Open();
+        store.Save(Write("a", "{\"same\":true}", "old"));
+        store.Save(Write("a", "{\"same\":true}", "new"));
+        var objectRoot = Path.GetDirectoryName(Directory.GetFiles(Root, "0=ocfl_object_1.1", SearchOption.AllDirectories).Single())!;
+        Assert.False(File.Exists(Path.Combine(objectRoot, "v2", "content", "document.json")));
+        Assert.True(File.Exists(Path.Combine(objectRoot, "v2", "content", "source", "letter.txt")));
+        Assert.Equal("{\"same\":true}", Encoding.UTF8.GetString(store.Read("a")!.DocumentJson.Span));
+    }
+
+    [Fact]
+    public void Document_without_a_source_file_holds_only_document_json()
+    {
+        var store = Open();
+        store.Save(Write("part", "{\"partOf\":\"page\"}", null));
+        var stored = store.Read("part")!;
+        Assert.Null(stored.SourceFileName);
+        Assert.True(stored.Source.IsEmpty);
+    }
+
+    [Fact]
+    public void Ids_lists_every_object_and_contains_finds_one()
+    {
+        var store = Open();
+        store.SaveAll([Write("b", "{}", "x"), Write("a", "{}", "y"), Write("c", "{}", null)]);
+        Assert.Equal(["a", "b", "c"], store.Ids().Order(StringComparer.Ordinal));
+        Assert.True(store.Contains("b"));
+        Assert.False(store.Contains("d"));
+    }
+
+    [Fact]
+    public void Leftovers_of_a_killed_write_in_staging_are_cleared_on_open()
+    {
+        Open();
+        var leftover = Path.Combine(_folder, "staging", "0123", "v1");
+        Directory.CreateDirectory(leftover);
+        File.WriteAllText(Path.Combine(leftover, "half.json"), "{");
+        Open();
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_folder, "staging")));
+    }
+
+    [Fact]
+    public void Folder_that_holds_something_else_is_not_made_a_storage_root()
+    {
+        Directory.CreateDirectory(Root);
+        File.WriteAllText(Path.Combine(Root, "notes.txt"), "mine");
+        Assert.Throws<IOException>(() => Open());
+    }
+
+    [Fact]
+    public void Audit_of_an_untouched_store_is_clean()
+    {
+        var store = Open();
+        store.SaveAll([Write("a", "{}", "x"), Write("b", "{}", "y")]);
+        store.Save(Write("a", "{}", "x2"));
+        var report = store.Audit();
+        Assert.True(report.Clean, string.Join("; ", report.Findings));
+        Assert.Equal(2, report.ObjectsChecked);
+    }
+}

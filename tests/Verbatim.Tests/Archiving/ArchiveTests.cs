@@ -1,0 +1,184 @@
+using System.Text.Json;
+using Verbatim.Archiving;
+using Verbatim.Searching;
+using Verbatim.Storing;
+
+namespace Verbatim.Tests.Archiving;
+
+public sealed class ArchiveTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"verbatim-archive-{Guid.NewGuid():N}");
+    private static readonly IngestOptions Options = new("auto", "test ingest", new StoreUser("Tester", "mailto:tester@example.org"));
+
+    private string ArchivePath => Path.Combine(_folder, "archive");
+
+    private string Input(string name, string text)
+    {
+        var path = Path.Combine(_folder, "in", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+            Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void Bad_file_is_reported_and_the_rest_of_the_batch_is_stored()
+    {
+        using var archive = Archive.Init(ArchivePath);
+        var empty = Input("empty.txt", "");
+        var report = archive.Ingest([Paths.Seed("000"), empty, Paths.Seed("001")], Options);
+        var failure = Assert.Single(report.Failed);
+        Assert.Equal(empty, failure.Path);
+        Assert.Equal("the file is empty", failure.Error);
+        Assert.Equal(["lenin-1921-10-20-to-stalin", "lenin-1921-12-20-to-zalutsky-and-solts"], report.Documents.Select(d => d.Id));
+        Assert.Equal(2, archive.Store.Ids().Count());
+        Assert.Equal(2, archive.Catalog.Count);
+    }
+
+    [Fact]
+    public void Failed_file_leaves_what_was_stored_before_untouched()
+    {
+        using var archive = Archive.Init(ArchivePath);
+        var page = Input("page.txt", File.ReadAllText(Paths.Seed("000")));
+        archive.Ingest([page], Options);
+        File.WriteAllBytes(page, [0x89, 0x50, 0x4E, 0x47, 0, 0, 0]);
+        var report = archive.Ingest([page], Options);
+        Assert.Contains("binary", Assert.Single(report.Failed).Error);
+        var stored = archive.Show("lenin-1921-10-20-to-stalin")!;
+        Assert.Equal("To J. V. Stalin", stored.Title);
+        Assert.Single(archive.History("lenin-1921-10-20-to-stalin"));
+        Assert.True(archive.Audit().Clean);
+    }
+
+    [Fact]
+    public void Reingest_of_the_same_file_is_unchanged_and_of_a_changed_one_a_new_version()
+    {
+        using var archive = Archive.Init(ArchivePath);
+        var page = Input("page.txt", File.ReadAllText(Paths.Seed("002")));
+        Assert.Equal(WriteStatus.New, archive.Ingest([page], Options).Documents.Single().Status);
+        Assert.Equal(WriteStatus.Unchanged, archive.Ingest([page], Options).Documents.Single().Status);
+        File.WriteAllText(page, File.ReadAllText(page).Replace("arid it has left me", "and it has left me"));
+        var updated = archive.Ingest([page], Options with { Message = "corrected an OCR error" }).Documents.Single();
+        Assert.Equal((WriteStatus.Updated, 2, "lenin-1921-05-30-to-lutovinov"), (updated.Status, updated.Version, updated.Id));
+        Assert.Equal(["test ingest", "corrected an OCR error"], archive.History(updated.Id).Select(v => v.Message));
+        Assert.Contains("and it has left me", archive.Show(updated.Id)!.BodyText);
+        Assert.Contains("arid it has left me", archive.Show(updated.Id, 1)!.BodyText);
+        Assert.Equal(2, archive.List(new WorkFilter()).Single().Version);
+    }
+
+    [Fact]
+    public void Two_sources_with_one_id_get_distinct_ids_that_stay_the_same_on_reingest()
+    {
+        using var archive = Archive.Init(ArchivePath);
+        var first = Input("a/first.txt", File.ReadAllText(Paths.Seed("000")));
+        var second = Input("b/second.txt", File.ReadAllText(Paths.Seed("000")).Replace("Have a look", "Do look"));
+        Assert.Equal(["lenin-1921-10-20-to-stalin", "lenin-1921-10-20-to-stalin-2"], archive.Ingest([first, second], Options).Documents.Select(d => d.Id));
+        var again = archive.Ingest([second, first], Options).Documents;
+        Assert.Equal(["lenin-1921-10-20-to-stalin-2", "lenin-1921-10-20-to-stalin"], again.Select(d => d.Id));
+        Assert.All(again, d => Assert.Equal(WriteStatus.Unchanged, d.Status));
+    }
+
+    [Fact]
+    public void Compilation_page_holds_the_source_and_its_parts_point_at_it()
+    {
+        using var archive = Archive.Init(ArchivePath);
+        var report = archive.Ingest([Paths.Seed("003")], Options);
+        var page = archive.ReadStored(report.Documents[0].Id)!;
+        Assert.Equal("003_c6bc7323d3fdadce.txt", page.SourceFileName);
+        var parts = archive.Show(page.Id)!.Parts;
+        Assert.Equal(report.Documents.Count - 1, parts.Count);
+        Assert.All(parts, id =>
+        {
+            Assert.Equal(page.Id, archive.Show(id)!.PartOf);
+            Assert.Null(archive.ReadStored(id)!.SourceFileName);
+        });
+        Assert.Single(archive.Search(new SearchQuery("\"Everybody can see how on the foundation\"")).Hits);
+    }
+
+    [Fact]
+    public void Reindex_from_the_store_alone_gives_identical_search_results()
+    {
+        string[] queries = ["Stalin", "\"comradely greetings\"", "Lenin AND letter", "Grzhebin OR Schnitzler", "demagnet*", "Brief", ""];
+        List<string> Snapshot(Archive archive) => [.. queries.Select(q => JsonSerializer.Serialize(archive.Search(new SearchQuery(q) { Limit = 50 })))];
+
+        List<string> before;
+        using (var archive = Archive.Init(ArchivePath))
+        {
+            archive.Ingest([Path.Combine(Paths.RepositoryRoot, "samples"), Paths.Seed("003")], Options);
+            before = Snapshot(archive);
+        }
+        File.Delete(Path.Combine(ArchivePath, "catalog.sqlite"));
+        using (var archive = Archive.Open(ArchivePath))
+        {
+            Assert.Equal(0, archive.Catalog.Count);
+            Assert.True(archive.Reindex() > 20);
+            Assert.Equal(before, Snapshot(archive));
+        }
+    }
+
+    [Fact]
+    public void Catalog_update_cut_off_by_a_crash_is_mended_on_open()
+    {
+        using (var archive = Archive.Init(ArchivePath))
+        {
+            archive.Ingest([Paths.Seed("000")], Options);
+            archive.Catalog.Remove("lenin-1921-10-20-to-stalin");
+        }
+        File.WriteAllLines(Path.Combine(ArchivePath, "catalog.pending"), ["lenin-1921-10-20-to-stalin"]);
+        using (var archive = Archive.Open(ArchivePath))
+        {
+            Assert.Equal(["lenin-1921-10-20-to-stalin"], archive.Search(new SearchQuery("Lalayants")).Hits.Select(h => h.Id));
+            Assert.False(File.Exists(Path.Combine(ArchivePath, "catalog.pending")));
+        }
+    }
+
+    [Fact]
+    public void Second_writer_is_told_the_archive_is_busy()
+    {
+        using var archive = Archive.Init(ArchivePath);
+        var error = Assert.Throws<ArchiveException>(() => Archive.Open(ArchivePath));
+        Assert.Contains("in use by another verbatim process", error.Message);
+    }
+
+    [Fact]
+    public void Folder_without_an_archive_is_a_clear_error()
+    {
+        var error = Assert.Throws<ArchiveException>(() => Archive.Open(Path.Combine(_folder, "nothing")));
+        Assert.Contains("no archive at", error.Message);
+        Assert.Contains("verbatim init", error.Message);
+    }
+
+    [Fact]
+    public void Glob_selects_files_in_path_order()
+    {
+        Input("g/b.txt", "Second\n\ntext");
+        Input("g/a.txt", "First\n\ntext");
+        Input("g/c.xml", "<x/>");
+        using var archive = Archive.Init(ArchivePath);
+        var report = archive.Ingest([Path.Combine(_folder, "in", "g", "*.txt")], Options);
+        Assert.Equal(["a.txt", "b.txt"], report.Documents.Select(d => Path.GetFileName(d.Source)));
+    }
+}
+
+internal static class Paths
+{
+    public static string RepositoryRoot { get; } = Find();
+
+    public static string Seed(string prefix)
+        => Directory.GetFiles(Path.Combine(RepositoryRoot, "..", "shared", "corpus", "seeds"), prefix + "_*.txt").Single();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Verbatim.slnx")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("Verbatim.slnx not found");
+    }
+}
