@@ -1,0 +1,163 @@
+using System.Text.Json;
+
+namespace Verbatim.Cli.Tests.Verbs;
+
+/// <summary>The archive verbs as a user runs them, in-process, against a fresh archive.</summary>
+public sealed class ArchiveVerbTests : IDisposable
+{
+    private readonly string _archive = Path.Combine(Path.GetTempPath(), $"verbatim-cli-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_archive))
+            Directory.Delete(_archive, recursive: true);
+    }
+
+    private CliRun Run(params string[] args) => CliRun.Of([.. args, "--archive", _archive]);
+
+    private void InitAndIngestSeeds()
+    {
+        Assert.Equal(0, Run("init").ExitCode);
+        Assert.Equal(0, Run("ingest", CliRun.Seed("000"), CliRun.Seed("001"), CliRun.Seed("002"), CliRun.Seed("004")).ExitCode);
+    }
+
+    [Fact]
+    public void Ingest_json_lists_documents_and_failures_and_exits_1_on_a_failure()
+    {
+        Run("init");
+        var bad = Path.Combine(_archive, "..", $"bad-{Guid.NewGuid():N}.xml");
+        File.WriteAllText(bad, "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader>");
+        try
+        {
+            var run = Run("ingest", CliRun.Seed("000"), bad, "--json");
+            Assert.Equal(1, run.ExitCode);
+            using var json = JsonDocument.Parse(run.Output);
+            var document = json.RootElement.GetProperty("documents").EnumerateArray().Single();
+            Assert.Equal("lenin-1921-10-20-to-stalin", document.GetProperty("id").GetString());
+            Assert.Equal("new", document.GetProperty("status").GetString());
+            Assert.Equal(CliRun.Seed("000"), document.GetProperty("source").GetString());
+            Assert.Equal("To J. V. Stalin", document.GetProperty("title").GetString());
+            var failure = json.RootElement.GetProperty("failed").EnumerateArray().Single();
+            Assert.Equal(bad, failure.GetProperty("path").GetString());
+            Assert.Contains("malformed XML", failure.GetProperty("error").GetString());
+            Assert.Equal(1, failure.GetProperty("line").GetInt32());
+        }
+        finally
+        {
+            File.Delete(bad);
+        }
+    }
+
+    [Fact]
+    public void Search_json_has_total_hits_and_facets()
+    {
+        InitAndIngestSeeds();
+        var run = Run("search", "Stalin", "--author", "Lenin", "--json");
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(1, json.RootElement.GetProperty("total").GetInt32());
+        var hit = json.RootElement.GetProperty("hits")[0];
+        Assert.Equal("lenin-1921-10-20-to-stalin", hit.GetProperty("id").GetString());
+        Assert.Equal("1921-10-20", hit.GetProperty("date").GetString());
+        Assert.Contains("«Stalin»", hit.GetProperty("snippet").GetString());
+        Assert.True(hit.GetProperty("score").GetDouble() >= 0);
+        Assert.Equal("letter", json.RootElement.GetProperty("facets").GetProperty("kind")[0].GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public void Query_error_is_one_line_with_exit_2()
+    {
+        InitAndIngestSeeds();
+        var run = Run("search", "(Stalin");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: the '(' at position 1 is never closed: \"(Stalin\"", run.Error.Trim());
+    }
+
+    [Fact]
+    public void Show_json_is_the_stored_document_json()
+    {
+        InitAndIngestSeeds();
+        var run = Run("show", "lenin-1921-12-20-to-zalutsky-and-solts", "--format", "json");
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal("1921-12-20", json.RootElement.GetProperty("written").GetProperty("date").GetString());
+        Assert.Contains("printed from  a typewritten copy", Run("show", "lenin-1921-12-20-to-zalutsky-and-solts").Output);
+        var missing = Run("show", "no-such-id");
+        Assert.Equal((1, "error: no document 'no-such-id' in the archive"), (missing.ExitCode, missing.Error.Trim()));
+    }
+
+    [Fact]
+    public void History_and_diff_show_a_changed_source()
+    {
+        Run("init");
+        var page = Path.Combine(_archive, "..", $"page-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(page, File.ReadAllText(CliRun.Seed("000")));
+        try
+        {
+            Run("ingest", page, "-m", "received");
+            File.WriteAllText(page, File.ReadAllText(page).Replace("Armenians, perhaps", "Armenians perhaps"));
+            Assert.Contains("1 updated", Run("ingest", page, "-m", "second transcription").Output);
+            var history = Run("history", "lenin-1921-10-20-to-stalin").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, history.Length);
+            Assert.EndsWith("received", history[0]);
+            Assert.EndsWith("second transcription", history[1]);
+            var diff = Run("diff", "lenin-1921-10-20-to-stalin").Output;
+            Assert.Contains("v1 → v2", diff);
+            Assert.Contains("-Have a look at this, please, and if possible, inquire from some of the old Party men, Armenians, perhaps.", diff);
+            Assert.Contains("+Have a look at this, please, and if possible, inquire from some of the old Party men, Armenians perhaps.", diff);
+        }
+        finally
+        {
+            File.Delete(page);
+        }
+    }
+
+    [Fact]
+    public void List_groups_the_works_index()
+    {
+        InitAndIngestSeeds();
+        var byAuthor = Run("list").Output;
+        Assert.Contains("V. I. Lenin (3)", byAuthor);
+        Assert.Contains("L. D. Trotsky (1)", byAuthor);
+        Assert.Contains("Lenin Collected Works, vol. 45 (3)", Run("list", "--by", "volume").Output);
+        using var json = JsonDocument.Parse(Run("list", "--json", "--from", "1930").Output);
+        Assert.Equal("trotsky-1930-03-22-with-lenin-against-stalin", json.RootElement.EnumerateArray().Single().GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void Audit_is_clean_and_reindex_rebuilds()
+    {
+        InitAndIngestSeeds();
+        var audit = Run("audit");
+        Assert.Equal(0, audit.ExitCode);
+        Assert.Contains("4 objects", audit.Output);
+        Assert.Contains("clean", audit.Output);
+        Assert.Equal("4 documents indexed from the store.", Run("reindex").Output.Trim());
+    }
+
+    [Fact]
+    public void Missing_archive_is_one_clear_line()
+    {
+        var run = Run("list");
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: no archive at", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Theory]
+    [InlineData("init")]
+    [InlineData("ingest")]
+    [InlineData("list")]
+    [InlineData("show")]
+    [InlineData("search")]
+    [InlineData("history")]
+    [InlineData("diff")]
+    [InlineData("audit")]
+    [InlineData("reindex")]
+    public void Every_verb_has_help(string verb)
+    {
+        var run = CliRun.Of(verb, "--help");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Output);
+        Assert.Contains("--archive", run.Output);
+    }
+}
