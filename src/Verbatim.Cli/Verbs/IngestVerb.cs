@@ -17,15 +17,28 @@ public static class IngestVerb
         format.AcceptOnlyFromAmong([FormatRegistry.Auto, .. Readers.CreateDefaultRegistry().Formats]);
         var message = new Option<string>("--message", "-m") { Description = "The message recorded with every new version.", DefaultValueFactory = _ => "ingest" };
         var json = ArchiveOptions.Json("what was stored and what failed");
+        var jsonLines = new Option<bool>("--json-lines") { Description = "Print one JSON line per document as soon as it is durably stored (for scripts that follow a long ingest)." };
         var command = new Command("ingest", "Store files in the archive: a new object per new document, a new version per changed one, nothing for an unchanged one. Exit 1 if any file failed; the others are stored.")
         {
-            paths, archive, format, message, json,
+            paths, archive, format, message, json, jsonLines,
         };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
             using var opened = ArchiveOptions.Open(result, archive);
             var options = new IngestOptions(result.GetValue(format)!, result.GetValue(message)!, ArchiveOptions.CurrentUser());
-            var report = ShowsProgress(result, json)
+            IngestReport report;
+            if (result.GetValue(jsonLines))
+            {
+                report = opened.Ingest(result.GetValue(paths)!, options, stored: d =>
+                {
+                    output.WriteLine(JsonSerializer.Serialize(new { id = d.Id, source = d.Source, status = d.Status.ToString().ToLowerInvariant(), version = d.Version }));
+                    output.Flush();
+                });
+                foreach (var failure in report.Failed)
+                    output.WriteLine(JsonSerializer.Serialize(new { failed = failure.Path, error = failure.Error, line = failure.Line }));
+                return report.Failed.Count > 0 ? 1 : 0;
+            }
+            report = ShowsProgress(result, json)
                 ? RunWithProgressBar(opened, result.GetValue(paths)!, options)
                 : opened.Ingest(result.GetValue(paths)!, options);
 

@@ -87,10 +87,11 @@ public sealed class Archive : IDisposable
         }
     }
 
-    public IngestReport Ingest(IEnumerable<string> paths, IngestOptions options, IProgress<IngestProgress>? progress = null)
+    /// <param name="stored">Called for each document once its write is durable in the store and the catalog holds it.</param>
+    public IngestReport Ingest(IEnumerable<string> paths, IngestOptions options, IProgress<IngestProgress>? progress = null, Action<IngestedDocument>? stored = null)
     {
         var files = FileParser.ExpandPaths(paths).ToList();
-        var stored = new List<IngestedDocument>();
+        var done = new List<IngestedDocument>();
         var failed = new List<IngestFailure>();
         var pending = new List<(Document Document, DocumentWrite Write, string Path)>();
         var claimed = new HashSet<string>(StringComparer.Ordinal);
@@ -129,29 +130,33 @@ public sealed class Archive : IDisposable
                 pending.Add((final, write, path));
             }
             if (pending.Count >= BatchSize)
-                Flush(pending, stored);
+                Flush(pending, done, stored);
         }
-        Flush(pending, stored);
+        Flush(pending, done, stored);
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
-        return new IngestReport(stored, failed);
+        return new IngestReport(done, failed);
     }
 
-    private void Flush(List<(Document Document, DocumentWrite Write, string Path)> pending, List<IngestedDocument> stored)
+    private void Flush(List<(Document Document, DocumentWrite Write, string Path)> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored)
     {
         if (pending.Count == 0)
             return;
         File.WriteAllLines(Layout.PendingCatalog, pending.Select(p => p.Document.Id));
         var results = _store.SaveAll([.. pending.Select(p => p.Write)]);
+        var batch = new List<IngestedDocument>(pending.Count);
         using (_catalog.Batch())
         {
             for (var i = 0; i < pending.Count; i++)
             {
                 _catalog.Upsert(pending[i].Document, results[i].Version);
-                stored.Add(new IngestedDocument(pending[i].Document.Id, pending[i].Document.Title, pending[i].Path, results[i].Status, results[i].Version));
+                batch.Add(new IngestedDocument(pending[i].Document.Id, pending[i].Document.Title, pending[i].Path, results[i].Status, results[i].Version));
             }
         }
         File.Delete(Layout.PendingCatalog);
         pending.Clear();
+        done.AddRange(batch);
+        if (stored is not null)
+            batch.ForEach(stored);
     }
 
     /// <summary>
