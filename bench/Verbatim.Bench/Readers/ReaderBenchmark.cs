@@ -68,7 +68,7 @@ public class ReaderBenchmark : IHasCorpusBytes
         {
             if (Corpora.TryGetValue(format, out var cached))
                 return cached;
-            var root = RepositoryRoot();
+            var root = BenchPaths.RepositoryRoot();
             var seeds = Path.Combine(root, "..", "shared", "corpus", "seeds");
             IEnumerable<string> paths = format switch
             {
@@ -82,20 +82,5 @@ public class ReaderBenchmark : IHasCorpusBytes
             Corpora[format] = files;
             return files;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Verbatim.slnx")))
-                return dir.FullName;
-        }
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Verbatim.slnx")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("run from inside the repository");
     }
 }
