@@ -28,6 +28,17 @@ public sealed class OcflStore : IStore
     private const string Inventory = "inventory.json";
     private const string Sidecar = "inventory.json.sha512";
 
+    /// <summary>Layout 0004 with its defaults: sha256, three tuples of three characters.</summary>
+    public static HashedNTupleLayout Layout { get; } = new();
+
+    private const string LayoutJson = """
+        {
+          "extension": "0004-hashed-n-tuple-storage-layout",
+          "description": "OCFL object identifiers are hashed with sha256; the digest is cut into 3 tuples of 3 characters, and the full digest names the object root."
+        }
+
+        """;
+
     private readonly string _root;
     private readonly string _staging;
 
@@ -60,8 +71,8 @@ public sealed class OcflStore : IStore
             throw new IOException($"{root} is not empty and is not an OCFL storage root");
         var extension = Path.Combine(root, "extensions", HashedNTupleLayout.ExtensionName);
         Directory.CreateDirectory(extension);
-        File.WriteAllText(Path.Combine(extension, "config.json"), HashedNTupleLayout.ConfigJson);
-        File.WriteAllText(Path.Combine(root, "ocfl_layout.json"), HashedNTupleLayout.LayoutJson);
+        File.WriteAllBytes(Path.Combine(extension, "config.json"), Layout.ToConfigJson());
+        File.WriteAllText(Path.Combine(root, "ocfl_layout.json"), LayoutJson);
         // The declaration is written last: a root without it is not yet a storage root.
         File.WriteAllText(Path.Combine(root, RootDeclaration), "ocfl_1.1\n");
         FileSystemDurability.SyncFileSystem(root);
@@ -69,7 +80,7 @@ public sealed class OcflStore : IStore
 
     public static string ObjectId(string documentId) => ObjectIdPrefix + documentId;
 
-    private string ObjectRoot(string documentId) => Path.Combine(_root, HashedNTupleLayout.ObjectPath(ObjectId(documentId)));
+    private string ObjectRoot(string documentId) => Path.Combine(_root, Layout.PathFor(ObjectId(documentId)));
 
     public bool Contains(string id) => File.Exists(Path.Combine(ObjectRoot(id), ObjectDeclaration));
 

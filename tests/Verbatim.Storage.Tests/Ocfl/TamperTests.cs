@@ -18,7 +18,7 @@ public sealed class TamperTests : IDisposable
         _store.Save(new DocumentWrite("letter", Encoding.UTF8.GetBytes("{\"v\":1}"), "letter.txt", Encoding.UTF8.GetBytes("Comrade Stalin:\n\nHave a look."), "received", user));
         _store.Save(new DocumentWrite("letter", Encoding.UTF8.GetBytes("{\"v\":2}"), "letter.txt", Encoding.UTF8.GetBytes("Comrade Stalin:\n\nHave a look, please."), "corrected", user));
         _store.Save(new DocumentWrite("other", Encoding.UTF8.GetBytes("{}"), "other.txt", Encoding.UTF8.GetBytes("untouched"), "received", user));
-        _object = Path.Combine(_folder, "store", HashedNTupleLayout.ObjectPath(OcflStore.ObjectId("letter")));
+        _object = Path.Combine(_folder, "store", OcflStore.Layout.PathFor(OcflStore.ObjectId("letter")));
         Assert.True(_store.Audit().Clean);
     }
 
