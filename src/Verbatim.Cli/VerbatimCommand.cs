@@ -17,6 +17,7 @@ public static class VerbatimCommand
         root.Subcommands.Add(HistoryVerb.Create());
         root.Subcommands.Add(DiffVerb.Create());
         root.Subcommands.Add(AuditVerb.Create());
+        root.Subcommands.Add(ValidateOcflVerb.Create());
         root.Subcommands.Add(ReindexVerb.Create());
         root.Subcommands.Add(ParseVerb.Create());
         root.Subcommands.Add(DemoVerb.Create());

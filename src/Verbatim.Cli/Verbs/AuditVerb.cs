@@ -10,7 +10,7 @@ public static class AuditVerb
     {
         var archive = ArchiveOptions.Archive();
         var json = ArchiveOptions.Json("the findings");
-        var command = new Command("audit", "Recompute every digest of every stored file; report any changed, missing or extra byte. Exit 1 on any finding.") { archive, json };
+        var command = new Command("audit", "Validate the store as OCFL with every digest recomputed; report any changed, missing or extra byte by its OCFL code. Exit 1 on any problem.") { archive, json };
         command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
         {
             using var opened = ArchiveOptions.Open(result, archive);
@@ -21,12 +21,13 @@ public static class AuditVerb
                     clean = report.Clean,
                     objects = report.ObjectsChecked,
                     files = report.FilesChecked,
-                    findings = report.Findings.Select(f => new { code = f.Code, message = f.Message, path = f.Path }),
+                    findings = report.Findings.Select(FindingOutput.Json),
+                    warnings = report.Warnings.Select(FindingOutput.Json),
                 }, CliJson.Options));
             else
             {
-                foreach (var finding in report.Findings)
-                    output.WriteLine($"{finding.Code}  {finding.Path}: {finding.Message}");
+                FindingOutput.WriteLines(output, "error", report.Findings);
+                FindingOutput.WriteLines(output, "warning", report.Warnings);
                 output.WriteLine($"{report.ObjectsChecked} objects, {report.FilesChecked} files checked: {(report.Clean ? "clean" : $"{report.Findings.Count} problems")}.");
             }
             return report.Clean ? 0 : 1;

@@ -22,7 +22,11 @@ public interface IStore
 
     IReadOnlyList<VersionInfo> History(string id);
 
-    /// <summary>Recomputes every digest of every object; every changed, missing or extra byte is a finding.</summary>
+    /// <summary>
+    /// Recomputes every digest of every object and checks the store's structure; every changed,
+    /// missing or extra byte is a finding. Warnings (what a standard advises but does not require)
+    /// never make the report unclean.
+    /// </summary>
     AuditReport Audit();
 }
 
@@ -59,11 +63,13 @@ public sealed record StoredDocument(
     string? SourceFileName,
     ReadOnlyMemory<byte> Source);
 
-/// <param name="Code">The OCFL validation code where one applies (E092, E023, ...), else a short word.</param>
-/// <param name="Path">The file or object the finding is about, relative to the store's root.</param>
+/// <param name="Code">The OCFL validation code (E092, E023, W004, ...).</param>
+/// <param name="Path">The file or folder the finding is about, relative to the store's root ("" for the root).</param>
 public sealed record AuditFinding(string Code, string Message, string Path);
 
-public sealed record AuditReport(int ObjectsChecked, int FilesChecked, IReadOnlyList<AuditFinding> Findings)
+/// <param name="Findings">What is wrong: each one a problem (an OCFL error).</param>
+/// <param name="Warnings">What a standard advises against; reported, but the store is still sound.</param>
+public sealed record AuditReport(int ObjectsChecked, int FilesChecked, IReadOnlyList<AuditFinding> Findings, IReadOnlyList<AuditFinding> Warnings)
 {
     public bool Clean => Findings.Count == 0;
 }

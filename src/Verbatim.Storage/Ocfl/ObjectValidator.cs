@@ -47,6 +47,7 @@ internal sealed partial class ObjectValidator
             _r.Error("E003", "", $"there is no directory at {_root}, so no object declaration");
             return;
         }
+        _r.CountObject();
         var (files, dirs) = List(_root, "");
         CheckDeclaration(files);
 
@@ -191,6 +192,7 @@ internal sealed partial class ObjectValidator
             var listed = inventory.Manifest.Values.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
             foreach (var path in existing.Where(p => !listed.Contains(p)))
                 _r.Error("E023", path, "the content file is not in the root inventory's manifest");
+            _r.CountContentFiles(existing.Count(listed.Contains));
             VerifyManifest(inventory, InventoryFile);
         }
         VerifyFixity(inventory, InventoryFile);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Verbatim.Storing;
 
@@ -25,7 +24,7 @@ public sealed class OcflStore : IStore
     private const string ObjectIdPrefix = "urn:verbatim:";
     private const string ObjectDeclaration = "0=ocfl_object_1.1";
     private const string RootDeclaration = "0=ocfl_1.1";
-    private const string Inventory = "inventory.json";
+    private const string InventoryFile = "inventory.json";
     private const string Sidecar = "inventory.json.sha512";
 
     /// <summary>Layout 0004 with its defaults: sha256, three tuples of three characters.</summary>
@@ -125,33 +124,33 @@ public sealed class OcflStore : IStore
     private (StoreWriteResult Result, string? Built) Stage(DocumentWrite write)
     {
         var objectRoot = ObjectRoot(write.Id);
-        var existing = File.Exists(Path.Combine(objectRoot, Inventory)) ? ReadInventory(objectRoot) : null;
+        var existing = File.Exists(Path.Combine(objectRoot, InventoryFile)) ? ReadInventory(objectRoot) : null;
 
-        var state = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        var state = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var newContent = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
         AddToState(state, newContent, DocumentPath, write.DocumentJson);
         if (write.SourceFileName is { } sourceName)
             AddToState(state, newContent, SourceFolder + SafeFileName(sourceName), write.Source);
 
         if (existing is not null && SameState(existing.Versions[existing.Head].State, state))
-            return (new StoreWriteResult(write.Id, WriteStatus.Unchanged, OcflInventory.VersionNumber(existing.Head)), null);
+            return (new StoreWriteResult(write.Id, WriteStatus.Unchanged, VersionNumber(existing.Head)), null);
 
-        var number = existing is null ? 1 : OcflInventory.VersionNumber(existing.Head) + 1;
-        var version = OcflInventory.VersionName(number);
-        var inventory = existing ?? new OcflInventory { Id = ObjectId(write.Id), Head = version };
+        var number = existing is null ? 1 : VersionNumber(existing.Head) + 1;
+        var version = VersionName(number);
+        var inventory = existing ?? new Inventory { Id = ObjectId(write.Id) };
         inventory.Head = version;
-        inventory.Versions[version] = new OcflVersion
+        inventory.Versions[version] = new InventoryVersion
         {
-            Created = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            Created = Rfc3339.Format(DateTimeOffset.UtcNow),
             Message = write.Message,
-            User = new OcflUser { Name = write.User.Name, Address = write.User.Address },
+            User = new InventoryUser { Name = write.User.Name, Address = write.User.Address },
             State = state,
         };
 
         var built = Path.Combine(_staging, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(built);
         if (existing is not null)
-            LinkTree(objectRoot, built, skip: [Inventory, Sidecar]);
+            LinkTree(objectRoot, built, skip: [InventoryFile, Sidecar]);
         else
             File.WriteAllText(Path.Combine(built, ObjectDeclaration), "ocfl_object_1.1\n");
 
@@ -169,26 +168,26 @@ public sealed class OcflStore : IStore
         }
 
         var json = inventory.ToJson();
-        var sidecar = Encoding.ASCII.GetBytes(Sha512(json) + " " + Inventory + "\n");
+        var sidecar = Encoding.ASCII.GetBytes(Digests.Compute(Digests.Sha512, json) + " " + InventoryFile + "\n");
         Directory.CreateDirectory(Path.Combine(built, version));
-        File.WriteAllBytes(Path.Combine(built, version, Inventory), json);
+        File.WriteAllBytes(Path.Combine(built, version, InventoryFile), json);
         File.WriteAllBytes(Path.Combine(built, version, Sidecar), sidecar);
-        File.WriteAllBytes(Path.Combine(built, Inventory), json);
+        File.WriteAllBytes(Path.Combine(built, InventoryFile), json);
         // The sidecar is the last file of the object to be written.
         File.WriteAllBytes(Path.Combine(built, Sidecar), sidecar);
         return (new StoreWriteResult(write.Id, existing is null ? WriteStatus.New : WriteStatus.Updated, number), built);
     }
 
-    private static void AddToState(SortedDictionary<string, List<string>> state, Dictionary<string, ReadOnlyMemory<byte>> content, string logicalPath, ReadOnlyMemory<byte> bytes)
+    private static void AddToState(Dictionary<string, List<string>> state, Dictionary<string, ReadOnlyMemory<byte>> content, string logicalPath, ReadOnlyMemory<byte> bytes)
     {
-        var digest = Sha512(bytes.Span);
+        var digest = Digests.Compute(Digests.Sha512, bytes.Span);
         if (!state.TryGetValue(digest, out var paths))
             state[digest] = paths = [];
         paths.Add(logicalPath);
         content[digest] = bytes;
     }
 
-    private static bool SameState(SortedDictionary<string, List<string>> a, SortedDictionary<string, List<string>> b)
+    private static bool SameState(Dictionary<string, List<string>> a, Dictionary<string, List<string>> b)
         => a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var paths) && paths.Order(StringComparer.Ordinal).SequenceEqual(e.Value.Order(StringComparer.Ordinal)));
 
     /// <summary>A received file's name as a logical path segment: no folders, nothing OCFL forbids.</summary>
@@ -218,7 +217,7 @@ public sealed class OcflStore : IStore
         foreach (var declaration in Directory.EnumerateFiles(_root, ObjectDeclaration, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var objectRoot = Path.GetDirectoryName(declaration)!;
-            if (!File.Exists(Path.Combine(objectRoot, Inventory)))
+            if (!File.Exists(Path.Combine(objectRoot, InventoryFile)))
                 continue;
             var id = ReadInventory(objectRoot).Id;
             if (id.StartsWith(ObjectIdPrefix, StringComparison.Ordinal))
@@ -229,10 +228,10 @@ public sealed class OcflStore : IStore
     public StoredDocument? Read(string id, int? version = null)
     {
         var objectRoot = ObjectRoot(id);
-        if (!File.Exists(Path.Combine(objectRoot, Inventory)))
+        if (!File.Exists(Path.Combine(objectRoot, InventoryFile)))
             return null;
         var inventory = ReadInventory(objectRoot);
-        var name = version is { } n ? OcflInventory.VersionName(n) : inventory.Head;
+        var name = version is { } n ? VersionName(n) : inventory.Head;
         if (!inventory.Versions.TryGetValue(name, out var block))
             return null;
         byte[] ReadLogical(string digest) => File.ReadAllBytes(Path.Combine(objectRoot, inventory.Manifest[digest][0]));
@@ -250,20 +249,33 @@ public sealed class OcflStore : IStore
     public IReadOnlyList<VersionInfo> History(string id)
     {
         var objectRoot = ObjectRoot(id);
-        if (!File.Exists(Path.Combine(objectRoot, Inventory)))
+        if (!File.Exists(Path.Combine(objectRoot, InventoryFile)))
             return [];
-        return [.. ReadInventory(objectRoot).Versions.Select(v => ToVersionInfo(v.Key, v.Value))];
+        return [.. ReadInventory(objectRoot).Versions.Select(v => ToVersionInfo(v.Key, v.Value)).OrderBy(v => v.Number)];
     }
 
-    public AuditReport Audit() => OcflAudit.Run(_root);
+    /// <summary>
+    /// The audit is the OCFL validator run over the whole storage root with every digest
+    /// recomputed, so it reports by the specification's own codes whatever it finds: a changed,
+    /// missing or extra byte, an edited inventory, a lost sidecar, a misplaced object.
+    /// </summary>
+    public AuditReport Audit()
+    {
+        var result = OcflValidator.ValidateStorageRoot(_root, checkDigests: true);
+        return new AuditReport(result.ObjectsChecked, result.ContentFilesChecked, [.. result.Errors.Select(i => i.ToFinding())], [.. result.Warnings.Select(i => i.ToFinding())]);
+    }
 
-    private static VersionInfo ToVersionInfo(string name, OcflVersion block)
-        => new(OcflInventory.VersionNumber(name),
+    private static VersionInfo ToVersionInfo(string name, InventoryVersion block)
+        => new(VersionNumber(name),
             DateTimeOffset.Parse(block.Created, CultureInfo.InvariantCulture),
             block.Message ?? "",
             new StoreUser(block.User?.Name ?? "", block.User?.Address));
 
-    private static OcflInventory ReadInventory(string objectRoot) => OcflInventory.Parse(File.ReadAllBytes(Path.Combine(objectRoot, Inventory)));
+    private static Inventory ReadInventory(string objectRoot) => Inventory.FromJson(File.ReadAllBytes(Path.Combine(objectRoot, InventoryFile)));
 
-    public static string Sha512(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA512.HashData(bytes));
+    private static string VersionName(int number) => "v" + number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The number of a version this store wrote ("v1", "v2", ...: never zero-padded).</summary>
+    private static int VersionNumber(string name)
+        => OcflPaths.TryParseVersion(name, out var number, out _) ? number : throw new InvalidDataException($"\"{name}\" is not a version name");
 }

@@ -1,3 +1,5 @@
+using Verbatim.Storing;
+
 namespace Verbatim.Storage.Ocfl;
 
 /// <summary>
@@ -8,6 +10,8 @@ namespace Verbatim.Storage.Ocfl;
 /// </summary>
 public sealed record ValidationIssue(string Code, string Location, string Message)
 {
+    public AuditFinding ToFinding() => new(Code, Message, Location);
+
     public override string ToString()
         => Location.Length == 0 ? $"{Code}: {Message}" : $"{Code} {Location}: {Message}";
 }
@@ -39,6 +43,12 @@ public sealed class ValidationResult
 
     public bool Valid => _errors.Count == 0;
 
+    /// <summary>How many object roots were validated.</summary>
+    public int ObjectsChecked { get; private set; }
+
+    /// <summary>How many content files of root manifests were found on disk (and, where asked, digested).</summary>
+    public int ContentFilesChecked { get; private set; }
+
     /// <summary>The distinct error and warning codes, sorted; what a caller usually asserts on.</summary>
     public IReadOnlySet<string> Codes
         => new SortedSet<string>(_errors.Concat(_warnings).Select(i => i.Code), StringComparer.Ordinal);
@@ -55,11 +65,17 @@ public sealed class ValidationResult
 
     internal void Info(string code, string location, string message) => _infos.Add(new(code, location, message));
 
+    internal void CountObject() => ObjectsChecked++;
+
+    internal void CountContentFiles(int count) => ContentFilesChecked += count;
+
     /// <summary>Takes in the findings of a nested validation, their locations made relative to this one.</summary>
     internal void AddAll(ValidationResult inner, string prefix)
     {
         _errors.AddRange(inner._errors.Select(i => i with { Location = OcflPaths.Join(prefix, i.Location) }));
         _warnings.AddRange(inner._warnings.Select(i => i with { Location = OcflPaths.Join(prefix, i.Location) }));
         _infos.AddRange(inner._infos.Select(i => i with { Location = OcflPaths.Join(prefix, i.Location) }));
+        ObjectsChecked += inner.ObjectsChecked;
+        ContentFilesChecked += inner.ContentFilesChecked;
     }
 }

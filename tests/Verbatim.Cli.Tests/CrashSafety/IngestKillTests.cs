@@ -110,8 +110,10 @@ public sealed class IngestKillTests : IDisposable
     private static void AssertWhole(string archive, string corpus, Dictionary<string, string> reported, string when)
     {
         using var opened = Archive.Open(archive);
+        // The audit is the OCFL validator over the whole storage root, every digest recomputed.
         var audit = opened.Audit();
         Assert.True(audit.Clean, $"{when}: {string.Join("; ", audit.Findings)}");
+        Assert.Empty(audit.Warnings);
         foreach (var (id, source) in reported)
         {
             var stored = opened.ReadStored(id);

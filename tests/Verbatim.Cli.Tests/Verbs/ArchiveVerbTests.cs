@@ -7,8 +7,14 @@ public sealed class ArchiveVerbTests : IDisposable
 {
     private readonly string _archive = Path.Combine(Path.GetTempPath(), $"verbatim-cli-{Guid.NewGuid():N}");
 
+    /// <summary>Whatever a test wrote, the store it leaves is valid OCFL, as `validate-ocfl` judges it.</summary>
     public void Dispose()
     {
+        if (Directory.Exists(Path.Combine(_archive, "store")))
+        {
+            var validation = CliRun.Of("validate-ocfl", _archive);
+            Assert.True(validation.ExitCode == 0 && validation.Output.Contains("0 errors, 0 warnings", StringComparison.Ordinal), validation.Output + validation.Error);
+        }
         if (Directory.Exists(_archive))
             Directory.Delete(_archive, recursive: true);
     }
@@ -129,7 +135,7 @@ public sealed class ArchiveVerbTests : IDisposable
         InitAndIngestSeeds();
         var audit = Run("audit");
         Assert.Equal(0, audit.ExitCode);
-        Assert.Contains("4 objects", audit.Output);
+        Assert.Contains("4 objects, 8 files checked", audit.Output);
         Assert.Contains("clean", audit.Output);
         Assert.Equal("4 documents indexed from the store.", Run("reindex").Output.Trim());
     }

@@ -17,8 +17,14 @@ public sealed class OcflStoreTests : IDisposable
     private DocumentWrite Write(string id, string json, string? source, string message = "ingest", string file = "letter.txt")
         => new(id, Encoding.UTF8.GetBytes(json), source is null ? null : file, source is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(source), message, _user);
 
+    /// <summary>Whatever a test wrote, the storage root it leaves is valid OCFL with every digest right.</summary>
     public void Dispose()
     {
+        if (File.Exists(Path.Combine(Root, "0=ocfl_1.1")))
+        {
+            var validation = OcflValidator.ValidateStorageRoot(Root);
+            Assert.True(validation.Valid && validation.Warnings.Count == 0, validation.ToString());
+        }
         if (Directory.Exists(_folder))
             Directory.Delete(_folder, recursive: true);
     }
@@ -47,7 +53,7 @@ public sealed class OcflStoreTests : IDisposable
         Assert.Equal("Comrade Stalin:", File.ReadAllText(Path.Combine(objectRoot, "v1", "content", "source", "letter.txt")));
         Assert.Equal("{\"id\":1}", File.ReadAllText(Path.Combine(objectRoot, "v1", "content", "document.json")));
         var inventory = File.ReadAllBytes(Path.Combine(objectRoot, "inventory.json"));
-        Assert.Equal(OcflStore.Sha512(inventory) + " inventory.json\n", File.ReadAllText(Path.Combine(objectRoot, "inventory.json.sha512")));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA512.HashData(inventory)) + " inventory.json\n", File.ReadAllText(Path.Combine(objectRoot, "inventory.json.sha512")));
         Assert.Equal(inventory, File.ReadAllBytes(Path.Combine(objectRoot, "v1", "inventory.json")));
         using var json = JsonDocument.Parse(inventory);
         Assert.Equal("urn:verbatim:lenin-1921-10-20-to-stalin", json.RootElement.GetProperty("id").GetString());

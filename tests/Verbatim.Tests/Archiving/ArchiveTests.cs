@@ -20,8 +20,14 @@ public sealed class ArchiveTests : IDisposable
         return path;
     }
 
+    /// <summary>Whatever a test wrote, the store it leaves is valid OCFL with every digest right.</summary>
     public void Dispose()
     {
+        if (Directory.Exists(Path.Combine(ArchivePath, "store")))
+        {
+            var validation = OcflCheck.Validate(ArchivePath);
+            Assert.True(validation.Valid && validation.Warnings.Count == 0, string.Join("; ", validation.Errors.Concat(validation.Warnings)));
+        }
         if (Directory.Exists(_folder))
             Directory.Delete(_folder, recursive: true);
     }

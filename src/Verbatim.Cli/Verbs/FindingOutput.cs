@@ -1,0 +1,16 @@
+using Verbatim.Storing;
+
+namespace Verbatim.Cli.Verbs;
+
+/// <summary>How `audit` and `validate-ocfl` print a finding, so that both read alike.</summary>
+internal static class FindingOutput
+{
+    public static object Json(AuditFinding finding) => new { code = finding.Code, message = finding.Message, path = finding.Path };
+
+    /// <summary>One line a finding: its severity, its OCFL code, where, and what.</summary>
+    public static void WriteLines(TextWriter output, string severity, IEnumerable<AuditFinding> findings)
+    {
+        foreach (var finding in findings)
+            output.WriteLine(finding.Path.Length == 0 ? $"{severity} {finding.Code}: {finding.Message}" : $"{severity} {finding.Code}  {finding.Path}: {finding.Message}");
+    }
+}
