@@ -7,6 +7,7 @@ using Verbatim.Archiving;
 using Verbatim.Formats;
 using Verbatim.Model;
 using Verbatim.Searching;
+using Verbatim.Storage.Catalog;
 using Verbatim.Storage.Catalog.Sqlite;
 using Verbatim.Storing;
 
@@ -188,8 +189,8 @@ public static partial class ArchiveBenchmark
             SqliteCatalog.KindName(document.Kind),
             date,
             year,
-            [.. document.Authors.Select(p => SqliteCatalog.NameKey(p.Name))],
-            [.. document.Addressees.Select(p => SqliteCatalog.NameKey(p.Name))],
+            [.. document.Authors.Select(p => ResultIndex.NameKey(p.Name))],
+            [.. document.Addressees.Select(p => ResultIndex.NameKey(p.Name))],
             document.Source?.Collection,
             document.Source?.Volume);
     }

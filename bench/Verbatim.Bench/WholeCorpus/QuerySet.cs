@@ -4,7 +4,7 @@ namespace Verbatim.Bench.WholeCorpus;
 
 /// <param name="Class">word, phrase, prefix, and, or, author filter, year filter.</param>
 /// <param name="Text">In the syntax both engines read alike: words, "a phrase", prefix*, AND, OR.</param>
-/// <param name="Author">A full author name key (as SqliteCatalog.NameKey makes it), or null.</param>
+/// <param name="Author">A full author name key (as ResultIndex.NameKey makes it), or null.</param>
 /// <param name="Year">The one year the documents must be dated in, or null.</param>
 public sealed record BenchQuery(string Class, string Text, string? Author, int? Year);
 

@@ -139,6 +139,21 @@ public abstract class CatalogContract : IDisposable
     }
 
     [Fact]
+    public void Facets_follow_the_match_and_the_filters_and_see_every_write()
+    {
+        var matched = _catalog.Search(new SearchQuery("Stalin") { Filter = new WorkFilter { Author = "Lenin" }, Limit = 1 });
+        Assert.Equal(matched.Total, matched.Facets["author"].Single().Count);
+        Assert.Equal(matched.Total, matched.Facets["kind"].Sum(f => f.Count));
+
+        var before = _catalog.Search(new SearchQuery("")).Facets["year"];
+        var letter = TestDocuments.All.First(d => d.Id == "lenin-1921-10-20-to-stalin");
+        _catalog.Upsert(letter with { Written = new DateSpan { Date = "1899-01-01", Precision = DatePrecision.Day } }, 2);
+        var after = _catalog.Search(new SearchQuery("")).Facets["year"];
+        Assert.Equal(before.Single(f => f.Value == "1921").Count - 1, after.Single(f => f.Value == "1921").Count);
+        Assert.Contains(new FacetCount("1899", 1), after);
+    }
+
+    [Fact]
     public void Pages_are_disjoint_and_cover_the_result()
     {
         var all = _catalog.Search(new SearchQuery("") { Limit = 100 }).Hits.Select(h => h.Id).ToList();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Verbatim.Model;
 using Verbatim.Searching;
@@ -14,14 +13,15 @@ namespace Verbatim.Storage.Catalog.Sqlite;
 public sealed class SqliteCatalog : ICatalog
 {
     // Raised whenever the schema changes: an older catalog is dropped and rebuilt from the store.
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     private const int SnippetTokens = 18;
 
-    private static readonly string[] FacetNames = ["kind", "year", "author", "addressee", "collection", "volume"];
-
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _batch;
+
+    // Dropped by every write; see Results().
+    private ResultIndex? _results;
 
     private SqliteCatalog(SqliteConnection connection) => _connection = connection;
 
@@ -56,6 +56,8 @@ public sealed class SqliteCatalog : ICatalog
             Execute("DROP TABLE IF EXISTS people; DROP TABLE IF EXISTS text; DROP TABLE IF EXISTS documents;");
             NeedsRebuild = true;
         }
+        // FTS5 keeps prefix indexes of two to four characters, so a prefix query ("schn*") reads
+        // one list of documents instead of merging the lists of every word it expands to.
         Execute($"""
             CREATE TABLE documents (
                 rowid INTEGER PRIMARY KEY,
@@ -78,7 +80,7 @@ public sealed class SqliteCatalog : ICatalog
                 ref TEXT);
             CREATE INDEX people_document ON people(document);
             CREATE INDEX people_role_key ON people(role, name_key);
-            CREATE VIRTUAL TABLE text USING fts5(title, people, body, notes, tokenize = 'unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE text USING fts5(title, people, body, notes, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
             PRAGMA user_version = {SchemaVersion};
             """);
     }
@@ -86,6 +88,7 @@ public sealed class SqliteCatalog : ICatalog
     public void Upsert(Document document, int version)
     {
         using var scope = _batch is null ? Batch() : null;
+        _results = null;
         Remove(document.Id);
         var date = SortDate(document);
         using var insert = Command("""
@@ -115,7 +118,7 @@ public sealed class SqliteCatalog : ICatalog
                 parameters[1].Value = role;
                 parameters[2].Value = i;
                 parameters[3].Value = people[i].Name;
-                parameters[4].Value = NameKey(people[i].Name);
+                parameters[4].Value = ResultIndex.NameKey(people[i].Name);
                 parameters[5].Value = (object?)people[i].Ref ?? DBNull.Value;
                 person.ExecuteNonQuery();
             }
@@ -136,12 +139,17 @@ public sealed class SqliteCatalog : ICatalog
         find.Parameters.AddWithValue("$id", id);
         if (find.ExecuteScalar() is not long rowid)
             return;
+        _results = null;
         using var delete = Command("DELETE FROM text WHERE rowid = $rowid; DELETE FROM people WHERE document = $rowid; DELETE FROM documents WHERE rowid = $rowid;");
         delete.Parameters.AddWithValue("$rowid", rowid);
         delete.ExecuteNonQuery();
     }
 
-    public void Clear() => Execute("DELETE FROM text; DELETE FROM people; DELETE FROM documents;");
+    public void Clear()
+    {
+        _results = null;
+        Execute("DELETE FROM text; DELETE FROM people; DELETE FROM documents;");
+    }
 
     public IDisposable Batch()
     {
@@ -168,151 +176,115 @@ public sealed class SqliteCatalog : ICatalog
     public SearchResults Search(SearchQuery query)
     {
         var match = FtsQuery.Translate(query.Text);
-        var (where, parameters) = FilterSql(query.Filter);
-        if (match is not null)
-        {
-            where.Insert(0, "d.rowid IN (SELECT rowid FROM text WHERE text MATCH $match)");
-            parameters["$match"] = match;
-        }
-        var whereSql = where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "";
-
-        // The selected rowids are worked out once; the count, the page of hits and every facet
-        // read them from this temporary table rather than running the match again.
-        Execute("DROP TABLE IF EXISTS temp.selected; CREATE TEMP TABLE selected (rowid INTEGER PRIMARY KEY);");
-        using (var select = Command($"INSERT INTO temp.selected SELECT d.rowid FROM documents d {whereSql}"))
-        {
-            Bind(select, parameters);
-            select.ExecuteNonQuery();
-        }
-        var total = Convert.ToInt32(Scalar("SELECT count(*) FROM temp.selected"), CultureInfo.InvariantCulture);
-
-        var hits = new List<SearchHit>();
-        // The unary "+" keeps the IN off the full-text table's index: offered to FTS5 as
-        // "rowid = ?", it made FTS5 run the whole match again for every selected row (seconds
-        // for a prefix matching 5,000 documents; see BENCHMARKS.md). Tested on each match row
-        // instead, it costs a lookup in temp.selected.
-        using (var page = match is not null
-            ? Command($"""
-                SELECT d.id, d.title, d.date, snippet(text, -1, char(2), char(3), '…', {SnippetTokens}), -bm25(text, 5.0, 2.0, 1.0, 0.5) AS score
-                FROM text JOIN documents d ON d.rowid = text.rowid
-                WHERE text MATCH $match AND +text.rowid IN (SELECT rowid FROM temp.selected)
-                ORDER BY bm25(text, 5.0, 2.0, 1.0, 0.5), d.date, d.id
-                LIMIT $limit OFFSET $offset
-                """)
-            : Command("""
-                SELECT d.id, d.title, d.date, substr(text.body, 1, 200), 0.0
-                FROM documents d JOIN text ON text.rowid = d.rowid
-                WHERE d.rowid IN (SELECT rowid FROM temp.selected)
-                ORDER BY d.date IS NULL, d.date, d.id
-                LIMIT $limit OFFSET $offset
-                """))
-        {
-            if (match is not null) page.Parameters.AddWithValue("$match", match);
-            page.Parameters.AddWithValue("$limit", query.Limit);
-            page.Parameters.AddWithValue("$offset", query.Offset);
-            using var reader = page.ExecuteReader();
-            while (reader.Read())
-            {
-                hits.Add(new SearchHit(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.IsDBNull(3) ? "" : reader.GetString(3), reader.GetDouble(4)));
-            }
-        }
-
-        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>();
-        foreach (var facet in FacetNames)
-            facets[facet] = Facet(facet);
-        return new SearchResults(total, hits, facets);
+        var index = Results();
+        return match is null ? Browse(query, index) : Match(query, match, index);
     }
 
-    private List<FacetCount> Facet(string facet)
+    /// <summary>
+    /// A full-text search in one pass of FTS5: every match with its score, read whole, gives the
+    /// total, the facets (counted in memory) and the ranking (a bounded heap). Only the page of
+    /// hits goes back to SQLite, for its titles and snippets.
+    /// </summary>
+    private SearchResults Match(SearchQuery query, string match, ResultIndex index)
     {
-        var sql = facet switch
+        var selects = index.Selector(query.Filter);
+        var scored = new List<(long Row, double Score)>();
+        using (var select = Command("SELECT rowid, -bm25(text, 5.0, 2.0, 1.0, 0.5) FROM text WHERE text MATCH $match"))
         {
-            "author" or "addressee" => $"""
-                SELECT p.name, count(DISTINCT p.document) AS n FROM people p
-                WHERE p.role = '{facet}' AND p.document IN (SELECT rowid FROM temp.selected)
-                GROUP BY p.name_key ORDER BY n DESC, p.name LIMIT 20
-                """,
-            _ => $"""
-                SELECT d.{facet}, count(*) AS n FROM documents d
-                WHERE d.{facet} IS NOT NULL AND d.rowid IN (SELECT rowid FROM temp.selected)
-                GROUP BY d.{facet} ORDER BY n DESC, d.{facet} LIMIT 20
-                """,
-        };
-        var counts = new List<FacetCount>();
-        using var command = Command(sql);
+            select.Parameters.AddWithValue("$match", match);
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                var row = reader.GetInt64(0);
+                if (selects(row))
+                    scored.Add((row, reader.GetDouble(1)));
+            }
+        }
+        var page = index.Page(scored, query.Offset, query.Limit);
+        var hits = new List<SearchHit>(page.Count);
+        if (page.Count > 0)
+        {
+            // The page's rowids go to FTS5's index, which seeks to those few rows.
+            var byRow = ReadHits(page.Select(h => h.Row), "snippet(text, -1, char(2), char(3), '…', " + SnippetTokens.ToString(CultureInfo.InvariantCulture) + ")", "text MATCH $match AND ", match);
+            hits.AddRange(page.Select(h => byRow[h.Row] with { Score = h.Score }));
+        }
+        return new SearchResults(scored.Count, hits, index.Count(scored.Select(s => s.Row)));
+    }
+
+    /// <summary>No words to match: the filters select, and the hits come in date order with the start of their text.</summary>
+    private SearchResults Browse(SearchQuery query, ResultIndex index)
+    {
+        var selected = index.InDateOrder(query.Filter);
+        var page = selected.Skip(query.Offset).Take(Math.Max(query.Limit, 0)).ToList();
+        var byRow = page.Count > 0 ? ReadHits(page, "substr(text.body, 1, 200)", "", null) : [];
+        return new SearchResults(selected.Count, [.. page.Select(r => byRow[r])], index.Count(selected));
+    }
+
+    /// <summary>Reads the hits of the rows given, each with its snippet (an SQL expression over the full-text row).</summary>
+    private Dictionary<long, SearchHit> ReadHits(IEnumerable<long> rows, string snippetSql, string matchSql, string? match)
+    {
+        using var command = Command($"""
+            SELECT text.rowid, d.id, d.title, d.date, {snippetSql}
+            FROM text JOIN documents d ON d.rowid = text.rowid
+            WHERE {matchSql}text.rowid IN ({string.Join(",", rows.Select(r => r.ToString(CultureInfo.InvariantCulture)))})
+            """);
+        if (match is not null)
+            command.Parameters.AddWithValue("$match", match);
+        var hits = new Dictionary<long, SearchHit>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
-            counts.Add(new FacetCount(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!, reader.GetInt32(1)));
-        return counts;
+        {
+            hits[reader.GetInt64(0)] = new SearchHit(reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? "" : reader.GetString(4), 0.0);
+        }
+        return hits;
+    }
+
+    /// <summary>What search keeps in memory of every document, read from the tables when first needed after a write.</summary>
+    private ResultIndex Results()
+    {
+        if (_results is not null)
+            return _results;
+        var index = new ResultIndex();
+        using (var documents = Command("SELECT rowid, id, date, kind, year, collection, volume FROM documents"))
+        using (var reader = documents.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                index.AddDocument(reader.GetInt64(0), reader.GetString(1), Text(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt32(4), Text(5), Text(6));
+            }
+        }
+        using (var people = Command("SELECT document, role, name_key, name FROM people WHERE role IN ('author', 'addressee') ORDER BY document, role, position"))
+        using (var reader = people.ExecuteReader())
+        {
+            while (reader.Read())
+                index.AddPerson(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
+        }
+        return _results = index;
     }
 
     public IReadOnlyList<WorkEntry> List(WorkFilter filter)
     {
-        var (where, parameters) = FilterSql(filter);
-        var whereSql = where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "";
-        using var command = Command($"""
-            SELECT d.id, d.title, d.kind, d.date, d.collection, d.volume, d.version,
+        var selected = Results().InDateOrder(filter);
+        using var command = Command("""
+            SELECT d.rowid, d.id, d.title, d.kind, d.date, d.collection, d.volume, d.version,
                    (SELECT group_concat(name, char(31)) FROM (SELECT name FROM people WHERE document = d.rowid AND role = 'author' ORDER BY position)),
                    (SELECT group_concat(name, char(31)) FROM (SELECT name FROM people WHERE document = d.rowid AND role = 'addressee' ORDER BY position))
-            FROM documents d {whereSql}
-            ORDER BY d.date IS NULL, d.date, d.id
+            FROM documents d
             """);
-        Bind(command, parameters);
-        var entries = new List<WorkEntry>();
+        var entries = new Dictionary<long, WorkEntry>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            entries.Add(new WorkEntry(reader.GetString(0), reader.GetString(1), reader.GetString(2), Text(3),
-                Split(Text(7)), Split(Text(8)), Text(4), Text(5), reader.GetInt32(6)));
+            entries[reader.GetInt64(0)] = new WorkEntry(reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(4),
+                Split(Text(8)), Split(Text(9)), Text(5), Text(6), reader.GetInt32(7));
         }
-        return entries;
+        return [.. selected.Select(r => entries[r])];
     }
 
     private static IReadOnlyList<string> Split(string? joined) => joined is null ? [] : joined.Split('\u001F');
-
-    private static (List<string> Where, Dictionary<string, object> Parameters) FilterSql(WorkFilter filter)
-    {
-        var where = new List<string>();
-        var parameters = new Dictionary<string, object>();
-        if (!string.IsNullOrWhiteSpace(filter.Author))
-        {
-            where.Add("EXISTS (SELECT 1 FROM people p WHERE p.document = d.rowid AND p.role = 'author' AND p.name_key LIKE $author ESCAPE '\\')");
-            parameters["$author"] = "%" + EscapeLike(NameKey(filter.Author)) + "%";
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Addressee))
-        {
-            where.Add("EXISTS (SELECT 1 FROM people p WHERE p.document = d.rowid AND p.role IN ('addressee', 'copy') AND p.name_key LIKE $addressee ESCAPE '\\')");
-            parameters["$addressee"] = "%" + EscapeLike(NameKey(filter.Addressee)) + "%";
-        }
-        if (filter.YearFrom is { } from)
-        {
-            where.Add("d.year >= $yearFrom");
-            parameters["$yearFrom"] = from;
-        }
-        if (filter.YearTo is { } to)
-        {
-            where.Add("d.year <= $yearTo");
-            parameters["$yearTo"] = to;
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Kind))
-        {
-            where.Add("d.kind = $kind");
-            parameters["$kind"] = filter.Kind.Trim().ToLowerInvariant();
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Collection))
-        {
-            where.Add("d.collection = $collection COLLATE NOCASE");
-            parameters["$collection"] = filter.Collection.Trim();
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Volume))
-        {
-            where.Add("d.volume = $volume COLLATE NOCASE");
-            parameters["$volume"] = filter.Volume.Trim();
-        }
-        return (where, parameters);
-    }
 
     /// <summary>The date a document sorts and filters by: when written, else the start of its range, else its source's date or year.</summary>
     public static string? SortDate(Document document)
@@ -325,33 +297,12 @@ public sealed class SqliteCatalog : ICatalog
 
     public static string KindName(DocumentKind kind) => kind.ToString().ToLowerInvariant();
 
-    /// <summary>Lower case without accents, so "Bölsche" and "bolsche" find one person.</summary>
-    public static string NameKey(string name)
-    {
-        var decomposed = name.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                builder.Append(char.ToLowerInvariant(c));
-        }
-        return builder.ToString();
-    }
-
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
-
     private SqliteCommand Command(string sql)
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = _batch;
         return command;
-    }
-
-    private static void Bind(SqliteCommand command, Dictionary<string, object> parameters)
-    {
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
     }
 
     private void Execute(string sql)
