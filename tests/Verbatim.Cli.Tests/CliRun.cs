@@ -13,18 +13,7 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
-    public static string Seed(string prefix)
-        => Directory.GetFiles(Path.Combine(RepositoryRoot, "..", "shared", "corpus", "seeds"), prefix + "_*.txt").Single();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Verbatim.slnx")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("Verbatim.slnx not found above " + AppContext.BaseDirectory);
-    }
+    public static string Seed(string prefix) => RepositoryPaths.Seed(prefix);
 }

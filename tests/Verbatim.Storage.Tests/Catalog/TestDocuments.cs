@@ -12,7 +12,7 @@ public static class TestDocuments
 
     private static List<Document> Load()
     {
-        var root = RepositoryRoot.Path;
+        var root = RepositoryPaths.Root;
         var goldens = new[]
         {
             Path.Combine(root, "tests", "Verbatim.Formats.Tests", "MiaText", "Golden"),
@@ -25,22 +25,5 @@ public static class TestDocuments
             documents.AddRange(list);
         }
         return documents;
-    }
-}
-
-public static class RepositoryRoot
-{
-    public static string Path { get; } = Find();
-
-    public static string Shared => System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, "..", "shared"));
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Verbatim.slnx")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("Verbatim.slnx not found above " + AppContext.BaseDirectory);
     }
 }

@@ -37,7 +37,7 @@ public sealed class ArchiveTests : IDisposable
     {
         using var archive = Archive.Init(ArchivePath);
         var empty = Input("empty.txt", "");
-        var report = archive.Ingest([Paths.Seed("000"), empty, Paths.Seed("001")], Options);
+        var report = archive.Ingest([RepositoryPaths.Seed("000"), empty, RepositoryPaths.Seed("001")], Options);
         var failure = Assert.Single(report.Failed);
         Assert.Equal(empty, failure.Path);
         Assert.Equal("the file is empty", failure.Error);
@@ -50,7 +50,7 @@ public sealed class ArchiveTests : IDisposable
     public void Failed_file_leaves_what_was_stored_before_untouched()
     {
         using var archive = Archive.Init(ArchivePath);
-        var page = Input("page.txt", File.ReadAllText(Paths.Seed("000")));
+        var page = Input("page.txt", File.ReadAllText(RepositoryPaths.Seed("000")));
         archive.Ingest([page], Options);
         File.WriteAllBytes(page, [0x89, 0x50, 0x4E, 0x47, 0, 0, 0]);
         var report = archive.Ingest([page], Options);
@@ -65,7 +65,7 @@ public sealed class ArchiveTests : IDisposable
     public void Reingest_of_the_same_file_is_unchanged_and_of_a_changed_one_a_new_version()
     {
         using var archive = Archive.Init(ArchivePath);
-        var page = Input("page.txt", File.ReadAllText(Paths.Seed("002")));
+        var page = Input("page.txt", File.ReadAllText(RepositoryPaths.Seed("002")));
         Assert.Equal(WriteStatus.New, archive.Ingest([page], Options).Documents.Single().Status);
         Assert.Equal(WriteStatus.Unchanged, archive.Ingest([page], Options).Documents.Single().Status);
         File.WriteAllText(page, File.ReadAllText(page).Replace("arid it has left me", "and it has left me"));
@@ -81,8 +81,8 @@ public sealed class ArchiveTests : IDisposable
     public void Two_sources_with_one_id_get_distinct_ids_that_stay_the_same_on_reingest()
     {
         using var archive = Archive.Init(ArchivePath);
-        var first = Input("a/first.txt", File.ReadAllText(Paths.Seed("000")));
-        var second = Input("b/second.txt", File.ReadAllText(Paths.Seed("000")).Replace("Have a look", "Do look"));
+        var first = Input("a/first.txt", File.ReadAllText(RepositoryPaths.Seed("000")));
+        var second = Input("b/second.txt", File.ReadAllText(RepositoryPaths.Seed("000")).Replace("Have a look", "Do look"));
         Assert.Equal(["lenin-1921-10-20-to-stalin", "lenin-1921-10-20-to-stalin-2"], archive.Ingest([first, second], Options).Documents.Select(d => d.Id));
         var again = archive.Ingest([second, first], Options).Documents;
         Assert.Equal(["lenin-1921-10-20-to-stalin-2", "lenin-1921-10-20-to-stalin"], again.Select(d => d.Id));
@@ -93,7 +93,7 @@ public sealed class ArchiveTests : IDisposable
     public void Compilation_page_holds_the_source_and_its_parts_point_at_it()
     {
         using var archive = Archive.Init(ArchivePath);
-        var report = archive.Ingest([Paths.Seed("003")], Options);
+        var report = archive.Ingest([RepositoryPaths.Seed("003")], Options);
         var page = archive.ReadStored(report.Documents[0].Id)!;
         Assert.Equal("003_c6bc7323d3fdadce.txt", page.SourceFileName);
         var parts = archive.Show(page.Id)!.Parts;
@@ -115,7 +115,7 @@ public sealed class ArchiveTests : IDisposable
         List<string> before;
         using (var archive = Archive.Init(ArchivePath))
         {
-            archive.Ingest([Path.Combine(Paths.RepositoryRoot, "samples"), Paths.Seed("003")], Options);
+            archive.Ingest([Path.Combine(RepositoryPaths.Root, "samples"), RepositoryPaths.Seed("003")], Options);
             before = Snapshot(archive);
         }
         File.Delete(Path.Combine(ArchivePath, "catalog.sqlite"));
@@ -132,7 +132,7 @@ public sealed class ArchiveTests : IDisposable
     {
         using (var archive = Archive.Init(ArchivePath))
         {
-            archive.Ingest([Paths.Seed("000")], Options);
+            archive.Ingest([RepositoryPaths.Seed("000")], Options);
             archive.Catalog.Remove("lenin-1921-10-20-to-stalin");
         }
         File.WriteAllLines(Path.Combine(ArchivePath, "catalog.pending"), ["lenin-1921-10-20-to-stalin"]);
@@ -168,23 +168,5 @@ public sealed class ArchiveTests : IDisposable
         using var archive = Archive.Init(ArchivePath);
         var report = archive.Ingest([Path.Combine(_folder, "in", "g", "*.txt")], Options);
         Assert.Equal(["a.txt", "b.txt"], report.Documents.Select(d => Path.GetFileName(d.Source)));
-    }
-}
-
-internal static class Paths
-{
-    public static string RepositoryRoot { get; } = Find();
-
-    public static string Seed(string prefix)
-        => Directory.GetFiles(Path.Combine(RepositoryRoot, "..", "shared", "corpus", "seeds"), prefix + "_*.txt").Single();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Verbatim.slnx")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("Verbatim.slnx not found");
     }
 }
