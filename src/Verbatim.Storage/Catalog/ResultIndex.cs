@@ -23,37 +23,66 @@ public sealed class ResultIndex
 
     private readonly Dictionary<long, Row> _rows = [];
 
+    // Every facet's distinct values, interned: a row holds numbers, and counting is array work.
+    private readonly FacetValues _kinds = new(StringComparer.Ordinal);
+    private readonly FacetValues _years = new(Comparer<string>.Create((a, b) => int.Parse(a, CultureInfo.InvariantCulture).CompareTo(int.Parse(b, CultureInfo.InvariantCulture))));
+    private readonly FacetValues _collections = new(StringComparer.Ordinal);
+    private readonly FacetValues _volumes = new(StringComparer.Ordinal);
+    private readonly FacetValues _authors = new(StringComparer.Ordinal);
+    private readonly FacetValues _addressees = new(StringComparer.Ordinal);
+
+    private const int None = -1;
+
     private sealed class Row
     {
         public string Id = "";
         public string? Date;
-        public string Kind = "";
         public int? Year;
+        public string Kind = "";
         public string? Collection;
         public string? Volume;
-        public List<(string Key, string Name)> Authors = [];
-        public List<(string Key, string Name)> Addressees = [];
+        public int KindValue;
+        public int YearValue = None;
+        public int CollectionValue = None;
+        public int VolumeValue = None;
+        public List<int> Authors = [];
+        public List<int> Addressees = [];
         public List<string> CopyKeys = [];
     }
 
     public void AddDocument(long row, string id, string? date, string kind, int? year, string? collection, string? volume)
-        => _rows[row] = new Row { Id = id, Date = date, Kind = kind, Year = year, Collection = collection, Volume = volume };
+    {
+        string? Year() => year?.ToString(CultureInfo.InvariantCulture);
+        _rows[row] = new Row
+        {
+            Id = id,
+            Date = date,
+            Year = year,
+            Kind = kind,
+            Collection = collection,
+            Volume = volume,
+            KindValue = _kinds.Intern(kind, kind),
+            YearValue = Year() is { } y ? _years.Intern(y, y) : None,
+            CollectionValue = collection is null ? None : _collections.Intern(collection, collection),
+            VolumeValue = volume is null ? None : _volumes.Intern(volume, volume),
+        };
+    }
 
     /// <summary>Adds a person to a document already added; copies are filtered by, never counted as a facet.</summary>
     public void AddPerson(long row, string role, string nameKey, string name)
     {
         if (!_rows.TryGetValue(row, out var document))
             return;
+        var (people, values) = role switch
+        {
+            "author" => (document.Authors, _authors),
+            "addressee" => (document.Addressees, _addressees),
+            _ => (null, null),
+        };
         if (role == "copy")
             document.CopyKeys.Add(nameKey);
-        var people = role switch
-        {
-            "author" => document.Authors,
-            "addressee" => document.Addressees,
-            _ => null,
-        };
-        if (people is not null && !people.Exists(p => p.Key == nameKey))
-            people.Add((nameKey, name));
+        else if (people is not null && values is not null && values.Intern(nameKey, name) is var value && !people.Contains(value))
+            people.Add(value);
     }
 
     /// <summary>
@@ -69,8 +98,8 @@ public sealed class ResultIndex
         var kind = Given(filter.Kind)?.ToLowerInvariant();
         var (collection, volume) = (Given(filter.Collection), Given(filter.Volume));
         return row => _rows.TryGetValue(row, out var d)
-            && (author is null || d.Authors.Exists(p => p.Key.Contains(author, StringComparison.Ordinal)))
-            && (addressee is null || d.Addressees.Exists(p => p.Key.Contains(addressee, StringComparison.Ordinal)) || d.CopyKeys.Exists(k => k.Contains(addressee, StringComparison.Ordinal)))
+            && (author is null || d.Authors.Exists(p => _authors.Key(p).Contains(author, StringComparison.Ordinal)))
+            && (addressee is null || d.Addressees.Exists(p => _addressees.Key(p).Contains(addressee, StringComparison.Ordinal)) || d.CopyKeys.Exists(k => k.Contains(addressee, StringComparison.Ordinal)))
             && (filter.YearFrom is not { } from || d.Year >= from)
             && (filter.YearTo is not { } to || d.Year <= to)
             && (kind is null || d.Kind == kind)
@@ -100,34 +129,31 @@ public sealed class ResultIndex
 
     public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Count(IEnumerable<long> selected)
     {
-        var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var years = new Dictionary<int, int>();
-        var collections = new Dictionary<string, int>(StringComparer.Ordinal);
-        var volumes = new Dictionary<string, int>(StringComparer.Ordinal);
-        var authors = new Dictionary<string, (string Name, int Count)>(StringComparer.Ordinal);
-        var addressees = new Dictionary<string, (string Name, int Count)>(StringComparer.Ordinal);
+        var (kinds, years, collections, volumes, authors, addressees) = (_kinds.Counter(), _years.Counter(), _collections.Counter(), _volumes.Counter(), _authors.Counter(), _addressees.Counter());
         foreach (var rowid in selected)
         {
             if (!_rows.TryGetValue(rowid, out var row))
                 continue;
-            Increment(kinds, row.Kind);
-            if (row.Year is { } year)
-                Increment(years, year);
-            if (row.Collection is { } collection)
-                Increment(collections, collection);
-            if (row.Volume is { } volume)
-                Increment(volumes, volume);
-            CountPeople(authors, row.Authors);
-            CountPeople(addressees, row.Addressees);
+            kinds[row.KindValue]++;
+            if (row.YearValue != None)
+                years[row.YearValue]++;
+            if (row.CollectionValue != None)
+                collections[row.CollectionValue]++;
+            if (row.VolumeValue != None)
+                volumes[row.VolumeValue]++;
+            foreach (var author in row.Authors)
+                authors[author]++;
+            foreach (var addressee in row.Addressees)
+                addressees[addressee]++;
         }
         return new Dictionary<string, IReadOnlyList<FacetCount>>
         {
-            ["kind"] = Top(kinds.Select(e => (e.Key, e.Value)), StringComparer.Ordinal),
-            ["year"] = Top(years.Select(e => (e.Key, e.Value)), Comparer<int>.Default),
-            ["author"] = Top(authors.Values.Select(e => (e.Name, e.Count)), StringComparer.Ordinal),
-            ["addressee"] = Top(addressees.Values.Select(e => (e.Name, e.Count)), StringComparer.Ordinal),
-            ["collection"] = Top(collections.Select(e => (e.Key, e.Value)), StringComparer.Ordinal),
-            ["volume"] = Top(volumes.Select(e => (e.Key, e.Value)), StringComparer.Ordinal),
+            ["kind"] = _kinds.Top(kinds),
+            ["year"] = _years.Top(years),
+            ["author"] = _authors.Top(authors),
+            ["addressee"] = _addressees.Top(addressees),
+            ["collection"] = _collections.Top(collections),
+            ["volume"] = _volumes.Top(volumes),
         };
     }
 
@@ -169,17 +195,33 @@ public sealed class ResultIndex
         return byDate != 0 ? byDate : string.CompareOrdinal(x?.Id, y?.Id);
     }
 
-    private static void Increment<T>(Dictionary<T, int> counts, T value)
-        where T : notnull
-        => counts[value] = counts.GetValueOrDefault(value) + 1;
-
-    private static void CountPeople(Dictionary<string, (string Name, int Count)> counts, List<(string Key, string Name)> people)
+    /// <summary>The distinct values of one facet, each with the key it is grouped by and the label it is shown by.</summary>
+    private sealed class FacetValues(IComparer<string> labelOrder)
     {
-        foreach (var (key, name) in people)
-            counts[key] = counts.TryGetValue(key, out var seen) ? (seen.Name, seen.Count + 1) : (name, 1);
-    }
+        private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
+        private readonly List<string> _keys = [];
+        private readonly List<string> _labels = [];
 
-    private static List<FacetCount> Top<T>(IEnumerable<(T Value, int Count)> counts, IComparer<T> byValue)
-        => [.. counts.OrderByDescending(c => c.Count).ThenBy(c => c.Value, byValue).Take(Limit)
-            .Select(c => new FacetCount(Convert.ToString(c.Value, CultureInfo.InvariantCulture)!, c.Count))];
+        /// <summary>The value's number; the first label given for a key is the one shown.</summary>
+        public int Intern(string key, string label)
+        {
+            if (!_byKey.TryGetValue(key, out var value))
+            {
+                value = _keys.Count;
+                _byKey[key] = value;
+                _keys.Add(key);
+                _labels.Add(label);
+            }
+            return value;
+        }
+
+        public string Key(int value) => _keys[value];
+
+        public int[] Counter() => new int[_keys.Count];
+
+        public List<FacetCount> Top(int[] counts)
+            => [.. Enumerable.Range(0, counts.Length).Where(v => counts[v] > 0)
+                .OrderByDescending(v => counts[v]).ThenBy(v => _labels[v], labelOrder).Take(Limit)
+                .Select(v => new FacetCount(_labels[v], counts[v]))];
+    }
 }
