@@ -20,8 +20,10 @@ public sealed class SqliteCatalog : ICatalog
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _batch;
 
-    // Dropped by every write; see Results().
+    // Dropped by every write of this connection, and rebuilt when another connection has
+    // written since it was built; see Results().
     private ResultIndex? _results;
+    private long _resultsDataVersion;
 
     private SqliteCatalog(SqliteConnection connection) => _connection = connection;
 
@@ -243,8 +245,12 @@ public sealed class SqliteCatalog : ICatalog
     /// <summary>What search keeps in memory of every document, read from the tables when first needed after a write.</summary>
     private ResultIndex Results()
     {
-        if (_results is not null)
+        // data_version changes when another connection commits to the file; this connection's
+        // own writes drop the index where they are made.
+        var version = Convert.ToInt64(Scalar("PRAGMA data_version"), CultureInfo.InvariantCulture);
+        if (_results is not null && version == _resultsDataVersion)
             return _results;
+        _resultsDataVersion = version;
         var index = new ResultIndex();
         using (var documents = Command("SELECT rowid, id, date, kind, year, collection, volume FROM documents"))
         using (var reader = documents.ExecuteReader())
