@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Verbatim.Model;
 using Verbatim.Searching;
@@ -65,7 +66,14 @@ public static class ApiEndpoints
 }
 
 /// <summary>The filters of the works index and search, as query parameters named like the CLI's options.</summary>
-public sealed record WorkFilterQuery(string? Author, string? Addressee, int? From, int? To, string? Kind, string? Collection, string? Volume)
+public sealed record WorkFilterQuery(
+    [property: FromQuery(Name = "author")] string? Author,
+    [property: FromQuery(Name = "addressee")] string? Addressee,
+    [property: FromQuery(Name = "from")] int? From,
+    [property: FromQuery(Name = "to")] int? To,
+    [property: FromQuery(Name = "kind")] string? Kind,
+    [property: FromQuery(Name = "collection")] string? Collection,
+    [property: FromQuery(Name = "volume")] string? Volume)
 {
     public WorkFilter ToFilter() => new()
     {

@@ -90,5 +90,10 @@ public sealed class ApiTests(ReaderFixture reader)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var paths = openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(["/api/documents", "/api/documents/{id}", "/api/documents/{id}/history", "/api/search"], paths.Order(StringComparer.Ordinal));
+        var searchParameters = openApi.GetProperty("paths").GetProperty("/api/search").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["q", "author", "addressee", "from", "to", "kind", "collection", "volume", "offset", "limit"], searchParameters);
+        var kinds = openApi.GetProperty("components").GetProperty("schemas").GetProperty("DocumentKind").GetProperty("enum").EnumerateArray().Select(k => k.GetString());
+        Assert.Contains("letter", kinds);
     }
 }
