@@ -30,7 +30,7 @@ public static class ReaderHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ReaderHost).Assembly.GetName().Name });
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(new ReadingRoom(archive));
+        builder.Services.AddSingleton(_ => new ReadingRoom(archive));
         builder.Services.AddRazorComponents();
         // The reader posts no forms and keeps no sessions: keys that live and die with the
         // process are enough, and nothing is written outside the archive's owner's choosing.

@@ -7,10 +7,11 @@ using Verbatim.Storing;
 namespace Verbatim.Web.Reading;
 
 /// <summary>
-/// The web reader's one way into the archive: every call on the <see cref="Archive"/> is made
-/// under one gate, because the archive holds a single SQLite connection and is not safe for
-/// concurrent use; what cannot change while the server runs is kept in memory so that the hot
-/// pages do not wait at the gate.
+/// The web reader's one way into the archive. Search and the works index run on read-only
+/// catalog connections, one per concurrent request, taken from a small pool; every other call
+/// on the <see cref="Archive"/> is made under one gate, because the archive holds a single
+/// SQLite connection and is not safe for concurrent use. What cannot change while the server
+/// runs is kept in memory, so the hot pages do not wait at the gate.
 /// </summary>
 /// <remarks>
 /// The server holds the archive's writer lock for as long as it runs and never writes, so no
@@ -18,9 +19,13 @@ namespace Verbatim.Web.Reading;
 /// approximate. Only documents that exist are cached, so a stream of made-up ids cannot grow the
 /// cache beyond the archive's own size.
 /// </remarks>
-public sealed class ReadingRoom
+public sealed class ReadingRoom : IDisposable
 {
+    // Connections kept for reuse; a burst beyond this opens more and closes them after.
+    private static readonly int PooledReaders = Environment.ProcessorCount * 2;
+
     private readonly Archive _archive;
+    private readonly ConcurrentBag<ICatalog> _readers = [];
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<(string Id, int? Version), StoredView> _documents = new();
     private readonly ConcurrentDictionary<string, IReadOnlyList<VersionInfo>> _histories = new(StringComparer.Ordinal);
@@ -74,16 +79,24 @@ public sealed class ReadingRoom
         return history;
     }
 
-    public SearchResults Search(SearchQuery query)
-    {
-        lock (_gate)
-            return _archive.Search(query);
-    }
+    public SearchResults Search(SearchQuery query) => WithReader(catalog => catalog.Search(query));
 
-    public IReadOnlyList<WorkEntry> List(WorkFilter filter)
+    public IReadOnlyList<WorkEntry> List(WorkFilter filter) => WithReader(catalog => catalog.List(filter));
+
+    private T WithReader<T>(Func<ICatalog, T> read)
     {
-        lock (_gate)
-            return _archive.List(filter);
+        var reader = _readers.TryTake(out var pooled) ? pooled : _archive.OpenCatalogReader();
+        try
+        {
+            return read(reader);
+        }
+        finally
+        {
+            if (_readers.Count < PooledReaders)
+                _readers.Add(reader);
+            else
+                reader.Dispose();
+        }
     }
 
     public VersionDiff? Diff(string id, int? from, int? to)
@@ -92,6 +105,12 @@ public sealed class ReadingRoom
             return null;
         lock (_gate)
             return VersionDiff.Between(_archive, id, from, to);
+    }
+
+    public void Dispose()
+    {
+        while (_readers.TryTake(out var reader))
+            reader.Dispose();
     }
 }
 

@@ -75,6 +75,20 @@ public sealed class ApiTests(ReaderFixture reader)
     }
 
     [Fact]
+    public async Task Many_searches_at_once_each_get_the_whole_answer()
+    {
+        var queries = Enumerable.Range(0, 24).Select(i => i % 2 == 0 ? "Stalin" : "Lenin").ToList();
+        var alone = new Dictionary<string, string>
+        {
+            ["Stalin"] = await reader.Client.GetStringAsync("/api/search?q=Stalin"),
+            ["Lenin"] = await reader.Client.GetStringAsync("/api/search?q=Lenin"),
+        };
+        var together = await Task.WhenAll(queries.Select(q => reader.Client.GetStringAsync("/api/search?q=" + q)));
+        for (var i = 0; i < queries.Count; i++)
+            Assert.Equal(alone[queries[i]], together[i]);
+    }
+
+    [Fact]
     public async Task A_query_that_cannot_be_read_is_a_400_problem_naming_the_position()
     {
         var (response, problem) = await Get("/api/search?q=" + Uri.EscapeDataString("(Stalin"));

@@ -40,6 +40,23 @@ public sealed class SqliteCatalog : ICatalog
         return catalog;
     }
 
+    /// <summary>
+    /// Opens an existing catalog for reading only: no schema check, no write. Any number may be
+    /// open beside the writer's connection; in WAL mode each read sees the last committed state.
+    /// </summary>
+    /// <remarks>Search still works: its scratch table lives in the connection's own temporary schema.</remarks>
+    public static SqliteCatalog OpenReadOnly(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return new SqliteCatalog(connection);
+    }
+
     /// <summary>Whether the catalog was created by an older schema and was emptied: the caller must reindex.</summary>
     public bool NeedsRebuild { get; private set; }
 
