@@ -28,14 +28,7 @@ public sealed class SqliteCatalog : ICatalog
     /// <summary>Opens (creating where needed) the catalog at the path; ":memory:" for one in memory.</summary>
     public static SqliteCatalog Open(string path)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
-        var catalog = new SqliteCatalog(connection);
+        var catalog = new SqliteCatalog(Connect(path, SqliteOpenMode.ReadWriteCreate));
         catalog.Migrate();
         return catalog;
     }
@@ -45,16 +38,18 @@ public sealed class SqliteCatalog : ICatalog
     /// open beside the writer's connection; in WAL mode each read sees the last committed state.
     /// </summary>
     /// <remarks>Search still works: its scratch table lives in the connection's own temporary schema.</remarks>
-    public static SqliteCatalog OpenReadOnly(string path)
+    public static SqliteCatalog OpenReadOnly(string path) => new(Connect(path, SqliteOpenMode.ReadOnly));
+
+    private static SqliteConnection Connect(string path, SqliteOpenMode mode)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadOnly,
+            Mode = mode,
             Pooling = false,
         }.ToString());
         connection.Open();
-        return new SqliteCatalog(connection);
+        return connection;
     }
 
     /// <summary>Whether the catalog was created by an older schema and was emptied: the caller must reindex.</summary>
