@@ -38,7 +38,9 @@ public sealed class ReaderFixture : IAsyncLifetime
         await File.WriteAllTextAsync(hostile, ScriptDocumentTitle + "\n\n"
             + "Dear friend, <script>window.verbatimPwned = true</script> and <img src=x onerror=\"window.verbatimPwned = true\"> are words here.\n\n"
             + "Yours, & so on.\n");
-        var report = _archive.Ingest([Path.Combine(samples, "mia"), Path.Combine(samples, "tei"), seeds, hostile], Options);
+        // The seed folder's README describes the pages; it is not one of them.
+        var seedPages = Directory.GetFiles(seeds, "*.txt").Order(StringComparer.Ordinal);
+        var report = _archive.Ingest([Path.Combine(samples, "mia"), Path.Combine(samples, "tei"), .. seedPages, hostile], Options);
         if (report.Failed.Count > 0)
             throw new InvalidOperationException("the test archive did not build: " + string.Join("; ", report.Failed.Select(f => $"{f.Path}: {f.Error}")));
         ScriptDocumentId = report.Documents.Single(d => d.Source == hostile).Id;
