@@ -46,7 +46,7 @@ public static class ReaderHost
         });
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Failures.Answer });
         app.UseMiddleware<SecurityHeaders>();
         app.MapOpenApi();
         app.MapAssets();

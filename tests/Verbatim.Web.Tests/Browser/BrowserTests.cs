@@ -49,6 +49,18 @@ public sealed class BrowserTests(ReaderFixture reader, Chromium chromium) : ICla
     }
 
     [Fact]
+    public async Task The_first_tab_reaches_the_skip_link_which_moves_past_the_navigation()
+    {
+        await _page.GotoAsync($"/documents/{ReaderFixture.RevisedId}");
+        await _page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await _page.Locator(":focus").TextContentAsync());
+        await _page.Keyboard.PressAsync("Enter");
+        Assert.Equal("#main", Hash());
+        await _page.Keyboard.PressAsync("Tab");
+        Assert.Equal("ref-1-1", await _page.Locator(":focus").GetAttributeAsync("id"));
+    }
+
+    [Fact]
     public async Task Follow_a_footnote_by_keyboard_and_come_back()
     {
         await _page.GotoAsync($"/documents/{ReaderFixture.RevisedId}");
