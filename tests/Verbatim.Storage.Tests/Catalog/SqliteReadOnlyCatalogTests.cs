@@ -29,7 +29,7 @@ public sealed class SqliteReadOnlyCatalogTests : IDisposable
     }
 
     [Fact]
-    public void Readers_search_and_list_at_once_beside_the_writer_and_see_what_it_commits()
+    public void Readers_search_and_list_at_once_beside_the_writer()
     {
         using var first = SqliteCatalog.OpenReadOnly(CatalogPath);
         using var second = SqliteCatalog.OpenReadOnly(CatalogPath);
@@ -40,8 +40,15 @@ public sealed class SqliteReadOnlyCatalogTests : IDisposable
         Assert.Equal([expected.Total, expected.Total], answers);
         Assert.Equal(_writer.List(new WorkFilter()).Count, first.List(new WorkFilter()).Count);
 
+    }
+
+    [Fact]
+    public void A_reader_opened_after_a_write_sees_it()
+    {
         _writer.Upsert(TestDocuments.All[0], 1);
-        Assert.Equal(TestDocuments.All.Count, first.List(new WorkFilter()).Count);
+        using var reader = SqliteCatalog.OpenReadOnly(CatalogPath);
+        Assert.Equal(TestDocuments.All.Count, reader.List(new WorkFilter()).Count);
+        Assert.Contains(reader.Search(new SearchQuery(TestDocuments.All[0].Title) { Limit = 100 }).Hits, h => h.Id == TestDocuments.All[0].Id);
     }
 
     [Fact]

@@ -35,9 +35,14 @@ public sealed class SqliteCatalog : ICatalog
 
     /// <summary>
     /// Opens an existing catalog for reading only: no schema check, no write. Any number may be
-    /// open beside the writer's connection; in WAL mode each read sees the last committed state.
+    /// open beside the writer's connection, each serving one caller at a time.
     /// </summary>
-    /// <remarks>Search still works: its scratch table lives in the connection's own temporary schema.</remarks>
+    /// <remarks>
+    /// Meant for readers beside a writer that stays idle while they are open (the web reader
+    /// holds the archive's writer lock and never writes): a reader may keep what it has read, so
+    /// one opened before a write is reopened to see that write. Search still works: its scratch
+    /// table lives in the connection's own temporary schema.
+    /// </remarks>
     public static SqliteCatalog OpenReadOnly(string path) => new(Connect(path, SqliteOpenMode.ReadOnly));
 
     private static SqliteConnection Connect(string path, SqliteOpenMode mode)
