@@ -30,6 +30,9 @@ public static class ReaderHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ReaderHost).Assembly.GetName().Name });
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A host that fails to start (a port in use) throws to the caller, which says so in one
+        // line; the host's own log of it would add a stack trace to that line.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSingleton(_ => new ReadingRoom(archive));
         builder.Services.AddRazorComponents();
         // The reader posts no forms and keeps no sessions: keys that live and die with the

@@ -14,6 +14,27 @@ public sealed class ServeVerbTests
         Assert.False(Directory.Exists(missing));
     }
 
+    [Fact]
+    public void Serve_on_a_port_in_use_says_so_in_one_line()
+    {
+        var archive = Path.Combine(Path.GetTempPath(), $"verbatim-serve-{Guid.NewGuid():N}");
+        Assert.Equal(0, CliRun.Of("init", "--archive", archive).ExitCode);
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+            var run = CliRun.Of("serve", "--archive", archive, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal($"error: Failed to bind to address http://127.0.0.1:{port}: address already in use.", run.Error.TrimEnd());
+        }
+        finally
+        {
+            taken.Stop();
+            Directory.Delete(archive, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("-1")]
     [InlineData("65536")]
