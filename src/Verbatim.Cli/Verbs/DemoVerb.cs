@@ -7,7 +7,8 @@ namespace Verbatim.Cli.Verbs;
 /// <summary>
 /// `verbatim demo`: the README's main job on the embedded default. Creates the demo archive
 /// where there is none, ingests every folder of the demo corpus (samples/: an unchanged file
-/// writes nothing on later runs), and shows that the archive answers.
+/// writes nothing on later runs), shows that the archive answers, and serves it to a browser
+/// (unless told --no-serve).
 /// </summary>
 public static class DemoVerb
 {
@@ -19,7 +20,9 @@ public static class DemoVerb
         var samples = new Option<string>("--samples") { Description = "The demo corpus folder.", DefaultValueFactory = _ => Path.Combine(home, "samples") };
         var archive = ArchiveOptions.Archive();
         archive.DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ArchiveOptions.EnvironmentVariable) is { Length: > 0 } given ? given : Path.Combine(home, "archive");
-        var command = new Command("demo", "Ingest the demo corpus in samples/ into the demo archive and show that it answers.") { samples, archive };
+        var noServe = new Option<bool>("--no-serve") { Description = "Stop after the ingest and the example search instead of serving the archive." };
+        var port = ServeVerb.Port();
+        var command = new Command("demo", "Ingest the demo corpus in samples/ into the demo archive, show that it answers, then serve it to a browser.") { samples, archive, noServe, port };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
             var folder = result.GetValue(samples)!;
@@ -48,7 +51,9 @@ public static class DemoVerb
                 output.WriteLine($"  {hit.Id}: {hit.Snippet.Replace(SearchResults.MarkStart, '«').Replace(SearchResults.MarkEnd, '»').ReplaceLineEndings(" ")}");
             output.WriteLine();
             output.WriteLine($"Try: ./verbatim search Stalin --archive {opened.Layout.Root}");
-            return report.Failed.Count > 0 ? 1 : 0;
+            if (report.Failed.Count > 0)
+                return 1;
+            return result.GetValue(noServe) ? 0 : ServeVerb.Serve(opened, result.GetValue(port), output);
         }));
         return command;
     }

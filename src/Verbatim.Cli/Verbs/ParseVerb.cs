@@ -2,6 +2,7 @@ using System.CommandLine;
 using Verbatim.Formats;
 using Verbatim.Model;
 using Verbatim.Parsing;
+using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 

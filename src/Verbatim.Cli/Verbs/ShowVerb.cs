@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Verbatim.Model;
+using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 

@@ -30,16 +30,31 @@ public sealed class SqliteCatalog : ICatalog
     /// <summary>Opens (creating where needed) the catalog at the path; ":memory:" for one in memory.</summary>
     public static SqliteCatalog Open(string path)
     {
+        var catalog = new SqliteCatalog(Connect(path, SqliteOpenMode.ReadWriteCreate));
+        catalog.Migrate();
+        return catalog;
+    }
+
+    /// <summary>
+    /// Opens an existing catalog for reading only: no schema check, no write. Any number may be
+    /// open beside the writer's connection, each serving one caller at a time.
+    /// </summary>
+    /// <remarks>
+    /// A reader sees every write committed by another connection, before or after it opened: its
+    /// in-memory result index is rebuilt when PRAGMA data_version says the file has changed.
+    /// </remarks>
+    public static SqliteCatalog OpenReadOnly(string path) => new(Connect(path, SqliteOpenMode.ReadOnly));
+
+    private static SqliteConnection Connect(string path, SqliteOpenMode mode)
+    {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = mode,
             Pooling = false,
         }.ToString());
         connection.Open();
-        var catalog = new SqliteCatalog(connection);
-        catalog.Migrate();
-        return catalog;
+        return connection;
     }
 
     /// <summary>Whether the catalog was created by an older schema and was emptied: the caller must reindex.</summary>

@@ -1,6 +1,6 @@
 using Verbatim.Model;
 
-namespace Verbatim.Cli;
+namespace Verbatim.Presenting;
 
 /// <summary>A document as a person reads it on a terminal: the provenance first, then the text.</summary>
 public static class DocumentText

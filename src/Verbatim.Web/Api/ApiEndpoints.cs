@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Verbatim.Model;
+using Verbatim.Searching;
+using Verbatim.Web.Reading;
+
+namespace Verbatim.Web.Api;
+
+/// <summary>The JSON API: the CLI's list, show, history and search, one route each.</summary>
+public static class ApiEndpoints
+{
+    public const int MaxLimit = 1000;
+
+    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").WithTags("archive");
+
+        api.MapGet("/documents", (ReadingRoom room, [AsParameters] WorkFilterQuery filter) => TypedResults.Ok(room.List(filter.ToFilter())))
+            .WithSummary("The works index, as `verbatim list --json` prints it, optionally filtered.");
+
+        api.MapGet("/documents/{id}", Results<FileContentHttpResult, ProblemHttpResult> (ReadingRoom room, string id, int? version) =>
+                room.Read(id, version) is { } view
+                    ? TypedResults.Bytes(view.Stored.DocumentJson.ToArray(), "application/json; charset=utf-8")
+                    : NotFound(id, version))
+            .Produces<Document>(contentType: "application/json")
+            .WithSummary("One document's stored document.json (the head version unless one is named), as `verbatim show ID --format json` prints it.");
+
+        api.MapGet("/documents/{id}/history", Results<Ok<IEnumerable<VersionEntry>>, ProblemHttpResult> (ReadingRoom room, string id) =>
+                room.History(id) is { Count: > 0 } history
+                    ? TypedResults.Ok(history.Select(v => new VersionEntry(v.Number, v.Created, v.Message, v.User.Name, v.User.Address)))
+                    : NotFound(id, null))
+            .WithSummary("The versions of a document: when, by whom, why.");
+
+        api.MapGet("/search", Results<Ok<SearchResponse>, ProblemHttpResult> (ReadingRoom room, string? q, [AsParameters] WorkFilterQuery filter, int? offset, int? limit) =>
+            {
+                try
+                {
+                    var results = room.Search(new SearchQuery(q ?? "")
+                    {
+                        Filter = filter.ToFilter(),
+                        Offset = Math.Max(0, offset ?? 0),
+                        Limit = Math.Clamp(limit ?? 20, 1, MaxLimit),
+                    });
+                    return TypedResults.Ok(SearchResponse.From(results));
+                }
+                catch (QuerySyntaxException exception)
+                {
+                    return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status400BadRequest, title: "The query cannot be read",
+                        extensions: new Dictionary<string, object?> { ["position"] = exception.Position });
+                }
+            })
+            .WithSummary("Full-text search over titles, people, text and notes, with facets, as `verbatim search QUERY --json` prints it.");
+
+        api.MapFallback("{**path}", () => TypedResults.Problem("There is no such API route.", statusCode: StatusCodes.Status404NotFound))
+            .ExcludeFromDescription();
+        return routes;
+    }
+
+    private static ProblemHttpResult NotFound(string id, int? version)
+        => TypedResults.Problem(
+            version is null ? $"There is no document with the id '{id}'." : $"There is no version {version} of a document with the id '{id}'.",
+            statusCode: StatusCodes.Status404NotFound, title: "No such document");
+}
+
+/// <summary>The filters of the works index and search, as query parameters named like the CLI's options.</summary>
+public sealed record WorkFilterQuery(
+    [property: FromQuery(Name = "author")] string? Author,
+    [property: FromQuery(Name = "addressee")] string? Addressee,
+    [property: FromQuery(Name = "from")] int? From,
+    [property: FromQuery(Name = "to")] int? To,
+    [property: FromQuery(Name = "kind")] string? Kind,
+    [property: FromQuery(Name = "collection")] string? Collection,
+    [property: FromQuery(Name = "volume")] string? Volume)
+{
+    public WorkFilter ToFilter() => new()
+    {
+        Author = Author,
+        Addressee = Addressee,
+        YearFrom = From,
+        YearTo = To,
+        Kind = Kind,
+        Collection = Collection,
+        Volume = Volume,
+    };
+}
+
+public sealed record VersionEntry(int Version, DateTimeOffset Created, string Message, string User, string? Address);
+
+public sealed record SearchHitEntry(string Id, string Title, string? Date, string Snippet, double Score);
+
+public sealed record FacetEntry(string Value, int Count);
+
+/// <param name="Hits">Each snippet marks a matched term «like this», as the CLI does.</param>
+public sealed record SearchResponse(int Total, IReadOnlyList<SearchHitEntry> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetEntry>> Facets)
+{
+    public static SearchResponse From(SearchResults results) => new(
+        results.Total,
+        [.. results.Hits.Select(h => new SearchHitEntry(h.Id, h.Title, h.Date,
+            h.Snippet.Replace(SearchResults.MarkStart, '«').Replace(SearchResults.MarkEnd, '»'), Math.Round(h.Score, 4)))],
+        results.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetEntry>)[.. f.Value.Select(c => new FacetEntry(c.Value, c.Count))]));
+}

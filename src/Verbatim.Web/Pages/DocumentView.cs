@@ -1,0 +1,38 @@
+using Verbatim.Searching;
+using Verbatim.Storing;
+using Verbatim.Web.Citations;
+using Verbatim.Web.Reading;
+
+namespace Verbatim.Web.Pages;
+
+/// <summary>A part of a compilation as its page lists it; <see cref="Work"/> is null where the catalog lacks the part.</summary>
+public sealed record PartLink(string Id, WorkEntry? Work);
+
+/// <summary>Everything the document page shows about one version of one document.</summary>
+public sealed record DocumentView(
+    StoredView Stored,
+    IReadOnlyList<VersionInfo> History,
+    Neighbours Chronology,
+    Neighbours? Volume,
+    IReadOnlyList<PartLink> Parts,
+    PartLink? PartOf,
+    Citation Citation)
+{
+    public Model.Document Document => Stored.Document;
+
+    public bool IsHead => History.Count == 0 || Stored.Version == History[^1].Number;
+
+    public static DocumentView Of(ReadingRoom room, StoredView stored, string url)
+    {
+        var document = stored.Document;
+        var work = room.Work(document.Id);
+        return new DocumentView(
+            stored,
+            room.History(document.Id),
+            Neighbours.InChronology(room.Works, document.Id),
+            work is null ? null : Neighbours.InVolume(room.Works, work),
+            [.. document.Parts.Select(id => new PartLink(id, room.Work(id)))],
+            document.PartOf is { } parent ? new PartLink(parent, room.Work(parent)) : null,
+            new Citation(document, url));
+    }
+}

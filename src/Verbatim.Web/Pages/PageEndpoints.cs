@@ -1,0 +1,95 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Verbatim.Presenting;
+using Verbatim.Searching;
+using Verbatim.Web.Citations;
+using Verbatim.Web.Reading;
+
+namespace Verbatim.Web.Pages;
+
+/// <summary>The pages a person reads: the works index, a document and its other forms, a diff between versions, search.</summary>
+public static class PageEndpoints
+{
+    public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder routes)
+    {
+        var pages = routes.MapGroup("").ExcludeFromDescription();
+
+        pages.MapGet("/", (ReadingRoom room, string? by) =>
+            Page<WorksIndexPage>(new { Index = WorksIndex.Of(room.Works, WorksIndex.IsGrouping(by) ? by! : "author") }));
+
+        pages.MapGet("/documents/{id}", (ReadingRoom room, HttpRequest request, string id, int? version) =>
+            room.Read(id, version) is { } stored
+                ? Page<DocumentPage>(new { View = DocumentView.Of(room, stored, CanonicalUrl(request, id)) })
+                : NoSuchDocument(id, version));
+
+        pages.MapGet("/documents/{id}/text", (ReadingRoom room, string id, int? version) =>
+        {
+            if (room.Read(id, version) is not { } stored)
+                return NoSuchDocument(id, version);
+            var text = new StringWriter();
+            DocumentText.Write(text, stored.Document);
+            return Results.Text(text.ToString(), "text/plain; charset=utf-8");
+        });
+
+        // The bytes as received may be HTML; sent as an attachment of no declared type (and
+        // nosniff), a browser saves them and never renders them.
+        pages.MapGet("/documents/{id}/source", (ReadingRoom room, string id, int? version) =>
+            room.Read(id, version) is { Stored.SourceFileName: { } fileName } stored
+                ? Results.File(stored.Stored.Source.ToArray(), "application/octet-stream", fileName)
+                : NoSuchDocument(id, version));
+
+        pages.MapGet("/documents/{id}/cite.bib", (ReadingRoom room, HttpRequest request, string id) =>
+            room.Read(id) is { } stored
+                ? Results.Text(new Citation(stored.Document, CanonicalUrl(request, id)).BibTex(), "application/x-bibtex; charset=utf-8")
+                : NoSuchDocument(id, null));
+
+        pages.MapGet("/documents/{id}/cite.json", (ReadingRoom room, HttpRequest request, string id) =>
+            room.Read(id) is { } stored
+                ? Results.Text(new Citation(stored.Document, CanonicalUrl(request, id)).CslJson(), "application/vnd.citationstyles.csl+json; charset=utf-8")
+                : NoSuchDocument(id, null));
+
+        pages.MapGet("/documents/{id}/diff", (ReadingRoom room, string id, int? from, int? to) =>
+        {
+            if (room.Read(id) is not { } stored)
+                return NoSuchDocument(id, null);
+            if (room.History(id).Count < 2)
+                return NotFound($"The document “{id}” has one version only: nothing in it has changed since it was received.");
+            return room.Diff(id, from, to) is { } diff
+                ? (IResult)Page<DiffPage>(new { Diff = diff, stored.Document.Title })
+                : NotFound($"The document “{id}” has no version {(from is { } f && room.Read(id, f) is null ? f : to)}.");
+        });
+
+        pages.MapGet("/search", (ReadingRoom room, [AsParameters] SearchForm form) =>
+        {
+            if (form.IsEmpty)
+                return Page<SearchPage>(new { Form = form });
+            try
+            {
+                return Page<SearchPage>(new { Form = form, Results = room.Search(form.ToQuery()) });
+            }
+            catch (QuerySyntaxException exception)
+            {
+                return Page<SearchPage>(new { Form = form, Error = exception.Message }, StatusCodes.Status400BadRequest);
+            }
+        });
+
+        pages.MapFallback("{**path}", () => NotFound("There is nothing at this address."));
+        return routes;
+    }
+
+    private static RazorComponentResult<TPage> Page<TPage>(object parameters, int status = StatusCodes.Status200OK)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+        => new(parameters) { StatusCode = status };
+
+    private static IResult NoSuchDocument(string id, int? version)
+        => NotFound(version is null ? $"There is no document with the id “{id}” in this archive." : $"There is no version {version} of the document “{id}”.");
+
+    private static RazorComponentResult<NotFoundPage> NotFound(string message)
+        => Page<NotFoundPage>(new { Message = message }, StatusCodes.Status404NotFound);
+
+    private static string CanonicalUrl(HttpRequest request, string id)
+        => new StringBuilder().Append(request.Scheme).Append("://").Append(request.Host.Value).Append(Links.Document(id)).ToString();
+}

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using Verbatim.Archiving;
+using Verbatim.Model;
+using Verbatim.Searching;
+using Verbatim.Storing;
+
+namespace Verbatim.Web.Reading;
+
+/// <summary>
+/// The web reader's one way into the archive. Search and the works index run on read-only
+/// catalog connections, one per concurrent request, taken from a small pool; every other call
+/// on the <see cref="Archive"/> is made under one gate, because the archive holds a single
+/// SQLite connection and is not safe for concurrent use. What cannot change while the server
+/// runs is kept in memory, so the hot pages do not wait at the gate.
+/// </summary>
+/// <remarks>
+/// The server holds the archive's writer lock for as long as it runs and never writes, so no
+/// document, history or works list can change under it: caching them is exact, not
+/// approximate. Only documents that exist are cached, so a stream of made-up ids cannot grow the
+/// cache beyond the archive's own size.
+/// </remarks>
+public sealed class ReadingRoom : IDisposable
+{
+    // Connections kept for reuse; a burst beyond this opens more and closes them after.
+    private static readonly int PooledReaders = Environment.ProcessorCount * 2;
+
+    private readonly Archive _archive;
+    private readonly ConcurrentBag<ICatalog> _readers = [];
+    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<(string Id, int? Version), StoredView> _documents = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<VersionInfo>> _histories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _positions;
+
+    public ReadingRoom(Archive archive)
+    {
+        _archive = archive;
+        Works = archive.List(new WorkFilter());
+        _positions = Works.Select((work, index) => (work.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
+    }
+
+    /// <summary>Every document of the archive, in the catalog's order: by date, undated last, then by id.</summary>
+    public IReadOnlyList<WorkEntry> Works { get; }
+
+    public string ArchiveRoot => _archive.Layout.Root;
+
+    public WorkEntry? Work(string id) => _positions.TryGetValue(id, out var index) ? Works[index] : null;
+
+    /// <summary>The stored version (the head where none is named) read into a document; null where there is none.</summary>
+    public StoredView? Read(string id, int? version = null)
+    {
+        if (!DocumentIdGuard.IsWellFormed(id))
+            return null;
+        if (_documents.TryGetValue((id, version), out var cached))
+            return cached;
+        StoredDocument? stored;
+        lock (_gate)
+            stored = _archive.ReadStored(id, version);
+        if (stored is null)
+            return null;
+        var document = DocumentJson.Deserialize(System.Text.Encoding.UTF8.GetString(stored.DocumentJson.Span));
+        if (document is null)
+            return null;
+        var view = new StoredView(document, stored);
+        _documents[(id, version)] = view;
+        return view;
+    }
+
+    public IReadOnlyList<VersionInfo> History(string id)
+    {
+        if (!DocumentIdGuard.IsWellFormed(id))
+            return [];
+        if (_histories.TryGetValue(id, out var cached))
+            return cached;
+        IReadOnlyList<VersionInfo> history;
+        lock (_gate)
+            history = _archive.History(id);
+        if (history.Count > 0)
+            _histories[id] = history;
+        return history;
+    }
+
+    public SearchResults Search(SearchQuery query) => WithReader(catalog => catalog.Search(query));
+
+    public IReadOnlyList<WorkEntry> List(WorkFilter filter) => WithReader(catalog => catalog.List(filter));
+
+    private T WithReader<T>(Func<ICatalog, T> read)
+    {
+        var reader = _readers.TryTake(out var pooled) ? pooled : _archive.OpenCatalogReader();
+        try
+        {
+            return read(reader);
+        }
+        finally
+        {
+            if (_readers.Count < PooledReaders)
+                _readers.Add(reader);
+            else
+                reader.Dispose();
+        }
+    }
+
+    public VersionDiff? Diff(string id, int? from, int? to)
+    {
+        if (!DocumentIdGuard.IsWellFormed(id))
+            return null;
+        lock (_gate)
+            return VersionDiff.Between(_archive, id, from, to);
+    }
+
+    public void Dispose()
+    {
+        while (_readers.TryTake(out var reader))
+            reader.Dispose();
+    }
+}
+
+/// <summary>One stored version: the document read from its document.json, and the bytes as stored.</summary>
+public sealed record StoredView(Document Document, StoredDocument Stored)
+{
+    public int Version => Stored.Version.Number;
+}

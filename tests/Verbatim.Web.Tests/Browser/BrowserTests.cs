@@ -1,0 +1,136 @@
+using Microsoft.Playwright;
+using Verbatim.Web.Tests.Hosting;
+
+namespace Verbatim.Web.Tests.Browser;
+
+/// <summary>
+/// A person's path through the reader in a real browser, by mouse and by keyboard, with
+/// JavaScript off (the reader must not need it); each page is photographed.
+/// </summary>
+[Collection(ReaderCollection.Name)]
+public sealed class BrowserTests(ReaderFixture reader, Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
+{
+    private IBrowserContext _context = default!;
+    private IPage _page = default!;
+
+    public async Task InitializeAsync()
+    {
+        _context = await NewContext(javaScript: false);
+        _page = await _context.NewPageAsync();
+    }
+
+    private Task<IBrowserContext> NewContext(bool javaScript)
+        => chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = reader.Address.ToString(),
+            JavaScriptEnabled = javaScript,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+
+    private Task Screenshot(string name)
+        => _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    /// <summary>Does what leads to another page and waits until that page has loaded.</summary>
+    private async Task Navigate(Func<Task> action)
+    {
+        var before = _page.Url;
+        await action();
+        await _page.WaitForURLAsync(url => url != before);
+    }
+
+    /// <summary>Waits (up to Playwright's time limit, which fails the test) until the address ends in the fragment.</summary>
+    private Task ReachFragment(string fragment) => _page.WaitForURLAsync(url => new Uri(url).Fragment == fragment);
+
+    [Fact]
+    public async Task Open_the_index_then_a_document()
+    {
+        await _page.GotoAsync("/");
+        Assert.Equal("Works", await _page.Locator("h1").TextContentAsync());
+        await Screenshot("index");
+
+        await Navigate(() => _page.GetByRole(AriaRole.Link, new() { Name = "To J. V. Stalin", Exact = true }).First.ClickAsync());
+        Assert.EndsWith($"/documents/{ReaderFixture.RevisedId}", _page.Url);
+        Assert.Equal("To J. V. Stalin", await _page.Locator("h1").TextContentAsync());
+        Assert.True(await _page.Locator(".provenance").IsVisibleAsync());
+        await Screenshot("document");
+    }
+
+    [Fact]
+    public async Task The_first_tab_reaches_the_skip_link_which_moves_past_the_navigation()
+    {
+        await _page.GotoAsync($"/documents/{ReaderFixture.RevisedId}");
+        await _page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await _page.Locator(":focus").TextContentAsync());
+        await _page.Keyboard.PressAsync("Enter");
+        await ReachFragment("#main");
+        await _page.Keyboard.PressAsync("Tab");
+        Assert.Equal("ref-1-1", await _page.Locator(":focus").GetAttributeAsync("id"));
+    }
+
+    [Fact]
+    public async Task Follow_a_footnote_by_keyboard_and_come_back()
+    {
+        await _page.GotoAsync($"/documents/{ReaderFixture.RevisedId}");
+        await _page.Locator("sup.marker a").First.FocusAsync();
+        await _page.Keyboard.PressAsync("Enter");
+        await ReachFragment("#note-1");
+        Assert.True(await _page.Locator("#note-1").IsVisibleAsync());
+        await Screenshot("footnote");
+
+        await _page.Locator("#note-1 a.back").First.ClickAsync();
+        await ReachFragment("#ref-1-1");
+        Assert.True(await _page.Locator("#ref-1-1").IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task Search_narrow_by_a_facet_and_page_through_the_results()
+    {
+        await _page.GotoAsync("/search");
+        var query = _page.GetByLabel("Words or \"a phrase\" in titles, names, text and notes");
+        await query.FillAsync("Lenin");
+        await Navigate(() => query.PressAsync("Enter"));
+        Assert.EndsWith("/search?q=Lenin", _page.Url);
+        Assert.True(await _page.Locator(".snippet mark").CountAsync() > 0);
+        await Screenshot("search");
+
+        await Navigate(() => _page.Locator(".pagination a[rel=next]").ClickAsync());
+        Assert.EndsWith("page=2", _page.Url);
+        Assert.Equal("11", await _page.Locator("ol.hits").GetAttributeAsync("start"));
+        await Screenshot("search-page-2");
+
+        var facet = _page.Locator(".facet", new() { Has = _page.Locator("h3", new() { HasText = "Kind" }) }).Locator("a").First;
+        var kind = (await facet.TextContentAsync())!;
+        await Navigate(() => facet.ClickAsync());
+        Assert.Contains("kind=", _page.Url);
+        Assert.Contains(kind, await _page.Locator(".active-filters").TextContentAsync());
+        var found = await _page.Locator("#hits-heading").TextContentAsync();
+        Assert.Matches("^[0-9]+ documents? found$", found);
+        await Screenshot("search-facet");
+    }
+
+    [Fact]
+    public async Task A_search_that_finds_nothing_says_so()
+    {
+        await _page.GotoAsync("/search?q=nothingmatchesthisword");
+        Assert.Equal("Nothing found", await _page.Locator(".nothing h2").TextContentAsync());
+        await Screenshot("search-nothing");
+    }
+
+    [Fact]
+    public async Task A_script_in_a_source_shows_as_text_and_never_runs()
+    {
+        // JavaScript on here: a script that slipped through would run, and the test would see it.
+        await using var context = await NewContext(javaScript: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/documents/{reader.ScriptDocumentId}");
+
+        Assert.Contains("<script>window.verbatimPwned = true</script>", await page.Locator("h1").TextContentAsync());
+        Assert.Contains("<img src=x onerror=", await page.Locator(".body").TextContentAsync());
+        Assert.Equal(0, await page.Locator("script").CountAsync());
+        Assert.Equal(0, await page.Locator("main img").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => typeof window.verbatimPwned === 'undefined'"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ScreenshotFolder, "script-as-text.png"), FullPage = true });
+    }
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Verbatim.Web.Tests.Hosting;
+
+[Collection(ReaderCollection.Name)]
+public sealed class ApiTests(ReaderFixture reader)
+{
+    private async Task<(HttpResponseMessage Response, JsonElement Json)> Get(string path)
+    {
+        var response = await reader.Client.GetAsync(path);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return (response, json);
+    }
+
+    [Fact]
+    public async Task Documents_lists_the_works_index_and_filters_it_like_the_cli()
+    {
+        var (all, everything) = await Get("/api/documents");
+        Assert.Equal(HttpStatusCode.OK, all.StatusCode);
+        Assert.Contains(everything.EnumerateArray(), w => w.GetProperty("id").GetString() == "lenin-1921-10-20-to-stalin");
+
+        var (_, lenin) = await Get("/api/documents?author=Lenin&from=1921&to=1921");
+        Assert.NotEmpty(lenin.EnumerateArray());
+        Assert.All(lenin.EnumerateArray(), w =>
+        {
+            Assert.Contains(w.GetProperty("authors").EnumerateArray(), a => a.GetString()!.Contains("Lenin", StringComparison.Ordinal));
+            Assert.StartsWith("1921", w.GetProperty("date").GetString());
+        });
+        Assert.True(lenin.GetArrayLength() < everything.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_document_is_its_stored_document_json_and_a_version_can_be_named()
+    {
+        var (head, document) = await Get($"/api/documents/{ReaderFixture.RevisedId}");
+        Assert.Equal("application/json", head.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ReaderFixture.RevisedId, document.GetProperty("id").GetString());
+        Assert.Contains("at once", document.GetProperty("body")[1].GetProperty("text").GetString());
+
+        var (_, first) = await Get($"/api/documents/{ReaderFixture.RevisedId}?version=1");
+        Assert.DoesNotContain("at once", first.GetProperty("body")[1].GetProperty("text").GetString());
+
+        var (_, history) = await Get($"/api/documents/{ReaderFixture.RevisedId}/history");
+        Assert.Equal(2, history.GetArrayLength());
+        Assert.Equal("a corrected reading", history[1].GetProperty("message").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/documents/no-such-document")]
+    [InlineData("/api/documents/lenin-1921-10-20-to-stalin?version=9")]
+    [InlineData("/api/documents/no-such-document/history")]
+    [InlineData("/api/no-such-route")]
+    public async Task An_unknown_id_version_or_route_is_a_404_problem(string path)
+    {
+        var (response, problem) = await Get(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task Search_answers_with_marked_snippets_and_facets_and_pages()
+    {
+        var (response, results) = await Get("/api/search?q=Stalin&limit=2");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(results.GetProperty("total").GetInt32() > 2);
+        Assert.Equal(2, results.GetProperty("hits").GetArrayLength());
+        Assert.Contains("«", results.GetProperty("hits")[0].GetProperty("snippet").GetString());
+        Assert.NotEmpty(results.GetProperty("facets").GetProperty("author").EnumerateArray());
+
+        var (_, second) = await Get("/api/search?q=Stalin&limit=2&offset=2");
+        Assert.NotEqual(results.GetProperty("hits")[0].GetProperty("id").GetString(), second.GetProperty("hits")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Many_searches_at_once_each_get_the_whole_answer()
+    {
+        var queries = Enumerable.Range(0, 24).Select(i => i % 2 == 0 ? "Stalin" : "Lenin").ToList();
+        var alone = new Dictionary<string, string>
+        {
+            ["Stalin"] = await reader.Client.GetStringAsync("/api/search?q=Stalin"),
+            ["Lenin"] = await reader.Client.GetStringAsync("/api/search?q=Lenin"),
+        };
+        var together = await Task.WhenAll(queries.Select(q => reader.Client.GetStringAsync("/api/search?q=" + q)));
+        for (var i = 0; i < queries.Count; i++)
+            Assert.Equal(alone[queries[i]], together[i]);
+    }
+
+    [Fact]
+    public async Task A_query_that_cannot_be_read_is_a_400_problem_naming_the_position()
+    {
+        var (response, problem) = await Get("/api/search?q=" + Uri.EscapeDataString("(Stalin"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(problem.TryGetProperty("position", out _));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_api_route()
+    {
+        var (response, openApi) = await Get("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paths = openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["/api/documents", "/api/documents/{id}", "/api/documents/{id}/history", "/api/search"], paths.Order(StringComparer.Ordinal));
+        var searchParameters = openApi.GetProperty("paths").GetProperty("/api/search").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["q", "author", "addressee", "from", "to", "kind", "collection", "volume", "offset", "limit"], searchParameters);
+        var kinds = openApi.GetProperty("components").GetProperty("schemas").GetProperty("DocumentKind").GetProperty("enum").EnumerateArray().Select(k => k.GetString());
+        Assert.Contains("letter", kinds);
+    }
+}

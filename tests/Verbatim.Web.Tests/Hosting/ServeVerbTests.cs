@@ -1,0 +1,47 @@
+using Verbatim.Cli.Tests;
+
+namespace Verbatim.Web.Tests.Hosting;
+
+public sealed class ServeVerbTests
+{
+    [Fact]
+    public void Serve_without_an_archive_says_so_and_serves_nothing()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"verbatim-none-{Guid.NewGuid():N}");
+        var run = CliRun.Of("serve", "--archive", missing, "--port", "0");
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"error: no archive at {missing}", run.Error);
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
+    public void Serve_on_a_port_in_use_says_so_in_one_line()
+    {
+        var archive = Path.Combine(Path.GetTempPath(), $"verbatim-serve-{Guid.NewGuid():N}");
+        Assert.Equal(0, CliRun.Of("init", "--archive", archive).ExitCode);
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+            var run = CliRun.Of("serve", "--archive", archive, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal($"error: Failed to bind to address http://127.0.0.1:{port}: address already in use.", run.Error.TrimEnd());
+        }
+        finally
+        {
+            taken.Stop();
+            Directory.Delete(archive, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("65536")]
+    public void Serve_refuses_a_port_out_of_range(string port)
+    {
+        var run = CliRun.Of("serve", "--port", port);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("--port must be between 0 and 65535", run.Error);
+    }
+}
