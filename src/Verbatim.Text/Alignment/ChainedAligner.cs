@@ -16,7 +16,7 @@ namespace Verbatim.Text.Alignment;
 /// </summary>
 public static class ChainedAligner
 {
-    public const int DefaultMaximumBridge = 10;
+    public const int DefaultMaximumBridge = 15;
     public const int DefaultMinimumMatchedWords = 3;
 
     public static LocalAlignment Align(

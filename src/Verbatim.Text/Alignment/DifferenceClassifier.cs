@@ -10,8 +10,9 @@ namespace Verbatim.Text.Alignment;
 /// (marked when the quoting text's separator at that place holds an ellipsis, silent otherwise),
 /// one with quoting words only an insertion. An omission and an insertion of the same words are one
 /// transposition. Matched words whose originals differ, and the separators between two matched
-/// pairs that differ only typographically (curly against straight quotes, a dash against a hyphen,
-/// a no-break space), are typographic only. Other changes of punctuation are not reported.
+/// pairs that differ only typographically (curly against straight quotes, a dash against a
+/// hyphen), are typographic only. Other changes of punctuation, and of white space alone, are not
+/// reported.
 /// Results are in the order of the alignment.
 /// </summary>
 public static partial class DifferenceClassifier
@@ -124,14 +125,20 @@ public static partial class DifferenceClassifier
     private static TextRange Separator(TokenisedText text, int word) =>
         TextRange.FromBounds(text.Tokens[word].End, text.Tokens[word + 1].Start);
 
+    /// <summary>
+    /// Separators that differ only in their white space (a line break for a space, a run of
+    /// spaces) differ in layout, not in what is printed, and are not a difference at all.
+    /// </summary>
     private static bool OnlyTypographic(string sourceText, TextRange source, string quotingText, TextRange quoting)
     {
-        var (a, b) = (source.Of(sourceText), quoting.Of(quotingText));
+        var (a, b) = (Collapsed(source.Of(sourceText)), Collapsed(quoting.Of(quotingText)));
         return a != b && Folded(a) == Folded(b);
     }
 
+    private static string Collapsed(string separator) => Whitespace().Replace(separator, " ");
+
     private static string Folded(string separator) =>
-        Whitespace().Replace(Normaliser.Normalise(separator, NormalisationLayers.Nfc | NormalisationLayers.Typography).Text, " ");
+        Collapsed(Normaliser.Normalise(separator, NormalisationLayers.Nfc | NormalisationLayers.Typography).Text);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

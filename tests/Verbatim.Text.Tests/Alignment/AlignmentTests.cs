@@ -148,6 +148,14 @@ public class AlignmentTests
     }
 
     [Fact]
+    public void Line_breaks_and_runs_of_spaces_are_layout_not_differences()
+    {
+        var (_, differences) = Compare("one two three\nfour five   six seven\u00A0eight", "one two three four five six\n  seven eight");
+
+        Assert.Empty(differences);
+    }
+
+    [Fact]
     public void Texts_in_two_scripts_align_through_transliteration_and_differ_typographically()
     {
         const string source = "Надежда Константиновна Крупская";
