@@ -56,6 +56,41 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         return passages;
     }
 
+    /// <summary>
+    /// Ingest-time detection: adds (or replaces) one document in an index that holds the archive's
+    /// fingerprints, and finds the passages it shares with the documents already there and with
+    /// itself. <paramref name="resolve"/> gives the text of a document the index names. Where dates
+    /// do not decide, the document already in the archive is the source. The index must have been
+    /// made under this detector's fingerprint scheme.
+    /// </summary>
+    public IReadOnlyList<ReusePassage> DetectFor(ReuseDocument added, FingerprintIndex index, Func<string, ReuseDocument> resolve)
+    {
+        ArgumentNullException.ThrowIfNull(added);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(resolve);
+        if (index.Scheme != scheme)
+            throw new ArgumentException($"The index was made under {index.Scheme.Version}, not {scheme.Version}.", nameof(index));
+        var addedSide = new Side(added, Tokeniser.Tokenise(added.Text));
+        index.Add(added.Id, addedSide.Text.Tokens);
+
+        var passages = new List<ReusePassage>();
+        var hitsByDocument = index.Hits(added.Id, options.MaximumOccurrences)
+            .GroupBy(h => h.DocumentB, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var hits in hitsByDocument)
+        {
+            if (hits.Key == added.Id)
+            {
+                passages.AddRange(PassagesBetween(addedSide, addedSide, [.. hits]));
+                continue;
+            }
+            var other = resolve(hits.Key);
+            var otherFirst = hits.Select(h => new FingerprintHit(h.Hash, h.DocumentB, h.WordB, h.DocumentA, h.WordA)).ToList();
+            passages.AddRange(PassagesBetween(new Side(other, Tokeniser.Tokenise(other.Text)), addedSide, otherFirst));
+        }
+        return passages;
+    }
+
     private readonly record struct Side(ReuseDocument Document, TokenisedText Text);
 
     private List<ReusePassage> PassagesBetween(Side a, Side b, List<FingerprintHit> hits)

@@ -5,12 +5,12 @@ namespace Verbatim.Text.Tests.Reuse;
 
 public class ReuseDetectorTests
 {
-    private const string Letter =
+    internal const string Letter =
         "Comrade Stalin, I ask you to read this letter to the congress. I am convinced that the question of "
         + "the monopoly of foreign trade must be settled in our favour, and I ask you to defend our common view "
         + "at the plenum. With communist greetings, Lenin.";
 
-    private const string Polemic =
+    internal const string Polemic =
         "At the plenum Stalin read out the letter. He read: I am convinced that the question of the monopoly "
         + "of foreign trade must be settled in our favour, and I ask you to defend our view at the plenum. "
         + "With best greetings. The words were not his own.";
