@@ -25,6 +25,10 @@ public static class LocalAligner
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(quoting);
+        ArgumentOutOfRangeException.ThrowIfNegative(sourceFirst);
+        ArgumentOutOfRangeException.ThrowIfNegative(sourceCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(quotingFirst);
+        ArgumentOutOfRangeException.ThrowIfNegative(quotingCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(sourceFirst + sourceCount, source.Tokens.Count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quotingFirst + quotingCount, quoting.Tokens.Count);
         scoring ??= AlignmentScoring.Default;

@@ -66,6 +66,18 @@ public sealed class FingerprintIndex(FingerprintScheme scheme)
         byDocument.TryGetValue(documentId, out var found) ? found : [];
 
     /// <summary>
+    /// The other documents that share fingerprints with this one, the most shared first (ties by
+    /// id), with how many of its word runs each shares. Within the same limit as <see cref="Hits"/>.
+    /// </summary>
+    public IReadOnlyList<(string DocumentId, int SharedRuns)> CandidateDocuments(string documentId, int maximumOccurrences = 64) =>
+        [.. Hits(documentId, maximumOccurrences)
+            .Where(h => h.DocumentB != documentId)
+            .GroupBy(h => h.DocumentB, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Select(h => h.WordA).Distinct().Count()))
+            .OrderByDescending(c => c.Item2)
+            .ThenBy(c => c.Key, StringComparer.Ordinal)];
+
+    /// <summary>
     /// Every pair of equal fingerprints between the document and the index (itself included),
     /// skipping hashes held more than <paramref name="maximumOccurrences"/> times: a run of words
     /// that common is a formula ("Collected Works, Volume"), not a quotation, and pairing it would

@@ -52,7 +52,12 @@ public static class PhoneticKey
         return key.ToString();
     }
 
-    public static bool SameName(string a, string b) => Of(a) == Of(b) && Of(a).Length > 0;
+    /// <summary>A name without letters has an empty key and is the same as nothing.</summary>
+    public static bool SameName(string a, string b)
+    {
+        var key = Of(a);
+        return key.Length > 0 && key == Of(b);
+    }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 }

@@ -175,4 +175,18 @@ public class AlignmentTests
         Assert.Equal(0, alignment.Score);
         Assert.Empty(differences);
     }
+
+    [Fact]
+    public void A_window_aligns_only_its_own_words_and_a_window_outside_the_text_is_refused()
+    {
+        var source = Tokeniser.Tokenise("alpha beta gamma delta epsilon zeta eta theta");
+        var quoting = Tokeniser.Tokenise("alpha beta gamma delta epsilon zeta eta theta");
+
+        var windowed = LocalAligner.Align(source, 2, 4, quoting, 0, 8);
+
+        Assert.Equal((2, 5), (windowed.FirstSourceWord, windowed.LastSourceWord));
+        Assert.Equal((2, 5), (windowed.FirstQuotingWord, windowed.LastQuotingWord));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LocalAligner.Align(source, 6, 4, quoting, 0, 8));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LocalAligner.Align(source, -1, 4, quoting, 0, 8));
+    }
 }

@@ -86,4 +86,17 @@ public class FingerprintIndexTests
         Assert.Equal(3, index.Hits("d0").Count());
         Assert.Empty(index.Hits("d0", maximumOccurrences: 3));
     }
+
+    [Fact]
+    public void Candidate_documents_are_ranked_by_how_many_word_runs_they_share()
+    {
+        var index = new FingerprintIndex();
+        index.Add("quoting", Words("one two three four five six seven eight and then nine ten eleven twelve thirteen"));
+        index.Add("much", Words("one two three four five six seven eight"));
+        index.Add("little", Words("nine ten eleven twelve thirteen"));
+        index.Add("none", Words("fourteen fifteen sixteen seventeen eighteen"));
+
+        Assert.Equal([("much", 4), ("little", 1)], index.CandidateDocuments("quoting"));
+        Assert.Empty(index.CandidateDocuments("none"));
+    }
 }
