@@ -96,4 +96,19 @@ public class ReuseDetectorTests
     {
         Assert.Throws<ArgumentException>(() => Detect(new ReuseDocument("a", "x"), new ReuseDocument("a", "y")));
     }
+
+    [Fact]
+    public void A_transliterated_quotation_of_a_Cyrillic_text_is_found_and_differs_only_typographically()
+    {
+        const string original = "Письмо к съезду: товарищ Сталин слишком груб, и этот недостаток, вполне терпимый в среде коммунистов.";
+        const string quoting = "He cites: “tovarishch Stalin slishkom grub, i etot nedostatok, vpolne terpimyy v srede” and stops.";
+
+        var passage = Assert.Single(Detect(new ReuseDocument("original", original), new ReuseDocument("quoting", quoting)));
+
+        Assert.Equal(11, passage.MatchedWords);
+        Assert.Equal("товарищ Сталин слишком груб, и этот недостаток, вполне терпимый в среде", passage.Source.Of(original));
+        Assert.Equal("tovarishch Stalin slishkom grub, i etot nedostatok, vpolne terpimyy v srede", passage.Target.Of(quoting));
+        Assert.All(passage.Differences, d => Assert.Equal(DifferenceKind.TypographicOnly, d.Kind));
+        Assert.Equal(11, passage.Differences.Count);
+    }
 }
