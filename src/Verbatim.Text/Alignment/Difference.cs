@@ -1,0 +1,33 @@
+using Verbatim.Text.Normalisation;
+
+namespace Verbatim.Text.Alignment;
+
+public enum DifferenceKind
+{
+    /// <summary>The same after normalisation, different characters in the originals (quotes, dashes, case, script).</summary>
+    TypographicOnly,
+
+    /// <summary>Words of the source replaced by other words.</summary>
+    Substitution,
+
+    /// <summary>Source words left out where the quoting text puts an ellipsis.</summary>
+    MarkedOmission,
+
+    /// <summary>Source words left out with nothing to show it.</summary>
+    SilentOmission,
+
+    /// <summary>Words the quoting text adds.</summary>
+    Insertion,
+
+    /// <summary>A block of source words that the quoting text gives in another place.</summary>
+    Transposition,
+}
+
+/// <summary>
+/// One difference between a source and a text quoting it. <see cref="Source"/> and
+/// <see cref="Quoting"/> are ranges of the two ORIGINAL texts; the readings are those ranges'
+/// characters. A side that has nothing (the quoting side of a silent omission, the source side of an
+/// insertion) has an empty range at the place where the words are missing; the quoting side of a
+/// marked omission is the ellipsis.
+/// </summary>
+public sealed record Difference(DifferenceKind Kind, TextRange Source, TextRange Quoting, string SourceReading, string QuotingReading);

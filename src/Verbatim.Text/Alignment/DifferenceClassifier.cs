@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using Verbatim.Text.Normalisation;
+using Verbatim.Text.Tokens;
+
+namespace Verbatim.Text.Alignment;
+
+/// <summary>
+/// Names every difference of a local alignment. Consecutive steps that are not matches form one
+/// run: a run with words on both sides is a substitution, one with source words only an omission
+/// (marked when the quoting text's separator at that place holds an ellipsis, silent otherwise),
+/// one with quoting words only an insertion. An omission and an insertion of the same words are one
+/// transposition. Matched words whose originals differ, and the separators between two matched
+/// pairs that differ only typographically (curly against straight quotes, a dash against a
+/// hyphen), are typographic only. Other changes of punctuation, and of white space alone, are not
+/// reported.
+/// Results are in the order of the alignment.
+/// </summary>
+public static partial class DifferenceClassifier
+{
+    public static IReadOnlyList<Difference> Classify(LocalAlignment alignment)
+    {
+        ArgumentNullException.ThrowIfNull(alignment);
+        var (source, quoting, steps) = (alignment.Source, alignment.Quoting, alignment.Steps);
+        var found = new List<(Difference Difference, string Keys)>();
+        var k = 0;
+        while (k < steps.Count)
+        {
+            var step = steps[k];
+            if (step.Operation == AlignmentOperation.Match)
+            {
+                var (s, q) = (step.SourceWord!.Value, step.QuotingWord!.Value);
+                if (k > 0 && steps[k - 1].Operation == AlignmentOperation.Match)
+                {
+                    var separators = (Separator(source, s - 1), Separator(quoting, q - 1));
+                    if (OnlyTypographic(source.Original, separators.Item1, quoting.Original, separators.Item2))
+                        found.Add((Make(DifferenceKind.TypographicOnly, separators.Item1, separators.Item2), ""));
+                }
+                var (sourceWord, quotingWord) = (source.Tokens[s].Range, quoting.Tokens[q].Range);
+                if (sourceWord.Of(source.Original) != quotingWord.Of(quoting.Original))
+                    found.Add((Make(DifferenceKind.TypographicOnly, sourceWord, quotingWord), ""));
+                k++;
+                continue;
+            }
+
+            var end = k;
+            while (end < steps.Count && steps[end].Operation != AlignmentOperation.Match)
+                end++;
+            found.Add(ClassifyRun(alignment, k, end));
+            k = end;
+        }
+        return PairTranspositions(found);
+
+        Difference Make(DifferenceKind kind, TextRange inSource, TextRange inQuoting) =>
+            new(kind, inSource, inQuoting, inSource.Of(source.Original), inQuoting.Of(quoting.Original));
+    }
+
+    /// <summary>The run of non-matching steps [first, end); a local alignment starts and ends with a match, so both neighbours exist.</summary>
+    private static (Difference, string Keys) ClassifyRun(LocalAlignment alignment, int first, int end)
+    {
+        var (source, quoting) = (alignment.Source, alignment.Quoting);
+        var run = alignment.Steps.Skip(first).Take(end - first).ToList();
+        var sourceWords = run.Where(s => s.SourceWord is not null).Select(s => s.SourceWord!.Value).ToList();
+        var quotingWords = run.Where(s => s.QuotingWord is not null).Select(s => s.QuotingWord!.Value).ToList();
+        var before = alignment.Steps[first - 1];
+        var sourceRange = sourceWords.Count > 0
+            ? source.Span(sourceWords[0], sourceWords.Count)
+            : new TextRange(source.Tokens[before.SourceWord!.Value].End, 0);
+        var quotingRange = quotingWords.Count > 0
+            ? quoting.Span(quotingWords[0], quotingWords.Count)
+            : new TextRange(quoting.Tokens[before.QuotingWord!.Value].End, 0);
+
+        DifferenceKind kind;
+        string keys;
+        if (sourceWords.Count > 0 && quotingWords.Count > 0)
+        {
+            (kind, keys) = (DifferenceKind.Substitution, "");
+        }
+        else if (sourceWords.Count > 0)
+        {
+            var ellipsis = Ellipses.After(quoting, before.QuotingWord!.Value);
+            kind = ellipsis is null ? DifferenceKind.SilentOmission : DifferenceKind.MarkedOmission;
+            quotingRange = ellipsis ?? quotingRange;
+            keys = string.Join(' ', sourceWords.Select(w => source.Tokens[w].Key));
+        }
+        else
+        {
+            kind = DifferenceKind.Insertion;
+            keys = string.Join(' ', quotingWords.Select(w => quoting.Tokens[w].Key));
+        }
+        return (new Difference(kind, sourceRange, quotingRange, sourceRange.Of(source.Original), quotingRange.Of(quoting.Original)), keys);
+    }
+
+    /// <summary>
+    /// An omission and an insertion of the same words are one block moved; each omission pairs with
+    /// the first unpaired insertion of the same words (or the reverse), and the transposition takes the place of the earlier of the two.
+    /// </summary>
+    private static List<Difference> PairTranspositions(List<(Difference Difference, string Keys)> found)
+    {
+        var paired = new HashSet<int>();
+        var result = new List<Difference>();
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (paired.Contains(i))
+                continue;
+            var (difference, keys) = found[i];
+            var isOmission = difference.Kind is DifferenceKind.SilentOmission or DifferenceKind.MarkedOmission;
+            var isInsertion = difference.Kind is DifferenceKind.Insertion;
+            var partner = !(isOmission || isInsertion) ? -1 : Enumerable.Range(i + 1, found.Count - i - 1).FirstOrDefault(
+                j => !paired.Contains(j) && found[j].Keys == keys
+                    && (isOmission ? found[j].Difference.Kind == DifferenceKind.Insertion
+                        : found[j].Difference.Kind is DifferenceKind.SilentOmission or DifferenceKind.MarkedOmission), -1);
+            if (partner < 0)
+            {
+                result.Add(difference);
+                continue;
+            }
+            paired.Add(partner);
+            var (omission, insertion) = isOmission ? (difference, found[partner].Difference) : (found[partner].Difference, difference);
+            result.Add(new Difference(DifferenceKind.Transposition, omission.Source, insertion.Quoting, omission.SourceReading, insertion.QuotingReading));
+        }
+        return result;
+    }
+
+    /// <summary>The original characters between a word and the next one.</summary>
+    private static TextRange Separator(TokenisedText text, int word) =>
+        TextRange.FromBounds(text.Tokens[word].End, text.Tokens[word + 1].Start);
+
+    /// <summary>
+    /// Separators that differ only in their white space (a line break for a space, a run of
+    /// spaces) differ in layout, not in what is printed, and are not a difference at all.
+    /// </summary>
+    private static bool OnlyTypographic(string sourceText, TextRange source, string quotingText, TextRange quoting)
+    {
+        var (a, b) = (Collapsed(source.Of(sourceText)), Collapsed(quoting.Of(quotingText)));
+        return a != b && Folded(a) == Folded(b);
+    }
+
+    private static string Collapsed(string separator) => Whitespace().Replace(separator, " ");
+
+    private static string Folded(string separator) =>
+        Collapsed(Normaliser.Normalise(separator, NormalisationLayers.Nfc | NormalisationLayers.Typography).Text);
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,129 @@
+using Verbatim.Text.Tokens;
+
+namespace Verbatim.Text.Alignment;
+
+/// <summary>
+/// Smith–Waterman local alignment of words with affine gaps (Gotoh's three-state recurrence).
+/// Words are compared by their normalised keys, so typography, case and script do not count as
+/// differences here; the classifier looks at the originals afterwards.
+/// </summary>
+public static class LocalAligner
+{
+    private const byte Stop = 0;
+    private const byte Diagonal = 1;
+    private const byte FromSourceGap = 2;
+    private const byte FromQuotingGap = 3;
+
+    public static LocalAlignment Align(TokenisedText source, TokenisedText quoting, AlignmentScoring? scoring = null) =>
+        Align(source, 0, source.Tokens.Count, quoting, 0, quoting.Tokens.Count, scoring);
+
+    /// <summary>Aligns the words [sourceFirst, sourceFirst + sourceCount) against [quotingFirst, quotingFirst + quotingCount).</summary>
+    public static LocalAlignment Align(
+        TokenisedText source, int sourceFirst, int sourceCount,
+        TokenisedText quoting, int quotingFirst, int quotingCount,
+        AlignmentScoring? scoring = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(quoting);
+        ArgumentOutOfRangeException.ThrowIfNegative(sourceFirst);
+        ArgumentOutOfRangeException.ThrowIfNegative(sourceCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(quotingFirst);
+        ArgumentOutOfRangeException.ThrowIfNegative(quotingCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(sourceFirst + sourceCount, source.Tokens.Count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quotingFirst + quotingCount, quoting.Tokens.Count);
+        scoring ??= AlignmentScoring.Default;
+
+        var (n, m) = (sourceCount, quotingCount);
+        var width = m + 1;
+        var best = new int[(n + 1) * width];
+        var sourceGap = new int[(n + 1) * width];
+        var quotingGap = new int[(n + 1) * width];
+        var bestFrom = new byte[(n + 1) * width];
+        var sourceGapExtended = new bool[(n + 1) * width];
+        var quotingGapExtended = new bool[(n + 1) * width];
+        var sourceEllipsis = EllipsisAfterEachWord(source, sourceFirst, n);
+        var quotingEllipsis = EllipsisAfterEachWord(quoting, quotingFirst, m);
+        const int Impossible = int.MinValue / 4;
+        Array.Fill(sourceGap, Impossible);
+        Array.Fill(quotingGap, Impossible);
+
+        var (bestScore, bestCell) = (0, 0);
+        for (var i = 1; i <= n; i++)
+        {
+            var sourceKey = source.Tokens[sourceFirst + i - 1].Key;
+            for (var j = 1; j <= m; j++)
+            {
+                var cell = i * width + j;
+                var up = cell - width;
+                var left = cell - 1;
+
+                // Source words left out here stand opposite the separator after the quoting text's j-th window word.
+                var sourceExtend = quotingEllipsis[j] ? 0 : scoring.GapExtend;
+                var open = best[up] + scoring.GapOpen;
+                var extend = sourceGap[up] + sourceExtend;
+                sourceGap[cell] = Math.Max(open, extend);
+                sourceGapExtended[cell] = extend > open;
+
+                var quotingExtend = sourceEllipsis[i] ? 0 : scoring.GapExtend;
+                open = best[left] + scoring.GapOpen;
+                extend = quotingGap[left] + quotingExtend;
+                quotingGap[cell] = Math.Max(open, extend);
+                quotingGapExtended[cell] = extend > open;
+
+                var same = sourceKey == quoting.Tokens[quotingFirst + j - 1].Key;
+                var diagonal = best[up - 1] + (same ? scoring.Match : scoring.Mismatch);
+                var (score, from) = (0, Stop);
+                if (diagonal > score)
+                    (score, from) = (diagonal, Diagonal);
+                if (sourceGap[cell] > score)
+                    (score, from) = (sourceGap[cell], FromSourceGap);
+                if (quotingGap[cell] > score)
+                    (score, from) = (quotingGap[cell], FromQuotingGap);
+                best[cell] = score;
+                bestFrom[cell] = from;
+
+                // Ties keep the first end in row order, so equal inputs always give the same alignment.
+                if (score > bestScore)
+                    (bestScore, bestCell) = (score, cell);
+            }
+        }
+
+        var steps = new List<AlignmentStep>();
+        var (row, column) = (bestCell / width, bestCell % width);
+        var state = bestScore > 0 ? bestFrom[bestCell] : Stop;
+        while (state != Stop && row > 0 && column > 0)
+        {
+            var cell = row * width + column;
+            switch (state)
+            {
+                case Diagonal:
+                    var same = source.Tokens[sourceFirst + row - 1].Key == quoting.Tokens[quotingFirst + column - 1].Key;
+                    steps.Add(new AlignmentStep(same ? AlignmentOperation.Match : AlignmentOperation.Mismatch, sourceFirst + row - 1, quotingFirst + column - 1));
+                    (row, column) = (row - 1, column - 1);
+                    state = bestFrom[(row * width) + column];
+                    break;
+                case FromSourceGap:
+                    steps.Add(new AlignmentStep(AlignmentOperation.SourceOnly, sourceFirst + row - 1, null));
+                    row--;
+                    state = sourceGapExtended[cell] ? FromSourceGap : bestFrom[(row * width) + column];
+                    break;
+                default:
+                    steps.Add(new AlignmentStep(AlignmentOperation.QuotingOnly, null, quotingFirst + column - 1));
+                    column--;
+                    state = quotingGapExtended[cell] ? FromQuotingGap : bestFrom[(row * width) + column];
+                    break;
+            }
+        }
+        steps.Reverse();
+        return new LocalAlignment(source, quoting, steps, bestScore);
+    }
+
+    /// <summary>Index k: whether an ellipsis follows the k-th word of the window (1-based; 0 and count are never inside an alignment's gap).</summary>
+    private static bool[] EllipsisAfterEachWord(TokenisedText text, int first, int count)
+    {
+        var marks = new bool[count + 1];
+        for (var k = 1; k < count; k++)
+            marks[k] = Ellipses.After(text, first + k - 1) is not null;
+        return marks;
+    }
+}

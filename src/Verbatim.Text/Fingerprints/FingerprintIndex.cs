@@ -1,0 +1,105 @@
+using Verbatim.Text.Tokens;
+
+namespace Verbatim.Text.Fingerprints;
+
+/// <summary>
+/// The fingerprints of many documents, looked up by hash. In memory; the seam for persistence is
+/// <see cref="Fingerprint"/>: a catalog stores the records <see cref="Add(string, IReadOnlyList{Token})"/>
+/// returns and later loads them with <see cref="Add(IEnumerable{Fingerprint})"/>. Adding a document
+/// again replaces what the index held for it, so an ingest of a new version just adds it.
+/// </summary>
+public sealed class FingerprintIndex(FingerprintScheme scheme)
+{
+    private readonly Dictionary<ulong, List<Fingerprint>> byHash = [];
+    private readonly Dictionary<string, List<Fingerprint>> byDocument = new(StringComparer.Ordinal);
+
+    public FingerprintIndex()
+        : this(FingerprintScheme.Default)
+    {
+    }
+
+    public FingerprintScheme Scheme { get; } = scheme;
+
+    public IEnumerable<string> Documents => byDocument.Keys;
+
+    public int Count => byDocument.Values.Sum(list => list.Count);
+
+    public IReadOnlyList<Fingerprint> Add(string documentId, IReadOnlyList<Token> tokens)
+    {
+        var fingerprints = Scheme.Fingerprints(documentId, tokens).ToList();
+        Remove(documentId);
+        Add(fingerprints);
+        return fingerprints;
+    }
+
+    public void Add(IEnumerable<Fingerprint> fingerprints)
+    {
+        foreach (var fingerprint in fingerprints)
+        {
+            if (!byHash.TryGetValue(fingerprint.Hash, out var sameHash))
+                byHash[fingerprint.Hash] = sameHash = [];
+            sameHash.Add(fingerprint);
+            if (!byDocument.TryGetValue(fingerprint.DocumentId, out var sameDocument))
+                byDocument[fingerprint.DocumentId] = sameDocument = [];
+            sameDocument.Add(fingerprint);
+        }
+    }
+
+    public bool Remove(string documentId)
+    {
+        if (!byDocument.Remove(documentId, out var removed))
+            return false;
+        foreach (var hash in removed.Select(f => f.Hash).Distinct())
+        {
+            var sameHash = byHash[hash];
+            sameHash.RemoveAll(f => f.DocumentId == documentId);
+            if (sameHash.Count == 0)
+                byHash.Remove(hash);
+        }
+        return true;
+    }
+
+    public IReadOnlyList<Fingerprint> Lookup(ulong hash) =>
+        byHash.TryGetValue(hash, out var found) ? found : [];
+
+    public IReadOnlyList<Fingerprint> Of(string documentId) =>
+        byDocument.TryGetValue(documentId, out var found) ? found : [];
+
+    /// <summary>
+    /// The other documents that share fingerprints with this one, the most shared first (ties by
+    /// id), with how many of its word runs each shares. Within the same limit as <see cref="Hits"/>.
+    /// </summary>
+    public IReadOnlyList<(string DocumentId, int SharedRuns)> CandidateDocuments(string documentId, int maximumOccurrences = 64) =>
+        [.. Hits(documentId, maximumOccurrences)
+            .Where(h => h.DocumentB != documentId)
+            .GroupBy(h => h.DocumentB, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Select(h => h.WordA).Distinct().Count()))
+            .OrderByDescending(c => c.Item2)
+            .ThenBy(c => c.Key, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Every pair of equal fingerprints between the document and the index (itself included),
+    /// skipping hashes held more than <paramref name="maximumOccurrences"/> times: a run of words
+    /// that common is a formula ("Collected Works, Volume"), not a quotation, and pairing it would
+    /// grow with the square of its frequency. Within one document a word run never pairs with
+    /// itself, and each pair of places is given once, earlier place first.
+    /// </summary>
+    public IEnumerable<FingerprintHit> Hits(string documentId, int maximumOccurrences = 64)
+    {
+        foreach (var own in Of(documentId))
+        {
+            var others = Lookup(own.Hash);
+            if (others.Count > maximumOccurrences)
+                continue;
+            foreach (var other in others)
+            {
+                if (other.DocumentId == documentId && other.FirstWord <= own.FirstWord)
+                    continue;
+                yield return new FingerprintHit(own.Hash, documentId, own.FirstWord, other.DocumentId, other.FirstWord);
+            }
+        }
+    }
+}
+
+/// <summary>Two places, in two documents or one, that start the same run of words.</summary>
+public readonly record struct FingerprintHit(ulong Hash, string DocumentA, int WordA, string DocumentB, int WordB);

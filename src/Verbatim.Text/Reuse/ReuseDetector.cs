@@ -1,0 +1,189 @@
+using Verbatim.Text.Alignment;
+using Verbatim.Text.Fingerprints;
+using Verbatim.Text.Tokens;
+
+namespace Verbatim.Text.Reuse;
+
+/// <summary>
+/// Finds every passage that one document shares with another, or with itself at another place.
+/// Candidates come from the fingerprint index: equal word runs that lie close together on both
+/// sides form one candidate; the candidate, widened by a margin, is aligned locally and the
+/// alignment chained with its neighbours across reordered clauses (<see cref="ChainedAligner"/>); an alignment
+/// with enough equal words is a passage, and its differences are classified with the earlier text
+/// as the source. Hits the alignment covers are spent; the rest of a candidate is aligned again, so
+/// one candidate can yield several passages.
+///
+/// A document is compared with itself too, because a page can give one text twice (seed 003 gives
+/// Krupskaya's 1936 passage in two translations). Within one document the earlier place is the
+/// source, and the source window always ends before the target window starts, so a passage never
+/// overlaps its own reuse.
+/// </summary>
+public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintScheme? scheme = null, AlignmentScoring? scoring = null)
+{
+    private readonly ReuseOptions options = options ?? ReuseOptions.Default;
+    private readonly FingerprintScheme scheme = scheme ?? FingerprintScheme.Default;
+    private readonly AlignmentScoring scoring = scoring ?? AlignmentScoring.Default;
+
+    /// <summary>Passages in the order of the documents given (by the first of each pair), then of their place in it.</summary>
+    public IReadOnlyList<ReusePassage> Detect(IEnumerable<ReuseDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var given = documents.ToList();
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var document in given)
+        {
+            if (!order.TryAdd(document.Id, order.Count))
+                throw new ArgumentException($"Document id '{document.Id}' is given twice.", nameof(documents));
+        }
+        var texts = given.ToDictionary(d => d.Id, d => Tokeniser.Tokenise(d.Text), StringComparer.Ordinal);
+        var index = new FingerprintIndex(scheme);
+        foreach (var document in given)
+            index.Add(document.Id, texts[document.Id].Tokens);
+
+        var passages = new List<ReusePassage>();
+        foreach (var a in given)
+        {
+            var hitsByDocument = index.Hits(a.Id, options.MaximumOccurrences)
+                .Where(h => order[h.DocumentB] >= order[a.Id])
+                .GroupBy(h => h.DocumentB)
+                .OrderBy(g => order[g.Key]);
+            foreach (var hits in hitsByDocument)
+            {
+                var b = given[order[hits.Key]];
+                passages.AddRange(PassagesBetween(new Side(a, texts[a.Id]), new Side(b, texts[b.Id]), [.. hits]));
+            }
+        }
+        return passages;
+    }
+
+    /// <summary>
+    /// Ingest-time detection: adds (or replaces) one document in an index that holds the archive's
+    /// fingerprints, and finds the passages it shares with the documents already there and with
+    /// itself. <paramref name="resolve"/> gives the text of a document the index names. Where dates
+    /// do not decide, the document already in the archive is the source. The index must have been
+    /// made under this detector's fingerprint scheme.
+    /// </summary>
+    public IReadOnlyList<ReusePassage> DetectFor(ReuseDocument added, FingerprintIndex index, Func<string, ReuseDocument> resolve)
+    {
+        ArgumentNullException.ThrowIfNull(added);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(resolve);
+        if (index.Scheme != scheme)
+            throw new ArgumentException($"The index was made under {index.Scheme.Version}, not {scheme.Version}.", nameof(index));
+        var addedSide = new Side(added, Tokeniser.Tokenise(added.Text));
+        index.Add(added.Id, addedSide.Text.Tokens);
+
+        var passages = new List<ReusePassage>();
+        var hitsByDocument = index.Hits(added.Id, options.MaximumOccurrences)
+            .GroupBy(h => h.DocumentB, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var hits in hitsByDocument)
+        {
+            if (hits.Key == added.Id)
+            {
+                passages.AddRange(PassagesBetween(addedSide, addedSide, [.. hits]));
+                continue;
+            }
+            var other = resolve(hits.Key);
+            var otherFirst = hits.Select(h => new FingerprintHit(h.Hash, h.DocumentB, h.WordB, h.DocumentA, h.WordA)).ToList();
+            passages.AddRange(PassagesBetween(new Side(other, Tokeniser.Tokenise(other.Text)), addedSide, otherFirst));
+        }
+        return passages;
+    }
+
+    private readonly record struct Side(ReuseDocument Document, TokenisedText Text);
+
+    private List<ReusePassage> PassagesBetween(Side a, Side b, List<FingerprintHit> hits)
+    {
+        var passages = new List<ReusePassage>();
+        var spans = new List<(int FirstA, int LastA, int FirstB, int LastB)>();
+        foreach (var candidate in Candidates(hits))
+        {
+            var remaining = candidate;
+            while (remaining.Count > 0)
+            {
+                var (alignment, sourceIsA) = AlignWindow(a, b, remaining);
+                if (alignment.IsEmpty)
+                    break;
+                var (firstA, lastA, firstB, lastB) = sourceIsA
+                    ? (alignment.FirstSourceWord, alignment.LastSourceWord, alignment.FirstQuotingWord, alignment.LastQuotingWord)
+                    : (alignment.FirstQuotingWord, alignment.LastQuotingWord, alignment.FirstSourceWord, alignment.LastSourceWord);
+                var covered = remaining.Where(h => h.WordA >= firstA && h.WordA <= lastA && h.WordB >= firstB && h.WordB <= lastB).ToHashSet();
+                if (covered.Count == 0)
+                    break;
+                remaining = [.. remaining.Where(h => !covered.Contains(h))];
+
+                var overlapsFound = spans.Any(s => s.FirstA <= lastA && firstA <= s.LastA && s.FirstB <= lastB && firstB <= s.LastB);
+                if (alignment.MatchedWords < options.MinimumMatchedWords || overlapsFound)
+                    continue;
+                spans.Add((firstA, lastA, firstB, lastB));
+                var (source, target) = sourceIsA ? (a, b) : (b, a);
+                passages.Add(new ReusePassage(
+                    source.Document.Id, target.Document.Id, Direction(a.Document, b.Document),
+                    alignment.SourceRange, alignment.QuotingRange, alignment, DifferenceClassifier.Classify(alignment)));
+            }
+        }
+        return [.. passages.OrderBy(p => p.SourceId == a.Document.Id ? p.Source.Start : p.Target.Start)];
+    }
+
+    /// <summary>
+    /// Hits in order of their place in A; a hit joins the most recent candidate whose last hit lies
+    /// within the hit distance on both sides (in either direction on B, so a moved block stays in),
+    /// as long as the candidate stays within the window length.
+    /// </summary>
+    private List<List<FingerprintHit>> Candidates(List<FingerprintHit> hits)
+    {
+        var candidates = new List<List<FingerprintHit>>();
+        var open = new List<List<FingerprintHit>>();
+        foreach (var hit in hits.OrderBy(h => h.WordA).ThenBy(h => h.WordB))
+        {
+            open.RemoveAll(c => hit.WordA - c[^1].WordA > options.MaximumHitDistance);
+            var joined = open.LastOrDefault(c =>
+                Math.Abs(hit.WordB - c[^1].WordB) <= options.MaximumHitDistance
+                && hit.WordA - c[0].WordA < options.MaximumWindowWords
+                && Math.Abs(hit.WordB - c[0].WordB) < options.MaximumWindowWords);
+            if (joined is null)
+            {
+                joined = [];
+                candidates.Add(joined);
+                open.Add(joined);
+            }
+            joined.Add(hit);
+        }
+        return candidates;
+    }
+
+    /// <summary>Aligns the window around the hits, with the earlier text as the source.</summary>
+    private (LocalAlignment Alignment, bool SourceIsA) AlignWindow(Side a, Side b, List<FingerprintHit> hits)
+    {
+        var n = scheme.WordsPerGram;
+        var startA = Math.Max(0, hits.Min(h => h.WordA) - options.Margin);
+        var endA = Math.Min(a.Text.Tokens.Count, hits.Max(h => h.WordA) + n + options.Margin);
+        var startB = Math.Max(0, hits.Min(h => h.WordB) - options.Margin);
+        var endB = Math.Min(b.Text.Tokens.Count, hits.Max(h => h.WordB) + n + options.Margin);
+        if (a.Document.Id == b.Document.Id)
+        {
+            // Every hit within one document has WordB > WordA, so the source window is never empty.
+            endA = Math.Min(endA, hits.Min(h => h.WordB));
+            startB = Math.Max(startB, endA);
+        }
+
+        var sourceIsA = Direction(a.Document, b.Document) != ReuseDirection.ByDate || a.Document.Date < b.Document.Date;
+        var (source, sourceStart, sourceEnd, target, targetStart, targetEnd) = sourceIsA
+            ? (a.Text, startA, endA, b.Text, startB, endB)
+            : (b.Text, startB, endB, a.Text, startA, endA);
+        var core = LocalAligner.Align(source, sourceStart, sourceEnd - sourceStart, target, targetStart, targetEnd - targetStart, scoring);
+
+        // Only a core long enough to be a passage by itself is extended: links of a few words
+        // are trusted next to a real passage, never as the evidence for one.
+        var alignment = core.MatchedWords < options.MinimumMatchedWords
+            ? core
+            : ChainedAligner.Extend(core, sourceStart, sourceEnd - sourceStart, targetStart, targetEnd - targetStart, scoring);
+        return (alignment, sourceIsA);
+    }
+
+    private static ReuseDirection Direction(ReuseDocument a, ReuseDocument b) =>
+        a.Id == b.Id ? ReuseDirection.WithinDocument
+        : a.Date is { } dateA && b.Date is { } dateB && dateA != dateB ? ReuseDirection.ByDate
+        : ReuseDirection.Undetermined;
+}

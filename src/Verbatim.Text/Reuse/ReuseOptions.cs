@@ -1,0 +1,23 @@
+namespace Verbatim.Text.Reuse;
+
+/// <summary>
+/// How reuse is found. <see cref="MinimumMatchedWords"/>: a passage counts when at least this many
+/// words align as equal (the "roughly eight words"). <see cref="MaximumHitDistance"/>: two
+/// shared word runs belong to one candidate passage when they lie at most this many words apart on
+/// both sides. <see cref="Margin"/>: words added around a candidate before alignment, so that
+/// changed words at its edges, which no fingerprint covers, can still align, and the chain of
+/// alignments can reach a reordered clause.
+/// <see cref="MaximumWindowWords"/>: a candidate stops growing at this length, which bounds the
+/// alignment's memory; longer reuse comes out as consecutive passages.
+/// <see cref="MaximumOccurrences"/>: a fingerprint held more often than this is a formula, not
+/// a quotation, and is not paired.
+/// </summary>
+public sealed record ReuseOptions(
+    int MinimumMatchedWords = 8,
+    int MaximumHitDistance = 30,
+    int Margin = 25,
+    int MaximumWindowWords = 1500,
+    int MaximumOccurrences = 64)
+{
+    public static ReuseOptions Default { get; } = new();
+}

@@ -1,0 +1,32 @@
+using Verbatim.Text.Alignment;
+using Verbatim.Text.Normalisation;
+
+namespace Verbatim.Text.Reuse;
+
+public enum ReuseDirection
+{
+    /// <summary>The source is dated earlier than the text that reuses it.</summary>
+    ByDate,
+
+    /// <summary>Both places are in one document; the source is the earlier place in it.</summary>
+    WithinDocument,
+
+    /// <summary>Dates are missing or equal; the source is the document given first, or the one already in the archive.</summary>
+    Undetermined,
+}
+
+/// <summary>
+/// A passage that a target document shares with a source document, aligned word by word.
+/// The ranges point into the two documents' original texts.
+/// </summary>
+public sealed record ReusePassage(
+    string SourceId,
+    string TargetId,
+    ReuseDirection Direction,
+    TextRange Source,
+    TextRange Target,
+    LocalAlignment Alignment,
+    IReadOnlyList<Difference> Differences)
+{
+    public int MatchedWords => Alignment.MatchedWords;
+}

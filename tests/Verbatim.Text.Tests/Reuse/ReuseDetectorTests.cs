@@ -1,0 +1,114 @@
+using Verbatim.Text.Alignment;
+using Verbatim.Text.Reuse;
+
+namespace Verbatim.Text.Tests.Reuse;
+
+public class ReuseDetectorTests
+{
+    internal const string Letter =
+        "Comrade Stalin, I ask you to read this letter to the congress. I am convinced that the question of "
+        + "the monopoly of foreign trade must be settled in our favour, and I ask you to defend our common view "
+        + "at the plenum. With communist greetings, Lenin.";
+
+    internal const string Polemic =
+        "At the plenum Stalin read out the letter. He read: I am convinced that the question of the monopoly "
+        + "of foreign trade must be settled in our favour, and I ask you to defend our view at the plenum. "
+        + "With best greetings. The words were not his own.";
+
+    private static IReadOnlyList<ReusePassage> Detect(params ReuseDocument[] documents) => new ReuseDetector().Detect(documents);
+
+    [Fact]
+    public void A_later_document_quoting_an_earlier_one_is_found_and_directed_by_date_whatever_the_order_given()
+    {
+        var passage = Assert.Single(Detect(
+            new ReuseDocument("polemic", Polemic, new DateOnly(1930, 3, 22)),
+            new ReuseDocument("letter", Letter, new DateOnly(1922, 12, 13))));
+
+        Assert.Equal(("letter", "polemic", ReuseDirection.ByDate), (passage.SourceId, passage.TargetId, passage.Direction));
+        Assert.StartsWith("I am convinced", passage.Source.Of(Letter), StringComparison.Ordinal);
+        Assert.StartsWith("I am convinced", passage.Target.Of(Polemic), StringComparison.Ordinal);
+        var omission = Assert.Single(passage.Differences, d => d.Kind == DifferenceKind.SilentOmission);
+        Assert.Equal("common", omission.SourceReading);
+        Assert.Equal(Letter.IndexOf("common", StringComparison.Ordinal), omission.Source.Start);
+    }
+
+    [Fact]
+    public void Without_dates_the_order_given_decides_and_the_direction_says_so()
+    {
+        var passage = Assert.Single(Detect(new ReuseDocument("polemic", Polemic), new ReuseDocument("letter", Letter)));
+
+        Assert.Equal(("polemic", "letter", ReuseDirection.Undetermined), (passage.SourceId, passage.TargetId, passage.Direction));
+        var insertion = Assert.Single(passage.Differences, d => d.Kind == DifferenceKind.Insertion);
+        Assert.Equal("common", insertion.QuotingReading);
+        Assert.Equal(Letter.IndexOf("common", StringComparison.Ordinal), insertion.Quoting.Start);
+    }
+
+    [Fact]
+    public void Texts_sharing_fewer_than_eight_words_have_no_passage()
+    {
+        Assert.Empty(Detect(
+            new ReuseDocument("a", "The resolution of the plenum was adopted unanimously that evening in Moscow."),
+            new ReuseDocument("b", "Nobody expected that the resolution of the plenum was adopted so quickly.")));
+        Assert.Empty(Detect(new ReuseDocument("a", Letter), new ReuseDocument("b", "Nothing here is shared with anything else at all, five words or more.")));
+    }
+
+    [Fact]
+    public void A_quotation_with_a_long_omission_at_an_ellipsis_is_one_passage()
+    {
+        const string quoting = "He wrote: I am convinced that the question of the monopoly of foreign trade … defend our common view at the plenum.";
+        var passage = Assert.Single(Detect(new ReuseDocument("letter", Letter), new ReuseDocument("note", quoting)));
+
+        var omission = Assert.Single(passage.Differences);
+        Assert.Equal(DifferenceKind.MarkedOmission, omission.Kind);
+        Assert.Equal("must be settled in our favour, and I ask you to", omission.SourceReading);
+        Assert.Equal("…", omission.QuotingReading);
+    }
+
+    [Fact]
+    public void A_document_that_gives_one_passage_twice_is_reuse_within_it_without_overlap()
+    {
+        var page = "First version. " + Letter + " Between the two versions stands a long note about the sources of this text. " + Polemic;
+        var passage = Assert.Single(Detect(new ReuseDocument("page", page)));
+
+        Assert.Equal(ReuseDirection.WithinDocument, passage.Direction);
+        Assert.True(passage.Source.End <= passage.Target.Start);
+        Assert.StartsWith("I am convinced", passage.Source.Of(page), StringComparison.Ordinal);
+        Assert.True(passage.Target.Start > page.IndexOf("Between the two", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_separate_passages_between_two_documents_are_both_found()
+    {
+        const string second = "Much later he also wrote that the whole of the Central Committee must discuss the Georgian question at once and in full.";
+        var source = Letter + " Other matters follow here, unrelated to the congress. " + second;
+        var target = "One speaker recalled: the whole of the Central Committee must discuss the Georgian question at once. "
+            + "Earlier, it was said: I am convinced that the question of the monopoly of foreign trade must be settled in our favour.";
+
+        var passages = Detect(new ReuseDocument("source", source), new ReuseDocument("target", target));
+
+        Assert.Equal(2, passages.Count);
+        Assert.Contains(passages, p => p.Source.Of(source).StartsWith("I am convinced", StringComparison.Ordinal));
+        Assert.Contains(passages, p => p.Source.Of(source).StartsWith("the whole of the Central Committee", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ids_given_twice_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => Detect(new ReuseDocument("a", "x"), new ReuseDocument("a", "y")));
+    }
+
+    [Fact]
+    public void A_transliterated_quotation_of_a_Cyrillic_text_is_found_and_differs_only_typographically()
+    {
+        const string original = "Письмо к съезду: товарищ Сталин слишком груб, и этот недостаток, вполне терпимый в среде коммунистов.";
+        const string quoting = "He cites: “tovarishch Stalin slishkom grub, i etot nedostatok, vpolne terpimyy v srede” and stops.";
+
+        var passage = Assert.Single(Detect(new ReuseDocument("original", original), new ReuseDocument("quoting", quoting)));
+
+        Assert.Equal(11, passage.MatchedWords);
+        Assert.Equal("товарищ Сталин слишком груб, и этот недостаток, вполне терпимый в среде", passage.Source.Of(original));
+        Assert.Equal("tovarishch Stalin slishkom grub, i etot nedostatok, vpolne terpimyy v srede", passage.Target.Of(quoting));
+        Assert.All(passage.Differences, d => Assert.Equal(DifferenceKind.TypographicOnly, d.Kind));
+        Assert.Equal(11, passage.Differences.Count);
+    }
+}

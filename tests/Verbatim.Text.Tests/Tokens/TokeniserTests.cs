@@ -1,0 +1,66 @@
+using Verbatim.Text.Tokens;
+
+namespace Verbatim.Text.Tests.Tokens;
+
+public class TokeniserTests
+{
+    [Fact]
+    public void Words_and_numbers_come_with_original_offsets_and_punctuation_is_dropped()
+    {
+        const string text = "“Don’t,” he said — on 7.3, 1,000 times… (Ilyich’s).";
+        var tokens = Tokeniser.Tokenise(text).Tokens;
+
+        Assert.Equal(["don't", "he", "said", "on", "7.3", "1,000", "times", "ilyich's"], tokens.Select(t => t.Key));
+        Assert.Equal(["Don’t", "he", "said", "on", "7.3", "1,000", "times", "Ilyich’s"], tokens.Select(t => t.Range.Of(text)));
+        Assert.Equal(Enumerable.Range(0, tokens.Count), tokens.Select(t => t.Index));
+    }
+
+    [Fact]
+    public void Quote_marks_and_hyphens_around_words_are_separators()
+    {
+        var tokens = Tokeniser.Tokenise("'quoted' well-known, 3. end").Tokens;
+
+        Assert.Equal(["quoted", "well", "known", "3", "end"], tokens.Select(t => t.Key));
+    }
+
+    [Fact]
+    public void Cyrillic_words_are_keyed_in_Latin_but_located_in_the_original()
+    {
+        const string text = "Товарищ Щербаков, объявил: «Всё»";
+        var tokens = Tokeniser.Tokenise(text).Tokens;
+
+        Assert.Equal(["tovarishch", "shcherbakov", "obyavil", "vse"], tokens.Select(t => t.Key));
+        Assert.Equal(["Товарищ", "Щербаков", "объявил", "Всё"], tokens.Select(t => t.Range.Of(text)));
+    }
+
+    [Fact]
+    public void A_soft_hyphen_inside_a_word_does_not_split_it_and_is_inside_its_range()
+    {
+        const string text = "the Polit\u00ADburo met";
+        var tokens = Tokeniser.Tokenise(text).Tokens;
+
+        Assert.Equal(["the", "politburo", "met"], tokens.Select(t => t.Key));
+        Assert.Equal("Polit\u00ADburo", tokens[1].Range.Of(text));
+    }
+
+    [Fact]
+    public void Ligatures_and_decomposed_letters_join_their_words()
+    {
+        const string text = "ﬁnal cafe\u0301s";
+        var tokens = Tokeniser.Tokenise(text).Tokens;
+
+        Assert.Equal(["final", "cafés"], tokens.Select(t => t.Key));
+        Assert.Equal(["ﬁnal", "cafe\u0301s"], tokens.Select(t => t.Range.Of(text)));
+    }
+
+    [Fact]
+    public void Span_covers_the_original_from_first_to_last_word()
+    {
+        const string text = "one, two… three";
+        var tokenised = Tokeniser.Tokenise(text);
+
+        Assert.Equal("two… three", tokenised.Span(1, 2).Of(text));
+        Assert.Equal(new(text.Length, 0), tokenised.Span(3, 0));
+        Assert.Empty(Tokeniser.Tokenise(" — … ").Tokens);
+    }
+}
