@@ -70,4 +70,20 @@ public sealed class CollatorTests
         Assert.Equal(20_001, collation.ColumnCount);
         Assert.Equal(20_001 - 3, Enumerable.Range(0, collation.ColumnCount).Count(collation.Agrees));
     }
+
+    [Fact]
+    public void A_moved_block_is_reported_as_a_transposition_and_kept_in_each_witness_order()
+    {
+        var collation = Collator.Collate([
+            Witness.FromText("A", "I send you my comradely greetings and ask you to reply at once"),
+            Witness.FromText("B", "I ask you to reply at once and send you my comradely greetings"),
+        ]);
+        var moved = Assert.Single(collation.Transpositions());
+        Assert.Equal(["A", "B"], moved.Witnesses);
+        // Which block stays aligned and which moves is the aligner's choice; the moved one is long.
+        Assert.True(moved.Tokens.Count >= 5, string.Join(' ', moved.Tokens));
+        Assert.Equal(collation.Witnesses[0].Tokens, collation.Table[0].Where(t => t is not null));
+        Assert.Equal(collation.Witnesses[1].Tokens, collation.Table[1].Where(t => t is not null));
+        Assert.Empty(Collator.Collate([Witness.FromText("A", "a b c d"), Witness.FromText("B", "a b c d")]).Transpositions());
+    }
 }
