@@ -43,39 +43,29 @@ public sealed class CollationResult
         => Table.Select(row => row[column] is { } token ? "\u0001" + Options.Key(token) : "");
 
     /// <summary>
-    /// The table with adjacent columns merged where the witnesses fall into the same groups of
-    /// agreement: each witness's tokens of a segment joined by spaces, "" where it is silent.
+    /// The first column of each segment: adjacent columns form one segment where the witnesses
+    /// fall into the same groups of agreement. So a segment agrees exactly when its first column does.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> Segments()
+    public IReadOnlyList<int> SegmentStarts()
     {
-        var segments = Witnesses.Select(_ => new List<string>()).ToArray();
-        int[]? previousGroups = null;
-        var open = new List<string>[Witnesses.Count];
+        var starts = new List<int>();
+        int[]? previous = null;
         for (var column = 0; column < ColumnCount; column++)
         {
             var groups = Groups(column);
-            if (previousGroups is null || !groups.SequenceEqual(previousGroups))
-            {
-                for (var w = 0; w < Witnesses.Count; w++)
-                {
-                    if (open[w] is { } words)
-                        segments[w].Add(string.Join(' ', words));
-                    open[w] = [];
-                }
-            }
-            for (var w = 0; w < Witnesses.Count; w++)
-            {
-                if (Table[w][column] is { } token)
-                    open[w].Add(token);
-            }
-            previousGroups = groups;
+            if (previous is null || !groups.SequenceEqual(previous))
+                starts.Add(column);
+            previous = groups;
         }
-        for (var w = 0; w < Witnesses.Count; w++)
-        {
-            if (open[w] is { } words)
-                segments[w].Add(string.Join(' ', words));
-        }
-        return segments;
+        return starts;
+    }
+
+    /// <summary>The table by segments: each witness's tokens of a segment joined by spaces, "" where it is silent.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Segments()
+    {
+        var starts = SegmentStarts();
+        return [.. Table.Select(row => (IReadOnlyList<string>)[.. starts.Select((first, k) =>
+            string.Join(' ', Enumerable.Range(first, (k + 1 < starts.Count ? starts[k + 1] : ColumnCount) - first).Select(c => row[c]).OfType<string>()))])];
     }
 
     /// <summary>

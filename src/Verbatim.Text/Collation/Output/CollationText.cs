@@ -15,7 +15,8 @@ public static class CollationText
             ? collation.Segments().Select(r => r.Select(s => s.Length == 0 ? "-" : s).ToList()).ToList()
             : collation.Table.Select(r => r.Select(t => t ?? "-").ToList()).ToList();
         var count = rows.Count == 0 ? 0 : rows[0].Count;
-        var marks = Enumerable.Range(0, count).Select(c => segments ? SegmentDiffers(rows, c) : !collation.Agrees(c)).ToList();
+        var firstColumns = segments ? collation.SegmentStarts() : [.. Enumerable.Range(0, count)];
+        var marks = firstColumns.Select(c => !collation.Agrees(c)).ToList();
         var nameWidth = collation.Witnesses.Max(w => w.Name.Length);
         var output = new StringBuilder();
         for (var first = 0; first < count;)
@@ -43,6 +44,4 @@ public static class CollationText
     }
 
     private static int ColumnWidth(List<List<string>> rows, int column) => rows.Max(r => r[column].Length);
-
-    private static bool SegmentDiffers(List<List<string>> rows, int column) => rows.Select(r => r[column]).Distinct(StringComparer.Ordinal).Count() > 1;
 }
