@@ -77,6 +77,12 @@ public sealed class CollateVerbTests : IDisposable
             Assert.True(written.ExitCode == 0, format + ": " + written.Error);
             Assert.Contains("Do", written.Output);
         }
+        // scripts/setup installs Graphviz, which lays the variant graph out.
+        var svg = CliRun.Of("collate", $"{id}@1", $"{id}@2", "--format", "svg", "--archive", archive);
+        Assert.True(svg.ExitCode == 0, svg.Error);
+        Assert.Equal("svg", XDocument.Parse(svg.Output).Root!.Name.LocalName);
+        Assert.Contains(">Do<", svg.Output);
+
         var tei = XDocument.Parse(CliRun.Of("collate", $"{id}@1", $"{id}@2", "--format", "tei", "--archive", archive).Output);
         XNamespace ns = "http://www.tei-c.org/ns/1.0";
         Assert.Equal(["Have a", "Do"], tei.Descendants(ns + "rdg").Select(r => r.Value));
