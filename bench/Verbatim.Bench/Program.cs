@@ -1,11 +1,15 @@
 using BenchmarkDotNet.Running;
 using Verbatim.Bench;
+using Verbatim.Bench.Collation;
 using Verbatim.Bench.WholeCorpus;
 
 // Run from the repository root:
 //   dotnet run -c Release --project bench/Verbatim.Bench -- --filter '*'              BenchmarkDotNet
 //   dotnet run -c Release --project bench/Verbatim.Bench -- archive --documents 5000  whole corpus against Xapian
+//   dotnet run -c Release --project bench/Verbatim.Bench -- collate                   collation time and memory against DiffPlex
 if (args is ["archive", .. var rest])
     return ArchiveBenchmark.Run(rest);
+if (args is ["collate", .. var collateArgs])
+    return CollationBenchmark.Run(collateArgs);
 BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args, BenchConfig.Create());
 return 0;

@@ -16,6 +16,7 @@ public static class VerbatimCommand
         root.Subcommands.Add(SearchVerb.Create());
         root.Subcommands.Add(HistoryVerb.Create());
         root.Subcommands.Add(DiffVerb.Create());
+        root.Subcommands.Add(CollateVerb.Create());
         root.Subcommands.Add(AuditVerb.Create());
         root.Subcommands.Add(ValidateOcflVerb.Create());
         root.Subcommands.Add(ReindexVerb.Create());

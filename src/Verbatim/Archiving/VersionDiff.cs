@@ -2,6 +2,7 @@ using System.Text;
 using DiffPlex;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
+using Verbatim.Text.Collation;
 
 namespace Verbatim.Archiving;
 
@@ -10,10 +11,17 @@ public sealed record DiffLine(char Mark, string Text);
 
 public sealed record FileDiff(string Path, IReadOnlyList<DiffLine> Lines);
 
-/// <summary>What changed between two versions of a document: its source and its document.json, line by line.</summary>
-public sealed record VersionDiff(string Id, int From, int To, IReadOnlyList<FileDiff> Files)
+/// <summary>One place where the body text changed: a few words before it, what the older version reads, what the newer reads ("" where silent).</summary>
+public sealed record WordChange(string Before, string From, string To);
+
+/// <summary>
+/// What changed between two versions of a document: its body text word by word (collated by the
+/// same engine as `verbatim collate`), and its source and document.json line by line.
+/// </summary>
+public sealed record VersionDiff(string Id, int From, int To, IReadOnlyList<WordChange> Words, IReadOnlyList<FileDiff> Files)
 {
     private const int Context = 2;
+    private const int WordsBefore = 6;
 
     /// <summary>Null when the document or either version does not exist; with no versions named, the last change.</summary>
     public static VersionDiff? Between(Archive archive, string id, int? from, int? to)
@@ -32,7 +40,24 @@ public sealed record VersionDiff(string Id, int From, int To, IReadOnlyList<File
             Compare("source/" + (newer.SourceFileName ?? older.SourceFileName ?? "(none)"), Text(older.Source), Text(newer.Source)),
             Compare("document.json", Text(older.DocumentJson), Text(newer.DocumentJson)),
         };
-        return new VersionDiff(id, fromVersion, toVersion, files);
+        var words = WordChanges(archive.Show(id, fromVersion)!.BodyText, archive.Show(id, toVersion)!.BodyText);
+        return new VersionDiff(id, fromVersion, toVersion, words, files);
+    }
+
+    private static List<WordChange> WordChanges(string older, string newer)
+    {
+        var collation = Collator.Collate([Witness.FromText("from", older), Witness.FromText("to", newer)]);
+        var segments = collation.Segments();
+        var starts = collation.SegmentStarts();
+        var changes = new List<WordChange>();
+        for (var k = 0; k < starts.Count; k++)
+        {
+            if (collation.Agrees(starts[k]))
+                continue;
+            var before = k > 0 ? segments[0][k - 1].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+            changes.Add(new WordChange(string.Join(' ', before[^Math.Min(WordsBefore, before.Length)..]), segments[0][k], segments[1][k]));
+        }
+        return changes;
     }
 
     private static string Text(ReadOnlyMemory<byte> bytes) => Encoding.UTF8.GetString(bytes.Span);

@@ -108,6 +108,8 @@ public sealed class ArchiveVerbTests : IDisposable
             Assert.EndsWith("second transcription", history[1]);
             var diff = Run("diff", "lenin-1921-10-20-to-stalin").Output;
             Assert.Contains("v1 → v2", diff);
+            Assert.Contains("body text, word by word: 1 change", diff);
+            Assert.Contains("…some of the old Party men, [Armenians, → Armenians]", diff);
             Assert.Contains("-Have a look at this, please, and if possible, inquire from some of the old Party men, Armenians, perhaps.", diff);
             Assert.Contains("+Have a look at this, please, and if possible, inquire from some of the old Party men, Armenians perhaps.", diff);
         }
