@@ -25,10 +25,11 @@ public static class CollateVerb
         var ignoreCase = new Option<bool>("--ignore-case") { Description = "Align tokens that differ only in case." };
         var ignorePunctuation = new Option<bool>("--ignore-punctuation") { Description = "Align tokens that differ only in punctuation." };
         var foldTypography = new Option<bool>("--fold-typography") { Description = "Align tokens that differ only in typography (curly quotes, dashes, ligatures)." };
+        var transliterate = new Option<bool>("--transliterate") { Description = "Align Cyrillic tokens with their Latin transliteration (BGN/PCGN)." };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var command = new Command("collate", "Align two or more witnesses word by word: an alignment table, a variant graph, TEI.")
         {
-            witnesses, format, segments, ignoreCase, ignorePunctuation, foldTypography, output, archive,
+            witnesses, format, segments, ignoreCase, ignorePunctuation, foldTypography, transliterate, output, archive,
         };
         command.SetAction(result => ArchiveOptions.Run(result, (stdout, _) =>
         {
@@ -42,6 +43,7 @@ public static class CollateVerb
                 IgnoreCase = result.GetValue(ignoreCase),
                 IgnorePunctuation = result.GetValue(ignorePunctuation),
                 FoldTypography = result.GetValue(foldTypography),
+                Transliterate = result.GetValue(transliterate),
             };
             var collation = Collator.Collate([.. specs.Select(s => s.Read(opened))], options);
             var bySegment = result.GetValue(segments);

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Verbatim.Text.Normalisation;
 
 namespace Verbatim.Text.Collation;
 
@@ -16,34 +15,25 @@ public sealed record CollationOptions
     /// <summary>Drops punctuation from a token's key ("cat," reads as "cat"); a token of punctuation only keeps it.</summary>
     public bool IgnorePunctuation { get; init; }
 
-    /// <summary>Folds typographic variants: curly quotes and apostrophes, dashes, ligatures, NFC/NFKC forms.</summary>
+    /// <summary>Folds typographic variants: Unicode composition, curly quotes and apostrophes, dashes, ligatures, ellipses.</summary>
     public bool FoldTypography { get; init; }
 
-    /// <summary>The key a token is compared by.</summary>
+    /// <summary>Reads Cyrillic in Latin letters (BGN/PCGN without diacritics), so a transliterated witness aligns with the original.</summary>
+    public bool Transliterate { get; init; }
+
+    /// <summary>The key a token is compared by: the text engine's normalisation layers, then punctuation.</summary>
     public string Key(string token)
     {
-        var key = token;
-        if (FoldTypography)
-            key = FoldTypographic(key);
+        var layers = (FoldTypography ? NormalisationLayers.Nfc | NormalisationLayers.Typography : 0)
+            | (IgnoreCase ? NormalisationLayers.Case : 0)
+            | (Transliterate ? NormalisationLayers.Transliteration : 0);
+        var key = layers == NormalisationLayers.None ? token : Normaliser.Normalise(token, layers).Text;
         if (IgnorePunctuation)
         {
             var letters = new string([.. key.Where(c => !char.IsPunctuation(c))]);
             if (letters.Length > 0)
                 key = letters;
         }
-        if (IgnoreCase)
-            key = key.ToLower(CultureInfo.InvariantCulture);
         return key;
-    }
-
-    private static string FoldTypographic(string token)
-    {
-        // NFKC takes ligatures apart (ﬁ → fi) and makes compatibility forms plain; the rest are
-        // the marks that typesetting varies and a reader does not.
-        var builder = new StringBuilder(token.Normalize(NormalizationForm.FormKC));
-        builder.Replace('\u2018', '\'').Replace('\u2019', '\'').Replace('\u201A', '\'').Replace('\u02BC', '\'')
-            .Replace('\u201C', '"').Replace('\u201D', '"').Replace('\u201E', '"').Replace('\u00AB', '"').Replace('\u00BB', '"')
-            .Replace('\u2013', '-').Replace('\u2014', '-').Replace('\u2012', '-').Replace('\u2212', '-');
-        return builder.ToString();
     }
 }

@@ -31,6 +31,17 @@ public sealed class CollatorTests
     }
 
     [Fact]
+    public void Transliteration_aligns_a_Cyrillic_witness_with_its_Latin_reading()
+    {
+        Witness[] witnesses = [Witness.FromText("ru", "товарищ Сталин"), Witness.FromText("en", "tovarishch Stalin")];
+        Assert.Equal(0, Enumerable.Range(0, Collator.Collate(witnesses).ColumnCount).Count(Collator.Collate(witnesses).Agrees));
+        var read = Collator.Collate(witnesses, new CollationOptions { IgnoreCase = true, Transliterate = true });
+        Assert.Equal(2, read.ColumnCount);
+        Assert.True(read.Agrees(0) && read.Agrees(1));
+        Assert.Equal(["товарищ", "Сталин"], read.Table[0]);
+    }
+
+    [Fact]
     public void Every_witness_is_a_path_through_an_acyclic_graph()
     {
         var collation = Collator.Collate([
