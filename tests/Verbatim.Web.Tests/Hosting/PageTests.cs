@@ -86,6 +86,10 @@ public sealed class PageTests(ReaderFixture reader)
         var (_, html) = await Get($"/documents/{ReaderFixture.RevisedId}/diff?from=1&to=2");
         Assert.Contains(html.QuerySelectorAll(".line.removed"), l => l.TextContent.Contains("Have a look at this, please", StringComparison.Ordinal));
         Assert.Contains(html.QuerySelectorAll(".line.added"), l => l.TextContent.Contains("Have a look at this at once, please", StringComparison.Ordinal));
+        // Word by word, the one change is the words added (with the comma that moved after them).
+        var word = Assert.Single(html.QuerySelectorAll(".words li"));
+        Assert.EndsWith("at once,", word.QuerySelector("ins")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Have a look at", word.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
