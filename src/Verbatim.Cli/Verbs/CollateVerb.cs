@@ -33,10 +33,7 @@ public static class CollateVerb
         };
         command.SetAction(result => ArchiveOptions.Run(result, (stdout, _) =>
         {
-            var specs = result.GetValue(witnesses)!.Select(WitnessSpec.Parse).ToList();
-            var duplicate = specs.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-            if (duplicate is not null)
-                throw new ArchiveException($"two witnesses are named '{duplicate.Key}'; choose sigla with NAME=");
+            var specs = WitnessSpec.ParseAll(result.GetValue(witnesses)!);
             using var opened = specs.Any(s => s.NeedsArchive) ? ArchiveOptions.Open(result, archive) : null;
             var options = new CollationOptions
             {

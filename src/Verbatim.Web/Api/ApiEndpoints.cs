@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Verbatim.Model;
 using Verbatim.Searching;
+using Verbatim.Web.Pages;
 using Verbatim.Web.Reading;
 
 namespace Verbatim.Web.Api;
@@ -53,6 +54,20 @@ public static class ApiEndpoints
                 }
             })
             .WithSummary("Full-text search over titles, people, text and notes, with facets, as `verbatim search QUERY --json` prints it.");
+
+        api.MapGet("/collate", Results<ContentHttpResult, ProblemHttpResult> (ReadingRoom room, [AsParameters] CollateForm form) =>
+            {
+                try
+                {
+                    var collation = room.Collate(form.Witnesses, form.Options);
+                    return TypedResults.Content(Verbatim.Text.Collation.Output.CollationJson.Write(collation), "application/json; charset=utf-8");
+                }
+                catch (Verbatim.Archiving.ArchiveException exception)
+                {
+                    return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status400BadRequest, title: "These witnesses cannot be collated");
+                }
+            })
+            .WithSummary("Collates stored documents or versions (w=ID or w=ID@VERSION, twice or more), as `verbatim collate --format json` prints it.");
 
         api.MapFallback("{**path}", () => TypedResults.Problem("There is no such API route.", statusCode: StatusCodes.Status404NotFound))
             .ExcludeFromDescription();

@@ -76,6 +76,20 @@ public static class PageEndpoints
             }
         });
 
+        pages.MapGet("/collate", (ReadingRoom room, [AsParameters] CollateForm form) =>
+        {
+            if (form.IsEmpty)
+                return Page<CollatePage>(new { Form = form });
+            try
+            {
+                return Page<CollatePage>(new { Form = form, Result = room.Collate(form.Witnesses, form.Options) });
+            }
+            catch (Verbatim.Archiving.ArchiveException exception)
+            {
+                return Page<CollatePage>(new { Form = form, Error = exception.Message }, StatusCodes.Status400BadRequest);
+            }
+        });
+
         pages.MapFallback("{**path}", () => NotFound("There is nothing at this address."));
         return routes;
     }

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using Verbatim.Archiving;
+using Verbatim.Collating;
 using Verbatim.Model;
 using Verbatim.Searching;
 using Verbatim.Storing;
+using Verbatim.Text.Collation;
 
 namespace Verbatim.Web.Reading;
 
@@ -105,6 +107,23 @@ public sealed class ReadingRoom : IDisposable
             return null;
         lock (_gate)
             return VersionDiff.Between(_archive, id, from, to);
+    }
+
+    /// <summary>
+    /// Collates stored documents and versions, named as `verbatim collate` names them. Only ids
+    /// reach the archive: a witness naming a file (NAME=PATH) is refused, so no request reads
+    /// a file outside it.
+    /// </summary>
+    /// <exception cref="ArchiveException">A witness names a file, an unknown document or version, or two share a siglum.</exception>
+    public CollationResult Collate(IReadOnlyList<string> witnesses, CollationOptions options)
+    {
+        var specs = WitnessSpec.ParseAll(witnesses);
+        if (specs.FirstOrDefault(s => s.FilePath is not null) is { } file)
+            throw new ArchiveException($"witness {file.Name}: the reader collates stored documents only, not files");
+        var texts = specs.Select(s => DocumentIdGuard.IsWellFormed(s.DocumentId!) && Read(s.DocumentId!, s.Version) is { } view
+            ? Witness.FromText(s.Name, view.Document.BodyText)
+            : throw new ArchiveException(s.Version is { } v ? $"witness {s.Name}: no version {v} of '{s.DocumentId}'" : $"witness {s.Name}: no document '{s.DocumentId}'"));
+        return Collator.Collate([.. texts], options);
     }
 
     public void Dispose()

@@ -14,6 +14,17 @@ public sealed record WitnessSpec(string Name, string? DocumentId, int? Version, 
 {
     public bool NeedsArchive => DocumentId is not null;
 
+    /// <summary>Parses every witness of one collation: at least two, each siglum once.</summary>
+    public static IReadOnlyList<WitnessSpec> ParseAll(IEnumerable<string> texts)
+    {
+        var specs = texts.Select(Parse).ToList();
+        if (specs.Count < 2)
+            throw new ArchiveException("name two witnesses or more");
+        if (specs.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ArchiveException($"two witnesses are named '{twice.Key}'; choose sigla with NAME=");
+        return specs;
+    }
+
     public static WitnessSpec Parse(string text)
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);

@@ -111,6 +111,20 @@ public sealed class BrowserTests(ReaderFixture reader, Chromium chromium) : ICla
     }
 
     [Fact]
+    public async Task Collate_two_versions_from_the_form()
+    {
+        await _page.GotoAsync("/collate");
+        await _page.GetByLabel("Witness 1").FillAsync($"{ReaderFixture.RevisedId}@1");
+        await _page.GetByLabel("Witness 2").FillAsync($"{ReaderFixture.RevisedId}@2");
+        await _page.GetByLabel("punctuation").CheckAsync();
+        await Navigate(() => _page.GetByRole(AriaRole.Button, new() { Name = "Collate" }).ClickAsync());
+        Assert.Contains("ignorePunctuation=true", _page.Url);
+        Assert.True(await _page.Locator("table.collation tr.variant").CountAsync() > 0);
+        Assert.Contains("once,", await _page.Locator("table.collation tr.variant").AllTextContentsAsync() is var rows ? string.Join(' ', rows) : "");
+        await Screenshot("collate");
+    }
+
+    [Fact]
     public async Task A_search_that_finds_nothing_says_so()
     {
         await _page.GotoAsync("/search?q=nothingmatchesthisword");

@@ -31,6 +31,22 @@ public sealed class ApiTests(ReaderFixture reader)
     }
 
     [Fact]
+    public async Task Collate_gives_the_table_of_two_versions_and_a_problem_for_a_file()
+    {
+        var (ok, table) = await Get($"/api/collate?w=A={ReaderFixture.RevisedId}@1&w=B={ReaderFixture.RevisedId}@2&ignorePunctuation=true");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(["A", "B"], table.GetProperty("witnesses").EnumerateArray().Select(w => w.GetString()));
+        var (a, b) = (table.GetProperty("table").GetProperty("A").EnumerateArray().Select(t => t.GetString()).ToList(), table.GetProperty("table").GetProperty("B").EnumerateArray().Select(t => t.GetString()).ToList());
+        Assert.Equal(a.Count, b.Count);
+        Assert.Equal(["at", "once,"], Enumerable.Range(0, a.Count).Where(c => a[c] != b[c] && a[c] == "").Select(c => b[c]));
+
+        var (refused, problem) = await Get("/api/collate?w=A=/etc/passwd&w=B=/etc/hostname");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("stored documents only", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task A_document_is_its_stored_document_json_and_a_version_can_be_named()
     {
         var (head, document) = await Get($"/api/documents/{ReaderFixture.RevisedId}");
@@ -103,7 +119,7 @@ public sealed class ApiTests(ReaderFixture reader)
         var (response, openApi) = await Get("/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var paths = openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/documents", "/api/documents/{id}", "/api/documents/{id}/history", "/api/search"], paths.Order(StringComparer.Ordinal));
+        Assert.Equal(["/api/collate", "/api/documents", "/api/documents/{id}", "/api/documents/{id}/history", "/api/search"], paths.Order(StringComparer.Ordinal));
         var searchParameters = openApi.GetProperty("paths").GetProperty("/api/search").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Equal(["q", "author", "addressee", "from", "to", "kind", "collection", "volume", "offset", "limit"], searchParameters);

@@ -28,6 +28,8 @@ public sealed class PageTests(ReaderFixture reader)
         "/search",
         "/search?q=Stalin",
         "/search?q=nothingmatchesthisword",
+        "/collate",
+        $"/collate?w={ReaderFixture.RevisedId}@1&w={ReaderFixture.RevisedId}@2",
         "/no/such/page",
     };
 
@@ -90,6 +92,30 @@ public sealed class PageTests(ReaderFixture reader)
         var word = Assert.Single(html.QuerySelectorAll(".words li"));
         Assert.EndsWith("at once,", word.QuerySelector("ins")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Have a look at", word.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_collation_page_aligns_two_versions_and_marks_the_variant_rows()
+    {
+        var (response, html) = await Get($"/collate?w=v1={ReaderFixture.RevisedId}@1&w=v2={ReaderFixture.RevisedId}@2");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["#", "v1", "v2"], html.QuerySelectorAll("table.collation thead th").Select(th => th.TextContent));
+        var variants = html.QuerySelectorAll("table.collation tr.variant").Select(tr => string.Join('|', tr.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
+        Assert.Contains("|once,", variants);
+        Assert.All(html.QuerySelectorAll("table.collation tbody tr:not(.variant)"), tr => Assert.Single(tr.QuerySelectorAll("td").Select(td => td.TextContent).Distinct()));
+        Assert.Equal($"v1={ReaderFixture.RevisedId}@1", html.QuerySelector("input#w0")!.GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData("/collate?w=one-witness-only")]
+    [InlineData("/collate?w=A=/etc/passwd&w=B=/etc/hostname")]
+    [InlineData("/collate?w=no-such-document&w=lenin-1921-10-20-to-stalin")]
+    public async Task A_collation_that_cannot_be_made_says_why_and_reads_no_file(string path)
+    {
+        var (response, html) = await Get(path);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("These witnesses cannot be collated", html.QuerySelector(".nothing h2")!.TextContent);
+        Assert.DoesNotContain("root:", html.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
