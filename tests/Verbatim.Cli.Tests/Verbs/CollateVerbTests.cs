@@ -49,6 +49,13 @@ public sealed class CollateVerbTests : IDisposable
         Assert.Equal("Lenin,", b[lenin]);
         Assert.Equal("love.”", a[^1]);
         Assert.Equal("love.”", b[^1]);
+
+        foreach (var format in new[] { "text", "csv", "html", "dot", "svg", "tei" })
+        {
+            var written = CliRun.Of("collate", $"A={first}", $"B={second}", "--format", format, "--ignore-case", "--ignore-punctuation", "--segments");
+            Assert.True(written.ExitCode == 0, format + ": " + written.Error);
+            Assert.Contains("Stalin", written.Output);
+        }
     }
 
     [Fact]
