@@ -3,7 +3,12 @@ namespace Verbatim.Text.Collation;
 /// <summary>The result of collating witnesses: the variant graph and the alignment table read off it.</summary>
 public sealed class CollationResult
 {
-    public CollationResult(IReadOnlyList<Witness> witnesses, VariantGraph graph, CollationOptions options)
+    // witness → column → the token's comparison key marked as a reading, or "" for a gap; made
+    // once here, so that agreement, segments and transpositions never compute a key again.
+    private readonly string[][] _readings;
+
+    /// <param name="keys">witness → token → its key under <paramref name="options"/>, as the collator compared them.</param>
+    internal CollationResult(IReadOnlyList<Witness> witnesses, VariantGraph graph, CollationOptions options, IReadOnlyList<string[]> keys)
     {
         Witnesses = witnesses;
         Graph = graph;
@@ -11,12 +16,20 @@ public sealed class CollationResult
         var ranks = graph.Ranks();
         var columns = graph.Vertices.Where(v => v != graph.Start && v != graph.End).Select(v => ranks[v.Id]).DefaultIfEmpty(0).Max();
         var cells = new string?[witnesses.Count][];
+        _readings = new string[witnesses.Count][];
         for (var w = 0; w < witnesses.Count; w++)
+        {
             cells[w] = new string?[columns];
+            _readings[w] = new string[columns];
+            Array.Fill(_readings[w], "");
+        }
         foreach (var vertex in graph.Vertices)
         {
             foreach (var (witness, token) in vertex.Tokens)
+            {
                 cells[witness][ranks[vertex.Id] - 1] = witnesses[witness].Tokens[token];
+                _readings[witness][ranks[vertex.Id] - 1] = "\u0001" + keys[witness][token];
+            }
         }
         Table = cells;
         ColumnCount = columns;
@@ -39,8 +52,11 @@ public sealed class CollationResult
     /// </summary>
     public bool Agrees(int column) => Readings(column).Distinct(StringComparer.Ordinal).Count() == 1;
 
-    private IEnumerable<string> Readings(int column)
-        => Table.Select(row => row[column] is { } token ? "\u0001" + Options.Key(token) : "");
+    private IEnumerable<string> Readings(int column) => _readings.Select(row => row[column]);
+
+    /// <summary>The table (or, with <paramref name="segments"/>, its segments) with "" for every gap: what the writers print.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Rows(bool segments)
+        => segments ? Segments() : [.. Table.Select(r => (IReadOnlyList<string>)[.. r.Select(t => t ?? "")])];
 
     /// <summary>
     /// The first column of each segment: adjacent columns form one segment where the witnesses
@@ -128,11 +144,10 @@ public sealed class CollationResult
         var index = 0;
         for (var column = 0; column < ColumnCount; column++)
         {
-            if (Table[a][column] is not { } token)
+            if (Table[a][column] is null)
                 continue;
-            var key = Options.Key(token);
-            if (Table[b][column] is not { } other || Options.Key(other) != key)
-                tokens.Add((column, index, key));
+            if (_readings[b][column] != _readings[a][column])
+                tokens.Add((column, index, _readings[a][column]));
             index++;
         }
         return tokens;

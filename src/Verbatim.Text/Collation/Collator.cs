@@ -27,9 +27,10 @@ public static class Collator
     {
         options ??= CollationOptions.Exact;
         var graph = new VariantGraph([.. witnesses.Select(w => w.Name)]);
+        var keys = witnesses.Select(w => w.Tokens.Select(options.Key).ToArray()).ToList();
         for (var w = 0; w < witnesses.Count; w++)
-            Add(graph, w, [.. witnesses[w].Tokens.Select(options.Key)]);
-        return new CollationResult(witnesses, graph, options);
+            Add(graph, w, keys[w]);
+        return new CollationResult(witnesses, graph, options, keys);
     }
 
     private static void Add(VariantGraph graph, int witness, string[] keys)
@@ -52,9 +53,13 @@ public static class Collator
     /// <summary>Fills <paramref name="matched"/> for tokens [w0, w1) against vertices [v0, v1) of the order.</summary>
     private static void Align(VariantGraph graph, string[] keys, VariantVertex[] order, int w0, int w1, int v0, int v1, VariantVertex?[] matched)
     {
-        if (w0 >= w1 || v0 >= v1)
-            return;
-        var anchors = Anchors(keys, order, w0, w1, v0, v1);
+        if (w0 < w1 && v0 < v1)
+            Between(graph, keys, order, w0, w1, v0, v1, matched, Anchors(keys, order, w0, w1, v0, v1));
+    }
+
+    /// <summary>Matches each anchor and aligns the gaps before, between and after them.</summary>
+    private static void Between(VariantGraph graph, string[] keys, VariantVertex[] order, int w0, int w1, int v0, int v1, VariantVertex?[] matched, List<(int Token, int Vertex)> anchors)
+    {
         var (w, v) = (w0, v0);
         foreach (var (aw, av) in anchors)
         {
@@ -71,8 +76,8 @@ public static class Collator
             return;
         if ((long)(w1 - w0) * (v1 - v0) <= MaxGapCells)
             Programme(graph, keys, order, w0, w1, v0, v1, matched);
-        else if (Anchors(keys, order, w0, w1, v0, v1).Count > 0)
-            Align(graph, keys, order, w0, w1, v0, v1, matched);
+        else if (Anchors(keys, order, w0, w1, v0, v1) is { Count: > 0 } anchors)
+            Between(graph, keys, order, w0, w1, v0, v1, matched, anchors);
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ public static class CollationCsv
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(text, new CsvWriterOptions(), false))
         {
-            var rows = segments ? collation.Segments() : collation.Table.Select(r => (IReadOnlyList<string>)[.. r.Select(t => t ?? "")]).ToList();
+            var rows = collation.Rows(segments);
             for (var w = 0; w < rows.Count; w++)
                 csv.WriteRecord([collation.Witnesses[w].Name, .. rows[w]]);
         }

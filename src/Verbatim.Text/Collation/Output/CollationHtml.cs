@@ -13,18 +13,17 @@ public static class CollationHtml
     public static string Table(CollationResult collation, bool segments = false)
     {
         var encode = HtmlEncoder.Default;
-        var rows = segments
-            ? collation.Segments()
-            : collation.Table.Select(r => (IReadOnlyList<string>)[.. r.Select(t => t ?? "")]).ToList();
+        var rows = collation.Rows(segments);
         var count = rows.Count == 0 ? 0 : rows[0].Count;
-        var starts = collation.SegmentStarts();
+        // A segment agrees exactly when its first column does.
+        var firstColumns = segments ? collation.SegmentStarts() : [.. Enumerable.Range(0, count)];
         var html = new StringBuilder("<table class=\"collation\">\n<thead><tr><th scope=\"col\">#</th>");
         foreach (var witness in collation.Witnesses)
             html.Append("<th scope=\"col\">").Append(encode.Encode(witness.Name)).Append("</th>");
         html.Append("</tr></thead>\n<tbody>\n");
         for (var c = 0; c < count; c++)
         {
-            var differs = !collation.Agrees(segments ? starts[c] : c);
+            var differs = !collation.Agrees(firstColumns[c]);
             html.Append(differs ? "<tr class=\"variant\">" : "<tr>").Append("<th scope=\"row\">").Append(c + 1).Append("</th>");
             foreach (var row in rows)
                 html.Append(row[c].Length == 0 ? "<td class=\"gap\"></td>" : "<td>" + encode.Encode(row[c]) + "</td>");

@@ -11,9 +11,7 @@ public static class CollationText
 {
     public static string Write(CollationResult collation, int width = 100, bool segments = false)
     {
-        var rows = segments
-            ? collation.Segments().Select(r => r.Select(s => s.Length == 0 ? "-" : s).ToList()).ToList()
-            : collation.Table.Select(r => r.Select(t => t ?? "-").ToList()).ToList();
+        var rows = collation.Rows(segments).Select(r => r.Select(s => s.Length == 0 ? "-" : s).ToList()).ToList();
         var count = rows.Count == 0 ? 0 : rows[0].Count;
         var firstColumns = segments ? collation.SegmentStarts() : [.. Enumerable.Range(0, count)];
         var marks = firstColumns.Select(c => !collation.Agrees(c)).ToList();
