@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Verbatim.Archiving;
 using Verbatim.Collating;
 using Verbatim.Text.Collation;
 using Verbatim.Text.Collation.Output;
