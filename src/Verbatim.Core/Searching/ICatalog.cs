@@ -24,6 +24,31 @@ public interface ICatalog : IDisposable
 
     /// <summary>Makes many upserts one transaction: far faster, and all or nothing.</summary>
     IDisposable Batch();
+
+    /// <summary>
+    /// The version of the scheme the catalog's fingerprints were made under (the text engine names
+    /// it); null while it holds none. Fingerprints of two schemes never meet: a caller whose scheme
+    /// differs must rebuild.
+    /// </summary>
+    string? FingerprintScheme { get; }
+
+    /// <summary>
+    /// Replaces the fingerprints of a document the catalog holds. An <see cref="Upsert"/> or
+    /// <see cref="Remove"/> of the document drops them, so they always belong to the version held.
+    /// </summary>
+    void SetFingerprints(string id, string scheme, IReadOnlyList<Fingerprint> fingerprints);
+
+    /// <summary>At most <paramref name="limit"/> fingerprints with this hash, in no set order.</summary>
+    IReadOnlyList<Fingerprint> FindFingerprints(ulong hash, int limit);
+
+    /// <summary>
+    /// Adds passages found between documents the catalog holds. An <see cref="Upsert"/> or
+    /// <see cref="Remove"/> of a document drops every link it takes part in, on either side.
+    /// </summary>
+    void AddQuoteLinks(IEnumerable<QuoteLink> links);
+
+    /// <summary>Every link the document takes part in, as source or target, in order of the source's id and place.</summary>
+    IReadOnlyList<QuoteLink> QuoteLinks(string id);
 }
 
 /// <summary>What a user asks for. <see cref="Text"/> may be empty: then the filters alone select.</summary>

@@ -54,20 +54,27 @@ public static partial class DifferenceClassifier
             new(kind, inSource, inQuoting, inSource.Of(source.Original), inQuoting.Of(quoting.Original));
     }
 
-    /// <summary>The run of non-matching steps [first, end); a local alignment starts and ends with a match, so both neighbours exist.</summary>
+    /// <summary>
+    /// The run of non-matching steps [first, end). A local alignment starts and ends with a match,
+    /// so both neighbours exist; one completed at a quotation's edges (<see cref="QuotationEdges"/>)
+    /// may start or end with a run, which then has words on the quoting side and a match on its
+    /// inner side.
+    /// </summary>
     private static (Difference, string Keys) ClassifyRun(LocalAlignment alignment, int first, int end)
     {
         var (source, quoting) = (alignment.Source, alignment.Quoting);
         var run = alignment.Steps.Skip(first).Take(end - first).ToList();
         var sourceWords = run.Where(s => s.SourceWord is not null).Select(s => s.SourceWord!.Value).ToList();
         var quotingWords = run.Where(s => s.QuotingWord is not null).Select(s => s.QuotingWord!.Value).ToList();
-        var before = alignment.Steps[first - 1];
+        var before = first > 0 ? alignment.Steps[first - 1] : (AlignmentStep?)null;
         var sourceRange = sourceWords.Count > 0
             ? source.Span(sourceWords[0], sourceWords.Count)
-            : new TextRange(source.Tokens[before.SourceWord!.Value].End, 0);
+            : before is { } previous
+                ? new TextRange(source.Tokens[previous.SourceWord!.Value].End, 0)
+                : new TextRange(source.Tokens[alignment.Steps[end].SourceWord!.Value].Start, 0);
         var quotingRange = quotingWords.Count > 0
             ? quoting.Span(quotingWords[0], quotingWords.Count)
-            : new TextRange(quoting.Tokens[before.QuotingWord!.Value].End, 0);
+            : new TextRange(quoting.Tokens[before!.Value.QuotingWord!.Value].End, 0);
 
         DifferenceKind kind;
         string keys;
@@ -77,7 +84,7 @@ public static partial class DifferenceClassifier
         }
         else if (sourceWords.Count > 0)
         {
-            var ellipsis = Ellipses.After(quoting, before.QuotingWord!.Value);
+            var ellipsis = Ellipses.After(quoting, before!.Value.QuotingWord!.Value);
             kind = ellipsis is null ? DifferenceKind.SilentOmission : DifferenceKind.MarkedOmission;
             quotingRange = ellipsis ?? quotingRange;
             keys = string.Join(' ', sourceWords.Select(w => source.Tokens[w].Key));

@@ -1,14 +1,23 @@
+using Verbatim.Searching;
 using Verbatim.Text.Tokens;
 
 namespace Verbatim.Text.Fingerprints;
 
+/// <summary>Where fingerprints are looked up by hash: an index in memory, or a catalog's rows.</summary>
+public interface IFingerprintLookup
+{
+    /// <summary>At most <paramref name="limit"/> fingerprints with the hash, in no set order.</summary>
+    IReadOnlyList<Fingerprint> Lookup(ulong hash, int limit);
+}
+
 /// <summary>
 /// The fingerprints of many documents, looked up by hash. In memory; the seam for persistence is
 /// <see cref="Fingerprint"/>: a catalog stores the records <see cref="Add(string, IReadOnlyList{Token})"/>
-/// returns and later loads them with <see cref="Add(IEnumerable{Fingerprint})"/>. Adding a document
-/// again replaces what the index held for it, so an ingest of a new version just adds it.
+/// returns and answers lookups itself (<see cref="IFingerprintLookup"/>), or hands them back to
+/// <see cref="Add(IEnumerable{Fingerprint})"/>. Adding a document again replaces what the index
+/// held for it, so an ingest of a new version just adds it.
 /// </summary>
-public sealed class FingerprintIndex(FingerprintScheme scheme)
+public sealed class FingerprintIndex(FingerprintScheme scheme) : IFingerprintLookup
 {
     private readonly Dictionary<ulong, List<Fingerprint>> byHash = [];
     private readonly Dictionary<string, List<Fingerprint>> byDocument = new(StringComparer.Ordinal);
@@ -62,6 +71,12 @@ public sealed class FingerprintIndex(FingerprintScheme scheme)
     public IReadOnlyList<Fingerprint> Lookup(ulong hash) =>
         byHash.TryGetValue(hash, out var found) ? found : [];
 
+    public IReadOnlyList<Fingerprint> Lookup(ulong hash, int limit)
+    {
+        var found = Lookup(hash);
+        return found.Count <= limit ? found : [.. found.Take(limit)];
+    }
+
     public IReadOnlyList<Fingerprint> Of(string documentId) =>
         byDocument.TryGetValue(documentId, out var found) ? found : [];
 
@@ -84,11 +99,20 @@ public sealed class FingerprintIndex(FingerprintScheme scheme)
     /// grow with the square of its frequency. Within one document a word run never pairs with
     /// itself, and each pair of places is given once, earlier place first.
     /// </summary>
-    public IEnumerable<FingerprintHit> Hits(string documentId, int maximumOccurrences = 64)
+    public IEnumerable<FingerprintHit> Hits(string documentId, int maximumOccurrences = 64) =>
+        HitsOf(documentId, Of(documentId), this, maximumOccurrences);
+
+    /// <summary>
+    /// <see cref="Hits"/> for fingerprints of <paramref name="documentId"/> given by the caller,
+    /// against any lookup; the lookup may hold the document's own fingerprints or not.
+    /// </summary>
+    public static IEnumerable<FingerprintHit> HitsOf(string documentId, IEnumerable<Fingerprint> fingerprints, IFingerprintLookup lookup, int maximumOccurrences = 64)
     {
-        foreach (var own in Of(documentId))
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        ArgumentNullException.ThrowIfNull(lookup);
+        foreach (var own in fingerprints)
         {
-            var others = Lookup(own.Hash);
+            var others = lookup.Lookup(own.Hash, maximumOccurrences + 1);
             if (others.Count > maximumOccurrences)
                 continue;
             foreach (var other in others)

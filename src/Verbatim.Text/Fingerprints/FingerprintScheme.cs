@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Text;
+using Verbatim.Searching;
 using Verbatim.Text.Tokens;
 
 namespace Verbatim.Text.Fingerprints;

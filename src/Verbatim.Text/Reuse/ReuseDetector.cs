@@ -1,3 +1,4 @@
+using Verbatim.Searching;
 using Verbatim.Text.Alignment;
 using Verbatim.Text.Fingerprints;
 using Verbatim.Text.Tokens;
@@ -60,33 +61,78 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     /// Ingest-time detection: adds (or replaces) one document in an index that holds the archive's
     /// fingerprints, and finds the passages it shares with the documents already there and with
     /// itself. <paramref name="resolve"/> gives the text of a document the index names. Where dates
-    /// do not decide, the document already in the archive is the source. The index must have been
+    /// do not decide, the document whose id sorts first (ordinal) is the source, so that what is found
+    /// between two documents does not depend on which arrived first. The index must have been
     /// made under this detector's fingerprint scheme.
     /// </summary>
     public IReadOnlyList<ReusePassage> DetectFor(ReuseDocument added, FingerprintIndex index, Func<string, ReuseDocument> resolve)
     {
         ArgumentNullException.ThrowIfNull(added);
         ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(resolve);
         if (index.Scheme != scheme)
             throw new ArgumentException($"The index was made under {index.Scheme.Version}, not {scheme.Version}.", nameof(index));
-        var addedSide = new Side(added, Tokeniser.Tokenise(added.Text));
-        index.Add(added.Id, addedSide.Text.Tokens);
+        var text = Tokeniser.Tokenise(added.Text);
+        return DetectFor(added, text, index.Add(added.Id, text.Tokens), index, resolve);
+    }
 
-        var passages = new List<ReusePassage>();
-        var hitsByDocument = index.Hits(added.Id, options.MaximumOccurrences)
+    /// <summary>
+    /// Ingest-time detection against fingerprints kept elsewhere (a catalog): the lookup already
+    /// holds <paramref name="addedFingerprints"/>, made from <paramref name="addedText"/> under this
+    /// detector's scheme, beside the archive's other documents.
+    /// </summary>
+    public IReadOnlyList<ReusePassage> DetectFor(ReuseDocument added, TokenisedText addedText, IReadOnlyList<Fingerprint> addedFingerprints,
+        IFingerprintLookup lookup, Func<string, ReuseDocument> resolve)
+    {
+        ArgumentNullException.ThrowIfNull(added);
+        ArgumentNullException.ThrowIfNull(resolve);
+        return PassagesWithArchive(new Side(added, addedText), addedFingerprints, lookup, resolve, int.MaxValue, orientById: true);
+    }
+
+    /// <summary>
+    /// A text from outside the archive (a quotation to check) against the documents the lookup
+    /// holds: the passages it shares with the <paramref name="maximumDocuments"/> documents that
+    /// share the most of its words, each document the source. The quotation's id must name no
+    /// document of the archive.
+    /// </summary>
+    public IReadOnlyList<ReusePassage> DetectIn(ReuseDocument quotation, IFingerprintLookup lookup, Func<string, ReuseDocument> resolve, int maximumDocuments)
+    {
+        ArgumentNullException.ThrowIfNull(quotation);
+        ArgumentNullException.ThrowIfNull(resolve);
+        var text = Tokeniser.Tokenise(quotation.Text);
+        var fingerprints = scheme.Fingerprints(quotation.Id, text.Tokens).ToList();
+        return PassagesWithArchive(new Side(quotation, text), fingerprints, lookup, resolve, maximumDocuments, orientById: false);
+    }
+
+    /// <param name="orientById">
+    /// Whether each pair is compared with the document whose id sorts first as the first side (the
+    /// source where dates do not decide); otherwise the archive's document is always the first side.
+    /// </param>
+    private List<ReusePassage> PassagesWithArchive(Side added, IReadOnlyList<Fingerprint> fingerprints, IFingerprintLookup lookup,
+        Func<string, ReuseDocument> resolve, int maximumDocuments, bool orientById)
+    {
+        var hitsByDocument = FingerprintIndex.HitsOf(added.Document.Id, fingerprints, lookup, options.MaximumOccurrences)
             .GroupBy(h => h.DocumentB, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Select(h => h.WordA).Distinct().Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(maximumDocuments)
             .OrderBy(g => g.Key, StringComparer.Ordinal);
+        var passages = new List<ReusePassage>();
         foreach (var hits in hitsByDocument)
         {
-            if (hits.Key == added.Id)
+            if (hits.Key == added.Document.Id)
             {
-                passages.AddRange(PassagesBetween(addedSide, addedSide, [.. hits]));
+                passages.AddRange(PassagesBetween(added, added, [.. hits]));
                 continue;
             }
-            var other = resolve(hits.Key);
+            var otherDocument = resolve(hits.Key);
+            var other = new Side(otherDocument, Tokeniser.Tokenise(otherDocument.Text));
+            if (orientById && string.CompareOrdinal(added.Document.Id, other.Document.Id) < 0)
+            {
+                passages.AddRange(PassagesBetween(added, other, [.. hits]));
+                continue;
+            }
             var otherFirst = hits.Select(h => new FingerprintHit(h.Hash, h.DocumentB, h.WordB, h.DocumentA, h.WordA)).ToList();
-            passages.AddRange(PassagesBetween(new Side(other, Tokeniser.Tokenise(other.Text)), addedSide, otherFirst));
+            passages.AddRange(PassagesBetween(other, added, otherFirst));
         }
         return passages;
     }

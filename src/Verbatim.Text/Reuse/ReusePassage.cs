@@ -11,7 +11,7 @@ public enum ReuseDirection
     /// <summary>Both places are in one document; the source is the earlier place in it.</summary>
     WithinDocument,
 
-    /// <summary>Dates are missing or equal; the source is the document given first, or the one already in the archive.</summary>
+    /// <summary>Dates are missing or equal; the source is the document given first, or at ingest the one whose id sorts first.</summary>
     Undetermined,
 }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Verbatim.Model;
+using Verbatim.Quoting;
 using Verbatim.Searching;
 using Verbatim.Web.Pages;
 using Verbatim.Web.Reading;
@@ -69,9 +70,36 @@ public static class ApiEndpoints
             })
             .WithSummary("Collates stored documents or versions (w=ID or w=ID@VERSION, twice or more), as `verbatim collate --format json` prints it.");
 
+        api.MapGet("/check-quote", (ReadingRoom room, string? q, int? limit) => CheckQuote(room, q, limit))
+            .WithSummary("The archive's sources of a quotation (q, five words or more), ranked, each with the aligned passage and its classified differences, as `verbatim check-quote TEXT --json` prints it; offsets point into each source's stored text.");
+
+        api.MapPost("/check-quote", (ReadingRoom room, CheckQuoteRequest request) => CheckQuote(room, request.Text, request.Limit))
+            .WithSummary("As GET /api/check-quote, for a quotation too long for an address: {\"text\": ..., \"limit\"?: n}.");
+
+        api.MapGet("/documents/{id}/quotes", Results<Ok<QuoteLinksResponse>, ProblemHttpResult> (ReadingRoom room, string id) =>
+                room.Work(id) is null
+                    ? NotFound(id, null)
+                    : TypedResults.Ok(QuoteLinksResponse.Of(id, room.QuoteLinks(id))))
+            .WithSummary("The passages this document quotes from others (quotes) and those others take from it (quotedIn), with offsets into each stored text.");
+
         api.MapFallback("{**path}", () => TypedResults.Problem("There is no such API route.", statusCode: StatusCodes.Status404NotFound))
             .ExcludeFromDescription();
         return routes;
+    }
+
+    private static Results<Ok<CheckQuoteResponse>, ProblemHttpResult> CheckQuote(ReadingRoom room, string? quotation, int? limit)
+    {
+        if (string.IsNullOrWhiteSpace(quotation))
+            return TypedResults.Problem("Give the quotation to check (q=... or {\"text\": ...}).", statusCode: StatusCodes.Status400BadRequest, title: "No quotation");
+        try
+        {
+            var check = room.CheckQuote(quotation, Math.Clamp(limit ?? 10, 1, 100));
+            return TypedResults.Ok(new CheckQuoteResponse(check.QuotedWords, check.Matches, check.Nearest));
+        }
+        catch (Verbatim.Archiving.ArchiveException exception)
+        {
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status400BadRequest, title: "The quotation cannot be checked");
+        }
     }
 
     private static ProblemHttpResult NotFound(string id, int? version)
@@ -100,6 +128,19 @@ public sealed record WorkFilterQuery(
         Collection = Collection,
         Volume = Volume,
     };
+}
+
+public sealed record CheckQuoteRequest(string? Text, int? Limit);
+
+/// <param name="Nearest">When no source is found, the closest partial matches.</param>
+public sealed record CheckQuoteResponse(int QuotedWords, IReadOnlyList<QuoteMatch> Matches, IReadOnlyList<QuoteMatch> Nearest);
+
+/// <param name="Quotes">Passages of other documents (or earlier places of this one) that this document gives.</param>
+/// <param name="QuotedIn">Passages of this document that others (or later places of this one) give.</param>
+public sealed record QuoteLinksResponse(IReadOnlyList<QuoteLink> Quotes, IReadOnlyList<QuoteLink> QuotedIn)
+{
+    public static QuoteLinksResponse Of(string id, IReadOnlyList<QuoteLink> links) =>
+        new([.. links.Where(l => l.TargetId == id)], [.. links.Where(l => l.SourceId == id)]);
 }
 
 public sealed record VersionEntry(int Version, DateTimeOffset Created, string Message, string User, string? Address);

@@ -1,3 +1,4 @@
+using Verbatim.Model;
 using Verbatim.Searching;
 using Verbatim.Storing;
 using Verbatim.Web.Citations;
@@ -8,6 +9,9 @@ namespace Verbatim.Web.Pages;
 /// <summary>A part of a compilation as its page lists it; <see cref="Work"/> is null where the catalog lacks the part.</summary>
 public sealed record PartLink(string Id, WorkEntry? Work);
 
+/// <summary>A passage this document shares with <see cref="Other"/> (null where the catalog lacks it, or the document itself).</summary>
+public sealed record SharedPassage(QuoteLink Link, WorkEntry? Other);
+
 /// <summary>Everything the document page shows about one version of one document.</summary>
 public sealed record DocumentView(
     StoredView Stored,
@@ -16,7 +20,9 @@ public sealed record DocumentView(
     Neighbours? Volume,
     IReadOnlyList<PartLink> Parts,
     PartLink? PartOf,
-    Citation Citation)
+    Citation Citation,
+    IReadOnlyList<SharedPassage> Quotes,
+    IReadOnlyList<SharedPassage> QuotedIn)
 {
     public Model.Document Document => Stored.Document;
 
@@ -26,6 +32,7 @@ public sealed record DocumentView(
     {
         var document = stored.Document;
         var work = room.Work(document.Id);
+        var links = work is not null && work.Version == stored.Version ? room.QuoteLinks(document.Id) : [];
         return new DocumentView(
             stored,
             room.History(document.Id),
@@ -33,6 +40,9 @@ public sealed record DocumentView(
             work is null ? null : Neighbours.InVolume(room.Works, work),
             [.. document.Parts.Select(id => new PartLink(id, room.Work(id)))],
             document.PartOf is { } parent ? new PartLink(parent, room.Work(parent)) : null,
-            new Citation(document, url));
+            new Citation(document, url),
+            // Links name places in the head version's text; an older version's page does not show them.
+            [.. links.Where(l => l.TargetId == document.Id).Select(l => new SharedPassage(l, room.Work(l.SourceId)))],
+            [.. links.Where(l => l.SourceId == document.Id).Select(l => new SharedPassage(l, room.Work(l.TargetId)))]);
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Verbatim.Presenting;
 using Verbatim.Searching;
@@ -90,8 +91,44 @@ public static class PageEndpoints
             }
         });
 
+        pages.MapGet("/check-quote", (ReadingRoom room, string? q) => CheckQuote(room, new CheckQuoteForm(q)));
+
+        // A quotation of pages does not fit in an address, so the form posts it. Checking changes
+        // nothing, so the post needs no antiforgery token, and the reader serves no script to hold one.
+        pages.MapPost("/check-quote", (ReadingRoom room, [FromForm] string? q) => CheckQuote(room, new CheckQuoteForm(q)))
+            .DisableAntiforgery();
+
+        pages.MapGet("/passages", (ReadingRoom room, string? source, int? from, string? target, int? at) =>
+        {
+            if (source is null || target is null || from is null || at is null
+                || room.Passage(source, from.Value, target, at.Value) is not { } passage)
+                return (IResult)NotFound("The archive holds no such shared passage; the document pages list the ones it holds.");
+            return Page<PassagePage>(new
+            {
+                Passage = passage,
+                Source = room.Read(source)!.Document,
+                Target = room.Read(target)!.Document,
+                SourceDate = room.Work(source)?.Date,
+                TargetDate = room.Work(target)?.Date,
+            });
+        });
+
         pages.MapFallback("{**path}", () => NotFound("There is nothing at this address."));
         return routes;
+    }
+
+    private static IResult CheckQuote(ReadingRoom room, CheckQuoteForm form)
+    {
+        if (form.IsEmpty)
+            return Page<CheckQuotePage>(new { Form = form });
+        try
+        {
+            return Page<CheckQuotePage>(new { Form = form, Check = room.CheckQuote(form.Q!) });
+        }
+        catch (Verbatim.Archiving.ArchiveException exception)
+        {
+            return Page<CheckQuotePage>(new { Form = form, Error = exception.Message }, StatusCodes.Status400BadRequest);
+        }
     }
 
     private static RazorComponentResult<TPage> Page<TPage>(object parameters, int status = StatusCodes.Status200OK)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Verbatim.Archiving;
 using Verbatim.Collating;
 using Verbatim.Model;
+using Verbatim.Quoting;
 using Verbatim.Searching;
 using Verbatim.Storing;
 using Verbatim.Text.Collation;
@@ -31,6 +32,7 @@ public sealed class ReadingRoom : IDisposable
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<(string Id, int? Version), StoredView> _documents = new();
     private readonly ConcurrentDictionary<string, IReadOnlyList<VersionInfo>> _histories = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<QuoteLink>> _quoteLinks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _positions;
 
     public ReadingRoom(Archive archive)
@@ -84,6 +86,29 @@ public sealed class ReadingRoom : IDisposable
     public SearchResults Search(SearchQuery query) => WithReader(catalog => catalog.Search(query));
 
     public IReadOnlyList<WorkEntry> List(WorkFilter filter) => WithReader(catalog => catalog.List(filter));
+
+    /// <summary>The archive's sources of a quotation; see <see cref="QuoteChecker"/>.</summary>
+    /// <exception cref="ArchiveException">The quotation is too short to check.</exception>
+    public QuoteCheck CheckQuote(string quotation, int maximumMatches = 10) =>
+        WithReader(catalog => new QuoteChecker(catalog, id => Read(id)?.Document).Check(quotation, maximumMatches));
+
+    /// <summary>The passages the document shares with others or with itself; empty for an unknown id.</summary>
+    public IReadOnlyList<QuoteLink> QuoteLinks(string id)
+    {
+        if (!DocumentIdGuard.IsWellFormed(id) || Work(id) is null)
+            return [];
+        return _quoteLinks.GetOrAdd(id, key => WithReader(catalog => catalog.QuoteLinks(key)));
+    }
+
+    /// <summary>The link from the source place to the target place, aligned side by side; null where the archive holds no such link.</summary>
+    public AlignedPassage? Passage(string sourceId, int sourceStart, string targetId, int targetStart)
+    {
+        var link = QuoteLinks(sourceId).FirstOrDefault(l => l.SourceId == sourceId && l.SourceStart == sourceStart
+            && l.TargetId == targetId && l.TargetStart == targetStart);
+        return link is not null && Read(link.SourceId) is { } source && Read(link.TargetId) is { } target
+            ? PassageAlignment.Align(link, source.Document, target.Document)
+            : null;
+    }
 
     private T WithReader<T>(Func<ICatalog, T> read)
     {

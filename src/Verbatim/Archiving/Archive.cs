@@ -2,6 +2,7 @@ using System.Text;
 using Verbatim.Formats;
 using Verbatim.Model;
 using Verbatim.Parsing;
+using Verbatim.Quoting;
 using Verbatim.Searching;
 using Verbatim.Storage.Catalog.Sqlite;
 using Verbatim.Storage.Ocfl;
@@ -74,7 +75,8 @@ public sealed class Archive : IDisposable
             var store = OcflStore.Open(layout.Store, layout.Staging);
             var catalog = SqliteCatalog.Open(layout.Catalog);
             var archive = new Archive(layout, lockFile, store, catalog, new FileParser());
-            if (catalog.NeedsRebuild)
+            // Fingerprints of another scheme cannot meet new ones; the catalog is rebuilt under this one.
+            if (catalog.NeedsRebuild || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion)
                 archive.Reindex();
             else
                 archive.MendPendingCatalog();
@@ -151,6 +153,9 @@ public sealed class Archive : IDisposable
                 _catalog.Upsert(pending[i].Document, results[i].Version);
                 batch.Add(new IngestedDocument(pending[i].Document.Id, pending[i].Document.Title, pending[i].Path, results[i].Status, results[i].Version));
             }
+            // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
+            var reuse = NewReuseIndexer();
+            pending.ForEach(p => reuse.Index(p.Document));
         }
         File.Delete(Layout.PendingCatalog);
         pending.Clear();
@@ -201,6 +206,8 @@ public sealed class Archive : IDisposable
             PartOf = document.PartOf is { } parent ? ids.GetValueOrDefault(parent, parent) : null,
         };
 
+    private ReuseIndexer NewReuseIndexer() => new(_catalog, id => Show(id));
+
     public Document? Show(string id, int? version = null)
     {
         var stored = _store.Read(id, version);
@@ -210,6 +217,13 @@ public sealed class Archive : IDisposable
     public StoredDocument? ReadStored(string id, int? version = null) => _store.Read(id, version);
 
     public SearchResults Search(SearchQuery query) => _catalog.Search(query);
+
+    /// <summary>Where the archive holds the quotation, and how faithfully it is quoted; see <see cref="QuoteChecker"/>.</summary>
+    public QuoteCheck CheckQuote(string quotation, int maximumMatches = 10) =>
+        new QuoteChecker(_catalog, id => Show(id)).Check(quotation, maximumMatches);
+
+    /// <summary>The passages the document shares with others (or with itself), as the catalog holds them.</summary>
+    public IReadOnlyList<QuoteLink> QuoteLinks(string id) => _catalog.QuoteLinks(id);
 
     public IReadOnlyList<WorkEntry> List(WorkFilter filter) => _catalog.List(filter);
 
@@ -224,11 +238,13 @@ public sealed class Archive : IDisposable
         using (_catalog.Batch())
         {
             _catalog.Clear();
+            var reuse = NewReuseIndexer();
             foreach (var id in _store.Ids())
             {
                 var stored = _store.Read(id)!;
                 var document = DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!;
                 _catalog.Upsert(document, stored.Version.Number);
+                reuse.Index(document);
                 count++;
             }
         }
@@ -243,14 +259,21 @@ public sealed class Archive : IDisposable
             return;
         using (_catalog.Batch())
         {
+            var mended = new List<Document>();
             foreach (var id in File.ReadAllLines(Layout.PendingCatalog).Where(l => l.Length > 0))
             {
                 var stored = _store.Read(id);
                 if (stored is null)
+                {
                     _catalog.Remove(id);
-                else
-                    _catalog.Upsert(DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number);
+                    continue;
+                }
+                var document = DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!;
+                _catalog.Upsert(document, stored.Version.Number);
+                mended.Add(document);
             }
+            var reuse = NewReuseIndexer();
+            mended.ForEach(reuse.Index);
         }
         File.Delete(Layout.PendingCatalog);
     }

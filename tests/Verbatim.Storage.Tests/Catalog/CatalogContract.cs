@@ -196,4 +196,50 @@ public abstract class CatalogContract : IDisposable
         Assert.Equal(0, _catalog.Count);
         Assert.Equal(0, _catalog.Search(new SearchQuery("Stalin")).Total);
     }
+
+    private const string Letter = "lenin-1921-10-20-to-stalin";
+    private const string Polemic = "trotsky-1930-03-22-with-lenin-against-stalin";
+
+    [Fact]
+    public void Fingerprints_are_found_by_hash_and_go_with_their_document()
+    {
+        // The largest hash checks that all 64 bits survive the database's signed integers.
+        _catalog.SetFingerprints(Letter, "scheme-1", [new(ulong.MaxValue, Letter, 0), new(42, Letter, 7)]);
+        _catalog.SetFingerprints(Polemic, "scheme-1", [new(42, Polemic, 3)]);
+        Assert.Equal("scheme-1", _catalog.FingerprintScheme);
+        Assert.Equal([new Fingerprint(ulong.MaxValue, Letter, 0)], _catalog.FindFingerprints(ulong.MaxValue, 10));
+        Assert.Equal([(Letter, 7), (Polemic, 3)], _catalog.FindFingerprints(42, 10).Select(f => (f.DocumentId, f.FirstWord)).Order());
+        Assert.Single(_catalog.FindFingerprints(42, 1));
+
+        _catalog.SetFingerprints(Letter, "scheme-1", [new(43, Letter, 1)]);
+        Assert.Equal([Polemic], _catalog.FindFingerprints(42, 10).Select(f => f.DocumentId));
+
+        _catalog.Upsert(TestDocuments.All.Single(d => d.Id == Polemic), 2);
+        Assert.Empty(_catalog.FindFingerprints(42, 10));
+        _catalog.Remove(Letter);
+        Assert.Empty(_catalog.FindFingerprints(43, 10));
+    }
+
+    [Fact]
+    public void Fingerprints_of_two_schemes_never_meet()
+    {
+        _catalog.SetFingerprints(Letter, "scheme-1", [new(1, Letter, 0)]);
+        Assert.Throws<InvalidOperationException>(() => _catalog.SetFingerprints(Polemic, "scheme-2", [new(1, Polemic, 0)]));
+        _catalog.Clear();
+        Assert.Null(_catalog.FingerprintScheme);
+    }
+
+    [Fact]
+    public void Quote_links_are_listed_from_both_sides_and_dropped_with_either_document()
+    {
+        var link = new QuoteLink(Letter, 10, 50, Polemic, 400, 52, 9, "by-date");
+        var within = new QuoteLink(Polemic, 100, 40, Polemic, 900, 41, 8, "within-document");
+        _catalog.AddQuoteLinks([link, within]);
+        Assert.Equal([link], _catalog.QuoteLinks(Letter));
+        Assert.Equal(new[] { link, within }.OrderBy(l => l.SourceId, StringComparer.Ordinal), _catalog.QuoteLinks(Polemic));
+
+        _catalog.Upsert(TestDocuments.All.Single(d => d.Id == Letter), 2);
+        Assert.Empty(_catalog.QuoteLinks(Letter));
+        Assert.Equal([within], _catalog.QuoteLinks(Polemic));
+    }
 }

@@ -125,6 +125,41 @@ public sealed class BrowserTests(ReaderFixture reader, Chromium chromium) : ICla
     }
 
     [Fact]
+    public async Task Check_a_quotation_whose_closing_words_were_replaced()
+    {
+        await _page.GotoAsync("/");
+        await Navigate(() => _page.GetByRole(AriaRole.Link, new() { Name = "Check a quotation" }).ClickAsync());
+        await _page.GetByLabel("Quotation").FillAsync(
+            "If for some reason you do not agree, send me back all the papers. I will consider that a sign of your disagreement. With Communist greetings");
+        // The form posts to its own address, so the page is awaited by its response, not by a new address.
+        await _page.RunAndWaitForResponseAsync(
+            () => _page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync(),
+            response => response.Request.Method == "POST" && response.Url.EndsWith("/check-quote", StringComparison.Ordinal));
+        await _page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+
+        Assert.Contains("found for a quotation of 26 words", await _page.Locator("#matches-heading").TextContentAsync());
+        var replaced = _page.Locator("table.differences tr.difference-substitution").First;
+        Assert.Equal(["words replaced", "the very best comradely", "Communist"], (await replaced.Locator("td").AllTextContentsAsync()).Take(3));
+        await Screenshot("check-quote");
+    }
+
+    [Fact]
+    public async Task From_a_document_read_a_passage_it_gives_twice_side_by_side()
+    {
+        await _page.GotoAsync("/documents/krupskaya-1936-lenins-wife-on-stalin-and-the");
+        var quotedIn = _page.Locator("section.quotes", new() { Has = _page.Locator("#quoted-in-heading") });
+        Assert.Contains("Everyone can see", await quotedIn.Locator("blockquote").First.TextContentAsync());
+        await Screenshot("document-quotes");
+
+        await Navigate(() => quotedIn.GetByRole(AriaRole.Link, new() { Name = "Read side by side" }).First.ClickAsync());
+        Assert.StartsWith("A passage given twice in", await _page.Locator("h1").TextContentAsync());
+        Assert.Contains("Everybody can see", await _page.Locator("#target-heading + p + blockquote").TextContentAsync());
+        Assert.True(await _page.Locator("blockquote mark.difference-substitution").CountAsync() > 0);
+        Assert.True(await _page.Locator("table.differences tbody tr").CountAsync() > 0);
+        await Screenshot("passage-side-by-side");
+    }
+
+    [Fact]
     public async Task A_search_that_finds_nothing_says_so()
     {
         await _page.GotoAsync("/search?q=nothingmatchesthisword");

@@ -126,4 +126,45 @@ public sealed class ApiTests(ReaderFixture reader)
         var kinds = openApi.GetProperty("components").GetProperty("schemas").GetProperty("DocumentKind").GetProperty("enum").EnumerateArray().Select(k => k.GetString());
         Assert.Contains("letter", kinds);
     }
+
+    private const string AsReadAtThePlenum =
+        "If for some reason you do not agree, send me back all the papers. I will consider that a sign of your disagreement. With Communist greetings";
+
+    [Fact]
+    public async Task Check_quote_answers_by_address_and_by_post_as_the_cli_does()
+    {
+        var (byAddress, found) = await Get("/api/check-quote?q=" + Uri.EscapeDataString(AsReadAtThePlenum));
+        Assert.Equal(HttpStatusCode.OK, byAddress.StatusCode);
+        var best = found.GetProperty("matches")[0];
+        Assert.StartsWith("trotsky-1930-03-22-with-lenin-against-stalin", best.GetProperty("id").GetString(), StringComparison.Ordinal);
+        var difference = best.GetProperty("differences").EnumerateArray().Single();
+        Assert.Equal(("substitution", "Communist", "the very best comradely"),
+            (difference.GetProperty("type").GetString(), difference.GetProperty("quoted").GetString(), difference.GetProperty("source").GetString()));
+
+        var posted = await reader.Client.PostAsync("/api/check-quote",
+            new StringContent(JsonSerializer.Serialize(new { text = AsReadAtThePlenum }), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal(found.GetRawText(), JsonDocument.Parse(await posted.Content.ReadAsStringAsync()).RootElement.GetRawText());
+    }
+
+    [Fact]
+    public async Task Check_quote_refuses_too_short_a_quotation_as_a_problem()
+    {
+        var (response, problem) = await Get("/api/check-quote?q=loyal+revolutionary");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at least 5 words", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Quotes_lists_a_documents_links_from_both_sides()
+    {
+        var (response, links) = await Get("/api/documents/krupskaya-1936-lenins-wife-on-stalin-and-the/quotes");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var within = links.GetProperty("quotedIn").EnumerateArray().Single(l => l.GetProperty("direction").GetString() == "within-document");
+        Assert.True(within.GetProperty("matchedWords").GetInt32() >= 8);
+        Assert.Contains(links.GetProperty("quotes").EnumerateArray(), l => l.GetRawText() == within.GetRawText());
+
+        var (missing, _) = await Get("/api/documents/no-such-document/quotes");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }

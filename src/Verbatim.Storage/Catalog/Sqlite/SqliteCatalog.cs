@@ -8,17 +8,19 @@ namespace Verbatim.Storage.Catalog.Sqlite;
 /// <summary>
 /// The catalog on SQLite: one row per document with the fields the works index and the filters
 /// need, a row per person and role, and an FTS5 table over title, body and notes whose rowid is
-/// the document's rowid.
+/// the document's rowid; the fingerprints of every body text (hashed word runs, made by the text
+/// engine) and the passages found between documents.
 /// </summary>
 public sealed class SqliteCatalog : ICatalog
 {
     // Raised whenever the schema changes: an older catalog is dropped and rebuilt from the store.
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
 
     private const int SnippetTokens = 18;
 
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _batch;
+    private SqliteCommand? _findFingerprints;
 
     // Dropped by every write of this connection, and rebuilt when another connection has
     // written since it was built; see Results().
@@ -70,11 +72,17 @@ public sealed class SqliteCatalog : ICatalog
             return;
         if (version != 0)
         {
-            Execute("DROP TABLE IF EXISTS people; DROP TABLE IF EXISTS text; DROP TABLE IF EXISTS documents;");
+            Execute("""
+                DROP TABLE IF EXISTS quote_links; DROP TABLE IF EXISTS fingerprints; DROP TABLE IF EXISTS meta;
+                DROP TABLE IF EXISTS people; DROP TABLE IF EXISTS text; DROP TABLE IF EXISTS documents;
+                """);
             NeedsRebuild = true;
         }
         // FTS5 keeps prefix indexes of two to four characters, so a prefix query ("schn*") reads
         // one list of documents instead of merging the lists of every word it expands to.
+        // Fingerprints are keyed by hash first, the lookup every quotation check makes; the hash is
+        // the 64-bit value stored as SQLite's signed integer. Quote links name documents by id,
+        // not rowid, because an upsert gives the document a new rowid.
         Execute($"""
             CREATE TABLE documents (
                 rowid INTEGER PRIMARY KEY,
@@ -98,6 +106,24 @@ public sealed class SqliteCatalog : ICatalog
             CREATE INDEX people_document ON people(document);
             CREATE INDEX people_role_key ON people(role, name_key);
             CREATE VIRTUAL TABLE text USING fts5(title, people, body, notes, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE fingerprints (
+                hash INTEGER NOT NULL,
+                document INTEGER NOT NULL,
+                word INTEGER NOT NULL,
+                PRIMARY KEY (hash, document, word)) WITHOUT ROWID;
+            CREATE INDEX fingerprints_document ON fingerprints(document);
+            CREATE TABLE quote_links (
+                source TEXT NOT NULL,
+                source_start INTEGER NOT NULL,
+                source_length INTEGER NOT NULL,
+                target TEXT NOT NULL,
+                target_start INTEGER NOT NULL,
+                target_length INTEGER NOT NULL,
+                matched INTEGER NOT NULL,
+                direction TEXT NOT NULL);
+            CREATE INDEX quote_links_source ON quote_links(source);
+            CREATE INDEX quote_links_target ON quote_links(target);
             PRAGMA user_version = {SchemaVersion};
             """);
     }
@@ -152,20 +178,126 @@ public sealed class SqliteCatalog : ICatalog
 
     public void Remove(string id)
     {
-        using var find = Command("SELECT rowid FROM documents WHERE id = $id");
-        find.Parameters.AddWithValue("$id", id);
-        if (find.ExecuteScalar() is not long rowid)
+        if (RowOf(id) is not { } rowid)
             return;
         _results = null;
-        using var delete = Command("DELETE FROM text WHERE rowid = $rowid; DELETE FROM people WHERE document = $rowid; DELETE FROM documents WHERE rowid = $rowid;");
+        using var delete = Command("""
+            DELETE FROM text WHERE rowid = $rowid; DELETE FROM people WHERE document = $rowid;
+            DELETE FROM fingerprints WHERE document = $rowid;
+            DELETE FROM quote_links WHERE source = $id OR target = $id;
+            DELETE FROM documents WHERE rowid = $rowid;
+            """);
         delete.Parameters.AddWithValue("$rowid", rowid);
+        delete.Parameters.AddWithValue("$id", id);
         delete.ExecuteNonQuery();
     }
 
     public void Clear()
     {
         _results = null;
-        Execute("DELETE FROM text; DELETE FROM people; DELETE FROM documents;");
+        Execute("DELETE FROM text; DELETE FROM people; DELETE FROM fingerprints; DELETE FROM quote_links; DELETE FROM meta; DELETE FROM documents;");
+    }
+
+    public string? FingerprintScheme => Scalar("SELECT value FROM meta WHERE key = 'fingerprint_scheme'") as string;
+
+    public void SetFingerprints(string id, string scheme, IReadOnlyList<Fingerprint> fingerprints)
+    {
+        using var scope = _batch is null ? Batch() : null;
+        var held = FingerprintScheme;
+        if (held is not null && held != scheme)
+            throw new InvalidOperationException($"the catalog holds fingerprints of scheme {held}, not {scheme}; rebuild it");
+        using (var setScheme = Command("INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint_scheme', $scheme)"))
+        {
+            setScheme.Parameters.AddWithValue("$scheme", scheme);
+            setScheme.ExecuteNonQuery();
+        }
+        var rowid = RowOf(id) ?? throw new InvalidOperationException($"the catalog holds no document {id}");
+        using (var delete = Command("DELETE FROM fingerprints WHERE document = $rowid"))
+        {
+            delete.Parameters.AddWithValue("$rowid", rowid);
+            delete.ExecuteNonQuery();
+        }
+        using var insert = Command("INSERT OR IGNORE INTO fingerprints (hash, document, word) VALUES ($hash, $document, $word)");
+        var hash = insert.Parameters.Add("$hash", SqliteType.Integer);
+        var document = insert.Parameters.Add("$document", SqliteType.Integer);
+        var word = insert.Parameters.Add("$word", SqliteType.Integer);
+        insert.Prepare();
+        document.Value = rowid;
+        foreach (var fingerprint in fingerprints)
+        {
+            if (fingerprint.DocumentId != id)
+                throw new ArgumentException($"a fingerprint of {fingerprint.DocumentId} given for {id}", nameof(fingerprints));
+            hash.Value = unchecked((long)fingerprint.Hash);
+            word.Value = fingerprint.FirstWord;
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<Fingerprint> FindFingerprints(ulong hash, int limit)
+    {
+        // Prepared once per connection and transaction: a quotation check makes one lookup per word.
+        if (_findFingerprints is null || _findFingerprints.Transaction != _batch)
+        {
+            _findFingerprints?.Dispose();
+            _findFingerprints = Command("SELECT d.id, f.word FROM fingerprints f JOIN documents d ON d.rowid = f.document WHERE f.hash = $hash LIMIT $limit");
+            _findFingerprints.Parameters.Add("$hash", SqliteType.Integer);
+            _findFingerprints.Parameters.Add("$limit", SqliteType.Integer);
+            _findFingerprints.Prepare();
+        }
+        _findFingerprints.Parameters[0].Value = unchecked((long)hash);
+        _findFingerprints.Parameters[1].Value = limit;
+        var found = new List<Fingerprint>();
+        using var reader = _findFingerprints.ExecuteReader();
+        while (reader.Read())
+            found.Add(new Fingerprint(hash, reader.GetString(0), reader.GetInt32(1)));
+        return found;
+    }
+
+    public void AddQuoteLinks(IEnumerable<QuoteLink> links)
+    {
+        using var scope = _batch is null ? Batch() : null;
+        using var insert = Command("""
+            INSERT INTO quote_links (source, source_start, source_length, target, target_start, target_length, matched, direction)
+            VALUES ($source, $sourceStart, $sourceLength, $target, $targetStart, $targetLength, $matched, $direction)
+            """);
+        foreach (var link in links)
+        {
+            insert.Parameters.Clear();
+            insert.Parameters.AddWithValue("$source", link.SourceId);
+            insert.Parameters.AddWithValue("$sourceStart", link.SourceStart);
+            insert.Parameters.AddWithValue("$sourceLength", link.SourceLength);
+            insert.Parameters.AddWithValue("$target", link.TargetId);
+            insert.Parameters.AddWithValue("$targetStart", link.TargetStart);
+            insert.Parameters.AddWithValue("$targetLength", link.TargetLength);
+            insert.Parameters.AddWithValue("$matched", link.MatchedWords);
+            insert.Parameters.AddWithValue("$direction", link.Direction);
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<QuoteLink> QuoteLinks(string id)
+    {
+        using var select = Command("""
+            SELECT source, source_start, source_length, target, target_start, target_length, matched, direction
+            FROM quote_links WHERE source = $id OR target = $id
+            ORDER BY source, source_start, target, target_start
+            """);
+        select.Parameters.AddWithValue("$id", id);
+        var links = new List<QuoteLink>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            links.Add(new QuoteLink(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3),
+                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetString(7)));
+        }
+        return links;
+    }
+
+    private long? RowOf(string id)
+    {
+        using var find = Command("SELECT rowid FROM documents WHERE id = $id");
+        find.Parameters.AddWithValue("$id", id);
+        return find.ExecuteScalar() as long?;
     }
 
     public IDisposable Batch()
@@ -340,6 +472,7 @@ public sealed class SqliteCatalog : ICatalog
 
     public void Dispose()
     {
+        _findFingerprints?.Dispose();
         _batch?.Dispose();
         _connection.Dispose();
     }

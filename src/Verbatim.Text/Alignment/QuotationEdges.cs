@@ -1,0 +1,109 @@
+namespace Verbatim.Text.Alignment;
+
+/// <summary>
+/// Completes a local alignment of a whole quotation at its edges. A local alignment starts and
+/// ends with equal words, so a quotation whose opening or closing words were replaced aligns
+/// without them, and the replacement, the very thing a reader checks for, would go unreported.
+/// The quotation claims to be the passage: its words left over after the alignment are set
+/// against the source words that follow it (and those before it against the words that precede
+/// it). The source's extent is chosen to keep the most words equal (a longest common
+/// subsequence), the shortest extent among equals, so "with Communist greetings" set against
+/// "with the very best comradely greetings" keeps "greetings" and reports "the very best
+/// comradely" replaced by "Communist". Where no word is equal, the words are paired one for one;
+/// where the source ends first, the rest are insertions. An edge longer than
+/// <paramref name="maximumEdgeWords"/> words is left as it is: that much text is not a changed
+/// phrase but words from elsewhere.
+/// </summary>
+public static class QuotationEdges
+{
+    public const int DefaultMaximumEdgeWords = 8;
+
+    public static LocalAlignment Cover(LocalAlignment alignment, int maximumEdgeWords = DefaultMaximumEdgeWords)
+    {
+        ArgumentNullException.ThrowIfNull(alignment);
+        if (alignment.IsEmpty)
+            return alignment;
+        var (source, quoting) = (alignment.Source, alignment.Quoting);
+
+        var leading = new List<AlignmentStep>();
+        var lead = alignment.FirstQuotingWord;
+        if (lead > 0 && lead <= maximumEdgeWords)
+        {
+            var quoted = Enumerable.Range(0, lead).Select(t => alignment.FirstQuotingWord - 1 - t).ToList();
+            var available = Enumerable.Range(0, Math.Min(alignment.FirstSourceWord, lead + maximumEdgeWords)).Select(t => alignment.FirstSourceWord - 1 - t).ToList();
+            leading = Outward(alignment, quoted, available);
+            leading.Reverse();
+        }
+
+        var trailing = new List<AlignmentStep>();
+        var tail = quoting.Tokens.Count - 1 - alignment.LastQuotingWord;
+        if (tail > 0 && tail <= maximumEdgeWords)
+        {
+            var quoted = Enumerable.Range(1, tail).Select(t => alignment.LastQuotingWord + t).ToList();
+            var available = Enumerable.Range(1, Math.Min(source.Tokens.Count - 1 - alignment.LastSourceWord, tail + maximumEdgeWords)).Select(t => alignment.LastSourceWord + t).ToList();
+            trailing = Outward(alignment, quoted, available);
+        }
+        if (leading.Count == 0 && trailing.Count == 0)
+            return alignment;
+        return new LocalAlignment(source, quoting, [.. leading, .. alignment.Steps, .. trailing], alignment.Score);
+    }
+
+    /// <summary>
+    /// Steps for the quotation's edge words against the source's words beyond the alignment, both
+    /// listed outward from it; every quoted word is used, the source's words only as far as needed.
+    /// </summary>
+    private static List<AlignmentStep> Outward(LocalAlignment alignment, List<int> quoted, List<int> available)
+    {
+        bool Same(int q, int s) => alignment.Quoting.Tokens[quoted[q]].Key == alignment.Source.Tokens[available[s]].Key;
+
+        // common[i, j]: the longest common subsequence of the first i quoted and first j source words.
+        var common = new int[quoted.Count + 1, available.Count + 1];
+        for (var i = 1; i <= quoted.Count; i++)
+        {
+            for (var j = 1; j <= available.Count; j++)
+                common[i, j] = Same(i - 1, j - 1) ? common[i - 1, j - 1] + 1 : Math.Max(common[i - 1, j], common[i, j - 1]);
+        }
+        var extent = Enumerable.Range(0, available.Count + 1).OrderByDescending(j => common[quoted.Count, j]).First();
+        if (common[quoted.Count, extent] == 0)
+            extent = Math.Min(quoted.Count, available.Count);
+
+        var pairs = new List<(int Q, int S)>();
+        for (var (i, j) = (quoted.Count, extent); i > 0 && j > 0;)
+        {
+            if (Same(i - 1, j - 1) && common[i, j] == common[i - 1, j - 1] + 1)
+            {
+                pairs.Add((i - 1, j - 1));
+                (i, j) = (i - 1, j - 1);
+            }
+            else if (common[i - 1, j] >= common[i, j - 1])
+            {
+                i--;
+            }
+            else
+            {
+                j--;
+            }
+        }
+        pairs.Reverse();
+        pairs.Add((quoted.Count, extent));
+
+        var steps = new List<AlignmentStep>();
+        var (nextQ, nextS) = (0, 0);
+        foreach (var (q, s) in pairs)
+        {
+            // The words between two equal pairs differ: paired one for one, the longer side's rest alone.
+            for (; nextQ < q && nextS < s; nextQ++, nextS++)
+                steps.Add(new AlignmentStep(AlignmentOperation.Mismatch, available[nextS], quoted[nextQ]));
+            for (; nextQ < q; nextQ++)
+                steps.Add(new AlignmentStep(AlignmentOperation.QuotingOnly, null, quoted[nextQ]));
+            for (; nextS < s; nextS++)
+                steps.Add(new AlignmentStep(AlignmentOperation.SourceOnly, available[nextS], null));
+            if (q < quoted.Count)
+            {
+                steps.Add(new AlignmentStep(AlignmentOperation.Match, available[s], quoted[q]));
+                (nextQ, nextS) = (q + 1, s + 1);
+            }
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,10 @@
+using Verbatim.Searching;
+using Verbatim.Text.Fingerprints;
+
+namespace Verbatim.Quoting;
+
+/// <summary>The catalog's fingerprint rows as the text engine looks them up.</summary>
+internal sealed class CatalogFingerprints(ICatalog catalog) : IFingerprintLookup
+{
+    public IReadOnlyList<Fingerprint> Lookup(ulong hash, int limit) => catalog.FindFingerprints(hash, limit);
+}

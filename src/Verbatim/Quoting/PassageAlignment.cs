@@ -1,0 +1,67 @@
+using Verbatim.Model;
+using Verbatim.Text.Alignment;
+using Verbatim.Text.Normalisation;
+using Verbatim.Text.Tokens;
+
+namespace Verbatim.Quoting;
+
+/// <summary>A run of one side's passage: equal text (<see cref="DifferenceType"/> null) or the reading of one difference; an empty run marks where the other side has words this one lacks.</summary>
+public sealed record PassageSegment(string Text, string? DifferenceType);
+
+/// <summary>A quote link's two passages aligned again word by word, each cut into runs at its differences, for reading side by side.</summary>
+public sealed record AlignedPassage(
+    QuoteLink Link,
+    IReadOnlyList<PassageSegment> Source,
+    IReadOnlyList<PassageSegment> Target,
+    IReadOnlyList<QuoteDifference> Differences);
+
+public static class PassageAlignment
+{
+    /// <summary>
+    /// Aligns the link's source passage with its target passage (the documents' body texts at the
+    /// versions the link was found in). Only the words inside the two ranges take part, so the
+    /// differences shown are those of the passage the link names.
+    /// </summary>
+    public static AlignedPassage Align(QuoteLink link, Document source, Document target)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        var sourceText = Tokeniser.Tokenise(source.BodyText);
+        var targetText = Tokeniser.Tokenise(target.BodyText);
+        var (sourceFirst, sourceCount) = WordsWithin(sourceText, new TextRange(link.SourceStart, link.SourceLength));
+        var (targetFirst, targetCount) = WordsWithin(targetText, new TextRange(link.TargetStart, link.TargetLength));
+        var alignment = ChainedAligner.Align(sourceText, sourceFirst, sourceCount, targetText, targetFirst, targetCount);
+        var differences = DifferenceClassifier.Classify(alignment);
+        return new AlignedPassage(
+            link,
+            Segments(source.BodyText, new TextRange(link.SourceStart, link.SourceLength), differences.Select(d => (d.Source, d.Kind))),
+            Segments(target.BodyText, new TextRange(link.TargetStart, link.TargetLength), differences.Select(d => (d.Quoting, d.Kind))),
+            [.. differences.Select(QuoteDifference.Of)]);
+    }
+
+    private static (int First, int Count) WordsWithin(TokenisedText text, TextRange range)
+    {
+        var inside = text.Tokens.Where(t => range.Contains(t.Range)).ToList();
+        return inside.Count == 0 ? (0, 0) : (inside[0].Index, inside.Count);
+    }
+
+    /// <summary>The passage cut at the differences' ranges on this side; ranges outside the passage or overlapping an earlier one are left out.</summary>
+    private static List<PassageSegment> Segments(string text, TextRange passage, IEnumerable<(TextRange Range, DifferenceKind Kind)> marks)
+    {
+        var segments = new List<PassageSegment>();
+        var position = passage.Start;
+        foreach (var (range, kind) in marks.Where(m => passage.Contains(m.Range)).OrderBy(m => m.Range.Start).ThenBy(m => m.Range.Length))
+        {
+            if (range.Start < position)
+                continue;
+            if (range.Start > position)
+                segments.Add(new PassageSegment(text[position..range.Start], null));
+            segments.Add(new PassageSegment(range.Of(text), QuoteDifference.TypeName(kind)));
+            position = range.End;
+        }
+        if (position < passage.End)
+            segments.Add(new PassageSegment(text[position..passage.End], null));
+        return segments;
+    }
+}

@@ -1,0 +1,103 @@
+using Verbatim.Archiving;
+using Verbatim.Quoting;
+
+namespace Verbatim.Tests.Quoting;
+
+public sealed class QuoteCheckTests(SeedArchive seeds) : IClassFixture<SeedArchive>
+{
+    private const string Polemic = "trotsky-1930-03-22-with-lenin-against-stalin";
+    private const string ToStalin = "lenin-1921-10-20-to-stalin";
+
+    private string BodyOf(string id) => seeds.Archive.Show(id)!.BodyText;
+
+    [Fact]
+    public void A_faithful_quotation_is_found_with_offsets_into_the_stored_text()
+    {
+        const string quotation = "He is undoubtedly a loyal revolutionary, who must be used despite our political differences.";
+        var check = seeds.Archive.CheckQuote(quotation);
+
+        var match = check.Matches[0];
+        Assert.Equal(ToStalin, match.Id);
+        Assert.Equal(1.0, match.Score);
+        Assert.Empty(match.Differences);
+        Assert.Equal("He is undoubtedly a loyal revolutionary, who must be used despite our political differences", BodyOf(ToStalin)[match.Start..match.End]);
+        Assert.Equal(match.Passage, BodyOf(ToStalin)[match.Start..match.End]);
+        Assert.Equal((0, quotation.Length - 1), (match.QuotedStart, match.QuotedEnd));
+    }
+
+    [Fact]
+    public void The_closing_phrase_the_polemic_says_was_replaced_is_a_substitution_with_both_readings()
+    {
+        // Seed 004: Stalin, reading the letter at the July 1926 plenum, "substituted for the words
+        // 'with the very best comradely greetings' the official phrase 'with Communist greetings'".
+        var check = seeds.Archive.CheckQuote(
+            "If for some reason you do not agree, send me back all the papers. I will consider that a sign of your disagreement. With Communist greetings");
+
+        var match = Assert.Single(check.Matches);
+        Assert.Equal(Polemic, match.Id);
+        var difference = Assert.Single(match.Differences);
+        Assert.Equal(("substitution", "Communist", "the very best comradely"), (difference.Type, difference.Quoted, difference.Source));
+        Assert.Equal("the very best comradely", BodyOf(Polemic).Substring(difference.Offset, difference.Source.Length));
+    }
+
+    [Fact]
+    public void Omissions_are_told_apart_by_the_ellipsis_that_marks_them()
+    {
+        var marked = seeds.Archive.CheckQuote("He is undoubtedly a loyal revolutionary … despite our political differences and must be used").Matches;
+        Assert.Contains(marked[0].Differences, d => d.Type == "marked-omission" && d.Source == "who must be used");
+
+        var silent = seeds.Archive.CheckQuote("I knew Lalayants from the 1890s on as a Marxist. He is undoubtedly a loyal revolutionary").Matches;
+        var omission = Assert.Single(silent[0].Differences);
+        Assert.Equal(("silent-omission", "and then a Bolshevik"), (omission.Type, omission.Source));
+    }
+
+    [Fact]
+    public void Typography_alone_is_reported_as_typographic()
+    {
+        var match = seeds.Archive.CheckQuote("That affair is now under \"prosecution\" at the hands of Stalin and Dzerzhinsky").Matches[0];
+        Assert.Equal(Polemic, match.Id);
+        Assert.All(match.Differences, d => Assert.Equal("typographic", d.Type));
+        Assert.Contains(match.Differences, d => d.Source.Contains('“') && d.Quoted.Contains('"'));
+    }
+
+    [Fact]
+    public void Text_the_archive_does_not_hold_gives_no_source_and_the_nearest_partial_matches()
+    {
+        var check = seeds.Archive.CheckQuote("He is certainly a faithful revolutionist, whom we should employ in spite of political disagreements");
+        Assert.False(check.Found);
+        Assert.Contains(check.Nearest, m => m.Id == ToStalin);
+        Assert.All(check.Nearest, m => Assert.True(m.Score < 0.6));
+    }
+
+    [Fact]
+    public void A_quotation_of_fewer_than_five_words_is_refused_with_a_reason()
+    {
+        var error = Assert.Throws<ArchiveException>(() => seeds.Archive.CheckQuote("a loyal revolutionary"));
+        Assert.Contains("at least 5 words", error.Message);
+    }
+
+    [Fact]
+    public void The_two_translations_of_Krupskayas_passage_in_seed_003_are_linked_and_aligned()
+    {
+        var id = seeds.Archive.List(new Searching.WorkFilter()).Single(w => w.Title.Contains("Stalin and the Trotskyites", StringComparison.Ordinal)).Id;
+        var text = BodyOf(id);
+        var link = seeds.Archive.QuoteLinks(id).Single(l => l.SourceId == id && l.TargetId == id);
+        Assert.Equal("within-document", link.Direction);
+        Assert.Contains("Everyone can see", text.Substring(link.SourceStart, link.SourceLength), StringComparison.Ordinal);
+        Assert.Contains("Everybody can see", text.Substring(link.TargetStart, link.TargetLength), StringComparison.Ordinal);
+
+        var document = seeds.Archive.Show(id)!;
+        var passage = PassageAlignment.Align(link, document, document);
+        Assert.Contains(passage.Differences, d => d.Type == "substitution");
+        Assert.Equal(text.Substring(link.SourceStart, link.SourceLength), string.Concat(passage.Source.Select(s => s.Text)));
+        Assert.Equal(text.Substring(link.TargetStart, link.TargetLength), string.Concat(passage.Target.Select(s => s.Text)));
+    }
+
+    [Fact]
+    public void A_compilation_page_is_not_said_to_quote_its_own_parts()
+    {
+        var page = seeds.Archive.Show("compilation-lenin-on-jewish-nation")!;
+        Assert.NotEmpty(page.Parts);
+        Assert.Empty(seeds.Archive.QuoteLinks(page.Id));
+    }
+}
