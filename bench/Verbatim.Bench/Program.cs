@@ -7,8 +7,11 @@ using Verbatim.Bench.WholeCorpus;
 //   dotnet run -c Release --project bench/Verbatim.Bench -- --filter '*'              BenchmarkDotNet
 //   dotnet run -c Release --project bench/Verbatim.Bench -- archive --documents 5000  whole corpus against Xapian
 //   dotnet run -c Release --project bench/Verbatim.Bench -- collate                   collation time and memory against DiffPlex
+//   dotnet run -c Release --project bench/Verbatim.Bench -- check-quote --megabytes 100  quotation checks against diff-match-patch
 if (args is ["archive", .. var rest])
     return ArchiveBenchmark.Run(rest);
+if (args is ["check-quote", .. var checkQuoteArgs])
+    return Verbatim.Bench.Quoting.CheckQuoteBenchmark.Run(checkQuoteArgs);
 if (args is ["collate", .. var collateArgs])
     return CollationBenchmark.Run(collateArgs);
 BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args, BenchConfig.Create());

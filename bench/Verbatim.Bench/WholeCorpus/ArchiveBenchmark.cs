@@ -26,46 +26,13 @@ namespace Verbatim.Bench.WholeCorpus;
 /// </remarks>
 public static partial class ArchiveBenchmark
 {
-    private sealed record Options(int Documents, int Rounds, int Warmup, int Seed, string? Work, bool Keep);
+    private sealed record Options(int Documents, int Rounds, int Warmup, int Seed);
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static int Run(string[] args)
-    {
-        Options options;
-        try
-        {
-            options = Parse(args);
-        }
-        catch (ArgumentException exception)
-        {
-            Console.Error.WriteLine(exception.Message);
-            Console.Error.WriteLine("usage: archive [--documents 5000] [--rounds 5] [--warmup 3] [--seed 7] [--work DIR] [--keep]");
-            return 2;
-        }
-
-        var root = BenchPaths.RepositoryRoot();
-        RunSetup(root);
-        var work = options.Work is { } named ? Path.GetFullPath(named)
-            : Path.Combine(Path.GetTempPath(), "verbatim-archive-bench-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-        if (Directory.Exists(work) && Directory.EnumerateFileSystemEntries(work).Any())
-        {
-            Console.Error.WriteLine($"{work} is not empty; name an empty or new folder with --work");
-            return 2;
-        }
-        Directory.CreateDirectory(work);
-        try
-        {
-            return Execute(options, root, work);
-        }
-        finally
-        {
-            if (!options.Keep)
-                Directory.Delete(work, recursive: true);
-            else
-                Console.WriteLine($"kept {work}");
-        }
-    }
+    public static int Run(string[] args) => BenchRun.Execute("archive", args,
+        new Dictionary<string, int> { ["--documents"] = 5000, ["--rounds"] = 5, ["--warmup"] = 3, ["--seed"] = 7 },
+        (run, root, work) => Execute(new Options(run["--documents"], run["--rounds"], run["--warmup"], run["--seed"]), root, work));
 
     private static int Execute(Options options, string root, string work)
     {
@@ -257,7 +224,7 @@ public static partial class ArchiveBenchmark
         var xapianRate = xapian.Documents / xapian.IndexSeconds;
         Console.WriteLine();
         Console.WriteLine($"archive benchmark: {documents} documents, {queries.Count} queries x {options.Rounds} rounds after {options.Warmup} warm-up passes, seed {options.Seed}");
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {CpuModel()}; Xapian {xapian.Version}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {BenchMachine.CpuModel()}; Xapian {xapian.Version}");
         Console.WriteLine();
         Console.WriteLine("| measure | Verbatim | Xapian | Verbatim / Xapian |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
@@ -269,8 +236,8 @@ public static partial class ArchiveBenchmark
             var x = indices.SelectMany(i => xapian.Latencies[i]).ToList();
             foreach (var p in new[] { 0.50, 0.99 })
             {
-                var vp = Percentile(v, p) / 1000;
-                var xp = Percentile(x, p) / 1000;
+                var vp = BenchMachine.Percentile(v, p) / 1000;
+                var xp = BenchMachine.Percentile(x, p) / 1000;
                 Console.WriteLine($"| search p{p * 100:0} ms, {group} ({indices.Count} queries) | {vp:0.000} | {xp:0.000} | {vp / xp:0.00} |");
             }
         }
@@ -287,50 +254,4 @@ public static partial class ArchiveBenchmark
 
     private static string Describe(BenchQuery query)
         => query.Text + (query.Author is { } a ? $" [author {a}]" : "") + (query.Year is { } y ? $" [year {y}]" : "");
-
-    /// <summary>The nearest-rank percentile.</summary>
-    public static double Percentile(IReadOnlyList<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        var rank = (int)Math.Ceiling(p * sorted.Count);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
-    }
-
-    private static string CpuModel()
-    {
-        var line = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) : null;
-        return line is null ? "unknown CPU" : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-    }
-
-    /// <summary>The Debian packages the peer needs, installed by the project's own script.</summary>
-    private static void RunSetup(string root)
-    {
-        using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(root, "bench", "setup")]))!;
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"bench/setup failed (exit code {process.ExitCode})");
-    }
-
-    private static Options Parse(string[] args)
-    {
-        int documents = 5000, rounds = 5, warmup = 3, seed = 7;
-        string? work = null;
-        var keep = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            int Number() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{args[i - 1]} needs a positive whole number");
-            switch (args[i])
-            {
-                case "--documents": documents = Number(); break;
-                case "--rounds": rounds = Number(); break;
-                case "--warmup": warmup = Number(); break;
-                case "--seed": seed = Number(); break;
-                case "--work": work = Value(); break;
-                case "--keep": keep = true; break;
-                default: throw new ArgumentException($"unknown option {args[i]}");
-            }
-        }
-        return new Options(documents, rounds, warmup, seed, work, keep);
-    }
 }

@@ -38,8 +38,12 @@ public interface ICatalog : IDisposable
     /// </summary>
     void SetFingerprints(string id, string scheme, IReadOnlyList<Fingerprint> fingerprints);
 
-    /// <summary>At most <paramref name="limit"/> fingerprints with this hash, in no set order.</summary>
-    IReadOnlyList<Fingerprint> FindFingerprints(ulong hash, int limit);
+    /// <summary>
+    /// The fingerprints with any of these hashes, at most <paramref name="limitPerHash"/> of each
+    /// hash, in no set order. One call for a whole text: a caller asking hash by hash would pay
+    /// the round trip thousands of times per document.
+    /// </summary>
+    IReadOnlyList<Fingerprint> FindFingerprints(IReadOnlyCollection<ulong> hashes, int limitPerHash);
 
     /// <summary>
     /// Adds passages found between documents the catalog holds. An <see cref="Upsert"/> or

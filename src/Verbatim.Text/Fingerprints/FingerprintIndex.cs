@@ -6,8 +6,8 @@ namespace Verbatim.Text.Fingerprints;
 /// <summary>Where fingerprints are looked up by hash: an index in memory, or a catalog's rows.</summary>
 public interface IFingerprintLookup
 {
-    /// <summary>At most <paramref name="limit"/> fingerprints with the hash, in no set order.</summary>
-    IReadOnlyList<Fingerprint> Lookup(ulong hash, int limit);
+    /// <summary>The fingerprints with any of the hashes, at most <paramref name="limitPerHash"/> of each, in no set order.</summary>
+    IReadOnlyList<Fingerprint> Lookup(IReadOnlyCollection<ulong> hashes, int limitPerHash);
 }
 
 /// <summary>
@@ -71,11 +71,8 @@ public sealed class FingerprintIndex(FingerprintScheme scheme) : IFingerprintLoo
     public IReadOnlyList<Fingerprint> Lookup(ulong hash) =>
         byHash.TryGetValue(hash, out var found) ? found : [];
 
-    public IReadOnlyList<Fingerprint> Lookup(ulong hash, int limit)
-    {
-        var found = Lookup(hash);
-        return found.Count <= limit ? found : [.. found.Take(limit)];
-    }
+    public IReadOnlyList<Fingerprint> Lookup(IReadOnlyCollection<ulong> hashes, int limitPerHash) =>
+        [.. hashes.Distinct().SelectMany(hash => Lookup(hash).Take(limitPerHash))];
 
     public IReadOnlyList<Fingerprint> Of(string documentId) =>
         byDocument.TryGetValue(documentId, out var found) ? found : [];
@@ -110,10 +107,13 @@ public sealed class FingerprintIndex(FingerprintScheme scheme) : IFingerprintLoo
     {
         ArgumentNullException.ThrowIfNull(fingerprints);
         ArgumentNullException.ThrowIfNull(lookup);
-        foreach (var own in fingerprints)
+        var owned = fingerprints as IReadOnlyCollection<Fingerprint> ?? [.. fingerprints];
+        var byHash = lookup.Lookup([.. owned.Select(f => f.Hash).Distinct()], maximumOccurrences + 1)
+            .GroupBy(f => f.Hash)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var own in owned)
         {
-            var others = lookup.Lookup(own.Hash, maximumOccurrences + 1);
-            if (others.Count > maximumOccurrences)
+            if (!byHash.TryGetValue(own.Hash, out var others) || others.Count > maximumOccurrences)
                 continue;
             foreach (var other in others)
             {

@@ -41,6 +41,6 @@ public sealed record FingerprintScheme(int WordsPerGram)
     public IEnumerable<Fingerprint> Fingerprints(string documentId, IReadOnlyList<Token> tokens)
     {
         for (var first = 0; first + WordsPerGram <= tokens.Count; first++)
-            yield return new Fingerprint(Hash(tokens, first), documentId, first);
+            yield return new Fingerprint(Hash(tokens, first), documentId, first, tokens[first].Start);
     }
 }

@@ -85,36 +85,79 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     {
         ArgumentNullException.ThrowIfNull(added);
         ArgumentNullException.ThrowIfNull(resolve);
-        return PassagesWithArchive(new Side(added, addedText), addedFingerprints, lookup, resolve, int.MaxValue, orientById: true);
+        return PassagesWithArchive(new Side(added, addedText), addedFingerprints, lookup, resolve);
     }
 
     /// <summary>
     /// A text from outside the archive (a quotation to check) against the documents the lookup
-    /// holds: the passages it shares with the <paramref name="maximumDocuments"/> documents that
-    /// share the most of its words, each document the source. The quotation's id must name no
-    /// document of the archive.
+    /// holds: the passages it shares with the documents that share the most of its word runs (at
+    /// least half as many as the best of them, and at most <paramref name="maximumDocuments"/>),
+    /// each document the source. Only a window of each document around its hits is read and
+    /// aligned, found by the hits' character offsets, so a long document costs no more than a
+    /// short one. The quotation's id must name no document of the archive.
     /// </summary>
-    public IReadOnlyList<ReusePassage> DetectIn(ReuseDocument quotation, IFingerprintLookup lookup, Func<string, ReuseDocument> resolve, int maximumDocuments)
+    public IReadOnlyList<QuotationPassage> DetectIn(ReuseDocument quotation, IFingerprintLookup lookup, Func<string, ReuseDocument> resolve, int maximumDocuments)
     {
         ArgumentNullException.ThrowIfNull(quotation);
+        ArgumentNullException.ThrowIfNull(lookup);
         ArgumentNullException.ThrowIfNull(resolve);
-        var text = Tokeniser.Tokenise(quotation.Text);
-        var fingerprints = scheme.Fingerprints(quotation.Id, text.Tokens).ToList();
-        return PassagesWithArchive(new Side(quotation, text), fingerprints, lookup, resolve, maximumDocuments, orientById: false);
+        var quoting = new Side(quotation, Tokeniser.Tokenise(quotation.Text));
+        var own = scheme.Fingerprints(quotation.Id, quoting.Text.Tokens).ToList();
+        var byHash = lookup.Lookup([.. own.Select(f => f.Hash).Distinct()], options.MaximumOccurrences + 1)
+            .GroupBy(f => f.Hash)
+            .Where(g => g.Count() <= options.MaximumOccurrences)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        var byDocument = own
+            .SelectMany(o => byHash.TryGetValue(o.Hash, out var others) ? others.Select(other => (Own: o, Other: other)) : [])
+            .GroupBy(h => h.Other.DocumentId, StringComparer.Ordinal)
+            .Select(g => (Id: g.Key, Hits: g.ToList(), Shared: g.Select(h => h.Own.FirstWord).Distinct().Count()))
+            .ToList();
+        if (byDocument.Count == 0)
+            return [];
+
+        // A run of five words shared by chance is common; a document that shares less than half
+        // of what the best one shares is not a source worth aligning.
+        var best = byDocument.Max(d => d.Shared);
+        var candidates = byDocument.Where(d => 2 * d.Shared >= best)
+            .OrderByDescending(d => d.Shared).ThenBy(d => d.Id, StringComparer.Ordinal)
+            .Take(maximumDocuments);
+        var passages = new List<QuotationPassage>();
+        foreach (var (id, hits, _) in candidates)
+        {
+            var document = resolve(id);
+            var (start, end) = Window(document.Text, hits.Min(h => h.Other.Start), hits.Max(h => h.Other.Start));
+            var windowText = Tokeniser.Tokenise(document.Text[start..end]);
+            var wordAt = windowText.Tokens.ToDictionary(t => start + t.Start, t => t.Index);
+            var rebased = hits.Where(h => wordAt.ContainsKey(h.Other.Start))
+                .Select(h => new FingerprintHit(h.Own.Hash, id, wordAt[h.Other.Start], quotation.Id, h.Own.FirstWord))
+                .ToList();
+            var window = new Side(document with { Text = windowText.Original }, windowText);
+            passages.AddRange(PassagesBetween(window, quoting, rebased).Select(p => new QuotationPassage(id, start, p.Alignment)));
+        }
+        return passages;
     }
 
-    /// <param name="orientById">
-    /// Whether each pair is compared with the document whose id sorts first as the first side (the
-    /// source where dates do not decide); otherwise the archive's document is always the first side.
-    /// </param>
+    // Characters read on each side of a quotation's hits: the words alignment may add around
+    // them (ReuseOptions.Margin words and a quotation's edges) at well over an average word's length.
+    private const int WindowMargin = 1000;
+
+    /// <summary>The characters around the hits, widened to white space on both sides so that no word is cut.</summary>
+    private static (int Start, int End) Window(string text, int firstHit, int lastHit)
+    {
+        var start = Math.Max(0, firstHit - WindowMargin);
+        var end = Math.Min(text.Length, lastHit + WindowMargin);
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            start--;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            end++;
+        return (start, end);
+    }
+
     private List<ReusePassage> PassagesWithArchive(Side added, IReadOnlyList<Fingerprint> fingerprints, IFingerprintLookup lookup,
-        Func<string, ReuseDocument> resolve, int maximumDocuments, bool orientById)
+        Func<string, ReuseDocument> resolve)
     {
         var hitsByDocument = FingerprintIndex.HitsOf(added.Document.Id, fingerprints, lookup, options.MaximumOccurrences)
             .GroupBy(h => h.DocumentB, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Select(h => h.WordA).Distinct().Count())
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Take(maximumDocuments)
             .OrderBy(g => g.Key, StringComparer.Ordinal);
         var passages = new List<ReusePassage>();
         foreach (var hits in hitsByDocument)
@@ -126,7 +169,9 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
             }
             var otherDocument = resolve(hits.Key);
             var other = new Side(otherDocument, Tokeniser.Tokenise(otherDocument.Text));
-            if (orientById && string.CompareOrdinal(added.Document.Id, other.Document.Id) < 0)
+            // The document whose id sorts first is the first side, the source where dates do not
+            // decide, so that what is found does not depend on which of the two arrived first.
+            if (string.CompareOrdinal(added.Document.Id, other.Document.Id) < 0)
             {
                 passages.AddRange(PassagesBetween(added, other, [.. hits]));
                 continue;

@@ -30,3 +30,10 @@ public sealed record ReusePassage(
 {
     public int MatchedWords => Alignment.MatchedWords;
 }
+
+/// <summary>
+/// A passage of an archive document that a quotation gives. The alignment's source is a window of
+/// the document's text that starts at character <see cref="SourceOffset"/>; add it to the
+/// alignment's source ranges to point into the whole text.
+/// </summary>
+public sealed record QuotationPassage(string SourceId, int SourceOffset, LocalAlignment Alignment);

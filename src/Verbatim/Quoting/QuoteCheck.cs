@@ -39,8 +39,9 @@ public sealed record QuoteMatch(
 /// </summary>
 public sealed record QuoteDifference(string Type, string Quoted, string Source, int Offset, int QuotedOffset)
 {
-    public static QuoteDifference Of(Difference difference) => new(
-        TypeName(difference.Kind), difference.QuotingReading, difference.SourceReading, difference.Source.Start, difference.Quoting.Start);
+    /// <param name="sourceOffset">Where the aligned source text starts in the document's stored text.</param>
+    public static QuoteDifference Of(Difference difference, int sourceOffset = 0) => new(
+        TypeName(difference.Kind), difference.QuotingReading, difference.SourceReading, sourceOffset + difference.Source.Start, difference.Quoting.Start);
 
     public static string TypeName(DifferenceKind kind) => kind switch
     {

@@ -51,7 +51,7 @@ public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
         var detector = new ReuseDetector(ReuseOptions.Default with { MinimumMatchedWords = 2 });
         var passages = detector.DetectIn(new ReuseDocument(QuotationId, quotation), new CatalogFingerprints(catalog), Resolve,
             maximumDocuments: Math.Max(2 * maximumMatches, 16));
-        var aligned = Ranked(passages.Select(p => Match(p.SourceId, p.Alignment, quoted.Tokens.Count)));
+        var aligned = Ranked(passages.Select(p => Match(p.SourceId, p.SourceOffset, p.Alignment, quoted.Tokens.Count)));
 
         var matches = aligned.Where(m => m.MatchedWords >= required).Take(maximumMatches).ToList();
         if (matches.Count > 0)
@@ -60,15 +60,16 @@ public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
         return new QuoteCheck(quoted.Tokens.Count, [], [.. nearest.Take(NearestShown)]);
     }
 
-    private QuoteMatch Match(string documentId, LocalAlignment alignment, int quotedWords)
+    /// <param name="sourceOffset">Where the alignment's source text starts in the document's body text (a window of it, or all of it at 0).</param>
+    private QuoteMatch Match(string documentId, int sourceOffset, LocalAlignment alignment, int quotedWords)
     {
         var covered = QuotationEdges.Cover(alignment);
         var document = _documents[documentId].Document;
         var source = covered.SourceRange;
         var quoting = covered.QuotingRange;
-        return new QuoteMatch(document.Id, document.Title, SqliteCatalog.SortDate(document), source.Start, source.End,
+        return new QuoteMatch(document.Id, document.Title, SqliteCatalog.SortDate(document), sourceOffset + source.Start, sourceOffset + source.End,
             quoting.Start, quoting.End, Math.Round((double)covered.MatchedWords / quotedWords, 4), covered.MatchedWords,
-            source.Of(covered.Source.Original), [.. DifferenceClassifier.Classify(covered).Select(QuoteDifference.Of)]);
+            source.Of(covered.Source.Original), [.. DifferenceClassifier.Classify(covered).Select(d => QuoteDifference.Of(d, sourceOffset))]);
     }
 
     /// <summary>Best first: the most of the quotation found, then the earliest document (the likelier original), then by id.</summary>
@@ -88,7 +89,7 @@ public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
                 continue;
             var alignment = LocalAligner.Align(text, quoted);
             if (!alignment.IsEmpty)
-                yield return Match(hit.Id, alignment, quoted.Tokens.Count);
+                yield return Match(hit.Id, 0, alignment, quoted.Tokens.Count);
         }
     }
 

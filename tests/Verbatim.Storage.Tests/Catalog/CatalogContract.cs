@@ -204,27 +204,28 @@ public abstract class CatalogContract : IDisposable
     public void Fingerprints_are_found_by_hash_and_go_with_their_document()
     {
         // The largest hash checks that all 64 bits survive the database's signed integers.
-        _catalog.SetFingerprints(Letter, "scheme-1", [new(ulong.MaxValue, Letter, 0), new(42, Letter, 7)]);
-        _catalog.SetFingerprints(Polemic, "scheme-1", [new(42, Polemic, 3)]);
+        _catalog.SetFingerprints(Letter, "scheme-1", [new(ulong.MaxValue, Letter, 0, 0), new(42, Letter, 7, 31)]);
+        _catalog.SetFingerprints(Polemic, "scheme-1", [new(42, Polemic, 3, 12)]);
         Assert.Equal("scheme-1", _catalog.FingerprintScheme);
-        Assert.Equal([new Fingerprint(ulong.MaxValue, Letter, 0)], _catalog.FindFingerprints(ulong.MaxValue, 10));
-        Assert.Equal([(Letter, 7), (Polemic, 3)], _catalog.FindFingerprints(42, 10).Select(f => (f.DocumentId, f.FirstWord)).Order());
-        Assert.Single(_catalog.FindFingerprints(42, 1));
+        Assert.Equal([new Fingerprint(ulong.MaxValue, Letter, 0, 0)], _catalog.FindFingerprints([ulong.MaxValue], 10));
+        Assert.Equal([(Letter, 7, 31), (Polemic, 3, 12)], _catalog.FindFingerprints([42], 10).Select(f => (f.DocumentId, f.FirstWord, f.Start)).Order());
+        Assert.Single(_catalog.FindFingerprints([42], 1));
+        Assert.Equal(3, _catalog.FindFingerprints([42, ulong.MaxValue, 999, 42], 10).Count);
 
-        _catalog.SetFingerprints(Letter, "scheme-1", [new(43, Letter, 1)]);
-        Assert.Equal([Polemic], _catalog.FindFingerprints(42, 10).Select(f => f.DocumentId));
+        _catalog.SetFingerprints(Letter, "scheme-1", [new(43, Letter, 1, 5)]);
+        Assert.Equal([Polemic], _catalog.FindFingerprints([42], 10).Select(f => f.DocumentId));
 
         _catalog.Upsert(TestDocuments.All.Single(d => d.Id == Polemic), 2);
-        Assert.Empty(_catalog.FindFingerprints(42, 10));
+        Assert.Empty(_catalog.FindFingerprints([42], 10));
         _catalog.Remove(Letter);
-        Assert.Empty(_catalog.FindFingerprints(43, 10));
+        Assert.Empty(_catalog.FindFingerprints([43], 10));
     }
 
     [Fact]
     public void Fingerprints_of_two_schemes_never_meet()
     {
-        _catalog.SetFingerprints(Letter, "scheme-1", [new(1, Letter, 0)]);
-        Assert.Throws<InvalidOperationException>(() => _catalog.SetFingerprints(Polemic, "scheme-2", [new(1, Polemic, 0)]));
+        _catalog.SetFingerprints(Letter, "scheme-1", [new(1, Letter, 0, 0)]);
+        Assert.Throws<InvalidOperationException>(() => _catalog.SetFingerprints(Polemic, "scheme-2", [new(1, Polemic, 0, 0)]));
         _catalog.Clear();
         Assert.Null(_catalog.FingerprintScheme);
     }

@@ -20,7 +20,6 @@ public sealed class SqliteCatalog : ICatalog
 
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _batch;
-    private SqliteCommand? _findFingerprints;
 
     // Dropped by every write of this connection, and rebuilt when another connection has
     // written since it was built; see Results().
@@ -111,6 +110,7 @@ public sealed class SqliteCatalog : ICatalog
                 hash INTEGER NOT NULL,
                 document INTEGER NOT NULL,
                 word INTEGER NOT NULL,
+                start INTEGER NOT NULL,
                 PRIMARY KEY (hash, document, word)) WITHOUT ROWID;
             CREATE INDEX fingerprints_document ON fingerprints(document);
             CREATE TABLE quote_links (
@@ -217,39 +217,55 @@ public sealed class SqliteCatalog : ICatalog
             delete.Parameters.AddWithValue("$rowid", rowid);
             delete.ExecuteNonQuery();
         }
-        using var insert = Command("INSERT OR IGNORE INTO fingerprints (hash, document, word) VALUES ($hash, $document, $word)");
-        var hash = insert.Parameters.Add("$hash", SqliteType.Integer);
-        var document = insert.Parameters.Add("$document", SqliteType.Integer);
-        var word = insert.Parameters.Add("$word", SqliteType.Integer);
-        insert.Prepare();
-        document.Value = rowid;
-        foreach (var fingerprint in fingerprints)
+        // One statement for the document's rows, passed as a JSON array of [hash, word, start] and
+        // inserted in hash order, so SQLite walks its B-tree forward instead of seeking per row.
+        var rows = new System.Text.StringBuilder("[");
+        foreach (var fingerprint in fingerprints.OrderBy(f => unchecked((long)f.Hash)).ThenBy(f => f.FirstWord))
         {
             if (fingerprint.DocumentId != id)
                 throw new ArgumentException($"a fingerprint of {fingerprint.DocumentId} given for {id}", nameof(fingerprints));
-            hash.Value = unchecked((long)fingerprint.Hash);
-            word.Value = fingerprint.FirstWord;
-            insert.ExecuteNonQuery();
+            if (rows.Length > 1)
+                rows.Append(',');
+            rows.Append('[').Append(unchecked((long)fingerprint.Hash).ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(fingerprint.FirstWord.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(fingerprint.Start.ToString(CultureInfo.InvariantCulture)).Append(']');
         }
+        rows.Append(']');
+        using var insert = Command("""
+            INSERT OR IGNORE INTO fingerprints (hash, document, word, start)
+            SELECT value ->> 0, $document, value ->> 1, value ->> 2 FROM json_each($rows)
+            """);
+        insert.Parameters.AddWithValue("$document", rowid);
+        insert.Parameters.AddWithValue("$rows", rows.ToString());
+        insert.ExecuteNonQuery();
     }
 
-    public IReadOnlyList<Fingerprint> FindFingerprints(ulong hash, int limit)
+    public IReadOnlyList<Fingerprint> FindFingerprints(IReadOnlyCollection<ulong> hashes, int limitPerHash)
     {
-        // Prepared once per connection and transaction: a quotation check makes one lookup per word.
-        if (_findFingerprints is null || _findFingerprints.Transaction != _batch)
-        {
-            _findFingerprints?.Dispose();
-            _findFingerprints = Command("SELECT d.id, f.word FROM fingerprints f JOIN documents d ON d.rowid = f.document WHERE f.hash = $hash LIMIT $limit");
-            _findFingerprints.Parameters.Add("$hash", SqliteType.Integer);
-            _findFingerprints.Parameters.Add("$limit", SqliteType.Integer);
-            _findFingerprints.Prepare();
-        }
-        _findFingerprints.Parameters[0].Value = unchecked((long)hash);
-        _findFingerprints.Parameters[1].Value = limit;
+        ArgumentNullException.ThrowIfNull(hashes);
         var found = new List<Fingerprint>();
-        using var reader = _findFingerprints.ExecuteReader();
+        if (hashes.Count == 0 || limitPerHash <= 0)
+            return found;
+        // json_each drives the join, one seek into the (hash, ...) key per hash asked. The limit
+        // is applied while reading: a window function to apply it in SQL sorts every row first
+        // and costs more than the rows it saves.
+        using var select = Command("""
+            SELECT f.hash, d.id, f.word, f.start
+            FROM (SELECT DISTINCT value AS asked FROM json_each($hashes))
+            JOIN fingerprints f ON f.hash = asked
+            JOIN documents d ON d.rowid = f.document
+            """);
+        select.Parameters.AddWithValue("$hashes", "[" + string.Join(',', hashes.Select(h => unchecked((long)h).ToString(CultureInfo.InvariantCulture))) + "]");
+        var held = new Dictionary<long, int>();
+        using var reader = select.ExecuteReader();
         while (reader.Read())
-            found.Add(new Fingerprint(hash, reader.GetString(0), reader.GetInt32(1)));
+        {
+            var hash = reader.GetInt64(0);
+            var count = held.GetValueOrDefault(hash) + 1;
+            held[hash] = count;
+            if (count <= limitPerHash)
+                found.Add(new Fingerprint(unchecked((ulong)hash), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
+        }
         return found;
     }
 
@@ -472,7 +488,6 @@ public sealed class SqliteCatalog : ICatalog
 
     public void Dispose()
     {
-        _findFingerprints?.Dispose();
         _batch?.Dispose();
         _connection.Dispose();
     }
