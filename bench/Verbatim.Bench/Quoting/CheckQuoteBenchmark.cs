@@ -6,6 +6,8 @@ using System.Text.RegularExpressions;
 using Verbatim.Archiving;
 using Verbatim.Formats.PlainText;
 using Verbatim.Storing;
+using Verbatim.Text.Fingerprints;
+using Verbatim.Text.Tokens;
 
 namespace Verbatim.Bench.Quoting;
 
@@ -52,6 +54,7 @@ public static partial class CheckQuoteBenchmark
         Console.WriteLine($"Verbatim ingest with reuse detection: {report.Documents.Count} documents in {ingestClock.Elapsed.TotalSeconds:0.0} s = {bytes / 1e6 / ingestClock.Elapsed.TotalSeconds:0.00} MB/s ({report.Failed.Count} failed)");
 
         var texts = report.Documents.ToDictionary(d => d.Id, d => archive.Show(d.Id)!.BodyText, StringComparer.Ordinal);
+        Console.WriteLine($"runs of five words held more than once: {RepeatedRuns(texts.Values):P1} of all (the shared letters and seeds themselves: {RepeatedRuns(TrainingTexts()):P1})");
         var quotations = Quotations(texts, options.Queries + options.Warmup, chain, random);
         var documentsFile = Path.Combine(work, "documents.jsonl");
         File.WriteAllLines(documentsFile, texts.Select(t => JsonSerializer.Serialize(new { id = t.Key, body = t.Value }, Json)));
@@ -62,6 +65,7 @@ public static partial class CheckQuoteBenchmark
             archive.CheckQuote(warm.Text);
         var latencies = new List<double>();
         var atTheRightPlace = 0;
+        var missed = new List<(Quotation Quotation, string Found)>();
         foreach (var quotation in quotations.Skip(options.Warmup))
         {
             var clock = Stopwatch.StartNew();
@@ -70,7 +74,16 @@ public static partial class CheckQuoteBenchmark
             latencies.Add(clock.Elapsed.TotalMilliseconds);
             if (check.Matches.Any(m => m.Id == quotation.DocumentId && m.Start < quotation.End && quotation.Start < m.End))
                 atTheRightPlace++;
+            else
+                missed.Add((quotation, check.Found ? $"{check.Matches.Count} other matches" : $"no source; nearest {string.Join(", ", check.Nearest.Select(n => $"{n.MatchedWords} words"))}"));
         }
+        var timed = quotations.Skip(options.Warmup).ToList();
+        Console.WriteLine("slowest checks:");
+        foreach (var i in Enumerable.Range(0, latencies.Count).OrderByDescending(i => latencies[i]).Take(5))
+            Console.WriteLine($"  {latencies[i]:0.0} ms: {timed[i].Words} words, {timed[i].ChangedWords} replaced");
+        Console.WriteLine("not found at their place:");
+        foreach (var (quotation, found) in missed.Take(10))
+            Console.WriteLine($"  {quotation.Words} words, {quotation.ChangedWords} replaced: {found}");
 
         var peer = RunPeer(root, work, documentsFile, quotationsFile);
         if (peer is null)
@@ -79,15 +92,31 @@ public static partial class CheckQuoteBenchmark
         return 0;
     }
 
+    /// <summary>The share of 5-word fingerprints whose hash the texts hold more than once: how much the texts repeat each other.</summary>
+    private static double RepeatedRuns(IEnumerable<string> texts)
+    {
+        var counts = new Dictionary<ulong, int>();
+        foreach (var text in texts)
+        {
+            foreach (var fingerprint in FingerprintScheme.Default.Fingerprints("", Tokeniser.Tokenise(text).Tokens))
+                counts[fingerprint.Hash] = counts.GetValueOrDefault(fingerprint.Hash) + 1;
+        }
+        var total = counts.Values.Sum();
+        return total == 0 ? 0 : (double)counts.Values.Where(n => n > 1).Sum() / total;
+    }
+
     private static IEnumerable<string> TrainingTexts()
     {
         foreach (var seed in Directory.GetFiles(BenchPaths.Shared("corpus", "seeds"), "*.txt").Order(StringComparer.Ordinal))
             yield return File.ReadAllText(seed);
         foreach (var letter in Directory.GetFiles(BenchPaths.Shared("corpus", "schnitzler-tei"), "*.xml").Order(StringComparer.Ordinal))
         {
+            // The letter's text only: the header and the back matter are lists of names and
+            // authority URIs, which would fill the chain with formulas no letter repeats.
             var xml = File.ReadAllText(letter);
-            var body = xml.IndexOf("<body", StringComparison.Ordinal);
-            yield return Markup().Replace(body < 0 ? xml : xml[body..], " ");
+            var (body, end) = (xml.IndexOf("<body", StringComparison.Ordinal), xml.IndexOf("</body>", StringComparison.Ordinal));
+            if (body >= 0 && end > body)
+                yield return Markup().Replace(xml[body..end], " ");
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class WordChain
 
     public string AnyWord(Random random) => _words[random.Next(_words.Count)];
 
-    public IEnumerable<string> Walk(int count, Random random, double followChain = 0.6)
+    public IEnumerable<string> Walk(int count, Random random, double followChain = 0.85)
     {
         var word = AnyWord(random);
         for (var i = 0; i < count; i++)

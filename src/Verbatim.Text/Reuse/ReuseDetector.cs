@@ -125,7 +125,7 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         foreach (var (id, hits, _) in candidates)
         {
             var document = resolve(id);
-            var (start, end) = Window(document.Text, hits.Min(h => h.Other.Start), hits.Max(h => h.Other.Start));
+            var (start, end) = TextWindow.Around(document.Text, hits.Min(h => h.Other.Start), hits.Max(h => h.Other.Start));
             var windowText = Tokeniser.Tokenise(document.Text[start..end]);
             var wordAt = windowText.Tokens.ToDictionary(t => start + t.Start, t => t.Index);
             var rebased = hits.Where(h => wordAt.ContainsKey(h.Other.Start))
@@ -135,22 +135,6 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
             passages.AddRange(PassagesBetween(window, quoting, rebased).Select(p => new QuotationPassage(id, start, p.Alignment)));
         }
         return passages;
-    }
-
-    // Characters read on each side of a quotation's hits: the words alignment may add around
-    // them (ReuseOptions.Margin words and a quotation's edges) at well over an average word's length.
-    private const int WindowMargin = 1000;
-
-    /// <summary>The characters around the hits, widened to white space on both sides so that no word is cut.</summary>
-    private static (int Start, int End) Window(string text, int firstHit, int lastHit)
-    {
-        var start = Math.Max(0, firstHit - WindowMargin);
-        var end = Math.Min(text.Length, lastHit + WindowMargin);
-        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
-            start--;
-        while (end < text.Length && !char.IsWhiteSpace(text[end]))
-            end++;
-        return (start, end);
     }
 
     private List<ReusePassage> PassagesWithArchive(Side added, IReadOnlyList<Fingerprint> fingerprints, IFingerprintLookup lookup,

@@ -30,9 +30,7 @@ public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
     // best alignment is often not among its first few.
     private const int FallbackCandidates = 10;
 
-    // The full-text fallback aligns the whole quotation with the whole document; beyond this many
-    // cells the matrix would cost more memory than a partial answer is worth.
-    private const long MaximumFallbackCells = 4_000_000;
+    private const int FallbackWords = 8;
 
     private readonly Dictionary<string, (Document Document, ReuseDocument Reuse)> _documents = new(StringComparer.Ordinal);
 
@@ -53,11 +51,17 @@ public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
             maximumDocuments: Math.Max(2 * maximumMatches, 16));
         var aligned = Ranked(passages.Select(p => Match(p.SourceId, p.SourceOffset, p.Alignment, quoted.Tokens.Count)));
 
+        if (!aligned.Any(m => m.MatchedWords >= required))
+        {
+            // Every run of five words may have been broken by changed words: the documents that
+            // hold the quotation's rarer words are aligned too, and may still hold its source.
+            var known = aligned.Select(m => (m.Id, m.Start)).ToHashSet();
+            aligned = Ranked([.. aligned, .. FullTextCandidates(quoted).Where(m => !known.Contains((m.Id, m.Start)))]);
+        }
         var matches = aligned.Where(m => m.MatchedWords >= required).Take(maximumMatches).ToList();
-        if (matches.Count > 0)
-            return new QuoteCheck(quoted.Tokens.Count, matches, []);
-        var nearest = aligned.Count > 0 ? aligned : Ranked(FullTextCandidates(quoted));
-        return new QuoteCheck(quoted.Tokens.Count, [], [.. nearest.Take(NearestShown)]);
+        return matches.Count > 0
+            ? new QuoteCheck(quoted.Tokens.Count, matches, [])
+            : new QuoteCheck(quoted.Tokens.Count, [], [.. aligned.Take(NearestShown)]);
     }
 
     /// <param name="sourceOffset">Where the alignment's source text starts in the document's body text (a window of it, or all of it at 0).</param>
@@ -78,19 +82,60 @@ public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
 
     private IEnumerable<QuoteMatch> FullTextCandidates(TokenisedText quoted)
     {
-        // Longer words first: they are the rarer ones, and the query stays short.
+        // The longest words, which are the rarer ones: a short word ("the", "und") is in nearly
+        // every document, and each would make the full-text engine read a list of them all.
         var words = quoted.Tokens.Select(t => t.Range.Of(quoted.Original)).Distinct(StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(w => w.Length).Take(32);
+            .Where(w => w.Length >= 4).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(FallbackWords).ToList();
+        if (words.Count == 0)
+            yield break;
         var query = string.Join(" OR ", words.Select(w => $"\"{w.Replace("\"", "", StringComparison.Ordinal)}\""));
         foreach (var hit in catalog.Search(new SearchQuery(query) { Limit = FallbackCandidates }).Hits)
         {
-            var text = Tokeniser.Tokenise(Resolve(hit.Id).Text);
-            if ((long)text.Tokens.Count * quoted.Tokens.Count > MaximumFallbackCells)
-                continue;
-            var alignment = LocalAligner.Align(text, quoted);
+            var text = Resolve(hit.Id).Text;
+            var (start, end) = DensestPlace(text, words, quoted.Original.Length);
+            var window = Tokeniser.Tokenise(text[start..end]);
+            var alignment = LocalAligner.Align(window, quoted);
             if (!alignment.IsEmpty)
-                yield return Match(hit.Id, 0, alignment, quoted.Tokens.Count);
+                yield return Match(hit.Id, start, alignment, quoted.Tokens.Count);
         }
+    }
+
+    /// <summary>
+    /// The window (<see cref="TextWindow"/>) around the stretch of the text, as long as the
+    /// quotation, where the most of its distinct words stand; found by plain search for the words,
+    /// so only the window is tokenised.
+    /// </summary>
+    private static (int Start, int End) DensestPlace(string text, IReadOnlyList<string> words, int quotationLength)
+    {
+        const int MaximumPlacesPerWord = 200;
+        var places = new List<(int At, int Word)>();
+        for (var w = 0; w < words.Count; w++)
+        {
+            for (int at = text.IndexOf(words[w], StringComparison.OrdinalIgnoreCase), n = 0; at >= 0 && n < MaximumPlacesPerWord; n++)
+            {
+                places.Add((at, w));
+                at = text.IndexOf(words[w], at + words[w].Length, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        if (places.Count == 0)
+            return TextWindow.Around(text, 0, 0);
+        places.Sort();
+        var (bestFirst, bestLast, bestCount) = (places[0].At, places[0].At, 0);
+        var inSpan = new Dictionary<int, int>();
+        var first = 0;
+        for (var last = 0; last < places.Count; last++)
+        {
+            inSpan[places[last].Word] = inSpan.GetValueOrDefault(places[last].Word) + 1;
+            while (places[last].At - places[first].At > quotationLength)
+            {
+                if (--inSpan[places[first].Word] == 0)
+                    inSpan.Remove(places[first].Word);
+                first++;
+            }
+            if (inSpan.Count > bestCount)
+                (bestFirst, bestLast, bestCount) = (places[first].At, places[last].At, inSpan.Count);
+        }
+        return TextWindow.Around(text, bestFirst, bestLast);
     }
 
     private ReuseDocument Resolve(string id)

@@ -246,27 +246,59 @@ public sealed class SqliteCatalog : ICatalog
         var found = new List<Fingerprint>();
         if (hashes.Count == 0 || limitPerHash <= 0)
             return found;
-        // json_each drives the join, one seek into the (hash, ...) key per hash asked. The limit
-        // is applied while reading: a window function to apply it in SQL sorts every row first
-        // and costs more than the rows it saves.
-        using var select = Command("""
-            SELECT f.hash, d.id, f.word, f.start
+        var asked = "[" + string.Join(',', hashes.Distinct().Select(h => unchecked((long)h).ToString(CultureInfo.InvariantCulture))) + "]";
+
+        // A run held thousands of times (a letterhead, a formula) would hand back thousands of
+        // rows, so each hash is first counted up to the limit, which stops after that many index
+        // steps; the rare hashes at the limit are read one by one with it. json_each drives each
+        // join: one seek into the (hash, ...) key per hash asked.
+        var common = new List<long>();
+        var rare = new List<long>();
+        using (var count = Command("""
+            SELECT asked, (SELECT count(*) FROM (SELECT 1 FROM fingerprints WHERE hash = asked LIMIT $limit))
             FROM (SELECT DISTINCT value AS asked FROM json_each($hashes))
-            JOIN fingerprints f ON f.hash = asked
-            JOIN documents d ON d.rowid = f.document
-            """);
-        select.Parameters.AddWithValue("$hashes", "[" + string.Join(',', hashes.Select(h => unchecked((long)h).ToString(CultureInfo.InvariantCulture))) + "]");
-        var held = new Dictionary<long, int>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
+            """))
         {
-            var hash = reader.GetInt64(0);
-            var count = held.GetValueOrDefault(hash) + 1;
-            held[hash] = count;
-            if (count <= limitPerHash)
-                found.Add(new Fingerprint(unchecked((ulong)hash), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
+            count.Parameters.AddWithValue("$hashes", asked);
+            count.Parameters.AddWithValue("$limit", limitPerHash);
+            using var reader = count.ExecuteReader();
+            while (reader.Read())
+            {
+                var held = reader.GetInt32(1);
+                if (held >= limitPerHash)
+                    common.Add(reader.GetInt64(0));
+                else if (held > 0)
+                    rare.Add(reader.GetInt64(0));
+            }
+        }
+        using (var select = Command("""
+            SELECT f.hash, d.id, f.word, f.start
+            FROM json_each($hashes) JOIN fingerprints f ON f.hash = value
+            JOIN documents d ON d.rowid = f.document
+            """))
+        {
+            select.Parameters.AddWithValue("$hashes", "[" + string.Join(',', rare.Select(h => h.ToString(CultureInfo.InvariantCulture))) + "]");
+            Read(select);
+        }
+        foreach (var hash in common)
+        {
+            using var select = Command("""
+                SELECT f.hash, d.id, f.word, f.start
+                FROM fingerprints f JOIN documents d ON d.rowid = f.document
+                WHERE f.hash = $hash LIMIT $limit
+                """);
+            select.Parameters.AddWithValue("$hash", hash);
+            select.Parameters.AddWithValue("$limit", limitPerHash);
+            Read(select);
         }
         return found;
+
+        void Read(SqliteCommand select)
+        {
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+                found.Add(new Fingerprint(unchecked((ulong)reader.GetInt64(0)), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
+        }
     }
 
     public void AddQuoteLinks(IEnumerable<QuoteLink> links)
