@@ -26,9 +26,10 @@ public static class GeneratePanVerb
             Description = "Per word: substitution,deletion,insertion,shuffle.",
             DefaultValueFactory = _ => string.Create(CultureInfo.InvariantCulture, $"{defaults.Edits.Substitution},{defaults.Edits.Deletion},{defaults.Edits.Insertion},{defaults.Edits.Shuffle}"),
         };
+        var madeUpWords = new Option<int>("--made-up-words") { Description = "Words of a made-up document, when the real texts run out.", DefaultValueFactory = _ => defaults.SyntheticHostWords };
         var command = new Command("generate-pan", "Write a PAN text-alignment corpus with passages inserted verbatim and with random word edits.")
         {
-            output, texts, seed, none, verbatim, edited, rates,
+            output, texts, seed, none, verbatim, edited, rates, madeUpWords,
         };
         command.Hidden = true;
         command.SetAction(result => ArchiveOptions.Run(result, (stdout, error) =>
@@ -55,6 +56,7 @@ public static class GeneratePanVerb
                 VerbatimPairs = result.GetValue(verbatim),
                 EditedPairs = result.GetValue(edited),
                 Edits = new WordEditRates(parts[0], parts[1], parts[2], parts[3]),
+                SyntheticHostWords = result.GetValue(madeUpWords),
             });
             PanCorpusFolder.Write(corpus, folder);
             stdout.WriteLine($"{folder}: {corpus.Pairs.Count} pairs, {corpus.Pairs.Sum(p => p.Cases.Count)} cases, {corpus.Suspicious.Count} suspicious and {corpus.Sources.Count} source documents from {bodies.Count} texts.");

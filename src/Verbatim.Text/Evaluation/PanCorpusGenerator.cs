@@ -57,9 +57,9 @@ public sealed record PanCorpusOptions
 /// <see cref="Random"/> seeded by <see cref="PanCorpusOptions.Seed"/>, in a fixed order, so the
 /// same texts and options give the same corpus byte for byte.
 /// Each real text serves once, as a host or as a source (alternately, in the seeded shuffle; a
-/// source needs room for two shortest passages); sources are used again by later pairs when
-/// there are more pairs than sources, and hosts are made up when the real ones run out, so that
-/// no host text appears twice (which would be reuse the truth does not know of).
+/// source needs room for two shortest passages), and each pair has a host and a source of its
+/// own: when the real texts run out, both are made up, so that no text appears twice (which would
+/// be reuse the truth does not know of).
 /// </summary>
 public static partial class PanCorpusGenerator
 {
@@ -76,6 +76,7 @@ public static partial class PanCorpusGenerator
         var random = new Random(options.Seed);
         var shuffled = texts.Where(t => t.Any(c => !char.IsWhiteSpace(c))).ToList();
         Shuffle(shuffled, random);
+        var chain = new Lazy<WordChain>(() => new WordChain(shuffled.Select(Words)));
         var pool = Documents(Unrelated(shuffled), options.MinimumDocumentWords).Select(t => (Text: t, Words: Words(t))).ToList();
         var (sources, hosts) = (new List<string>(), new List<string>());
         foreach (var (text, words) in pool)
@@ -88,23 +89,21 @@ public static partial class PanCorpusGenerator
         if (sources.Count == 0)
             throw new ArgumentException($"no text has the {2 * options.MinimumPassageWords} words a source needs", nameof(texts));
         var vocabulary = pool.SelectMany(t => t.Words.Select(w => w.Value)).ToList();
-        var chain = new Lazy<WordChain>(() => new WordChain(pool.Select(t => t.Words)));
 
         var kinds = Enumerable.Repeat((Folder: NoReuseFolder, Obfuscation: (string?)null, Edits: WordEditRates.None), options.NoReusePairs)
             .Concat(Enumerable.Repeat((Folder: VerbatimFolder, Obfuscation: (string?)"none", Edits: WordEditRates.None), options.VerbatimPairs))
             .Concat(Enumerable.Repeat((Folder: EditedFolder, Obfuscation: (string?)"random", options.Edits), options.EditedPairs))
             .ToList();
         var suspicious = new List<PanText>();
-        var sourceDocuments = new SortedDictionary<int, PanText>();
+        var sourceDocuments = new List<PanText>();
         var pairs = new List<PanPair>();
         for (var k = 0; k < kinds.Count; k++)
         {
             var kind = kinds[k];
             var host = k < hosts.Count ? hosts[k] : chain.Value.Make(options.SyntheticHostWords, random);
-            var sourceIndex = k % sources.Count;
-            var source = sources[sourceIndex];
-            var (suspiciousName, sourceName) = (Name("suspicious-document", k), Name("source-document", sourceIndex));
-            sourceDocuments.TryAdd(sourceIndex, new PanText(sourceName, source));
+            var source = k < sources.Count ? sources[k] : chain.Value.Make(options.SyntheticHostWords, random);
+            var (suspiciousName, sourceName) = (Name("suspicious-document", k), Name("source-document", k));
+            sourceDocuments.Add(new PanText(sourceName, source));
 
             var passages = kind.Obfuscation is null ? [] : Passages(source, options, random);
             var inserted = passages.Select(p => (p.Range, Text: kind.Edits == WordEditRates.None ? p.Range.Of(source) : Edit(p.Words, kind.Edits, vocabulary, random))).ToList();
@@ -113,7 +112,7 @@ public static partial class PanCorpusGenerator
             var cases = inserted.Select((p, i) => new PanAnnotation(suspiciousName, at[i], sourceName, p.Range, kind.Obfuscation)).ToList();
             pairs.Add(new PanPair(suspiciousName, sourceName, kind.Folder, cases));
         }
-        return new PanCorpus(suspicious, [.. sourceDocuments.Values], pairs);
+        return new PanCorpus(suspicious, sourceDocuments, pairs);
     }
 
     /// <summary>
@@ -250,20 +249,22 @@ public static partial class PanCorpusGenerator
 
     /// <summary>
     /// Text made up word by word: each next word is one that follows the current word somewhere in
-    /// the texts, drawn in proportion to how often it does. Word frequencies and short phrases are
-    /// those of the texts; runs of five words or more from them are rare, so a made-up host shares
-    /// little but its passages with any source.
+    /// the texts, drawn in proportion to how often it does, except that one word in
+    /// <see cref="RestartEvery"/> is drawn from all the words instead. Word frequencies and short
+    /// phrases are those of the texts; the restarts break the long runs a word with one follower
+    /// would copy, so made-up documents share little but their passages.
     /// </summary>
     private sealed class WordChain
     {
         private readonly Dictionary<string, List<string>> next = new(StringComparer.Ordinal);
-        private readonly List<string> starts = [];
+        private const int RestartEvery = 4;
+        private readonly List<string> all = [];
 
         public WordChain(IEnumerable<List<Match>> texts)
         {
             foreach (var words in texts)
             {
-                starts.Add(words[0].Value);
+                all.AddRange(words.Select(w => w.Value));
                 for (var i = 0; i + 1 < words.Count; i++)
                 {
                     if (!next.TryGetValue(words[i].Value, out var followers))
@@ -276,13 +277,15 @@ public static partial class PanCorpusGenerator
         public string Make(int wordCount, Random random)
         {
             var text = new StringBuilder(wordCount * 7);
-            var word = starts[random.Next(starts.Count)];
+            var word = all[random.Next(all.Count)];
             for (var i = 0; i < wordCount; i++)
             {
                 if (i > 0)
                     text.Append(i % 16 == 0 ? '\n' : ' ');
                 text.Append(word);
-                word = next.TryGetValue(word, out var followers) ? followers[random.Next(followers.Count)] : starts[random.Next(starts.Count)];
+                word = random.Next(RestartEvery) > 0 && next.TryGetValue(word, out var followers)
+                    ? followers[random.Next(followers.Count)]
+                    : all[random.Next(all.Count)];
             }
             return text.ToString();
         }

@@ -39,7 +39,43 @@ public sealed record FingerprintScheme(int WordsPerGram)
     /// <summary>One fingerprint per word that starts a full run, in word order.</summary>
     public IEnumerable<Fingerprint> Fingerprints(string documentId, IReadOnlyList<Token> tokens)
     {
-        for (var first = 0; first + WordsPerGram <= tokens.Count; first++)
-            yield return new Fingerprint(Hash(tokens, first), documentId, first);
+        var hashes = Hashes(tokens);
+        for (var first = 0; first < hashes.Length; first++)
+            yield return new Fingerprint(hashes[first], documentId, first);
+    }
+
+    /// <summary>
+    /// <see cref="Hash"/> of every word that starts a full run, in word order: the same bytes
+    /// hashed (each key encoded once, runs joined in one reused buffer), without a string a run.
+    /// </summary>
+    public ulong[] Hashes(IReadOnlyList<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var count = Math.Max(0, tokens.Count - WordsPerGram + 1);
+        var hashes = new ulong[count];
+        if (count == 0)
+            return hashes;
+        var keys = new byte[tokens.Count][];
+        for (var i = 0; i < tokens.Count; i++)
+            keys[i] = Encoding.UTF8.GetBytes(tokens[i].Key);
+        var buffer = new byte[256];
+        for (var first = 0; first < count; first++)
+        {
+            var length = WordsPerGram - 1;
+            for (var i = first; i < first + WordsPerGram; i++)
+                length += keys[i].Length;
+            if (buffer.Length < length)
+                buffer = new byte[length * 2];
+            var at = 0;
+            for (var i = first; i < first + WordsPerGram; i++)
+            {
+                if (i > first)
+                    buffer[at++] = (byte)' ';
+                keys[i].CopyTo(buffer, at);
+                at += keys[i].Length;
+            }
+            hashes[first] = XxHash64.HashToUInt64(buffer.AsSpan(0, length));
+        }
+        return hashes;
     }
 }

@@ -12,6 +12,8 @@ public static class Normaliser
     public static NormalisedText Normalise(string text, NormalisationLayers layers = NormalisationLayers.All)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (layers == NormalisationLayers.All && !text.AsSpan().ContainsAnyInRange('\u0400', '\u04FF') && text.IsNormalized(NormalizationForm.FormC))
+            return FoldWithoutCyrillic(text);
         var result = NormalisedText.Identity(text);
         if (layers.HasFlag(NormalisationLayers.Nfc))
             result = Apply(result, ComposeNfc);
@@ -23,6 +25,31 @@ public static class Normaliser
             result = Apply(result, Transliteration.Transliterate);
         result.Layers = layers;
         return result;
+    }
+
+    /// <summary>
+    /// Every layer in one pass, for a text already in NFC with no Cyrillic letter: NFC and
+    /// transliteration then change nothing, and typography and case fold one character at a time,
+    /// so folding each character and lower-casing what it folds to gives what the layers give one
+    /// after the other, map included. Most texts are such, and one pass is several times faster.
+    /// </summary>
+    private static NormalisedText FoldWithoutCyrillic(string text)
+    {
+        var builder = new MappedTextBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (TypographicFolding.FoldOne(text[i]) is { } folded)
+            {
+                foreach (var c in folded)
+                    builder.Append(char.ToLowerInvariant(c), i, i + 1);
+            }
+            else
+            {
+                builder.Append(char.ToLowerInvariant(text[i]), i, i + 1);
+            }
+        }
+        var (normal, starts, ends) = builder.Build();
+        return new NormalisedText(text, normal, starts, ends) { Layers = NormalisationLayers.All };
     }
 
     private static NormalisedText Apply(NormalisedText current, Action<string, MappedTextBuilder> layer)

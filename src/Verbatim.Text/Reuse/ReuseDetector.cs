@@ -24,7 +24,12 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     private readonly FingerprintScheme scheme = scheme ?? FingerprintScheme.Default;
     private readonly AlignmentScoring scoring = scoring ?? AlignmentScoring.Default;
 
-    /// <summary>Passages in the order of the documents given (by the first of each pair), then of their place in it.</summary>
+    /// <summary>
+    /// Passages in the order of the documents given (by the first of each pair), then of their place in it.
+    /// Documents are tokenised, and pairs of documents aligned, on every core; each document's
+    /// passages are collected apart and joined in the order given, so the result does not depend
+    /// on the schedule.
+    /// </summary>
     public IReadOnlyList<ReusePassage> Detect(IEnumerable<ReuseDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -35,25 +40,70 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
             if (!order.TryAdd(document.Id, order.Count))
                 throw new ArgumentException($"Document id '{document.Id}' is given twice.", nameof(documents));
         }
-        var texts = given.ToDictionary(d => d.Id, d => Tokeniser.Tokenise(d.Text), StringComparer.Ordinal);
-        var index = new FingerprintIndex(scheme);
-        foreach (var document in given)
-            index.Add(document.Id, texts[document.Id].Tokens);
-
-        var passages = new List<ReusePassage>();
-        foreach (var a in given)
+        var sides = new Side[given.Count];
+        var hashes = new ulong[given.Count][];
+        Parallel.For(0, given.Count, k =>
         {
-            var hitsByDocument = index.Hits(a.Id, options.MaximumOccurrences)
-                .Where(h => order[h.DocumentB] >= order[a.Id])
-                .GroupBy(h => h.DocumentB)
-                .OrderBy(g => order[g.Key]);
-            foreach (var hits in hitsByDocument)
-            {
-                var b = given[order[hits.Key]];
-                passages.AddRange(PassagesBetween(new Side(a, texts[a.Id]), new Side(b, texts[b.Id]), [.. hits]));
-            }
+            sides[k] = new Side(given[k], Tokeniser.Tokenise(given[k].Text));
+            hashes[k] = scheme.Hashes(sides[k].Text.Tokens);
+        });
+        var hitsByDocument = HitsByDocument(given, hashes);
+
+        var found = new List<ReusePassage>[given.Count];
+        Parallel.For(0, given.Count, a =>
+        {
+            found[a] = [];
+            foreach (var (b, hits) in hitsByDocument[a])
+                found[a].AddRange(PassagesBetween(sides[a], sides[b], hits));
+        });
+        return [.. found.SelectMany(passages => passages)];
+    }
+
+    /// <summary>
+    /// The hits <see cref="FingerprintIndex.Hits"/> would give between the documents, grouped by
+    /// the pair: a run held more than <see cref="ReuseOptions.MaximumOccurrences"/> times is
+    /// skipped, A is the document given first (within one document, the earlier place), and a
+    /// document's partners are in the order given. One sort of every run's hash replaces an index
+    /// of lists, which is what all-pairs detection over many megabytes spends its time on otherwise.
+    /// </summary>
+    private List<SortedDictionary<int, List<FingerprintHit>>> HitsByDocument(List<ReuseDocument> given, ulong[][] hashes)
+    {
+        var total = hashes.Sum(h => h.Length);
+        var keys = new ulong[total];
+        var places = new long[total];
+        var at = 0;
+        for (var document = 0; document < hashes.Length; document++)
+        {
+            for (var word = 0; word < hashes[document].Length; word++, at++)
+                (keys[at], places[at]) = (hashes[document][word], ((long)document << 32) | (uint)word);
         }
-        return passages;
+        Array.Sort(keys, places);
+
+        var byDocument = given.Select(_ => new SortedDictionary<int, List<FingerprintHit>>()).ToList();
+        for (var start = 0; start < total;)
+        {
+            var end = start + 1;
+            while (end < total && keys[end] == keys[start])
+                end++;
+            if (end - start <= options.MaximumOccurrences)
+            {
+                // By document, then word: the order of places that decides which of a pair is A.
+                Array.Sort(places, start, end - start);
+                for (var i = start; i < end; i++)
+                {
+                    var (a, wordA) = ((int)(places[i] >> 32), (int)places[i]);
+                    for (var j = i + 1; j < end; j++)
+                    {
+                        var (b, wordB) = ((int)(places[j] >> 32), (int)places[j]);
+                        if (!byDocument[a].TryGetValue(b, out var hits))
+                            byDocument[a][b] = hits = [];
+                        hits.Add(new FingerprintHit(keys[start], given[a].Id, wordA, given[b].Id, wordB));
+                    }
+                }
+            }
+            start = end;
+        }
+        return byDocument;
     }
 
     /// <summary>
@@ -99,6 +149,8 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         var spans = new List<(int FirstA, int LastA, int FirstB, int LastB)>();
         foreach (var candidate in Candidates(hits))
         {
+            if (!MayHoldPassage(candidate))
+                continue;
             var remaining = candidate;
             while (remaining.Count > 0)
             {
@@ -124,6 +176,26 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
             }
         }
         return [.. passages.OrderBy(p => p.SourceId == a.Document.Id ? p.Source.Start : p.Target.Start)];
+    }
+
+    /// <summary>
+    /// Whether the candidate's shared runs cover at least <see cref="ReuseOptions.MinimumMatchedWords"/>
+    /// words of A; else it is not aligned. Most candidates in a large collection are one common
+    /// five-word run shared by chance, which alignment would reject after filling a window; a
+    /// quotation of that length with a change inside its first five words (so one run only) is
+    /// what this gives up.
+    /// </summary>
+    private bool MayHoldPassage(List<FingerprintHit> candidate)
+    {
+        var (covered, reached) = (0, int.MinValue);
+        foreach (var word in candidate.Select(h => h.WordA).Order())
+        {
+            covered += word + scheme.WordsPerGram - Math.Max(word, reached);
+            reached = word + scheme.WordsPerGram;
+            if (covered >= options.MinimumMatchedWords)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>
