@@ -22,7 +22,21 @@ public static class LocalAligner
     public static LocalAlignment Align(
         TokenisedText source, int sourceFirst, int sourceCount,
         TokenisedText quoting, int quotingFirst, int quotingCount,
-        AlignmentScoring? scoring = null)
+        AlignmentScoring? scoring = null) =>
+        Align(source, sourceFirst, sourceCount, quoting, quotingFirst, quotingCount, scoring, -sourceCount, quotingCount);
+
+    /// <summary>
+    /// The best local alignment of the windows that keeps to a band of diagonals: it pairs the
+    /// k-th word of the source window (from 0) only with a quoting word whose place in its window
+    /// is k + d, for d from <paramref name="lowestDiagonal"/> to <paramref name="highestDiagonal"/>.
+    /// A caller that knows where the shared words lie (a reuse candidate's hits) aligns a band a
+    /// margin wide around them instead of the whole rectangle: the same alignment wherever the
+    /// best one keeps to the band, at a fraction of the cells.
+    /// </summary>
+    public static LocalAlignment Align(
+        TokenisedText source, int sourceFirst, int sourceCount,
+        TokenisedText quoting, int quotingFirst, int quotingCount,
+        AlignmentScoring? scoring, int lowestDiagonal, int highestDiagonal)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(quoting);
@@ -49,7 +63,7 @@ public static class LocalAligner
         var quotingGapExtended = ArrayPool<bool>.Shared.Rent(size);
         try
         {
-            return Fill(source, sourceFirst, n, quoting, quotingFirst, m, scoring, best, sourceGap, quotingGap, bestFrom, sourceGapExtended, quotingGapExtended);
+            return Fill(source, sourceFirst, n, quoting, quotingFirst, m, scoring, (lowestDiagonal, highestDiagonal), best, sourceGap, quotingGap, bestFrom, sourceGapExtended, quotingGapExtended);
         }
         finally
         {
@@ -64,7 +78,7 @@ public static class LocalAligner
 
     private static LocalAlignment Fill(
         TokenisedText source, int sourceFirst, int n, TokenisedText quoting, int quotingFirst, int m, AlignmentScoring scoring,
-        int[] best, int[] sourceGap, int[] quotingGap, byte[] bestFrom, bool[] sourceGapExtended, bool[] quotingGapExtended)
+        (int Lowest, int Highest) diagonals, int[] best, int[] sourceGap, int[] quotingGap, byte[] bestFrom, bool[] sourceGapExtended, bool[] quotingGapExtended)
     {
         var width = m + 1;
         var (sourceWords, quotingWords) = WordNumbers(source, sourceFirst, n, quoting, quotingFirst, m);
@@ -79,8 +93,15 @@ public static class LocalAligner
         var (bestScore, bestCell) = (0, 0);
         for (var i = 1; i <= n; i++)
         {
+            // Cells just outside the band read as the first row and column do: no alignment yet.
+            var (first, last) = (Math.Max(1, i + diagonals.Lowest), Math.Min(m, i + diagonals.Highest));
+            foreach (var outside in (ReadOnlySpan<int>)[first - 1, last + 1])
+            {
+                if (outside >= 1 && outside <= m)
+                    (best[i * width + outside], sourceGap[i * width + outside], quotingGap[i * width + outside], bestFrom[i * width + outside]) = (0, Impossible, Impossible, Stop);
+            }
             var sourceWord = sourceWords[i - 1];
-            for (var j = 1; j <= m; j++)
+            for (var j = first; j <= last; j++)
             {
                 var cell = i * width + j;
                 var up = cell - width;

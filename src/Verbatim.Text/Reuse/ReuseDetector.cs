@@ -244,7 +244,10 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         var (source, sourceStart, sourceEnd, target, targetStart, targetEnd) = sourceIsA
             ? (a.Text, startA, endA, b.Text, startB, endB)
             : (b.Text, startB, endB, a.Text, startA, endA);
-        var core = LocalAligner.Align(source, sourceStart, sourceEnd - sourceStart, target, targetStart, targetEnd - targetStart, scoring);
+        // The hits' diagonals, a margin wide on each side: an alignment through them keeps to it.
+        var diagonals = hits.Select(h => sourceIsA ? (h.WordB - targetStart) - (h.WordA - sourceStart) : (h.WordA - targetStart) - (h.WordB - sourceStart)).ToList();
+        var core = LocalAligner.Align(source, sourceStart, sourceEnd - sourceStart, target, targetStart, targetEnd - targetStart, scoring,
+            diagonals.Min() - options.Margin, diagonals.Max() + options.Margin);
 
         // Only a core long enough to be a passage by itself is extended: links of a few words
         // are trusted next to a real passage, never as the evidence for one.
