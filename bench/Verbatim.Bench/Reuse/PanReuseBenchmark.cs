@@ -24,7 +24,7 @@ namespace Verbatim.Bench.Reuse;
 /// runs find the same runs; the benchmark checks that they report as many and that sim_text counts
 /// as many words in each copy as were written.
 /// </summary>
-/// <remarks>Run from the repository root: <c>dotnet run -c Release --project bench/Verbatim.Bench -- pan</c>.</remarks>
+/// <remarks>Run from the repository root: <c>dotnet run -c Release --project bench/Verbatim.Bench -- pan [--rounds 3] [--keep]</c>.</remarks>
 public static partial class PanReuseBenchmark
 {
     private static readonly PanCorpusOptions Corpus = new()
@@ -56,9 +56,22 @@ public static partial class PanReuseBenchmark
             if (bytes < 20_000_000)
                 throw new InvalidOperationException("the corpus is under 20 MB");
 
+            // Rounds alternate the two tools, and each tool's median time counts, so that load from
+            // outside the benchmark weighs on both alike.
             var listed = corpus.Pairs.ToDictionary(p => (p.Suspicious, p.Source));
-            var (verbatimSeconds, verbatimDetections) = RunVerbatim(files, listed);
-            var (simSeconds, simRuns) = RunSim(files, work, "original");
+            var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(3);
+            var verbatimTimes = new List<double>();
+            var simTimes = new List<double>();
+            List<PanAnnotation> verbatimDetections = [];
+            var simRuns = 0;
+            for (var round = 0; round < rounds; round++)
+            {
+                (var seconds, verbatimDetections) = RunVerbatim(files, listed);
+                verbatimTimes.Add(seconds);
+                (seconds, simRuns) = RunSim(files, work, "original");
+                simTimes.Add(seconds);
+            }
+            var (verbatimSeconds, simSeconds) = (Median(verbatimTimes), Median(simTimes));
             var (simWordsSeconds, simDetections, simWordRuns) = RunSimOnWords(files, work, listed);
 
             Console.WriteLine();
@@ -68,7 +81,9 @@ public static partial class PanReuseBenchmark
             Row("sim_text -r8 (1 core: it has no threads)", simSeconds, simDetections);
             Console.WriteLine();
             Console.WriteLine($"sim_text on the one-word-a-line copies: {simWordsSeconds:0.000} s, {simWordRuns} runs (on the originals: {simRuns} runs)");
-            Console.WriteLine($"throughput ratio, Verbatim / sim_text: {simSeconds / verbatimSeconds:0.00}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds: Verbatim {string.Join(", ", verbatimTimes.Select(t => t.ToString("0.000", CultureInfo.InvariantCulture)))} s; sim_text {string.Join(", ", simTimes.Select(t => t.ToString("0.000", CultureInfo.InvariantCulture)))} s; medians in the table"));
+            Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
+            Console.WriteLine($"throughput ratio, Verbatim / sim_text (medians): {simSeconds / verbatimSeconds:0.00}");
             return 0;
 
             void Row(string tool, double seconds, List<PanAnnotation> detections)
@@ -92,6 +107,7 @@ public static partial class PanReuseBenchmark
     {
         var detector = new ReuseDetector();
         detector.Detect([.. files.Take(40).Select(f => new ReuseDocument(Path.GetFileName(f), File.ReadAllText(f)))]);
+        GC.Collect();
         var clock = Stopwatch.StartNew();
         var documents = files.Select(f => new ReuseDocument(Path.GetFileName(f), File.ReadAllText(f))).ToList();
         var passages = detector.Detect(documents);
@@ -166,6 +182,8 @@ public static partial class PanReuseBenchmark
     /// <summary>Lines first to last (1-based) of a one-word-a-line copy, as characters of the original.</summary>
     private static TextRange Characters(List<TextRange> words, string first, string last) =>
         TextRange.FromBounds(words[int.Parse(first, CultureInfo.InvariantCulture) - 1].Start, words[int.Parse(last, CultureInfo.InvariantCulture) - 1].End);
+
+    private static double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
 
     private static string CpuName() =>
         File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";

@@ -45,8 +45,9 @@ public sealed record FingerprintScheme(int WordsPerGram)
     }
 
     /// <summary>
-    /// <see cref="Hash"/> of every word that starts a full run, in word order: the same bytes
-    /// hashed (each key encoded once, runs joined in one reused buffer), without a string a run.
+    /// <see cref="Hash"/> of every word that starts a full run, in word order. The keys are
+    /// encoded once, joined by one space each, into one buffer; a run's bytes are then a slice of
+    /// it, the same bytes <see cref="Hash"/> makes a string for.
     /// </summary>
     public ulong[] Hashes(IReadOnlyList<Token> tokens)
     {
@@ -55,26 +56,23 @@ public sealed record FingerprintScheme(int WordsPerGram)
         var hashes = new ulong[count];
         if (count == 0)
             return hashes;
-        var keys = new byte[tokens.Count][];
+        var starts = new int[tokens.Count + 1];
+        var size = 0;
         for (var i = 0; i < tokens.Count; i++)
-            keys[i] = Encoding.UTF8.GetBytes(tokens[i].Key);
-        var buffer = new byte[256];
+            size += Encoding.UTF8.GetMaxByteCount(tokens[i].Key.Length) + 1;
+        var joined = new byte[size];
+        var at = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            starts[i] = at;
+            at += Encoding.UTF8.GetBytes(tokens[i].Key, joined.AsSpan(at));
+            joined[at++] = (byte)' ';
+        }
+        starts[tokens.Count] = at;
         for (var first = 0; first < count; first++)
         {
-            var length = WordsPerGram - 1;
-            for (var i = first; i < first + WordsPerGram; i++)
-                length += keys[i].Length;
-            if (buffer.Length < length)
-                buffer = new byte[length * 2];
-            var at = 0;
-            for (var i = first; i < first + WordsPerGram; i++)
-            {
-                if (i > first)
-                    buffer[at++] = (byte)' ';
-                keys[i].CopyTo(buffer, at);
-                at += keys[i].Length;
-            }
-            hashes[first] = XxHash64.HashToUInt64(buffer.AsSpan(0, length));
+            var (from, to) = (starts[first], starts[first + WordsPerGram] - 1);
+            hashes[first] = XxHash64.HashToUInt64(joined.AsSpan(from, to - from));
         }
         return hashes;
     }

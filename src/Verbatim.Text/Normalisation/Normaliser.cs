@@ -35,21 +35,25 @@ public static class Normaliser
     /// </summary>
     private static NormalisedText FoldWithoutCyrillic(string text)
     {
-        var builder = new MappedTextBuilder(text.Length);
+        var folded = new char[text.Length];
+        var starts = new int[text.Length];
+        var length = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (TypographicFolding.FoldOne(text[i]) is { } folded)
+            var expansion = TypographicFolding.FoldOne(text[i]);
+            var piece = expansion is null ? [text[i]] : expansion.AsSpan();
+            if (length + piece.Length > folded.Length)
             {
-                foreach (var c in folded)
-                    builder.Append(char.ToLowerInvariant(c), i, i + 1);
+                Array.Resize(ref folded, folded.Length + text.Length / 8 + piece.Length);
+                Array.Resize(ref starts, folded.Length);
             }
-            else
-            {
-                builder.Append(char.ToLowerInvariant(text[i]), i, i + 1);
-            }
+            foreach (var c in piece)
+                (folded[length], starts[length++]) = (char.ToLowerInvariant(c), i);
         }
-        var (normal, starts, ends) = builder.Build();
-        return new NormalisedText(text, normal, starts, ends) { Layers = NormalisationLayers.All };
+        var ends = new int[length];
+        for (var k = 0; k < length; k++)
+            ends[k] = starts[k] + 1;
+        return new NormalisedText(text, new string(folded, 0, length), starts.Length == length ? starts : starts[..length], ends) { Layers = NormalisationLayers.All };
     }
 
     private static NormalisedText Apply(NormalisedText current, Action<string, MappedTextBuilder> layer)

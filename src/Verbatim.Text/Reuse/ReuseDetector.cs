@@ -68,16 +68,20 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     /// </summary>
     private List<SortedDictionary<int, List<FingerprintHit>>> HitsByDocument(List<ReuseDocument> given, ulong[][] hashes)
     {
+        // Two halves by the hash's top bit, sorted on two cores: equal hashes fall in one half.
         var total = hashes.Sum(h => h.Length);
         var keys = new ulong[total];
         var places = new long[total];
-        var at = 0;
+        var (low, high) = (0, total);
         for (var document = 0; document < hashes.Length; document++)
         {
-            for (var word = 0; word < hashes[document].Length; word++, at++)
+            for (var word = 0; word < hashes[document].Length; word++)
+            {
+                var at = (long)hashes[document][word] >= 0 ? low++ : --high;
                 (keys[at], places[at]) = (hashes[document][word], ((long)document << 32) | (uint)word);
+            }
         }
-        Array.Sort(keys, places);
+        Parallel.Invoke(() => Array.Sort(keys, places, 0, low), () => Array.Sort(keys, places, low, total - low));
 
         var byDocument = given.Select(_ => new SortedDictionary<int, List<FingerprintHit>>()).ToList();
         for (var start = 0; start < total;)
@@ -205,15 +209,22 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     /// </summary>
     private List<List<FingerprintHit>> Candidates(List<FingerprintHit> hits)
     {
+        var ordered = hits.ToArray();
+        Array.Sort([.. ordered.Select(h => ((long)h.WordA << 32) | (uint)h.WordB)], ordered);
         var candidates = new List<List<FingerprintHit>>();
         var open = new List<List<FingerprintHit>>();
-        foreach (var hit in hits.OrderBy(h => h.WordA).ThenBy(h => h.WordB))
+        foreach (var hit in ordered)
         {
             open.RemoveAll(c => hit.WordA - c[^1].WordA > options.MaximumHitDistance);
-            var joined = open.LastOrDefault(c =>
-                Math.Abs(hit.WordB - c[^1].WordB) <= options.MaximumHitDistance
-                && hit.WordA - c[0].WordA < options.MaximumWindowWords
-                && Math.Abs(hit.WordB - c[0].WordB) < options.MaximumWindowWords);
+            List<FingerprintHit>? joined = null;
+            for (var k = open.Count - 1; k >= 0 && joined is null; k--)
+            {
+                var c = open[k];
+                if (Math.Abs(hit.WordB - c[^1].WordB) <= options.MaximumHitDistance
+                    && hit.WordA - c[0].WordA < options.MaximumWindowWords
+                    && Math.Abs(hit.WordB - c[0].WordB) < options.MaximumWindowWords)
+                    joined = c;
+            }
             if (joined is null)
             {
                 joined = [];
