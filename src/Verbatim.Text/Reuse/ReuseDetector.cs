@@ -53,7 +53,7 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         Parallel.For(0, given.Count, a =>
         {
             found[a] = [];
-            foreach (var (b, hits) in hitsByDocument[a])
+            foreach (var (b, hits) in hitsByDocument[a].OrderBy(partner => partner.Key))
                 found[a].AddRange(PassagesBetween(sides[a], sides[b], hits));
         });
         return [.. found.SelectMany(passages => passages)];
@@ -62,11 +62,12 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     /// <summary>
     /// The hits <see cref="FingerprintIndex.Hits"/> would give between the documents, grouped by
     /// the pair: a run held more than <see cref="ReuseOptions.MaximumOccurrences"/> times is
-    /// skipped, A is the document given first (within one document, the earlier place), and a
-    /// document's partners are in the order given. One sort of every run's hash replaces an index
-    /// of lists, which is what all-pairs detection over many megabytes spends its time on otherwise.
+    /// skipped, and A is the document given first (within one document, the earlier place); the
+    /// caller puts each document's partners in the order given. One sort of every run's hash
+    /// replaces an index of lists, which is what all-pairs detection over many megabytes spends its
+    /// time on otherwise.
     /// </summary>
-    private List<SortedDictionary<int, List<FingerprintHit>>> HitsByDocument(List<ReuseDocument> given, ulong[][] hashes)
+    private List<Dictionary<int, List<FingerprintHit>>> HitsByDocument(List<ReuseDocument> given, ulong[][] hashes)
     {
         // Two halves by the hash's top bit, sorted on two cores: equal hashes fall in one half.
         var total = hashes.Sum(h => h.Length);
@@ -83,7 +84,7 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         }
         Parallel.Invoke(() => Array.Sort(keys, places, 0, low), () => Array.Sort(keys, places, low, total - low));
 
-        var byDocument = given.Select(_ => new SortedDictionary<int, List<FingerprintHit>>()).ToList();
+        var byDocument = given.Select(_ => new Dictionary<int, List<FingerprintHit>>()).ToList();
         for (var start = 0; start < total;)
         {
             var end = start + 1;
