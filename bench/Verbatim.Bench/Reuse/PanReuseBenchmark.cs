@@ -41,7 +41,7 @@ public static partial class PanReuseBenchmark
         var keep = args.Contains("--keep");
         Process.Start("bash", [Path.Combine(BenchPaths.RepositoryRoot(), "bench", "setup")]).WaitForExit();
         var texts = PanCorpusFolder.BodyTexts(
-            [.. Directory.GetFiles(BenchPaths.Shared("corpus", "seeds"), "*.txt"), BenchPaths.Shared("corpus", "schnitzler-tei")], out _);
+            [.. Directory.GetFiles(BenchPaths.Shared("corpus", "seeds"), "*.txt").Order(StringComparer.Ordinal), BenchPaths.Shared("corpus", "schnitzler-tei")], out _);
         var corpus = PanCorpusGenerator.Generate(texts, Corpus);
         var work = Directory.CreateTempSubdirectory("verbatim-pan-bench-").FullName;
         try

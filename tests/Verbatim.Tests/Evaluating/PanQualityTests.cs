@@ -11,7 +11,7 @@ namespace Verbatim.Tests.Evaluating;
 public sealed class PanQualityTests : IDisposable
 {
     private static readonly IReadOnlyList<string> Texts = PanCorpusFolder.BodyTexts(
-        [.. Directory.GetFiles(RepositoryPaths.Shared("corpus", "seeds"), "*.txt"), RepositoryPaths.Shared("corpus", "schnitzler-tei")], out _);
+        [.. Directory.GetFiles(RepositoryPaths.Shared("corpus", "seeds"), "*.txt").Order(StringComparer.Ordinal), RepositoryPaths.Shared("corpus", "schnitzler-tei")], out _);
 
     private static readonly PanCorpusOptions Options = new() { Seed = 5, NoReusePairs = 6, VerbatimPairs = 20, EditedPairs = 20 };
 
