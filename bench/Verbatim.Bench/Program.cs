@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Verbatim.Bench;
 using Verbatim.Bench.Collation;
+using Verbatim.Bench.Reuse;
 using Verbatim.Bench.WholeCorpus;
 
 // Run from the repository root:
@@ -8,11 +9,14 @@ using Verbatim.Bench.WholeCorpus;
 //   dotnet run -c Release --project bench/Verbatim.Bench -- archive --documents 5000  whole corpus against Xapian
 //   dotnet run -c Release --project bench/Verbatim.Bench -- collate                   collation time and memory against DiffPlex
 //   dotnet run -c Release --project bench/Verbatim.Bench -- check-quote --megabytes 100  quotation checks against diff-match-patch
+//   dotnet run -c Release --project bench/Verbatim.Bench -- pan                       all-pairs reuse over 20 MB against sim_text
 if (args is ["archive", .. var rest])
     return ArchiveBenchmark.Run(rest);
 if (args is ["check-quote", .. var checkQuoteArgs])
     return Verbatim.Bench.Quoting.CheckQuoteBenchmark.Run(checkQuoteArgs);
 if (args is ["collate", .. var collateArgs])
     return CollationBenchmark.Run(collateArgs);
+if (args is ["pan", .. var panArgs])
+    return PanReuseBenchmark.Run(panArgs);
 BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args, BenchConfig.Create());
 return 0;

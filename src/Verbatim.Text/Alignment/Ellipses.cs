@@ -20,7 +20,8 @@ internal static class Ellipses
     {
         var start = before < 0 ? 0 : text.Tokens[before].End;
         var end = before + 1 < text.Tokens.Count ? text.Tokens[before + 1].Start : text.Original.Length;
-        if (end <= start)
+        // Only '.', '…' and '۔' fold into any part of "...", so a separator without one holds no ellipsis.
+        if (end <= start || text.Original.AsSpan(start, end - start).IndexOfAny('.', '\u2026', '\u06D4') < 0)
             return null;
         var separator = Normaliser.Normalise(text.Original[start..end], NormalisationLayers.Typography);
         var at = separator.Text.IndexOf(Marker, StringComparison.Ordinal);

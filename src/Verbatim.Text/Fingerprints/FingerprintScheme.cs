@@ -40,7 +40,41 @@ public sealed record FingerprintScheme(int WordsPerGram)
     /// <summary>One fingerprint per word that starts a full run, in word order.</summary>
     public IEnumerable<Fingerprint> Fingerprints(string documentId, IReadOnlyList<Token> tokens)
     {
-        for (var first = 0; first + WordsPerGram <= tokens.Count; first++)
-            yield return new Fingerprint(Hash(tokens, first), documentId, first, tokens[first].Start);
+        var hashes = Hashes(tokens);
+        for (var first = 0; first < hashes.Length; first++)
+            yield return new Fingerprint(hashes[first], documentId, first, tokens[first].Start);
+    }
+
+    /// <summary>
+    /// <see cref="Hash"/> of every word that starts a full run, in word order. The keys are
+    /// encoded once, joined by one space each, into one buffer; a run's bytes are then a slice of
+    /// it, the same bytes <see cref="Hash"/> makes a string for.
+    /// </summary>
+    public ulong[] Hashes(IReadOnlyList<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var count = Math.Max(0, tokens.Count - WordsPerGram + 1);
+        var hashes = new ulong[count];
+        if (count == 0)
+            return hashes;
+        var starts = new int[tokens.Count + 1];
+        var size = 0;
+        for (var i = 0; i < tokens.Count; i++)
+            size += Encoding.UTF8.GetMaxByteCount(tokens[i].Key.Length) + 1;
+        var joined = new byte[size];
+        var at = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            starts[i] = at;
+            at += Encoding.UTF8.GetBytes(tokens[i].Key, joined.AsSpan(at));
+            joined[at++] = (byte)' ';
+        }
+        starts[tokens.Count] = at;
+        for (var first = 0; first < count; first++)
+        {
+            var (from, to) = (starts[first], starts[first + WordsPerGram] - 1);
+            hashes[first] = XxHash64.HashToUInt64(joined.AsSpan(from, to - from));
+        }
+        return hashes;
     }
 }

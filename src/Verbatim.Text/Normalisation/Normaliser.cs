@@ -12,6 +12,8 @@ public static class Normaliser
     public static NormalisedText Normalise(string text, NormalisationLayers layers = NormalisationLayers.All)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (layers == NormalisationLayers.All && !text.AsSpan().ContainsAnyInRange('\u0400', '\u04FF') && text.IsNormalized(NormalizationForm.FormC))
+            return FoldWithoutCyrillic(text);
         var result = NormalisedText.Identity(text);
         if (layers.HasFlag(NormalisationLayers.Nfc))
             result = Apply(result, ComposeNfc);
@@ -23,6 +25,35 @@ public static class Normaliser
             result = Apply(result, Transliteration.Transliterate);
         result.Layers = layers;
         return result;
+    }
+
+    /// <summary>
+    /// Every layer in one pass, for a text already in NFC with no Cyrillic letter: NFC and
+    /// transliteration then change nothing, and typography and case fold one character at a time,
+    /// so folding each character and lower-casing what it folds to gives what the layers give one
+    /// after the other, map included. Most texts are such, and one pass is several times faster.
+    /// </summary>
+    private static NormalisedText FoldWithoutCyrillic(string text)
+    {
+        var folded = new char[text.Length];
+        var starts = new int[text.Length];
+        var length = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var expansion = TypographicFolding.FoldOne(text[i]);
+            var piece = expansion is null ? [text[i]] : expansion.AsSpan();
+            if (length + piece.Length > folded.Length)
+            {
+                Array.Resize(ref folded, folded.Length + text.Length / 8 + piece.Length);
+                Array.Resize(ref starts, folded.Length);
+            }
+            foreach (var c in piece)
+                (folded[length], starts[length++]) = (char.ToLowerInvariant(c), i);
+        }
+        var ends = new int[length];
+        for (var k = 0; k < length; k++)
+            ends[k] = starts[k] + 1;
+        return new NormalisedText(text, new string(folded, 0, length), starts.Length == length ? starts : starts[..length], ends) { Layers = NormalisationLayers.All };
     }
 
     private static NormalisedText Apply(NormalisedText current, Action<string, MappedTextBuilder> layer)

@@ -40,6 +40,8 @@ internal static class TypographicFolding
         '\uFB05' or '\uFB06' => "st",
         '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' => "",
         ' ' => null,
+        // The only ASCII character folded is the grave accent, above; asking every other one for its category is slow.
+        _ when char.IsAscii(c) => null,
         _ when CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator => " ",
         _ => null,
     };

@@ -25,7 +25,12 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     private readonly FingerprintScheme scheme = scheme ?? FingerprintScheme.Default;
     private readonly AlignmentScoring scoring = scoring ?? AlignmentScoring.Default;
 
-    /// <summary>Passages in the order of the documents given (by the first of each pair), then of their place in it.</summary>
+    /// <summary>
+    /// Passages in the order of the documents given (by the first of each pair), then of their place in it.
+    /// Documents are tokenised, and pairs of documents aligned, on every core; each document's
+    /// passages are collected apart and joined in the order given, so the result does not depend
+    /// on the schedule.
+    /// </summary>
     public IReadOnlyList<ReusePassage> Detect(IEnumerable<ReuseDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -36,25 +41,75 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
             if (!order.TryAdd(document.Id, order.Count))
                 throw new ArgumentException($"Document id '{document.Id}' is given twice.", nameof(documents));
         }
-        var texts = given.ToDictionary(d => d.Id, d => Tokeniser.Tokenise(d.Text), StringComparer.Ordinal);
-        var index = new FingerprintIndex(scheme);
-        foreach (var document in given)
-            index.Add(document.Id, texts[document.Id].Tokens);
-
-        var passages = new List<ReusePassage>();
-        foreach (var a in given)
+        var sides = new Side[given.Count];
+        var hashes = new ulong[given.Count][];
+        Parallel.For(0, given.Count, k =>
         {
-            var hitsByDocument = index.Hits(a.Id, options.MaximumOccurrences)
-                .Where(h => order[h.DocumentB] >= order[a.Id])
-                .GroupBy(h => h.DocumentB)
-                .OrderBy(g => order[g.Key]);
-            foreach (var hits in hitsByDocument)
+            sides[k] = new Side(given[k], Tokeniser.Tokenise(given[k].Text));
+            hashes[k] = scheme.Hashes(sides[k].Text.Tokens);
+        });
+        var hitsByDocument = HitsByDocument(given, hashes);
+
+        var found = new List<ReusePassage>[given.Count];
+        Parallel.For(0, given.Count, a =>
+        {
+            found[a] = [];
+            foreach (var (b, hits) in hitsByDocument[a].OrderBy(partner => partner.Key))
+                found[a].AddRange(PassagesBetween(sides[a], sides[b], hits));
+        });
+        return [.. found.SelectMany(passages => passages)];
+    }
+
+    /// <summary>
+    /// The hits <see cref="FingerprintIndex.Hits"/> would give between the documents, grouped by
+    /// the pair: a run held more than <see cref="ReuseOptions.MaximumOccurrences"/> times is
+    /// skipped, and A is the document given first (within one document, the earlier place); the
+    /// caller puts each document's partners in the order given. One sort of every run's hash
+    /// replaces an index of lists, which is what all-pairs detection over many megabytes spends its
+    /// time on otherwise.
+    /// </summary>
+    private List<Dictionary<int, List<FingerprintHit>>> HitsByDocument(List<ReuseDocument> given, ulong[][] hashes)
+    {
+        // Two halves by the hash's top bit, sorted on two cores: equal hashes fall in one half.
+        var total = hashes.Sum(h => h.Length);
+        var keys = new ulong[total];
+        var places = new long[total];
+        var (low, high) = (0, total);
+        for (var document = 0; document < hashes.Length; document++)
+        {
+            for (var word = 0; word < hashes[document].Length; word++)
             {
-                var b = given[order[hits.Key]];
-                passages.AddRange(PassagesBetween(new Side(a, texts[a.Id]), new Side(b, texts[b.Id]), [.. hits]));
+                var at = (long)hashes[document][word] >= 0 ? low++ : --high;
+                (keys[at], places[at]) = (hashes[document][word], ((long)document << 32) | (uint)word);
             }
         }
-        return passages;
+        Parallel.Invoke(() => Array.Sort(keys, places, 0, low), () => Array.Sort(keys, places, low, total - low));
+
+        var byDocument = given.Select(_ => new Dictionary<int, List<FingerprintHit>>()).ToList();
+        for (var start = 0; start < total;)
+        {
+            var end = start + 1;
+            while (end < total && keys[end] == keys[start])
+                end++;
+            if (end - start <= options.MaximumOccurrences)
+            {
+                // By document, then word: the order of places that decides which of a pair is A.
+                Array.Sort(places, start, end - start);
+                for (var i = start; i < end; i++)
+                {
+                    var (a, wordA) = ((int)(places[i] >> 32), (int)places[i]);
+                    for (var j = i + 1; j < end; j++)
+                    {
+                        var (b, wordB) = ((int)(places[j] >> 32), (int)places[j]);
+                        if (!byDocument[a].TryGetValue(b, out var hits))
+                            byDocument[a][b] = hits = [];
+                        hits.Add(new FingerprintHit(keys[start], given[a].Id, wordA, given[b].Id, wordB));
+                    }
+                }
+            }
+            start = end;
+        }
+        return byDocument;
     }
 
     /// <summary>
@@ -174,6 +229,8 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         var spans = new List<(int FirstA, int LastA, int FirstB, int LastB)>();
         foreach (var candidate in Candidates(hits))
         {
+            if (!MayHoldPassage(candidate))
+                continue;
             var remaining = candidate;
             while (remaining.Count > 0)
             {
@@ -202,21 +259,48 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     }
 
     /// <summary>
+    /// Whether the candidate's shared runs cover at least <see cref="ReuseOptions.MinimumMatchedWords"/>
+    /// words of A; else it is not aligned. Most candidates in a large collection are one common
+    /// five-word run shared by chance, which alignment would reject after filling a window; a
+    /// quotation of that length with a change inside its first five words (so one run only) is
+    /// what this gives up.
+    /// </summary>
+    private bool MayHoldPassage(List<FingerprintHit> candidate)
+    {
+        var (covered, reached) = (0, int.MinValue);
+        foreach (var word in candidate.Select(h => h.WordA).Order())
+        {
+            covered += word + scheme.WordsPerGram - Math.Max(word, reached);
+            reached = word + scheme.WordsPerGram;
+            if (covered >= options.MinimumMatchedWords)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// Hits in order of their place in A; a hit joins the most recent candidate whose last hit lies
     /// within the hit distance on both sides (in either direction on B, so a moved block stays in),
     /// as long as the candidate stays within the window length.
     /// </summary>
     private List<List<FingerprintHit>> Candidates(List<FingerprintHit> hits)
     {
+        var ordered = hits.ToArray();
+        Array.Sort([.. ordered.Select(h => ((long)h.WordA << 32) | (uint)h.WordB)], ordered);
         var candidates = new List<List<FingerprintHit>>();
         var open = new List<List<FingerprintHit>>();
-        foreach (var hit in hits.OrderBy(h => h.WordA).ThenBy(h => h.WordB))
+        foreach (var hit in ordered)
         {
             open.RemoveAll(c => hit.WordA - c[^1].WordA > options.MaximumHitDistance);
-            var joined = open.LastOrDefault(c =>
-                Math.Abs(hit.WordB - c[^1].WordB) <= options.MaximumHitDistance
-                && hit.WordA - c[0].WordA < options.MaximumWindowWords
-                && Math.Abs(hit.WordB - c[0].WordB) < options.MaximumWindowWords);
+            List<FingerprintHit>? joined = null;
+            for (var k = open.Count - 1; k >= 0 && joined is null; k--)
+            {
+                var c = open[k];
+                if (Math.Abs(hit.WordB - c[^1].WordB) <= options.MaximumHitDistance
+                    && hit.WordA - c[0].WordA < options.MaximumWindowWords
+                    && Math.Abs(hit.WordB - c[0].WordB) < options.MaximumWindowWords)
+                    joined = c;
+            }
             if (joined is null)
             {
                 joined = [];
@@ -247,7 +331,10 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         var (source, sourceStart, sourceEnd, target, targetStart, targetEnd) = sourceIsA
             ? (a.Text, startA, endA, b.Text, startB, endB)
             : (b.Text, startB, endB, a.Text, startA, endA);
-        var core = LocalAligner.Align(source, sourceStart, sourceEnd - sourceStart, target, targetStart, targetEnd - targetStart, scoring);
+        // The hits' diagonals, a margin wide on each side: an alignment through them keeps to it.
+        var diagonals = hits.Select(h => sourceIsA ? (h.WordB - targetStart) - (h.WordA - sourceStart) : (h.WordA - targetStart) - (h.WordB - sourceStart)).ToList();
+        var core = LocalAligner.Align(source, sourceStart, sourceEnd - sourceStart, target, targetStart, targetEnd - targetStart, scoring,
+            diagonals.Min() - options.Margin, diagonals.Max() + options.Margin);
 
         // Only a core long enough to be a passage by itself is extended: links of a few words
         // are trusted next to a real passage, never as the evidence for one.

@@ -40,6 +40,10 @@ public static class Tokeniser
 
     private static bool IsWordCharacter(char c)
     {
+        // ASCII has no combining marks, so its letters and digits are its word characters; asking
+        // for the Unicode category of every space and comma is what took the time.
+        if (char.IsAscii(c))
+            return char.IsAsciiLetterOrDigit(c);
         if (char.IsLetterOrDigit(c))
             return true;
         var category = CharUnicodeInfo.GetUnicodeCategory(c);

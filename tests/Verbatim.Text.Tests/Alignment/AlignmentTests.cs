@@ -25,6 +25,24 @@ public class AlignmentTests
     }
 
     [Fact]
+    public void A_band_of_diagonals_around_the_shared_words_gives_the_alignment_of_the_whole_rectangle()
+    {
+        var source = Tokeniser.Tokenise("Some words first. I am sending you the letter of comrade Zalutsky on the question of the purge, and more words after it.");
+        var quoting = Tokeniser.Tokenise("He wrote: I am sending you now the letter of Zalutsky on the question of the purge and went on.");
+        var whole = LocalAligner.Align(source, quoting);
+        var steps = whole.Steps.Where(s => s.Operation == AlignmentOperation.Match).Select(s => s.QuotingWord!.Value - s.SourceWord!.Value).ToList();
+
+        // The band: the diagonals the whole alignment's matches lie on ("now" added and "comrade"
+        // dropped move them), two more on each side; too narrow: the last of them alone.
+        var banded = LocalAligner.Align(source, 0, source.Tokens.Count, quoting, 0, quoting.Tokens.Count, null, steps.Min() - 2, steps.Max() + 2);
+        var tooNarrow = LocalAligner.Align(source, 0, source.Tokens.Count, quoting, 0, quoting.Tokens.Count, null, steps.Max(), steps.Max());
+
+        Assert.Equal(whole.Steps, banded.Steps);
+        Assert.Equal(whole.Score, banded.Score);
+        Assert.True(tooNarrow.MatchedWords < whole.MatchedWords);
+    }
+
+    [Fact]
     public void A_changed_closing_phrase_is_a_substitution_with_both_readings()
     {
         const string source = "Please read this letter to the whole congress today. With communist greetings, Lenin and the others";

@@ -31,6 +31,16 @@ public class FingerprintIndexTests
     }
 
     [Fact]
+    public void Hashes_of_a_whole_text_equal_the_hash_of_each_run()
+    {
+        var tokens = Tokeniser.Tokenise("Письмо к съезду: “I am convinced” that the ﬁrst question of the monopoly, 1,000 words … and more.").Tokens;
+        var scheme = FingerprintScheme.Default;
+
+        Assert.Equal(Enumerable.Range(0, tokens.Count - 4).Select(k => scheme.Hash(tokens, k)), scheme.Hashes(tokens));
+        Assert.Empty(scheme.Hashes(tokens.Take(4).ToList()));
+    }
+
+    [Fact]
     public void Hits_pair_equal_runs_across_documents_and_within_one_but_never_a_run_with_itself()
     {
         var index = new FingerprintIndex();

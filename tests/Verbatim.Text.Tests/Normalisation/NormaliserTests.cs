@@ -64,6 +64,22 @@ public class NormaliserTests
         }
     }
 
+    [Theory]
+    [InlineData("“Curly” ‘Quotes’ — Dashes – and… ELLIPSES, ﬁne ﬂour, soft\u00ADhyphen, no\u00A0break, Straße, İstanbul")]
+    [InlineData("Wien, 12. März 1912. Lieber Arthur! Ihr A. S.")]
+    public void A_text_without_Cyrillic_in_NFC_folds_in_one_pass_exactly_as_layer_after_layer(string sample)
+    {
+        // Without Cyrillic, the transliteration layer changes nothing, so the layers short of it
+        // (which take the layered path) must give what all layers give (the one-pass path).
+        var onePass = Normaliser.Normalise(sample);
+        var layered = Normaliser.Normalise(sample, NormalisationLayers.Nfc | NormalisationLayers.Typography | NormalisationLayers.Case);
+
+        Assert.Equal(layered.Text, onePass.Text);
+        for (var i = 0; i < onePass.Text.Length; i++)
+            Assert.Equal(layered.ToOriginal(i, 1), onePass.ToOriginal(i, 1));
+        Assert.Equal(NormalisationLayers.All, onePass.Layers);
+    }
+
     [Fact]
     public void Every_layer_folds_what_it_names()
     {

@@ -92,6 +92,32 @@ public class ReuseDetectorTests
     }
 
     [Fact]
+    public void Detecting_over_many_documents_finds_between_each_two_what_detecting_over_those_two_finds()
+    {
+        var page = "First version. " + Letter + " Between the two versions stands a long note about the sources of this text. " + Polemic;
+        ReuseDocument[] documents = [new("letter", Letter), new("unrelated", "Nothing here is shared with anything else at all, five words or more."), new("polemic", Polemic), new("page", page)];
+
+        var all = Detect(documents);
+
+        var accounted = 0;
+        for (var a = 0; a < documents.Length; a++)
+        {
+            for (var b = a; b < documents.Length; b++)
+            {
+                var (idA, idB) = (documents[a].Id, documents[b].Id);
+                bool Between(ReusePassage p) => (p.SourceId, p.TargetId) == (idA, idB) || (p.SourceId, p.TargetId) == (idB, idA);
+                var alone = (a == b ? Detect(documents[a]) : Detect(documents[a], documents[b])).Where(Between);
+                var within = all.Where(Between);
+                Assert.Equal(alone.Select(p => (p.SourceId, p.Source, p.TargetId, p.Target)), within.Select(p => (p.SourceId, p.Source, p.TargetId, p.Target)));
+                accounted += within.Count();
+            }
+        }
+        Assert.Equal(all.Count, accounted);
+        Assert.Contains(all, p => p.Direction == ReuseDirection.WithinDocument);
+        Assert.Equal(all.Select(p => (p.SourceId, p.Source, p.Target)), Detect(documents).Select(p => (p.SourceId, p.Source, p.Target)));
+    }
+
+    [Fact]
     public void Ids_given_twice_are_refused()
     {
         Assert.Throws<ArgumentException>(() => Detect(new ReuseDocument("a", "x"), new ReuseDocument("a", "y")));

@@ -1,0 +1,53 @@
+using Verbatim.Text.Reuse;
+
+namespace Verbatim.Text.Evaluation;
+
+/// <summary>The measures of one folder of a corpus (one obfuscation), over its pairs only.</summary>
+public sealed record PanFolderScore(string Folder, int Pairs, PanScore Score);
+
+/// <summary>What a detector found in a PAN corpus, and how well: over every pair, and folder by folder.</summary>
+public sealed record PanEvaluation(PanScore Overall, IReadOnlyList<PanFolderScore> Folders, IReadOnlyList<PanAnnotation> Detections);
+
+/// <summary>
+/// Runs the reuse detector on every pair of a PAN corpus, as PAN's text-alignment task poses it:
+/// one suspicious and one source document at a time, the source given first, and only passages
+/// from the source into the suspicious document count (reuse within one of them is not the task's).
+/// Pairs are aligned in parallel; detections come out in the order of the pairs, each pair's in
+/// the detector's order, so the result does not depend on the schedule.
+/// </summary>
+public static class PanEvaluator
+{
+    public static PanEvaluation Evaluate(PanCorpus corpus, ReuseDetector? detector = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        detector ??= new ReuseDetector();
+        var suspicious = corpus.Suspicious.ToDictionary(t => t.Name, t => t.Text, StringComparer.Ordinal);
+        var sources = corpus.Sources.ToDictionary(t => t.Name, t => t.Text, StringComparer.Ordinal);
+        var found = new IReadOnlyList<PanAnnotation>[corpus.Pairs.Count];
+        Parallel.For(0, corpus.Pairs.Count, k =>
+        {
+            var pair = corpus.Pairs[k];
+            found[k] = Detect(detector, pair.Suspicious, suspicious[pair.Suspicious], pair.Source, sources[pair.Source]);
+        });
+        var detections = found.SelectMany(d => d).ToList();
+        var folders = corpus.Pairs
+            .Select((pair, k) => (pair, k))
+            .GroupBy(p => p.pair.Folder, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new PanFolderScore(g.Key, g.Count(), PanMeasures.Score(
+                [.. g.SelectMany(p => p.pair.Cases)], [.. g.SelectMany(p => found[p.k])])))
+            .ToList();
+        return new PanEvaluation(PanMeasures.Score([.. corpus.Pairs.SelectMany(p => p.Cases)], detections), folders, detections);
+    }
+
+    /// <summary>The passages of one pair as PAN detections: suspicious side from the target, source side from the source.</summary>
+    public static IReadOnlyList<PanAnnotation> Detect(ReuseDetector detector, string suspiciousName, string suspiciousText, string sourceName, string sourceText)
+    {
+        ArgumentNullException.ThrowIfNull(detector);
+        if (suspiciousName == sourceName)
+            throw new ArgumentException($"a pair of one document with itself: {suspiciousName}", nameof(sourceName));
+        return [.. detector.Detect([new ReuseDocument(sourceName, sourceText), new ReuseDocument(suspiciousName, suspiciousText)])
+            .Where(p => p.SourceId == sourceName && p.TargetId == suspiciousName)
+            .Select(p => new PanAnnotation(suspiciousName, p.Target, sourceName, p.Source))];
+    }
+}
