@@ -224,17 +224,27 @@ public sealed class Archive : IDisposable
         using (_catalog.Batch())
         {
             _catalog.Clear();
-            foreach (var id in _store.Ids())
+            foreach (var (document, version) in StoredDocuments())
             {
-                var stored = _store.Read(id)!;
-                var document = DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!;
-                _catalog.Upsert(document, stored.Version.Number);
+                _catalog.Upsert(document, version);
                 count++;
             }
         }
         if (File.Exists(Layout.PendingCatalog))
             File.Delete(Layout.PendingCatalog);
         return count;
+    }
+
+    /// <summary>Every document of the store at its latest version, read from the store alone.</summary>
+    public IEnumerable<Document> Documents() => StoredDocuments().Select(d => d.Document);
+
+    private IEnumerable<(Document Document, int Version)> StoredDocuments()
+    {
+        foreach (var id in _store.Ids())
+        {
+            var stored = _store.Read(id)!;
+            yield return (DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number);
+        }
     }
 
     private void MendPendingCatalog()
