@@ -72,6 +72,7 @@ public sealed partial class TeiReader : IDocumentReader
         var xmlId = reader.GetAttribute("id", XmlNamespace);
         TeiHeader? header = null;
         XElement? body = null;
+        XElement? back = null;
         var top = reader.Depth;
         if (!reader.IsEmptyElement)
         {
@@ -90,7 +91,7 @@ public sealed partial class TeiReader : IDocumentReader
                         reader.Read();
                         break;
                     case "text" when body is null:
-                        body = ReadBody(reader);
+                        (body, back) = ReadText(reader);
                         break;
                     default:
                         reader.Skip();
@@ -103,17 +104,19 @@ public sealed partial class TeiReader : IDocumentReader
         {
         }
 
-        return ReadResult.Of(Build(fileName, xmlId, header, body));
+        var document = Build(fileName, xmlId, header, body);
+        return ReadResult.Of(body is null ? document : document with { Mentions = TeiMentions.Read(body, back) });
     }
 
-    /// <summary>From &lt;text&gt; to past its end; only &lt;body&gt; is loaded, the back matter skipped.</summary>
-    private static XElement? ReadBody(XmlReader reader)
+    /// <summary>From &lt;text&gt; to past its end; only &lt;body&gt; and &lt;back&gt; (its indexes of names) are loaded.</summary>
+    private static (XElement? Body, XElement? Back) ReadText(XmlReader reader)
     {
         XElement? body = null;
+        XElement? back = null;
         if (reader.IsEmptyElement)
         {
             reader.Read();
-            return null;
+            return (null, null);
         }
         var depth = reader.Depth;
         reader.Read();
@@ -125,13 +128,19 @@ public sealed partial class TeiReader : IDocumentReader
                     body = XElement.Load(subtree, LoadOptions.SetLineInfo);
                 reader.Read();
             }
+            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "back" && back is null)
+            {
+                using (var subtree = reader.ReadSubtree())
+                    back = XElement.Load(subtree);
+                reader.Read();
+            }
             else if (reader.NodeType == XmlNodeType.Element)
                 reader.Skip();
             else
                 reader.Read();
         }
         reader.Read();
-        return body;
+        return (body, back);
     }
 
     private static Document Build(string fileName, string? xmlId, TeiHeader? header, XElement? body)

@@ -16,7 +16,7 @@ namespace Verbatim.Archiving;
 /// of a batch are listed in <see cref="ArchiveLayout.PendingCatalog"/> until the catalog holds
 /// them, so a crash between the two is mended when the archive is next opened.
 /// </remarks>
-public sealed class Archive : IDisposable
+public sealed partial class Archive : IDisposable
 {
     private const int BatchSize = 64;
 
@@ -151,6 +151,7 @@ public sealed class Archive : IDisposable
                 _catalog.Upsert(pending[i].Document, results[i].Version);
                 batch.Add(new IngestedDocument(pending[i].Document.Id, pending[i].Document.Title, pending[i].Path, results[i].Status, results[i].Version));
             }
+            CatalogueNames([.. pending.Select(p => p.Document)]);
         }
         File.Delete(Layout.PendingCatalog);
         pending.Clear();
@@ -224,11 +225,15 @@ public sealed class Archive : IDisposable
         using (_catalog.Batch())
         {
             _catalog.Clear();
+            var documents = new List<Document>();
             foreach (var (document, version) in StoredDocuments())
             {
                 _catalog.Upsert(document, version);
+                documents.Add(document);
                 count++;
             }
+            // Names are found once every document's people are known, so the order of the store does not matter.
+            CatalogueNames(documents);
         }
         if (File.Exists(Layout.PendingCatalog))
             File.Delete(Layout.PendingCatalog);
@@ -240,7 +245,7 @@ public sealed class Archive : IDisposable
 
     private IEnumerable<(Document Document, int Version)> StoredDocuments()
     {
-        foreach (var id in _store.Ids())
+        foreach (var id in _store.Ids().Where(IsDocumentId))
         {
             var stored = _store.Read(id)!;
             yield return (DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number);
@@ -253,14 +258,20 @@ public sealed class Archive : IDisposable
             return;
         using (_catalog.Batch())
         {
+            var mended = new List<Document>();
             foreach (var id in File.ReadAllLines(Layout.PendingCatalog).Where(l => l.Length > 0))
             {
                 var stored = _store.Read(id);
                 if (stored is null)
+                {
                     _catalog.Remove(id);
-                else
-                    _catalog.Upsert(DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number);
+                    continue;
+                }
+                var document = DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!;
+                _catalog.Upsert(document, stored.Version.Number);
+                mended.Add(document);
             }
+            CatalogueNames(mended);
         }
         File.Delete(Layout.PendingCatalog);
     }

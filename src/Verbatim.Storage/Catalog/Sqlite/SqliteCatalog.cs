@@ -10,10 +10,11 @@ namespace Verbatim.Storage.Catalog.Sqlite;
 /// need, a row per person and role, and an FTS5 table over title, body and notes whose rowid is
 /// the document's rowid.
 /// </summary>
-public sealed class SqliteCatalog : ICatalog
+public sealed partial class SqliteCatalog : ICatalog
 {
     // Raised whenever the schema changes: an older catalog is dropped and rebuilt from the store.
-    private const int SchemaVersion = 2;
+    // 3: the names tables (mentions, dating; branch "names", SqliteCatalog.Names.cs).
+    private const int SchemaVersion = 3;
 
     private const int SnippetTokens = 18;
 
@@ -70,6 +71,7 @@ public sealed class SqliteCatalog : ICatalog
             return;
         if (version != 0)
         {
+            Execute(DropNames);
             Execute("DROP TABLE IF EXISTS people; DROP TABLE IF EXISTS text; DROP TABLE IF EXISTS documents;");
             NeedsRebuild = true;
         }
@@ -98,8 +100,9 @@ public sealed class SqliteCatalog : ICatalog
             CREATE INDEX people_document ON people(document);
             CREATE INDEX people_role_key ON people(role, name_key);
             CREATE VIRTUAL TABLE text USING fts5(title, people, body, notes, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
-            PRAGMA user_version = {SchemaVersion};
             """);
+        Execute(NamesSchema);
+        Execute($"PRAGMA user_version = {SchemaVersion};");
     }
 
     public void Upsert(Document document, int version)
