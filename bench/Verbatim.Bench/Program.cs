@@ -6,9 +6,12 @@ using Verbatim.Bench.WholeCorpus;
 // Run from the repository root:
 //   dotnet run -c Release --project bench/Verbatim.Bench -- --filter '*'              BenchmarkDotNet
 //   dotnet run -c Release --project bench/Verbatim.Bench -- archive --documents 5000  whole corpus against Xapian
+//   dotnet run -c Release --project bench/Verbatim.Bench -- letters --documents 5000  names, network, timeline: build and serve
 //   dotnet run -c Release --project bench/Verbatim.Bench -- collate                   collation time and memory against DiffPlex
 if (args is ["archive", .. var rest])
     return ArchiveBenchmark.Run(rest);
+if (args is ["letters", .. var lettersArgs])
+    return Verbatim.Bench.Letters.LettersBenchmark.Run(lettersArgs);
 if (args is ["collate", .. var collateArgs])
     return CollationBenchmark.Run(collateArgs);
 BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args, BenchConfig.Create());

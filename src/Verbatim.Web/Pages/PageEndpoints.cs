@@ -98,7 +98,7 @@ public static class PageEndpoints
                 ? (IResult)Page<NamePage>(new { Entity = entity })
                 : NotFound($"There is no name with the id “{id}” in this archive."));
 
-        pages.MapGet("/timeline", (ReadingRoom room, [AsParameters] Api.LetterFilterQuery query) =>
+        pages.MapGet("/timeline", (ReadingRoom room, [AsParameters] Api.LetterFilterQuery query, int? page) =>
         {
             var filter = query.ToFilter();
             return Page<TimelinePage>(new
@@ -107,6 +107,7 @@ public static class PageEndpoints
                 Entries = Verbatim.Names.Correspondence.Timeline(room.Names, filter),
                 Person = filter.Person is { } p ? room.Names.Find(p) : null,
                 People = TimelinePeople(room.Names),
+                Page = page ?? 1,
             });
         });
 

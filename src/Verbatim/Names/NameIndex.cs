@@ -164,6 +164,16 @@ public sealed class NameIndex
         private readonly List<int> _parent = [];
         private readonly List<HashSet<string>> _authorities = [];
 
+        // One name is given by many variants (one per key and authority): its keys are computed once.
+        private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+
+        private string KeyOf(string name)
+        {
+            if (!_keys.TryGetValue(name, out var key))
+                _keys[name] = key = NameFinder.SurnameKey(name);
+            return key;
+        }
+
         public List<Variant> Variants { get; } = [];
 
         public int Add(CatalogName name)
@@ -224,8 +234,7 @@ public sealed class NameIndex
         {
             UnionByKey(v => v.Ref is null ? null : $"{v.Kind}|ref|{v.Ref}", guarded: false);
             UnionByKey(v => v.Authority is null ? null : $"{v.Kind}|uri|{v.Authority}", guarded: false);
-            var keys = Variants.Select(v => NameFinder.SurnameKey(v.Name)).ToList();
-            UnionByKey(v => $"{v.Kind}|key|{keys[_index[v]]}", guarded: true);
+            UnionByKey(v => $"{v.Kind}|key|{KeyOf(v.Name)}", guarded: true);
             JoinPeople();
             return Correct(corrections);
         }
@@ -233,7 +242,7 @@ public sealed class NameIndex
         /// <summary>People by surname and first initial; bare surnames and bare initials where only one person fits.</summary>
         private void JoinPeople()
         {
-            var full = new List<(int Variant, string Surname, char Initial)>();
+            var full = new List<(int Variant, string Surname, char Initial, char SurnameInitial)>();
             var bareSurnames = new List<(int Variant, string Surname)>();
             var bareInitials = new List<(int Variant, char First, char Last)>();
             for (var i = 0; i < Variants.Count; i++)
@@ -249,11 +258,12 @@ public sealed class NameIndex
                         bareInitials.Add((i, Initial(words[0]), char.ToUpperInvariant(words[^1][0])));
                     continue;
                 }
-                var surname = NameFinder.SurnameKey(PersonNames.Surname(Variants[i].Name));
+                var surnameWord = PersonNames.Surname(Variants[i].Name);
+                var surname = KeyOf(surnameWord);
                 if (words.Length == 1)
                     bareSurnames.Add((i, surname));
                 else
-                    full.Add((i, surname, Initial(words[0])));
+                    full.Add((i, surname, Initial(words[0]), char.ToUpperInvariant(surnameWord[0])));
             }
             foreach (var sameSurname in full.GroupBy(f => f.Surname))
             {
@@ -270,10 +280,10 @@ public sealed class NameIndex
                 if (people.TryGetValue(surname, out var roots) && roots.Count == 1)
                     Union(roots[0], variant, guarded: true);
             }
+            var byInitials = full.ToLookup(f => (f.Initial, f.SurnameInitial), f => f.Variant);
             foreach (var (variant, first, last) in bareInitials)
             {
-                var fits = full.Where(f => f.Initial == first && char.ToUpperInvariant(PersonNames.Surname(Variants[f.Variant].Name)[0]) == last)
-                    .Select(f => Root(f.Variant)).Distinct().ToList();
+                var fits = byInitials[(first, last)].Select(Root).Distinct().ToList();
                 if (fits.Count == 1)
                     Union(fits[0], variant, guarded: true);
             }
