@@ -7,6 +7,7 @@ using Verbatim.Bench.WholeCorpus;
 // Run from the repository root:
 //   dotnet run -c Release --project bench/Verbatim.Bench -- --filter '*'              BenchmarkDotNet
 //   dotnet run -c Release --project bench/Verbatim.Bench -- archive --documents 5000  whole corpus against Xapian
+//   dotnet run -c Release --project bench/Verbatim.Bench -- letters --documents 5000  names, network, timeline: build and serve
 //   dotnet run -c Release --project bench/Verbatim.Bench -- collate                   collation time and memory against DiffPlex
 //   dotnet run -c Release --project bench/Verbatim.Bench -- check-quote --megabytes 100  quotation checks against diff-match-patch
 //   dotnet run -c Release --project bench/Verbatim.Bench -- pan                       all-pairs reuse over 20 MB against sim_text
@@ -14,6 +15,8 @@ if (args is ["archive", .. var rest])
     return ArchiveBenchmark.Run(rest);
 if (args is ["check-quote", .. var checkQuoteArgs])
     return Verbatim.Bench.Quoting.CheckQuoteBenchmark.Run(checkQuoteArgs);
+if (args is ["letters", .. var lettersArgs])
+    return Verbatim.Bench.Letters.LettersBenchmark.Run(lettersArgs);
 if (args is ["collate", .. var collateArgs])
     return CollationBenchmark.Run(collateArgs);
 if (args is ["pan", .. var panArgs])

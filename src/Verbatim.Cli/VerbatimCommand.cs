@@ -23,6 +23,8 @@ public static class VerbatimCommand
         root.Subcommands.Add(AuditVerb.Create());
         root.Subcommands.Add(ValidateOcflVerb.Create());
         root.Subcommands.Add(ReindexVerb.Create());
+        root.Subcommands.Add(ExportVerb.Create());
+        root.Subcommands.Add(NamesVerb.Create());
         root.Subcommands.Add(ParseVerb.Create());
         root.Subcommands.Add(ServeVerb.Create());
         root.Subcommands.Add(DemoVerb.Create());

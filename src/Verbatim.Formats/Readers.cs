@@ -1,3 +1,4 @@
+using Verbatim.Formats.Cmif;
 using Verbatim.Formats.Compilation;
 using Verbatim.Formats.PlainText;
 using Verbatim.Formats.Tei;
@@ -9,6 +10,7 @@ public static class Readers
 {
     public static FormatRegistry CreateDefaultRegistry() => new(
     [
+        new CmifReader(),
         new TeiReader(),
         new MiaHtml.MiaHtmlReader(),
         new MiaText.MiaTextReader(),

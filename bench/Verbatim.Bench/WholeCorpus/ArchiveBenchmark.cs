@@ -87,7 +87,7 @@ public static partial class ArchiveBenchmark
     /// pass as received, every further pass with "-cK" added to the file name and to the TEI
     /// root's xml:id, which Verbatim takes into the document id.
     /// </summary>
-    private static (int Files, int Originals) Replicate(string corpus, string folder, int count)
+    internal static (int Files, int Originals) Replicate(string corpus, string folder, int count)
     {
         var sources = Directory.GetFiles(corpus, "*.xml").Order(StringComparer.Ordinal).ToList();
         if (sources.Count == 0)

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
@@ -22,25 +21,8 @@ public sealed partial class TeiReader : IDocumentReader
     // The root start tag follows the XML declaration and a few processing instructions.
     private const int DetectWindow = 4096;
 
-    private static readonly XmlReaderSettings Settings = new()
-    {
-        // A DTD can expand entities without bound, and TEI P5 needs none: a DOCTYPE is passed over
-        // unread and nothing is fetched, so an entity it declares is an undeclared entity where used,
-        // an error located in the file, and a harmless DOCTYPE (an old TEI's DTD) costs nothing.
-        DtdProcessing = DtdProcessing.Ignore,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-    };
-
     [GeneratedRegex(@"<(?:[\w.-]+:)?TEI[\s>/]")]
     private static partial Regex RootTag();
-
-    [GeneratedRegex(@"\s*Line \d+, position \d+\.?\s*$")]
-    private static partial Regex TrailingPosition();
-
-    [GeneratedRegex(@"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")]
-    private static partial Regex IsoDate();
 
     [GeneratedRegex(@"(?<!\d)\d{4}(?!\d)")]
     private static partial Regex Years();
@@ -57,23 +39,14 @@ public sealed partial class TeiReader : IDocumentReader
 
     public ReadResult Read(SourceInput input)
     {
-        // The bytes, not the decoded text, are parsed: the XML declaration names the encoding, so
-        // the decoder's guesses (input.DecodingWarnings) are not this reader's findings.
-        using var stream = MemoryMarshal.TryGetArray(input.Bytes, out var segment) && segment.Array is not null
-            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(input.Bytes.ToArray(), writable: false);
-        using var reader = XmlReader.Create(stream, Settings);
+        using var reader = XmlInput.Open(input);
         try
         {
             return ReadXml(input.FileName, reader);
         }
         catch (XmlException exception)
         {
-            return ReadResult.Failed(new Diagnostic(
-                "malformed XML: " + TrailingPosition().Replace(exception.Message, ""),
-                input.FileName,
-                exception.LineNumber > 0 ? exception.LineNumber : null,
-                exception.LinePosition > 0 ? exception.LinePosition : null));
+            return ReadResult.Failed(XmlInput.Malformed(exception, input.FileName));
         }
     }
 
@@ -99,6 +72,7 @@ public sealed partial class TeiReader : IDocumentReader
         var xmlId = reader.GetAttribute("id", XmlNamespace);
         TeiHeader? header = null;
         XElement? body = null;
+        XElement? back = null;
         var top = reader.Depth;
         if (!reader.IsEmptyElement)
         {
@@ -117,7 +91,7 @@ public sealed partial class TeiReader : IDocumentReader
                         reader.Read();
                         break;
                     case "text" when body is null:
-                        body = ReadBody(reader);
+                        (body, back) = ReadText(reader);
                         break;
                     default:
                         reader.Skip();
@@ -130,17 +104,19 @@ public sealed partial class TeiReader : IDocumentReader
         {
         }
 
-        return ReadResult.Of(Build(fileName, xmlId, header, body));
+        var document = Build(fileName, xmlId, header, body);
+        return ReadResult.Of(body is null ? document : document with { Mentions = TeiMentions.Read(body, back) });
     }
 
-    /// <summary>From &lt;text&gt; to past its end; only &lt;body&gt; is loaded, the back matter skipped.</summary>
-    private static XElement? ReadBody(XmlReader reader)
+    /// <summary>From &lt;text&gt; to past its end; only &lt;body&gt; and &lt;back&gt; (its indexes of names) are loaded.</summary>
+    private static (XElement? Body, XElement? Back) ReadText(XmlReader reader)
     {
         XElement? body = null;
+        XElement? back = null;
         if (reader.IsEmptyElement)
         {
             reader.Read();
-            return null;
+            return (null, null);
         }
         var depth = reader.Depth;
         reader.Read();
@@ -152,13 +128,19 @@ public sealed partial class TeiReader : IDocumentReader
                     body = XElement.Load(subtree, LoadOptions.SetLineInfo);
                 reader.Read();
             }
+            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "back" && back is null)
+            {
+                using (var subtree = reader.ReadSubtree())
+                    back = XElement.Load(subtree);
+                reader.Read();
+            }
             else if (reader.NodeType == XmlNodeType.Element)
                 reader.Skip();
             else
                 reader.Read();
         }
         reader.Read();
-        return body;
+        return (body, back);
     }
 
     private static Document Build(string fileName, string? xmlId, TeiHeader? header, XElement? body)
@@ -274,7 +256,7 @@ public sealed partial class TeiReader : IDocumentReader
         var notAfter = date?.NotAfter ?? date?.To;
         foreach (var value in new[] { date?.When, notBefore, notAfter })
         {
-            if (value is not null && !IsoDate().IsMatch(value))
+            if (value is not null && !XmlInput.IsoDate().IsMatch(value))
                 warn($"date '{value}' in <correspAction type=\"sent\"> is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
         }
         // The attributes are the edition's normalised reading of the date's words; where the words
@@ -291,12 +273,7 @@ public sealed partial class TeiReader : IDocumentReader
             Date = date?.When,
             NotBefore = notBefore,
             NotAfter = notAfter,
-            Precision = basis?.Length switch
-            {
-                4 => DatePrecision.Year,
-                7 => DatePrecision.Month,
-                _ => DatePrecision.Day,
-            },
+            Precision = XmlInput.PrecisionOf(basis),
             Mode = "written",
             Place = place?.Text is { Length: > 0 } placeText ? placeText : null,
             PlaceRef = place?.Ref,
@@ -375,7 +352,7 @@ public sealed partial class TeiReader : IDocumentReader
             Publisher = header.Publisher,
             Place = header.PubPlace,
             Year = TeiBibl.YearOf(header.PubDate),
-            Date = header.PubDate is { Length: 10 } day && IsoDate().IsMatch(day) ? day : null,
+            Date = header.PubDate is { Length: 10 } day && XmlInput.IsoDate().IsMatch(day) ? day : null,
             Url = header.Handle,
             Text = string.Join(". ", new[] { header.SeriesTitle, publisher, header.Handle }.Where(s => !string.IsNullOrEmpty(s))),
         };

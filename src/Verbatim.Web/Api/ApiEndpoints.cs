@@ -81,6 +81,23 @@ public static class ApiEndpoints
                     ? NotFound(id, null)
                     : TypedResults.Ok(QuoteLinksResponse.Of(id, room.QuoteLinks(id))))
             .WithSummary("The passages this document quotes from others (quotes) and those others take from it (quotedIn), with offsets into each stored text.");
+        api.MapGet("/names", (ReadingRoom room, string? kind) =>
+                TypedResults.Ok(room.Names.Entities.Where(e => kind is null || e.Kind.ToString().Equals(kind, StringComparison.OrdinalIgnoreCase))))
+            .WithSummary("The index of names (persons, organisations, places), as `verbatim names --json` prints it; ?kind= person, organisation or place.");
+
+        api.MapGet("/names/{id}", Results<Ok<Verbatim.Names.NameEntity>, ProblemHttpResult> (ReadingRoom room, string id) =>
+                room.Names.Find(id) is { } entity
+                    ? TypedResults.Ok(entity)
+                    : TypedResults.Problem($"There is no name with the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "No such name"))
+            .WithSummary("One entity of the index of names: its variants, authorities and documents by role.");
+
+        api.MapGet("/network", (ReadingRoom room, [AsParameters] LetterFilterQuery filter) =>
+                TypedResults.Ok(Verbatim.Names.Correspondence.Network(room.Names, filter.ToFilter())))
+            .WithSummary("The correspondence network: sender-to-addressee edges with their letters and dates; ?person= (a name id), ?from=, ?to= (years).");
+
+        api.MapGet("/timeline", (ReadingRoom room, [AsParameters] LetterFilterQuery filter) =>
+                TypedResults.Ok(Verbatim.Names.Correspondence.Timeline(room.Names, filter.ToFilter())))
+            .WithSummary("The dated documents in order, each with the precision of its date (day, month, year, range); ?person=, ?from=, ?to=.");
 
         api.MapFallback("{**path}", () => TypedResults.Problem("There is no such API route.", statusCode: StatusCodes.Status404NotFound))
             .ExcludeFromDescription();
@@ -141,6 +158,22 @@ public sealed record QuoteLinksResponse(IReadOnlyList<QuoteLink> Quotes, IReadOn
 {
     public static QuoteLinksResponse Of(string id, IReadOnlyList<QuoteLink> links) =>
         new([.. links.Where(l => l.TargetId == id)], [.. links.Where(l => l.SourceId == id)]);
+}
+
+/// <summary>The filters of the network and the timeline, as query parameters.</summary>
+/// <remarks>
+/// The years are read as text: the pages' filter form sends an empty field as "from=", which
+/// means no bound, not a bad request.
+/// </remarks>
+public sealed record LetterFilterQuery(
+    [property: FromQuery(Name = "person")] string? Person,
+    [property: FromQuery(Name = "from")] string? From,
+    [property: FromQuery(Name = "to")] string? To)
+{
+    public Verbatim.Names.LetterFilter ToFilter() => new(Person is { Length: > 0 } ? Person : null, Year(From), Year(To));
+
+    private static int? Year(string? text)
+        => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null;
 }
 
 public sealed record VersionEntry(int Version, DateTimeOffset Created, string Message, string User, string? Address);

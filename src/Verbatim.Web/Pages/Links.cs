@@ -14,5 +14,17 @@ public static class Links
     public static string Passage(Model.QuoteLink link) =>
         $"/passages?source={Uri.EscapeDataString(link.SourceId)}&from={link.SourceStart}&target={Uri.EscapeDataString(link.TargetId)}&at={link.TargetStart}";
 
+    public static string Name(string id) => "/names/" + Uri.EscapeDataString(id);
+
+    /// <summary>A view of letters (timeline, network) filtered as <see cref="Verbatim.Names.LetterFilter"/> filters.</summary>
+    public static string Letters(string view, Verbatim.Names.LetterFilter filter)
+    {
+        var query = new List<string>();
+        if (filter.Person is { Length: > 0 } person) query.Add("person=" + Uri.EscapeDataString(person));
+        if (filter.From is { } from) query.Add($"from={from}");
+        if (filter.To is { } to) query.Add($"to={to}");
+        return "/" + view + (query.Count == 0 ? "" : "?" + string.Join("&", query));
+    }
+
     public static string ApiDocument(string id) => "/api/documents/" + Uri.EscapeDataString(id);
 }

@@ -113,6 +113,33 @@ public static class PageEndpoints
             });
         });
 
+        pages.MapGet("/names", (ReadingRoom room, string? kind) =>
+            Page<NamesPage>(new { Index = room.Names, Kind = kind }));
+
+        pages.MapGet("/names/{id}", (ReadingRoom room, string id) =>
+            room.Names.Find(id) is { } entity
+                ? (IResult)Page<NamePage>(new { Entity = entity })
+                : NotFound($"There is no name with the id “{id}” in this archive."));
+
+        pages.MapGet("/timeline", (ReadingRoom room, [AsParameters] Api.LetterFilterQuery query, int? page) =>
+        {
+            var filter = query.ToFilter();
+            return Page<TimelinePage>(new
+            {
+                Filter = filter,
+                Entries = Verbatim.Names.Correspondence.Timeline(room.Names, filter),
+                Person = filter.Person is { } p ? room.Names.Find(p) : null,
+                People = TimelinePeople(room.Names),
+                Page = page ?? 1,
+            });
+        });
+
+        pages.MapGet("/network", (ReadingRoom room, [AsParameters] Api.LetterFilterQuery query) =>
+        {
+            var filter = query.ToFilter();
+            return Page<NetworkPage>(new { Filter = filter, Network = Verbatim.Names.Correspondence.Network(room.Names, filter), Person = filter.Person is { } p ? room.Names.Find(p) : null });
+        });
+
         pages.MapFallback("{**path}", () => NotFound("There is nothing at this address."));
         return routes;
     }
@@ -130,6 +157,11 @@ public static class PageEndpoints
             return Page<CheckQuotePage>(new { Form = form, Error = exception.Message }, StatusCodes.Status400BadRequest);
         }
     }
+
+    // The people a reader is likely to filter by: those most often named, persons only.
+    private static IReadOnlyList<Verbatim.Names.NameEntity> TimelinePeople(Verbatim.Names.NameIndex index)
+        => [.. index.Entities.Where(e => e.Kind == Verbatim.Model.NameKind.Person).OrderByDescending(e => e.Documents.Count).Take(300)
+            .OrderBy(e => e.Name, StringComparer.CurrentCulture)];
 
     private static RazorComponentResult<TPage> Page<TPage>(object parameters, int status = StatusCodes.Status200OK)
         where TPage : Microsoft.AspNetCore.Components.IComponent

@@ -3,6 +3,7 @@ using Verbatim.Archiving;
 using Verbatim.Collating;
 using Verbatim.Model;
 using Verbatim.Quoting;
+using Verbatim.Names;
 using Verbatim.Searching;
 using Verbatim.Storing;
 using Verbatim.Text.Collation;
@@ -34,6 +35,7 @@ public sealed class ReadingRoom : IDisposable
     private readonly ConcurrentDictionary<string, IReadOnlyList<VersionInfo>> _histories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<QuoteLink>> _quoteLinks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _positions;
+    private NameIndex? _names;
 
     public ReadingRoom(Archive archive)
     {
@@ -81,6 +83,18 @@ public sealed class ReadingRoom : IDisposable
         if (history.Count > 0)
             _histories[id] = history;
         return history;
+    }
+
+    /// <summary>The index of names, built once: nothing can change it while the server runs.</summary>
+    public NameIndex Names
+    {
+        get
+        {
+            if (Volatile.Read(ref _names) is { } names)
+                return names;
+            lock (_gate)
+                return _names ??= _archive.Names();
+        }
     }
 
     public SearchResults Search(SearchQuery query) => WithReader(catalog => catalog.Search(query));

@@ -17,7 +17,7 @@ namespace Verbatim.Archiving;
 /// of a batch are listed in <see cref="ArchiveLayout.PendingCatalog"/> until the catalog holds
 /// them, so a crash between the two is mended when the archive is next opened.
 /// </remarks>
-public sealed class Archive : IDisposable
+public sealed partial class Archive : IDisposable
 {
     private const int BatchSize = 64;
 
@@ -156,6 +156,7 @@ public sealed class Archive : IDisposable
             // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
             var reuse = NewReuseIndexer();
             pending.ForEach(p => reuse.Index(p.Document));
+            CatalogueNames([.. pending.Select(p => p.Document)]);
         }
         File.Delete(Layout.PendingCatalog);
         pending.Clear();
@@ -239,18 +240,32 @@ public sealed class Archive : IDisposable
         {
             _catalog.Clear();
             var reuse = NewReuseIndexer();
-            foreach (var id in _store.Ids())
+            var documents = new List<Document>();
+            foreach (var (document, version) in StoredDocuments())
             {
-                var stored = _store.Read(id)!;
-                var document = DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!;
-                _catalog.Upsert(document, stored.Version.Number);
+                _catalog.Upsert(document, version);
                 reuse.Index(document);
+                documents.Add(document);
                 count++;
             }
+            // Names are found once every document's people are known, so the order of the store does not matter.
+            CatalogueNames(documents);
         }
         if (File.Exists(Layout.PendingCatalog))
             File.Delete(Layout.PendingCatalog);
         return count;
+    }
+
+    /// <summary>Every document of the store at its latest version, read from the store alone.</summary>
+    public IEnumerable<Document> Documents() => StoredDocuments().Select(d => d.Document);
+
+    private IEnumerable<(Document Document, int Version)> StoredDocuments()
+    {
+        foreach (var id in _store.Ids().Where(IsDocumentId))
+        {
+            var stored = _store.Read(id)!;
+            yield return (DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number);
+        }
     }
 
     private void MendPendingCatalog()
@@ -274,6 +289,7 @@ public sealed class Archive : IDisposable
             }
             var reuse = NewReuseIndexer();
             mended.ForEach(reuse.Index);
+            CatalogueNames(mended);
         }
         File.Delete(Layout.PendingCatalog);
     }

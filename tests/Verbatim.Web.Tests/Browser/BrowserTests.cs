@@ -182,4 +182,57 @@ public sealed class BrowserTests(ReaderFixture reader, Chromium chromium) : ICla
         Assert.True(await page.EvaluateAsync<bool>("() => typeof window.verbatimPwned === 'undefined'"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ScreenshotFolder, "script-as-text.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task The_network_is_drawn_by_the_readers_own_scripts_with_every_node_of_the_API()
+    {
+        // JavaScript on: the one page that runs scripts, under a policy that forbids any other.
+        await using var context = await NewContext(javaScript: true);
+        var page = await context.NewPageAsync();
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            // The browser asks for a favicon of its own accord; the reader has none.
+            if (message.Type == "error" && !message.Location.EndsWith("/favicon.ico:0:0", StringComparison.Ordinal))
+                refused.Add(message.Text + " @ " + message.Location);
+        };
+        await page.GotoAsync("/network");
+        await page.Locator("#network[data-state='drawn']").WaitForAsync();
+
+        var network = System.Text.Json.JsonDocument.Parse(await reader.Client.GetStringAsync("/api/network")).RootElement;
+        Assert.Equal(network.GetProperty("nodes").GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await page.Locator("#network").GetAttributeAsync("data-nodes"));
+        Assert.Equal(network.GetProperty("edges").GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await page.Locator("#network").GetAttributeAsync("data-edges"));
+        Assert.Equal(1, await page.Locator("#network canvas").First.CountAsync());
+        Assert.True(refused.Count == 0, string.Join("\n", refused));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ScreenshotFolder, "network.png"), FullPage = true });
+
+        // The filter form narrows the drawing to one person's letters.
+        await page.Locator("#person").SelectOptionAsync(new SelectOptionValue { Label = "Vladimir Ilyich Lenin" });
+        // The years are left empty, as a person leaves them: the form sends "from=&to=".
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await page.Locator("h1", new() { HasTextString = "Correspondence network: Vladimir Ilyich Lenin" }).WaitForAsync();
+        Assert.Contains("person=", page.Url, StringComparison.Ordinal);
+        await page.Locator("#network[data-state='drawn']").WaitForAsync();
+        var nodes = int.Parse((await page.Locator("#network").GetAttributeAsync("data-nodes"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(nodes, 2, network.GetProperty("nodes").GetArrayLength() - 1);
+    }
+
+    [Fact]
+    public async Task Names_and_timeline_work_without_JavaScript()
+    {
+        await _page.GotoAsync("/names");
+        Assert.Equal("Names", await _page.Locator("h1").TextContentAsync());
+        await Screenshot("names");
+        await Navigate(() => _page.GetByRole(AriaRole.Link, new() { Name = "Vladimir Ilyich Lenin", Exact = true }).ClickAsync());
+        Assert.Equal("Vladimir Ilyich Lenin", await _page.Locator("h1").TextContentAsync());
+        await Screenshot("name");
+
+        await Navigate(() => _page.GetByRole(AriaRole.Link, new() { Name = "timeline", Exact = true }).ClickAsync());
+        Assert.StartsWith("Timeline: Vladimir Ilyich Lenin", await _page.Locator("h1").TextContentAsync());
+        Assert.True(await _page.Locator("ol.timeline li").CountAsync() > 0);
+        Assert.True(await _page.Locator("a[href='/documents/lenin-1921-10-20-to-stalin']").CountAsync() > 0);
+        await Screenshot("timeline");
+    }
 }

@@ -11,10 +11,11 @@ namespace Verbatim.Storage.Catalog.Sqlite;
 /// the document's rowid; the fingerprints of every body text (hashed word runs, made by the text
 /// engine) and the passages found between documents.
 /// </summary>
-public sealed class SqliteCatalog : ICatalog
+public sealed partial class SqliteCatalog : ICatalog
 {
     // Raised whenever the schema changes: an older catalog is dropped and rebuilt from the store.
-    private const int SchemaVersion = 3;
+    // 3: fingerprints and quote links; 4: with the names tables (mentions, dating; SqliteCatalog.Names.cs).
+    private const int SchemaVersion = 4;
 
     private const int SnippetTokens = 18;
 
@@ -71,6 +72,7 @@ public sealed class SqliteCatalog : ICatalog
             return;
         if (version != 0)
         {
+            Execute(DropNames);
             Execute("""
                 DROP TABLE IF EXISTS quote_links; DROP TABLE IF EXISTS fingerprints; DROP TABLE IF EXISTS meta;
                 DROP TABLE IF EXISTS people; DROP TABLE IF EXISTS text; DROP TABLE IF EXISTS documents;
@@ -124,8 +126,9 @@ public sealed class SqliteCatalog : ICatalog
                 direction TEXT NOT NULL);
             CREATE INDEX quote_links_source ON quote_links(source);
             CREATE INDEX quote_links_target ON quote_links(target);
-            PRAGMA user_version = {SchemaVersion};
             """);
+        Execute(NamesSchema);
+        Execute($"PRAGMA user_version = {SchemaVersion};");
     }
 
     public void Upsert(Document document, int version)

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Verbatim.Exporting;
+using Verbatim.Formats.Cmif;
+
+namespace Verbatim.Cli.Verbs;
+
+/// <summary>`verbatim export cmif`: the archive's letters as a CMIF file.</summary>
+public static class ExportVerb
+{
+    public static Command Create()
+    {
+        var command = new Command("export", "Write the archive in an exchange format.");
+        command.Subcommands.Add(Cmif());
+        return command;
+    }
+
+    private static Command Cmif()
+    {
+        var archive = ArchiveOptions.Archive();
+        var output = new Option<string?>("--output", "-o") { Description = "The file to write (default: standard output)." };
+        var title = new Option<string>("--title") { Description = "The file's title.", DefaultValueFactory = _ => "Letters of a Verbatim archive" };
+        var editor = new Option<string?>("--editor") { Description = "Who made the list (default: the current user, $VERBATIM_USER)." };
+        var email = new Option<string?>("--email") { Description = "The editor's e-mail address." };
+        var publisher = new Option<string?>("--publisher") { Description = "Who publishes the list (default: the editor)." };
+        var url = new Option<string?>("--url") { Description = "Where the file will be published (default: the output file's file: URL)." };
+        var command = new Command("cmif", "The letters as CMIF (Correspondence Metadata Interchange Format): sender, addressees, date and place of each.")
+        {
+            archive, output, title, editor, email, publisher, url,
+        };
+        command.SetAction(result => ArchiveOptions.Run(result, (stdout, error) =>
+        {
+            using var opened = ArchiveOptions.Open(result, archive);
+            var path = result.GetValue(output);
+            var who = result.GetValue(editor) ?? ArchiveOptions.CurrentUser().Name;
+            var file = new CmifFile(
+                result.GetValue(title)!,
+                who,
+                result.GetValue(publisher) ?? who,
+                result.GetValue(url) ?? (path is null ? "urn:verbatim:cmif" : new Uri(Path.GetFullPath(path)).AbsoluteUri),
+                DateTimeOffset.UtcNow)
+            {
+                EditorEmail = result.GetValue(email),
+            };
+            var export = CmifExporter.Export(opened, file);
+            if (path is null)
+            {
+                using var stream = new MemoryStream();
+                CmifWriter.Write(export.Xml, stream);
+                stdout.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                stdout.WriteLine();
+            }
+            else
+            {
+                // Written beside the target and moved over it, so a failed export leaves the old file whole.
+                var temporary = path + ".partial";
+                using (var stream = File.Create(temporary))
+                    CmifWriter.Write(export.Xml, stream);
+                File.Move(temporary, path, overwrite: true);
+            }
+            error.WriteLine($"{export.Letters} letters written as CMIF{(path is null ? "" : " to " + path)}"
+                + (export.Skipped.Count == 0 ? "." : $"; {export.Skipped.Count} documents without a sender or an addressee left out."));
+            return 0;
+        }));
+        return command;
+    }
+}

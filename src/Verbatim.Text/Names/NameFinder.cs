@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+using Verbatim.Model;
+using Verbatim.Text.Normalisation;
+
+namespace Verbatim.Text.Names;
+
+/// <summary>A name found in a document's text, and by which rule.</summary>
+/// <param name="Rule">"comrade" (an address: "Comrade Stalin"), "initials" ("M. A. Volodcheva"),
+/// "dictated" (a secretary's initials: "Dictated to M.V."), "organisation" (a known body: Politburo),
+/// "known" (a surname the archive already knows).</param>
+public sealed record FoundName(string Name, NameKind Kind, string Rule, int Start);
+
+/// <summary>
+/// Finds names of people and bodies in a text that marks none: forms of address, initials before a
+/// surname, a secretary's initials after "Dictated to", the bodies of the Party, and surnames the
+/// archive already knows from its letters' metadata, whatever their transliteration.
+/// </summary>
+/// <remarks>
+/// A text found by an earlier rule is not found again by a later one; rules run in the order above.
+/// A known surname is matched by its phonetic key (which keeps the first letter), so Volidicheva is found
+/// where Volodcheva is known, and nothing else is guessed: a capitalised word is not a name.
+/// </remarks>
+public static partial class NameFinder
+{
+    // Bodies the seeds name in many spellings (Politbureau, Politburo, Polittburo, politbureau).
+    private static readonly string[] KnownBodies = ["Politburo", "Orgburo", "Sovnarkom", "Comintern"];
+
+    private static readonly HashSet<string> BodyKeys = [.. KnownBodies.Select(PhoneticKey.Of)];
+
+    // Letter sequences that look like initials and are not: postscripts, the Central Committee.
+    private static readonly HashSet<string> NotInitials = ["P.S.", "P.P.S.", "N.B.", "C.C.", "R.C.P.", "C.P.C."];
+
+    // Capitalised words that follow initials and are not surnames: "M.V. March 6", "V.I. With ...".
+    private static readonly HashSet<string> NotSurnames =
+    [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "The", "This", "That", "These", "Those", "With", "And", "But", "For", "From", "After", "Before", "When", "While",
+        "Not", "Also", "His", "Her", "Their", "Our", "Your", "Its", "Who", "Which", "What", "There", "Then", "Here",
+    ];
+
+    private const string Surname = @"\p{Lu}[\p{Ll}]+(?:-\p{Lu}\p{Ll}+)?";
+
+    [GeneratedRegex(@"\b[Cc]omrades?\s+(?<name>(?:\p{Lu}\.\s?){0,3}" + Surname + @")(?:\s+and\s+(?:[Cc]omrade\s+)?(?<name>(?:\p{Lu}\.\s?){0,3}" + Surname + "))?")]
+    private static partial Regex Comrade();
+
+    [GeneratedRegex(@"(?<![\p{L}.])(?<initials>(?:\p{Lu}\.\s?){1,3})(?<surname>" + Surname + ")")]
+    private static partial Regex InitialsAndSurname();
+
+    [GeneratedRegex(@"\b(?:[Dd]ictated|[Tt]aken down|[Ww]ritten down)\s+(?:to|by)\s+(?<initials>(?:\p{Lu}\.\s?){2,3})")]
+    private static partial Regex Dictated();
+
+    [GeneratedRegex(@"\b\p{L}{4,}\b")]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"\b\p{Lu}\p{Ll}{2,}\b")]
+    private static partial Regex CapitalisedWord();
+
+    /// <summary>
+    /// The key under which spellings of one surname meet: its phonetic key where that keeps three
+    /// consonants or more; a shorter key (Lenin's "ln" is Leon's too) would join strangers, so a
+    /// short surname is only ever itself, case aside.
+    /// </summary>
+    public static string SurnameKey(string surname)
+    {
+        var key = PhoneticKey.Of(surname);
+        return key.Length >= 3 ? key : "=" + surname.ToLowerInvariant();
+    }
+
+    /// <param name="knownSurnameKeys">Keys of surnames the archive knows (see <see cref="SurnameKey"/>).</param>
+    public static IReadOnlyList<FoundName> Find(string text, IReadOnlySet<string> knownSurnameKeys)
+    {
+        var found = new List<FoundName>();
+        // The surnames this text itself gives by address or initials are known in the rest of it.
+        var known = new HashSet<string>(knownSurnameKeys, StringComparer.Ordinal);
+        var taken = new List<(int Start, int End)>();
+        bool Free(int start, int length) => !taken.Any(t => start < t.End && t.Start < start + length);
+        void Add(string name, NameKind kind, string rule, int start, int length)
+        {
+            found.Add(new FoundName(name, kind, rule, start));
+            taken.Add((start, start + length));
+        }
+
+        foreach (Match match in Comrade().Matches(text))
+        {
+            foreach (Capture name in match.Groups["name"].Captures)
+            {
+                if (Free(name.Index, name.Length) && !NotSurnames.Contains(name.Value.Split(' ')[^1]))
+                {
+                    Add(Tidy(name.Value), NameKind.Person, "comrade", name.Index, name.Length);
+                    known.Add(SurnameKey(name.Value.Split(' ')[^1]));
+                }
+            }
+        }
+        foreach (Match match in InitialsAndSurname().Matches(text))
+        {
+            var initials = match.Groups["initials"].Value.Replace(" ", "", StringComparison.Ordinal);
+            if (NotInitials.Contains(initials) || NotSurnames.Contains(match.Groups["surname"].Value) || !Free(match.Index, match.Length))
+                continue;
+            Add(Tidy(match.Value), NameKind.Person, "initials", match.Index, match.Length);
+            known.Add(SurnameKey(match.Groups["surname"].Value));
+        }
+        foreach (Match match in Dictated().Matches(text))
+        {
+            var initials = match.Groups["initials"];
+            if (Free(initials.Index, initials.Length))
+                Add(Tidy(initials.Value), NameKind.Person, "dictated", initials.Index, initials.Length);
+        }
+        foreach (Match match in Words().Matches(text))
+        {
+            if (BodyKeys.Contains(PhoneticKey.Of(match.Value)) && Free(match.Index, match.Length))
+                Add(match.Value, NameKind.Organisation, "organisation", match.Index, match.Length);
+        }
+        foreach (Match match in CapitalisedWord().Matches(text))
+        {
+            if (Free(match.Index, match.Length) && !NotSurnames.Contains(match.Value) && known.Contains(SurnameKey(match.Value)))
+                Add(match.Value, NameKind.Person, "known", match.Index, match.Length);
+        }
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    /// <summary>Initials spaced as the readers space them ("M.A. Volodcheva" as "M. A. Volodcheva").</summary>
+    private static string Tidy(string name)
+        => Regex.Replace(name.Trim(), @"(\p{Lu}\.)\s*(?=\p{Lu})", "$1 ");
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using Verbatim.Model;
+using Verbatim.Names;
+using Verbatim.Searching;
+using Verbatim.Storing;
+using Verbatim.Text.Names;
+
+namespace Verbatim.Archiving;
+
+/// <summary>The index of names, and the owner's corrections to it, which the store keeps.</summary>
+public sealed partial class Archive
+{
+    /// <summary>
+    /// The store object that holds the owner's name variants file. Its id starts with "_", which no
+    /// document id can (ids are slugs of letters, digits and hyphens), so it is never a document.
+    /// </summary>
+    public const string VariantsObject = "_name-variants";
+
+    private readonly Lock _namesGate = new();
+    private NameIndex? _names;
+
+    private static bool IsDocumentId(string id) => !id.StartsWith('_');
+
+    /// <summary>The index of names, built from the catalog and the stored variants on first use after a change.</summary>
+    public NameIndex Names()
+    {
+        lock (_namesGate)
+            return _names ??= NameIndex.Build(_catalog.Letters(), Variants().Variants);
+    }
+
+    /// <summary>The owner's name variants as stored (empty when none were set), and what in them could not be read.</summary>
+    public (NameVariants Variants, string Text, IReadOnlyList<Diagnostic> Errors) Variants()
+    {
+        var stored = _store.Read(VariantsObject);
+        if (stored is null)
+            return (NameVariants.None, "", []);
+        var text = Encoding.UTF8.GetString(stored.Source.Span);
+        var (variants, errors) = NameVariants.Parse(text, $"{VariantsObject}/{NameVariants.FileName}");
+        return (variants, text, errors);
+    }
+
+    /// <summary>
+    /// Stores a new version of the name variants file when every line of it is a rule; otherwise
+    /// stores nothing and returns the bad lines, located in the file given.
+    /// </summary>
+    public (StoreWriteResult? Written, IReadOnlyList<Diagnostic> Errors) SetVariants(string path, IngestOptions options)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var (_, errors) = NameVariants.Parse(Encoding.UTF8.GetString(bytes).Replace("\r\n", "\n", StringComparison.Ordinal), path);
+        if (errors.Count > 0)
+            return (null, errors);
+        var record = new Document { Id = VariantsObject, Title = "Name variants: the owner's corrections to the index of names" };
+        var written = _store.Save(new DocumentWrite(VariantsObject, Encoding.UTF8.GetBytes(DocumentJson.Serialize(record)),
+            NameVariants.FileName, bytes, options.Message, options.User));
+        lock (_namesGate)
+            _names = null;
+        return (written, []);
+    }
+
+    /// <summary>
+    /// Writes what the names index reads of each document besides its people: the names its source
+    /// marks, and, where the source marks none, the names found in its text.
+    /// </summary>
+    /// <remarks>
+    /// A surname is known when any catalogued document names the person, so a name first met in a
+    /// later batch is found in earlier documents at the next reindex, which sees every document.
+    /// </remarks>
+    private void CatalogueNames(IReadOnlyList<Document> documents)
+    {
+        lock (_namesGate)
+            _names = null;
+        if (documents.Count == 0)
+            return;
+        var known = _catalog.PersonNames()
+            .Select(n => NameFinder.SurnameKey(Formats.Common.PersonNames.Surname(n)))
+            .ToHashSet(StringComparer.Ordinal);
+        // Where the source marks its names, the markup is the evidence and nothing is guessed.
+        var plain = documents.Where(d => d.Origin?.Format is not ("tei" or "cmif")).ToList();
+        // Two passes: a surname one document gives by address or initials ("M. A. Volodcheva") is
+        // then known in every other ("Volidicheva"), whatever the order of the batch.
+        foreach (var document in plain)
+        {
+            foreach (var name in NameFinder.Find(document.BodyText, known))
+            {
+                if (name.Kind == NameKind.Person && name.Rule is "comrade" or "initials")
+                    known.Add(NameFinder.SurnameKey(Formats.Common.PersonNames.Surname(name.Name)));
+            }
+        }
+        var plainIds = plain.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            var found = plainIds.Contains(document.Id)
+                ? NameFinder.Find(document.BodyText, known).Select(f => new CatalogName(f.Kind, "mentioned", f.Name, null, null, f.Rule)).ToList()
+                : [];
+            _catalog.UpsertNames(document, found);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Verbatim.Archiving;
+using Verbatim.Formats.Cmif;
+using Verbatim.Model;
+using Verbatim.Storage.Catalog.Sqlite;
+
+namespace Verbatim.Exporting;
+
+/// <summary>The archive's letters as one CMIF file, in the order of their dates (undated last), then of their ids.</summary>
+public static class CmifExporter
+{
+    public static CmifExport Export(Archive archive, CmifFile file)
+        => CmifWriter.Build(file, archive.Documents()
+            // A compilation's letters are its parts, each a document of its own.
+            .Where(d => d.Kind != DocumentKind.Compilation)
+            .OrderBy(d => SqliteCatalog.SortDate(d) is null)
+            .ThenBy(d => SqliteCatalog.SortDate(d), StringComparer.Ordinal)
+            .ThenBy(d => d.Id, StringComparer.Ordinal));
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+
+namespace Verbatim.Cli.Tests.Verbs;
+
+/// <summary>`verbatim export cmif` over the seeds, shared TEI letters and CMIF files, judged by Debian's jing.</summary>
+public sealed class ExportVerbTests : IDisposable
+{
+    private static readonly XNamespace Tei = "http://www.tei-c.org/ns/1.0";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"verbatim-export-{Guid.NewGuid():N}");
+
+    private string Archive => Path.Combine(_folder, "archive");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+            Directory.Delete(_folder, recursive: true);
+    }
+
+    private CliRun Run(params string[] args) => CliRun.Of([.. args, "--archive", Archive]);
+
+    private static string[] TeiLetters(int count)
+        => [.. Directory.GetFiles(RepositoryPaths.Shared("corpus", "schnitzler-tei"), "*.xml").Order(StringComparer.Ordinal).Take(count)];
+
+    private static string[] CmifFiles() => Directory.GetFiles(RepositoryPaths.Shared("corpus", "cmif", "schnitzler"), "*.xml");
+
+    [Fact]
+    public void The_export_is_valid_CMIF_by_the_RELAX_NG_schema_and_the_Schematron_rules()
+    {
+        Assert.Equal(0, Run("init").ExitCode);
+        var ingest = Run(["ingest", CliRun.Seed("000"), CliRun.Seed("001"), CliRun.Seed("002"), CliRun.Seed("004"), .. TeiLetters(30), .. CmifFiles()]);
+        Assert.Equal(0, ingest.ExitCode);
+        var output = Path.Combine(_folder, "letters.xml");
+
+        var export = Run("export", "cmif", "--output", output, "--editor", "A. Tester", "--email", "tester@example.org");
+
+        Assert.Equal(0, export.ExitCode);
+        var schema = RepositoryPaths.Shared("corpus", "cmif", "schema");
+        var relaxNg = Jing(Path.Combine(schema, "cmi-customization.rng"), output);
+        Assert.True(relaxNg.ExitCode == 0, relaxNg.Output);
+        var schematron = Jing(Path.Combine(schema, "cmif.sch"), output);
+        Assert.True(schematron.ExitCode == 0, schematron.Output);
+
+        // Every letter of the CMIF files and every seed letter with an addressee is in the export, once.
+        var exported = XDocument.Load(output).Descendants(Tei + "correspDesc").Select(c => (string)c.Attribute("n")!).ToList();
+        Assert.Equal(exported.Count, exported.Distinct().Count());
+        var cmifLetters = CmifFiles().Sum(f => XDocument.Load(f).Descendants(Tei + "correspDesc").Count());
+        Assert.True(exported.Count >= cmifLetters + 30, $"{exported.Count} letters exported");
+        Assert.Contains("lenin-1921-10-20-to-stalin", exported);
+        Assert.Contains($"{exported.Count} letters written as CMIF", export.Error);
+    }
+
+    [Fact]
+    public void A_schematron_violation_is_caught_by_the_same_check()
+    {
+        // The check is only worth its pass if it fails a file that breaks a rule (E0002: a letter without addressee).
+        Directory.CreateDirectory(_folder);
+        var broken = Path.Combine(_folder, "broken.xml");
+        var example = XDocument.Load(RepositoryPaths.Shared("corpus", "cmif", "examples", "example01_basic.xml"));
+        example.Descendants(Tei + "correspAction").First(a => (string?)a.Attribute("type") == "received").Remove();
+        example.Save(broken);
+        var schematron = Jing(RepositoryPaths.Shared("corpus", "cmif", "schema", "cmif.sch"), broken);
+        Assert.NotEqual(0, schematron.ExitCode);
+        Assert.Contains("E0002", schematron.Output);
+    }
+
+    [Fact]
+    public void A_malformed_CMIF_file_fails_alone_and_the_rest_of_the_batch_is_stored()
+    {
+        Assert.Equal(0, Run("init").ExitCode);
+        var bad = Path.Combine(_folder, "bad-cmif.xml");
+        var text = File.ReadAllText(CmifFiles().Single(f => f.EndsWith("1958_Rilke_Schnitzler.xml", StringComparison.Ordinal)));
+        File.WriteAllText(bad, text[..(text.Length / 2)]);
+
+        var ingest = Run("ingest", bad, CmifFiles().Single(f => f.EndsWith("1992_Schnitzler_an_Freud.xml", StringComparison.Ordinal)), "--json");
+
+        Assert.Equal(1, ingest.ExitCode);
+        Assert.Contains("bad-cmif.xml", ingest.Output);
+        Assert.Contains("malformed XML", ingest.Output);
+        var list = Run("list", "--json");
+        Assert.Contains("schnitzler-1906-05-06-to-freud", list.Output);
+    }
+
+    private static (int ExitCode, string Output) Jing(string schema, string file)
+    {
+        // scripts/setup installs Debian's jing, which validates RELAX NG and (ISO) Schematron.
+        var start = new ProcessStartInfo("jing", [schema, file]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result + error.Result);
+    }
+}
