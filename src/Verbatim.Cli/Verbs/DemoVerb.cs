@@ -14,6 +14,9 @@ public static class DemoVerb
 {
     private const string ExampleQuery = "\"comradely greetings\"";
 
+    // The closing of Lenin's letter to Trotsky as the polemic in samples/ says Stalin read it out.
+    private const string ExampleQuotation = "I will consider that a sign of your disagreement. With Communist greetings";
+
     public static Command Create()
     {
         var home = Environment.GetEnvironmentVariable("VERBATIM_HOME") ?? ".";
@@ -50,7 +53,16 @@ public static class DemoVerb
             foreach (var hit in hits.Hits)
                 output.WriteLine($"  {hit.Id}: {hit.Snippet.Replace(SearchResults.MarkStart, '«').Replace(SearchResults.MarkEnd, '»').ReplaceLineEndings(" ")}");
             output.WriteLine();
+            var check = opened.CheckQuote(ExampleQuotation);
+            output.WriteLine($"check-quote \"{ExampleQuotation}\": {check.Matches.Count} source(s)");
+            foreach (var match in check.Matches)
+            {
+                output.WriteLine($"  {match.Id}, characters {match.Start}-{match.End}: "
+                    + string.Join("; ", match.Differences.Select(d => $"{d.Type}: quoted «{d.Quoted}», source «{d.Source}»")));
+            }
+            output.WriteLine();
             output.WriteLine($"Try: ./verbatim search Stalin --archive {opened.Layout.Root}");
+            output.WriteLine($"     ./verbatim check-quote \"TEXT\" --archive {opened.Layout.Root}");
             if (report.Failed.Count > 0)
                 return 1;
             return result.GetValue(noServe) ? 0 : ServeVerb.Serve(opened, result.GetValue(port), output);

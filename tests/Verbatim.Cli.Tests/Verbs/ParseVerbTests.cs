@@ -84,6 +84,7 @@ public class DemoVerbTests
         Assert.Contains("lenin-1921-10-20-to-stalin", run.Output);
         Assert.Contains("0 failed.", run.Output);
         Assert.Contains("«comradely greetings»", run.Output);
+        Assert.Contains("substitution: quoted «Communist», source «the very best comradely»", run.Output);
         var again = CliRun.Of("demo", "--no-serve", "--samples", Path.Combine(CliRun.RepositoryRoot, "samples"), "--archive", archive);
         Assert.Contains("0 new, 0 updated, 9 unchanged", again.Output);
         Directory.Delete(archive, recursive: true);
