@@ -206,6 +206,10 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
                 passages.AddRange(PassagesBetween(added, added, [.. hits]));
                 continue;
             }
+            // Reading and tokenising the other text costs far more than this check: most documents
+            // that share anything with a new one share one run of five words by chance.
+            if (!MayHoldPassage([.. hits]))
+                continue;
             var otherDocument = resolve(hits.Key);
             var other = new Side(otherDocument, Tokeniser.Tokenise(otherDocument.Text));
             // The document whose id sorts first is the first side, the source where dates do not
