@@ -48,13 +48,17 @@ public static class LocalAligner
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quotingFirst + quotingCount, quoting.Tokens.Count);
         scoring ??= AlignmentScoring.Default;
 
+        // Word i of the source window (from 1) meets word j of the quoting window on diagonal
+        // j - i, which runs from 1 - n to m - 1; diagonals outside that hold no pair.
         var (n, m) = (sourceCount, quotingCount);
-        var width = m + 1;
-        var size = (n + 1) * width;
-        // Pooled, because windows of a few hundred words each need arrays on the large object
-        // heap, and allocating them anew for every window made garbage collection the main cost of
-        // detecting reuse in a large collection. Pooled arrays hold old values: the first row and
-        // column are set here, and every other cell is written before it is read.
+        var band = new Band(Math.Max(lowestDiagonal, 1 - n), Math.Min(highestDiagonal, m - 1));
+        if (n == 0 || m == 0 || band.Lowest > band.Highest)
+            return new LocalAlignment(source, quoting, [], 0);
+        var size = (n + 1) * band.Stride;
+        // Only the band is kept, a row of it per source word: a window of a thousand words on
+        // each side with a band a hundred wide is a tenth of the rectangle. Pooled, because
+        // allocating anew for every window made garbage collection the main cost of detecting
+        // reuse in a large collection; pooled arrays hold old values, so the part used is reset.
         var best = ArrayPool<int>.Shared.Rent(size);
         var sourceGap = ArrayPool<int>.Shared.Rent(size);
         var quotingGap = ArrayPool<int>.Shared.Rent(size);
@@ -63,7 +67,11 @@ public static class LocalAligner
         var quotingGapExtended = ArrayPool<bool>.Shared.Rent(size);
         try
         {
-            return Fill(source, sourceFirst, n, quoting, quotingFirst, m, scoring, (lowestDiagonal, highestDiagonal), best, sourceGap, quotingGap, bestFrom, sourceGapExtended, quotingGapExtended);
+            best.AsSpan(0, size).Clear();
+            sourceGap.AsSpan(0, size).Fill(Impossible);
+            quotingGap.AsSpan(0, size).Fill(Impossible);
+            bestFrom.AsSpan(0, size).Fill(Stop);
+            return Fill(source, sourceFirst, n, quoting, quotingFirst, m, scoring, band, best, sourceGap, quotingGap, bestFrom, sourceGapExtended, quotingGapExtended);
         }
         finally
         {
@@ -76,52 +84,53 @@ public static class LocalAligner
         }
     }
 
+    private const int Impossible = int.MinValue / 4;
+
+    /// <summary>
+    /// Where cell (i, j) of the band of diagonals [<paramref name="Lowest"/>, <paramref name="Highest"/>]
+    /// is kept: row i, column j - i - Lowest + 1. Columns 0 and <see cref="Stride"/> - 1 lie just
+    /// outside the band and are never written, so they read as the first row does: no alignment
+    /// yet. From a cell, the cell above is one column to the right, the one to the left one column
+    /// to the left, and the diagonal one in the same column.
+    /// </summary>
+    private readonly record struct Band(int Lowest, int Highest)
+    {
+        public int Stride => Highest - Lowest + 3;
+
+        public int Cell(int i, int j) => (i * Stride) + (j - i - Lowest + 1);
+    }
+
     private static LocalAlignment Fill(
         TokenisedText source, int sourceFirst, int n, TokenisedText quoting, int quotingFirst, int m, AlignmentScoring scoring,
-        (int Lowest, int Highest) diagonals, int[] best, int[] sourceGap, int[] quotingGap, byte[] bestFrom, bool[] sourceGapExtended, bool[] quotingGapExtended)
+        Band band, int[] best, int[] sourceGap, int[] quotingGap, byte[] bestFrom, bool[] sourceGapExtended, bool[] quotingGapExtended)
     {
-        var width = m + 1;
         var (sourceWords, quotingWords) = WordNumbers(source, sourceFirst, n, quoting, quotingFirst, m);
         var sourceEllipsis = EllipsisAfterEachWord(source, sourceFirst, n);
         var quotingEllipsis = EllipsisAfterEachWord(quoting, quotingFirst, m);
-        const int Impossible = int.MinValue / 4;
-        for (var cell = 0; cell <= m; cell++)
-            (best[cell], sourceGap[cell], quotingGap[cell], bestFrom[cell]) = (0, Impossible, Impossible, Stop);
-        for (var cell = width; cell < (n + 1) * width; cell += width)
-            (best[cell], sourceGap[cell], quotingGap[cell], bestFrom[cell]) = (0, Impossible, Impossible, Stop);
+        var up = 1 - band.Stride;
+        var diagonalStep = -band.Stride;
 
-        var (bestScore, bestCell) = (0, 0);
+        var (bestScore, bestRow, bestColumn) = (0, 0, 0);
         for (var i = 1; i <= n; i++)
         {
-            // Cells just outside the band read as the first row and column do: no alignment yet.
-            var (first, last) = (Math.Max(1, i + diagonals.Lowest), Math.Min(m, i + diagonals.Highest));
-            foreach (var outside in (ReadOnlySpan<int>)[first - 1, last + 1])
-            {
-                if (outside >= 1 && outside <= m)
-                    (best[i * width + outside], sourceGap[i * width + outside], quotingGap[i * width + outside], bestFrom[i * width + outside]) = (0, Impossible, Impossible, Stop);
-            }
+            var (first, last) = (Math.Max(1, i + band.Lowest), Math.Min(m, i + band.Highest));
             var sourceWord = sourceWords[i - 1];
-            for (var j = first; j <= last; j++)
+            var quotingExtend = sourceEllipsis[i] ? 0 : scoring.GapExtend;
+            for (int j = first, cell = band.Cell(i, first); j <= last; j++, cell++)
             {
-                var cell = i * width + j;
-                var up = cell - width;
-                var left = cell - 1;
-
                 // Source words left out here stand opposite the separator after the quoting text's j-th window word.
                 var sourceExtend = quotingEllipsis[j] ? 0 : scoring.GapExtend;
-                var open = best[up] + scoring.GapOpen;
-                var extend = sourceGap[up] + sourceExtend;
+                var open = best[cell + up] + scoring.GapOpen;
+                var extend = sourceGap[cell + up] + sourceExtend;
                 sourceGap[cell] = Math.Max(open, extend);
                 sourceGapExtended[cell] = extend > open;
 
-                var quotingExtend = sourceEllipsis[i] ? 0 : scoring.GapExtend;
-                open = best[left] + scoring.GapOpen;
-                extend = quotingGap[left] + quotingExtend;
+                open = best[cell - 1] + scoring.GapOpen;
+                extend = quotingGap[cell - 1] + quotingExtend;
                 quotingGap[cell] = Math.Max(open, extend);
                 quotingGapExtended[cell] = extend > open;
 
-                var same = sourceWord == quotingWords[j - 1];
-                var diagonal = best[up - 1] + (same ? scoring.Match : scoring.Mismatch);
+                var diagonal = best[cell + diagonalStep] + (sourceWord == quotingWords[j - 1] ? scoring.Match : scoring.Mismatch);
                 var (score, from) = (0, Stop);
                 if (diagonal > score)
                     (score, from) = (diagonal, Diagonal);
@@ -134,33 +143,33 @@ public static class LocalAligner
 
                 // Ties keep the first end in row order, so equal inputs always give the same alignment.
                 if (score > bestScore)
-                    (bestScore, bestCell) = (score, cell);
+                    (bestScore, bestRow, bestColumn) = (score, i, j);
             }
         }
 
         var steps = new List<AlignmentStep>();
-        var (row, column) = (bestCell / width, bestCell % width);
-        var state = bestScore > 0 ? bestFrom[bestCell] : Stop;
+        var (row, column) = (bestRow, bestColumn);
+        var state = bestScore > 0 ? bestFrom[band.Cell(row, column)] : Stop;
         while (state != Stop && row > 0 && column > 0)
         {
-            var cell = row * width + column;
+            var cell = band.Cell(row, column);
             switch (state)
             {
                 case Diagonal:
-                    var same = source.Tokens[sourceFirst + row - 1].Key == quoting.Tokens[quotingFirst + column - 1].Key;
+                    var same = sourceWords[row - 1] == quotingWords[column - 1];
                     steps.Add(new AlignmentStep(same ? AlignmentOperation.Match : AlignmentOperation.Mismatch, sourceFirst + row - 1, quotingFirst + column - 1));
                     (row, column) = (row - 1, column - 1);
-                    state = bestFrom[(row * width) + column];
+                    state = bestFrom[band.Cell(row, column)];
                     break;
                 case FromSourceGap:
                     steps.Add(new AlignmentStep(AlignmentOperation.SourceOnly, sourceFirst + row - 1, null));
                     row--;
-                    state = sourceGapExtended[cell] ? FromSourceGap : bestFrom[(row * width) + column];
+                    state = sourceGapExtended[cell] ? FromSourceGap : bestFrom[band.Cell(row, column)];
                     break;
                 default:
                     steps.Add(new AlignmentStep(AlignmentOperation.QuotingOnly, null, quotingFirst + column - 1));
                     column--;
-                    state = quotingGapExtended[cell] ? FromQuotingGap : bestFrom[(row * width) + column];
+                    state = quotingGapExtended[cell] ? FromQuotingGap : bestFrom[band.Cell(row, column)];
                     break;
             }
         }

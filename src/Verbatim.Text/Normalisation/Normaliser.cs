@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -12,7 +13,7 @@ public static class Normaliser
     public static NormalisedText Normalise(string text, NormalisationLayers layers = NormalisationLayers.All)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (layers == NormalisationLayers.All && !text.AsSpan().ContainsAnyInRange('\u0400', '\u04FF') && text.IsNormalized(NormalizationForm.FormC))
+        if (FoldsOneCharacterAtATime(text, layers))
             return FoldWithoutCyrillic(text);
         var result = NormalisedText.Identity(text);
         if (layers.HasFlag(NormalisationLayers.Nfc))
@@ -28,32 +29,86 @@ public static class Normaliser
     }
 
     /// <summary>
-    /// Every layer in one pass, for a text already in NFC with no Cyrillic letter: NFC and
-    /// transliteration then change nothing, and typography and case fold one character at a time,
-    /// so folding each character and lower-casing what it folds to gives what the layers give one
-    /// after the other, map included. Most texts are such, and one pass is several times faster.
+    /// Whether every layer asked for can be applied in one pass, one character at a time: all of
+    /// them, on a text already in NFC with no Cyrillic letter. NFC and transliteration then change
+    /// nothing, and typography and case fold one character at a time, so folding each character
+    /// and lower-casing what it folds to gives what the layers give one after the other, map
+    /// included. Most texts are such, and one pass is several times faster.
     /// </summary>
-    private static NormalisedText FoldWithoutCyrillic(string text)
+    internal static bool FoldsOneCharacterAtATime(string text, NormalisationLayers layers) =>
+        layers == NormalisationLayers.All && !text.AsSpan().ContainsAnyInRange('\u0400', '\u04FF') && text.IsNormalized(NormalizationForm.FormC);
+
+    /// <summary>
+    /// The one pass for a text <see cref="FoldsOneCharacterAtATime"/> holds for: the first
+    /// <c>length</c> characters of <paramref name="folded"/> are the normal form, and
+    /// <paramref name="sources"/>[k] is the original character folded character k came from. Both
+    /// arrays are rented from <see cref="ArrayPool{T}.Shared"/>; the caller returns them.
+    /// </summary>
+    internal static int FoldEachCharacter(string text, out char[] folded, out int[] sources)
     {
-        var folded = new char[text.Length];
-        var starts = new int[text.Length];
+        folded = ArrayPool<char>.Shared.Rent(Math.Max(16, text.Length));
+        sources = ArrayPool<int>.Shared.Rent(folded.Length);
         var length = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < text.Length;)
         {
+            // ASCII other than the grave accent folds by lower-casing alone, one character to one,
+            // so a stretch of it is folded at once; it is most of most texts.
+            var plain = text.AsSpan(i).IndexOfAnyExcept(PlainAscii);
+            plain = plain < 0 ? text.Length - i : plain;
+            if (plain > 0)
+            {
+                Reserve(ref folded, ref sources, length, length + plain, text.Length);
+                Ascii.ToLower(text.AsSpan(i, plain), folded.AsSpan(length, plain), out _);
+                for (var k = 0; k < plain; k++)
+                    sources[length + k] = i + k;
+                (length, i) = (length + plain, i + plain);
+                continue;
+            }
             var expansion = TypographicFolding.FoldOne(text[i]);
             var piece = expansion is null ? [text[i]] : expansion.AsSpan();
-            if (length + piece.Length > folded.Length)
-            {
-                Array.Resize(ref folded, folded.Length + text.Length / 8 + piece.Length);
-                Array.Resize(ref starts, folded.Length);
-            }
+            Reserve(ref folded, ref sources, length, length + piece.Length, text.Length);
             foreach (var c in piece)
-                (folded[length], starts[length++]) = (char.ToLowerInvariant(c), i);
+                (folded[length], sources[length++]) = (char.ToLowerInvariant(c), i);
+            i++;
         }
-        var ends = new int[length];
-        for (var k = 0; k < length; k++)
-            ends[k] = starts[k] + 1;
-        return new NormalisedText(text, new string(folded, 0, length), starts.Length == length ? starts : starts[..length], ends) { Layers = NormalisationLayers.All };
+        return length;
+    }
+
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
+        [.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => TypographicFolding.FoldOne(c) is null)]);
+
+    private static void Reserve(ref char[] folded, ref int[] sources, int used, int needed, int textLength)
+    {
+        if (needed <= folded.Length)
+            return;
+        var size = Math.Max(needed, folded.Length + textLength / 8);
+        (folded, sources) = (Grown(folded, used, size), Grown(sources, used, size));
+    }
+
+    private static T[] Grown<T>(T[] rented, int used, int size)
+    {
+        var larger = ArrayPool<T>.Shared.Rent(size);
+        rented.AsSpan(0, used).CopyTo(larger);
+        ArrayPool<T>.Shared.Return(rented);
+        return larger;
+    }
+
+    private static NormalisedText FoldWithoutCyrillic(string text)
+    {
+        var length = FoldEachCharacter(text, out var folded, out var sources);
+        try
+        {
+            var starts = sources[..length];
+            var ends = new int[length];
+            for (var k = 0; k < length; k++)
+                ends[k] = starts[k] + 1;
+            return new NormalisedText(text, new string(folded, 0, length), starts, ends) { Layers = NormalisationLayers.All };
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+            ArrayPool<int>.Shared.Return(sources);
+        }
     }
 
     private static NormalisedText Apply(NormalisedText current, Action<string, MappedTextBuilder> layer)

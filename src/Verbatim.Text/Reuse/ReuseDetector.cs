@@ -1,3 +1,4 @@
+using System.Numerics;
 using Verbatim.Searching;
 using Verbatim.Text.Alignment;
 using Verbatim.Text.Fingerprints;
@@ -70,8 +71,14 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     /// </summary>
     private List<Dictionary<int, List<FingerprintHit>>> HitsByDocument(List<ReuseDocument> given, ulong[][] hashes)
     {
+        var repeated = RepeatedSlots(hashes);
+        var total = 0;
+        foreach (var own in hashes)
+        {
+            foreach (var hash in own)
+                total += repeated.Holds(hash) ? 1 : 0;
+        }
         // Two halves by the hash's top bit, sorted on two cores: equal hashes fall in one half.
-        var total = hashes.Sum(h => h.Length);
         var keys = new ulong[total];
         var places = new long[total];
         var (low, high) = (0, total);
@@ -79,6 +86,8 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         {
             for (var word = 0; word < hashes[document].Length; word++)
             {
+                if (!repeated.Holds(hashes[document][word]))
+                    continue;
                 var at = (long)hashes[document][word] >= 0 ? low++ : --high;
                 (keys[at], places[at]) = (hashes[document][word], ((long)document << 32) | (uint)word);
             }
@@ -110,6 +119,41 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
             start = end;
         }
         return byDocument;
+    }
+
+    /// <summary>
+    /// Most word runs of a collection occur once and pair with nothing, and sorting them was most
+    /// of the cost of pairing. A table of bits, one per slot a hash falls in, marks the slots seen
+    /// twice; only hashes in such a slot go on to the sort. Two hashes sharing a slot only let a
+    /// run through that the sort then finds alone: a run held twice is never dropped.
+    /// </summary>
+    private static SlotTable RepeatedSlots(ulong[][] hashes)
+    {
+        var total = hashes.Sum(h => (long)h.Length);
+        // Eight slots a run keep the runs let through by chance under one in eight.
+        var slots = (int)Math.Min(1L << 30, Math.Max(1L << 16, (long)BitOperations.RoundUpToPowerOf2((ulong)(8 * total))));
+        var (seen, again) = (new SlotTable(slots), new SlotTable(slots));
+        foreach (var own in hashes)
+        {
+            foreach (var hash in own)
+            {
+                if (seen.Holds(hash))
+                    again.Mark(hash);
+                else
+                    seen.Mark(hash);
+            }
+        }
+        return again;
+    }
+
+    private readonly struct SlotTable(int slots)
+    {
+        private readonly ulong[] bits = new ulong[slots / 64];
+        private readonly ulong mask = (ulong)slots - 1;
+
+        public bool Holds(ulong hash) => (bits[(int)((hash & mask) >> 6)] & (1UL << (int)(hash & 63))) != 0;
+
+        public void Mark(ulong hash) => bits[(int)((hash & mask) >> 6)] |= 1UL << (int)(hash & 63);
     }
 
     /// <summary>
