@@ -109,7 +109,7 @@ public static partial class CheckQuoteBenchmark
         var counts = new Dictionary<ulong, int>();
         foreach (var text in texts)
         {
-            foreach (var fingerprint in FingerprintScheme.Default.Fingerprints("", Tokeniser.Tokenise(text).Tokens))
+            foreach (var fingerprint in FingerprintScheme.Default.Fingerprints("", Tokeniser.Tokenise(text)))
                 counts[fingerprint.Hash] = counts.GetValueOrDefault(fingerprint.Hash) + 1;
         }
         var total = counts.Values.Sum();

@@ -35,7 +35,7 @@ public static partial class DifferenceClassifier
                     if (OnlyTypographic(source.Original, separators.Item1, quoting.Original, separators.Item2))
                         found.Add((Make(DifferenceKind.TypographicOnly, separators.Item1, separators.Item2), ""));
                 }
-                var (sourceWord, quotingWord) = (source.Tokens[s].Range, quoting.Tokens[q].Range);
+                var (sourceWord, quotingWord) = (source.RangeOf(s), quoting.RangeOf(q));
                 if (sourceWord.Of(source.Original) != quotingWord.Of(quoting.Original))
                     found.Add((Make(DifferenceKind.TypographicOnly, sourceWord, quotingWord), ""));
                 k++;
@@ -70,11 +70,11 @@ public static partial class DifferenceClassifier
         var sourceRange = sourceWords.Count > 0
             ? source.Span(sourceWords[0], sourceWords.Count)
             : before is { } previous
-                ? new TextRange(source.Tokens[previous.SourceWord!.Value].End, 0)
-                : new TextRange(source.Tokens[alignment.Steps[end].SourceWord!.Value].Start, 0);
+                ? new TextRange(source.EndOf(previous.SourceWord!.Value), 0)
+                : new TextRange(source.StartOf(alignment.Steps[end].SourceWord!.Value), 0);
         var quotingRange = quotingWords.Count > 0
             ? quoting.Span(quotingWords[0], quotingWords.Count)
-            : new TextRange(quoting.Tokens[before!.Value.QuotingWord!.Value].End, 0);
+            : new TextRange(quoting.EndOf(before!.Value.QuotingWord!.Value), 0);
 
         DifferenceKind kind;
         string keys;
@@ -87,12 +87,12 @@ public static partial class DifferenceClassifier
             var ellipsis = Ellipses.After(quoting, before!.Value.QuotingWord!.Value);
             kind = ellipsis is null ? DifferenceKind.SilentOmission : DifferenceKind.MarkedOmission;
             quotingRange = ellipsis ?? quotingRange;
-            keys = string.Join(' ', sourceWords.Select(w => source.Tokens[w].Key));
+            keys = string.Join(' ', sourceWords.Select(source.KeyOf));
         }
         else
         {
             kind = DifferenceKind.Insertion;
-            keys = string.Join(' ', quotingWords.Select(w => quoting.Tokens[w].Key));
+            keys = string.Join(' ', quotingWords.Select(quoting.KeyOf));
         }
         return (new Difference(kind, sourceRange, quotingRange, sourceRange.Of(source.Original), quotingRange.Of(quoting.Original)), keys);
     }
@@ -130,7 +130,7 @@ public static partial class DifferenceClassifier
 
     /// <summary>The original characters between a word and the next one.</summary>
     private static TextRange Separator(TokenisedText text, int word) =>
-        TextRange.FromBounds(text.Tokens[word].End, text.Tokens[word + 1].Start);
+        TextRange.FromBounds(text.EndOf(word), text.StartOf(word + 1));
 
     /// <summary>
     /// Separators that differ only in their white space (a line break for a space, a run of

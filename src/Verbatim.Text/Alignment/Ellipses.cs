@@ -18,8 +18,8 @@ internal static class Ellipses
     /// </summary>
     public static TextRange? After(TokenisedText text, int before)
     {
-        var start = before < 0 ? 0 : text.Tokens[before].End;
-        var end = before + 1 < text.Tokens.Count ? text.Tokens[before + 1].Start : text.Original.Length;
+        var start = before < 0 ? 0 : text.EndOf(before);
+        var end = before + 1 < text.Count ? text.StartOf(before + 1) : text.Original.Length;
         // Only '.', '…' and '۔' fold into any part of "...", so a separator without one holds no ellipsis.
         if (end <= start || text.Original.AsSpan(start, end - start).IndexOfAny('.', '\u2026', '\u06D4') < 0)
             return null;

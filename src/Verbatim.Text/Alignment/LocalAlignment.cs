@@ -7,27 +7,44 @@ namespace Verbatim.Text.Alignment;
 /// The best local alignment of a source and a quoting text: its steps in text order (the first and
 /// last are matches), its score, and the ranges of the two original texts it covers.
 /// </summary>
-public sealed class LocalAlignment(TokenisedText source, TokenisedText quoting, IReadOnlyList<AlignmentStep> steps, int score)
+public sealed class LocalAlignment
 {
-    public TokenisedText Source { get; } = source;
+    public LocalAlignment(TokenisedText source, TokenisedText quoting, IReadOnlyList<AlignmentStep> steps, int score)
+    {
+        (Source, Quoting, Steps, Score) = (source, quoting, steps, score);
+        // Steps are in text order on both sides, so the first and last word of each side are its
+        // first and last steps that have one.
+        (FirstSourceWord, LastSourceWord, FirstQuotingWord, LastQuotingWord) = (0, -1, 0, -1);
+        var (sourceSeen, quotingSeen) = (false, false);
+        foreach (var step in steps)
+        {
+            MatchedWords += step.Operation == AlignmentOperation.Match ? 1 : 0;
+            if (step.SourceWord is { } s)
+                (FirstSourceWord, LastSourceWord, sourceSeen) = (sourceSeen ? FirstSourceWord : s, s, true);
+            if (step.QuotingWord is { } q)
+                (FirstQuotingWord, LastQuotingWord, quotingSeen) = (quotingSeen ? FirstQuotingWord : q, q, true);
+        }
+    }
 
-    public TokenisedText Quoting { get; } = quoting;
+    public TokenisedText Source { get; }
 
-    public IReadOnlyList<AlignmentStep> Steps { get; } = steps;
+    public TokenisedText Quoting { get; }
 
-    public int Score { get; } = score;
+    public IReadOnlyList<AlignmentStep> Steps { get; }
+
+    public int Score { get; }
 
     public bool IsEmpty => Steps.Count == 0;
 
-    public int MatchedWords => Steps.Count(s => s.Operation == AlignmentOperation.Match);
+    public int MatchedWords { get; }
 
-    public int FirstSourceWord => Steps.Count == 0 ? 0 : Steps.First(s => s.SourceWord is not null).SourceWord!.Value;
+    public int FirstSourceWord { get; }
 
-    public int LastSourceWord => Steps.Count == 0 ? -1 : Steps.Last(s => s.SourceWord is not null).SourceWord!.Value;
+    public int LastSourceWord { get; }
 
-    public int FirstQuotingWord => Steps.Count == 0 ? 0 : Steps.First(s => s.QuotingWord is not null).QuotingWord!.Value;
+    public int FirstQuotingWord { get; }
 
-    public int LastQuotingWord => Steps.Count == 0 ? -1 : Steps.Last(s => s.QuotingWord is not null).QuotingWord!.Value;
+    public int LastQuotingWord { get; }
 
     /// <summary>The original source text from the first aligned word to the last.</summary>
     public TextRange SourceRange => Source.Span(FirstSourceWord, LastSourceWord - FirstSourceWord + 1);

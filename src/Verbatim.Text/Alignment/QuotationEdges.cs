@@ -36,11 +36,11 @@ public static class QuotationEdges
         }
 
         var trailing = new List<AlignmentStep>();
-        var tail = quoting.Tokens.Count - 1 - alignment.LastQuotingWord;
+        var tail = quoting.Count - 1 - alignment.LastQuotingWord;
         if (tail > 0 && tail <= maximumEdgeWords)
         {
             var quoted = Enumerable.Range(1, tail).Select(t => alignment.LastQuotingWord + t).ToList();
-            var available = Enumerable.Range(1, Math.Min(source.Tokens.Count - 1 - alignment.LastSourceWord, tail + maximumEdgeWords)).Select(t => alignment.LastSourceWord + t).ToList();
+            var available = Enumerable.Range(1, Math.Min(source.Count - 1 - alignment.LastSourceWord, tail + maximumEdgeWords)).Select(t => alignment.LastSourceWord + t).ToList();
             trailing = Outward(alignment, quoted, available);
         }
         if (leading.Count == 0 && trailing.Count == 0)
@@ -54,7 +54,7 @@ public static class QuotationEdges
     /// </summary>
     private static List<AlignmentStep> Outward(LocalAlignment alignment, List<int> quoted, List<int> available)
     {
-        bool Same(int q, int s) => alignment.Quoting.Tokens[quoted[q]].Key == alignment.Source.Tokens[available[s]].Key;
+        bool Same(int q, int s) => alignment.Quoting.KeyHashes[quoted[q]] == alignment.Source.KeyHashes[available[s]];
 
         // common[i, j]: the longest common subsequence of the first i quoted and first j source words.
         var common = new int[quoted.Count + 1, available.Count + 1];

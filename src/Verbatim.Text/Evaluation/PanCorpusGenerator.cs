@@ -126,7 +126,7 @@ public static partial class PanCorpusGenerator
         var seen = new HashSet<ulong>();
         foreach (var text in texts)
         {
-            var runs = FingerprintScheme.Default.Fingerprints("", Tokeniser.Tokenise(text).Tokens).Select(f => f.Hash).ToList();
+            var runs = FingerprintScheme.Default.Fingerprints("", Tokeniser.Tokenise(text)).Select(f => f.Hash).ToList();
             if (runs.Distinct().Count() != runs.Count || runs.Any(seen.Contains))
                 continue;
             seen.UnionWith(runs);

@@ -12,7 +12,7 @@ public interface IFingerprintLookup
 
 /// <summary>
 /// The fingerprints of many documents, looked up by hash. In memory; the seam for persistence is
-/// <see cref="Fingerprint"/>: a catalog stores the records <see cref="Add(string, IReadOnlyList{Token})"/>
+/// <see cref="Fingerprint"/>: a catalog stores the records <see cref="Add(string, TokenisedText)"/>
 /// returns and answers lookups itself (<see cref="IFingerprintLookup"/>), or hands them back to
 /// <see cref="Add(IEnumerable{Fingerprint})"/>. Adding a document again replaces what the index
 /// held for it, so an ingest of a new version just adds it.
@@ -33,9 +33,9 @@ public sealed class FingerprintIndex(FingerprintScheme scheme) : IFingerprintLoo
 
     public int Count => byDocument.Values.Sum(list => list.Count);
 
-    public IReadOnlyList<Fingerprint> Add(string documentId, IReadOnlyList<Token> tokens)
+    public IReadOnlyList<Fingerprint> Add(string documentId, TokenisedText text)
     {
-        var fingerprints = Scheme.Fingerprints(documentId, tokens).ToList();
+        var fingerprints = Scheme.Fingerprints(documentId, text).ToList();
         Remove(documentId);
         Add(fingerprints);
         return fingerprints;

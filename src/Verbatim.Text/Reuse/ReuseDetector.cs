@@ -36,10 +36,10 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     {
         ArgumentNullException.ThrowIfNull(documents);
         var given = documents.ToList();
-        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new HashSet<string>(StringComparer.Ordinal);
         foreach (var document in given)
         {
-            if (!order.TryAdd(document.Id, order.Count))
+            if (!order.Add(document.Id))
                 throw new ArgumentException($"Document id '{document.Id}' is given twice.", nameof(documents));
         }
         var sides = new Side[given.Count];
@@ -47,113 +47,32 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         Parallel.For(0, given.Count, k =>
         {
             sides[k] = new Side(given[k], Tokeniser.Tokenise(given[k].Text));
-            hashes[k] = scheme.Hashes(sides[k].Text.Tokens);
+            hashes[k] = scheme.Hashes(sides[k].Text);
         });
-        var hitsByDocument = HitsByDocument(given, hashes);
+        var hits = PairHits.Of(hashes, options.MaximumOccurrences);
 
         var found = new List<ReusePassage>[given.Count];
         Parallel.For(0, given.Count, a =>
         {
             found[a] = [];
-            foreach (var (b, hits) in hitsByDocument[a].OrderBy(partner => partner.Key))
-                found[a].AddRange(PassagesBetween(sides[a], sides[b], hits));
+            var own = hits.Of(a);
+            for (var first = 0; first < own.Length;)
+            {
+                var partner = own[first].Partner;
+                var end = first + 1;
+                while (end < own.Length && own[end].Partner == partner)
+                    end++;
+                var pairs = new WordPair[end - first];
+                for (var k = first; k < end; k++)
+                    pairs[k - first] = new WordPair(own[k].WordA, own[k].WordB);
+                // Most pairs of documents share a common run or two by chance: the check costs
+                // less than grouping their hits into candidates.
+                if (MayHoldPassage(pairs))
+                    found[a].AddRange(PassagesBetween(sides[a], sides[partner], pairs));
+                first = end;
+            }
         });
         return [.. found.SelectMany(passages => passages)];
-    }
-
-    /// <summary>
-    /// The hits <see cref="FingerprintIndex.Hits"/> would give between the documents, grouped by
-    /// the pair: a run held more than <see cref="ReuseOptions.MaximumOccurrences"/> times is
-    /// skipped, and A is the document given first (within one document, the earlier place); the
-    /// caller puts each document's partners in the order given. One sort of every run's hash
-    /// replaces an index of lists, which is what all-pairs detection over many megabytes spends its
-    /// time on otherwise.
-    /// </summary>
-    private List<Dictionary<int, List<FingerprintHit>>> HitsByDocument(List<ReuseDocument> given, ulong[][] hashes)
-    {
-        var repeated = RepeatedSlots(hashes);
-        var total = 0;
-        foreach (var own in hashes)
-        {
-            foreach (var hash in own)
-                total += repeated.Holds(hash) ? 1 : 0;
-        }
-        // Two halves by the hash's top bit, sorted on two cores: equal hashes fall in one half.
-        var keys = new ulong[total];
-        var places = new long[total];
-        var (low, high) = (0, total);
-        for (var document = 0; document < hashes.Length; document++)
-        {
-            for (var word = 0; word < hashes[document].Length; word++)
-            {
-                if (!repeated.Holds(hashes[document][word]))
-                    continue;
-                var at = (long)hashes[document][word] >= 0 ? low++ : --high;
-                (keys[at], places[at]) = (hashes[document][word], ((long)document << 32) | (uint)word);
-            }
-        }
-        Parallel.Invoke(() => Array.Sort(keys, places, 0, low), () => Array.Sort(keys, places, low, total - low));
-
-        var byDocument = given.Select(_ => new Dictionary<int, List<FingerprintHit>>()).ToList();
-        for (var start = 0; start < total;)
-        {
-            var end = start + 1;
-            while (end < total && keys[end] == keys[start])
-                end++;
-            if (end - start <= options.MaximumOccurrences)
-            {
-                // By document, then word: the order of places that decides which of a pair is A.
-                Array.Sort(places, start, end - start);
-                for (var i = start; i < end; i++)
-                {
-                    var (a, wordA) = ((int)(places[i] >> 32), (int)places[i]);
-                    for (var j = i + 1; j < end; j++)
-                    {
-                        var (b, wordB) = ((int)(places[j] >> 32), (int)places[j]);
-                        if (!byDocument[a].TryGetValue(b, out var hits))
-                            byDocument[a][b] = hits = [];
-                        hits.Add(new FingerprintHit(keys[start], given[a].Id, wordA, given[b].Id, wordB));
-                    }
-                }
-            }
-            start = end;
-        }
-        return byDocument;
-    }
-
-    /// <summary>
-    /// Most word runs of a collection occur once and pair with nothing, and sorting them was most
-    /// of the cost of pairing. A table of bits, one per slot a hash falls in, marks the slots seen
-    /// twice; only hashes in such a slot go on to the sort. Two hashes sharing a slot only let a
-    /// run through that the sort then finds alone: a run held twice is never dropped.
-    /// </summary>
-    private static SlotTable RepeatedSlots(ulong[][] hashes)
-    {
-        var total = hashes.Sum(h => (long)h.Length);
-        // Eight slots a run keep the runs let through by chance under one in eight.
-        var slots = (int)Math.Min(1L << 30, Math.Max(1L << 16, (long)BitOperations.RoundUpToPowerOf2((ulong)(8 * total))));
-        var (seen, again) = (new SlotTable(slots), new SlotTable(slots));
-        foreach (var own in hashes)
-        {
-            foreach (var hash in own)
-            {
-                if (seen.Holds(hash))
-                    again.Mark(hash);
-                else
-                    seen.Mark(hash);
-            }
-        }
-        return again;
-    }
-
-    private readonly struct SlotTable(int slots)
-    {
-        private readonly ulong[] bits = new ulong[slots / 64];
-        private readonly ulong mask = (ulong)slots - 1;
-
-        public bool Holds(ulong hash) => (bits[(int)((hash & mask) >> 6)] & (1UL << (int)(hash & 63))) != 0;
-
-        public void Mark(ulong hash) => bits[(int)((hash & mask) >> 6)] |= 1UL << (int)(hash & 63);
     }
 
     /// <summary>
@@ -171,7 +90,7 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         if (index.Scheme != scheme)
             throw new ArgumentException($"The index was made under {index.Scheme.Version}, not {scheme.Version}.", nameof(index));
         var text = Tokeniser.Tokenise(added.Text);
-        return DetectFor(added, text, index.Add(added.Id, text.Tokens), index, resolve);
+        return DetectFor(added, text, index.Add(added.Id, text), index, resolve);
     }
 
     /// <summary>
@@ -201,7 +120,7 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         ArgumentNullException.ThrowIfNull(lookup);
         ArgumentNullException.ThrowIfNull(resolve);
         var quoting = new Side(quotation, Tokeniser.Tokenise(quotation.Text));
-        var own = scheme.Fingerprints(quotation.Id, quoting.Text.Tokens).ToList();
+        var own = scheme.Fingerprints(quotation.Id, quoting.Text).ToList();
         var byHash = lookup.Lookup([.. own.Select(f => f.Hash).Distinct()], options.MaximumOccurrences + 1)
             .GroupBy(f => f.Hash)
             .Where(g => g.Count() <= options.MaximumOccurrences)
@@ -226,10 +145,10 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
             var document = resolve(id);
             var (start, end) = TextWindow.Around(document.Text, hits.Min(h => h.Other.Start), hits.Max(h => h.Other.Start));
             var windowText = Tokeniser.Tokenise(document.Text[start..end]);
-            var wordAt = windowText.Tokens.ToDictionary(t => start + t.Start, t => t.Index);
+            var wordAt = Enumerable.Range(0, windowText.Count).ToDictionary(w => start + windowText.StartOf(w));
             var rebased = hits.Where(h => wordAt.ContainsKey(h.Other.Start))
-                .Select(h => new FingerprintHit(h.Own.Hash, id, wordAt[h.Other.Start], quotation.Id, h.Own.FirstWord))
-                .ToList();
+                .Select(h => new WordPair(wordAt[h.Other.Start], h.Own.FirstWord))
+                .ToArray();
             var window = new Side(document with { Text = windowText.Original }, windowText);
             passages.AddRange(PassagesBetween(window, quoting, rebased).Select(p => new QuotationPassage(id, start, p.Alignment)));
         }
@@ -245,33 +164,34 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         var passages = new List<ReusePassage>();
         foreach (var hits in hitsByDocument)
         {
+            var addedFirst = hits.Select(h => new WordPair(h.WordA, h.WordB)).ToArray();
             if (hits.Key == added.Document.Id)
             {
-                passages.AddRange(PassagesBetween(added, added, [.. hits]));
+                passages.AddRange(PassagesBetween(added, added, addedFirst));
                 continue;
             }
             // Reading and tokenising the other text costs far more than this check: most documents
             // that share anything with a new one share one run of five words by chance.
-            if (!MayHoldPassage([.. hits]))
+            if (!MayHoldPassage(addedFirst))
                 continue;
             var otherDocument = resolve(hits.Key);
             var other = new Side(otherDocument, Tokeniser.Tokenise(otherDocument.Text));
             // The document whose id sorts first is the first side, the source where dates do not
             // decide, so that what is found does not depend on which of the two arrived first.
             if (string.CompareOrdinal(added.Document.Id, other.Document.Id) < 0)
-            {
-                passages.AddRange(PassagesBetween(added, other, [.. hits]));
-                continue;
-            }
-            var otherFirst = hits.Select(h => new FingerprintHit(h.Hash, h.DocumentB, h.WordB, h.DocumentA, h.WordA)).ToList();
-            passages.AddRange(PassagesBetween(other, added, otherFirst));
+                passages.AddRange(PassagesBetween(added, other, addedFirst));
+            else
+                passages.AddRange(PassagesBetween(other, added, [.. addedFirst.Select(h => new WordPair(h.WordB, h.WordA))]));
         }
         return passages;
     }
 
     private readonly record struct Side(ReuseDocument Document, TokenisedText Text);
 
-    private List<ReusePassage> PassagesBetween(Side a, Side b, List<FingerprintHit> hits)
+    /// <summary>A word of A and a word of B that start the same run.</summary>
+    private readonly record struct WordPair(int WordA, int WordB);
+
+    private List<ReusePassage> PassagesBetween(Side a, Side b, WordPair[] hits)
     {
         var passages = new List<ReusePassage>();
         var spans = new List<(int FirstA, int LastA, int FirstB, int LastB)>();
@@ -288,10 +208,9 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
                 var (firstA, lastA, firstB, lastB) = sourceIsA
                     ? (alignment.FirstSourceWord, alignment.LastSourceWord, alignment.FirstQuotingWord, alignment.LastQuotingWord)
                     : (alignment.FirstQuotingWord, alignment.LastQuotingWord, alignment.FirstSourceWord, alignment.LastSourceWord);
-                var covered = remaining.Where(h => h.WordA >= firstA && h.WordA <= lastA && h.WordB >= firstB && h.WordB <= lastB).ToHashSet();
-                if (covered.Count == 0)
+                // Hits the alignment covers are spent; what is left of the candidate is aligned again.
+                if (remaining.RemoveAll(h => h.WordA >= firstA && h.WordA <= lastA && h.WordB >= firstB && h.WordB <= lastB) == 0)
                     break;
-                remaining = [.. remaining.Where(h => !covered.Contains(h))];
 
                 var overlapsFound = spans.Any(s => s.FirstA <= lastA && firstA <= s.LastA && s.FirstB <= lastB && firstB <= s.LastB);
                 if (alignment.MatchedWords < options.MinimumMatchedWords || overlapsFound)
@@ -300,23 +219,27 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
                 var (source, target) = sourceIsA ? (a, b) : (b, a);
                 passages.Add(new ReusePassage(
                     source.Document.Id, target.Document.Id, Direction(a.Document, b.Document),
-                    alignment.SourceRange, alignment.QuotingRange, alignment, DifferenceClassifier.Classify(alignment)));
+                    alignment.SourceRange, alignment.QuotingRange, alignment));
             }
         }
         return [.. passages.OrderBy(p => p.SourceId == a.Document.Id ? p.Source.Start : p.Target.Start)];
     }
 
     /// <summary>
-    /// Whether the candidate's shared runs cover at least <see cref="ReuseOptions.MinimumMatchedWords"/>
-    /// words of A; else it is not aligned. Most candidates in a large collection are one common
+    /// Whether the hits' shared runs cover at least <see cref="ReuseOptions.MinimumMatchedWords"/>
+    /// words of A; else they are not aligned. Most candidates in a large collection are one common
     /// five-word run shared by chance, which alignment would reject after filling a window; a
     /// quotation of that length with a change inside its first five words (so one run only) is
     /// what this gives up.
     /// </summary>
-    private bool MayHoldPassage(List<FingerprintHit> candidate)
+    private bool MayHoldPassage(IReadOnlyList<WordPair> hits)
     {
+        var words = new int[hits.Count];
+        for (var k = 0; k < words.Length; k++)
+            words[k] = hits[k].WordA;
+        Array.Sort(words);
         var (covered, reached) = (0, int.MinValue);
-        foreach (var word in candidate.Select(h => h.WordA).Order())
+        foreach (var word in words)
         {
             covered += word + scheme.WordsPerGram - Math.Max(word, reached);
             reached = word + scheme.WordsPerGram;
@@ -331,16 +254,16 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     /// within the hit distance on both sides (in either direction on B, so a moved block stays in),
     /// as long as the candidate stays within the window length.
     /// </summary>
-    private List<List<FingerprintHit>> Candidates(List<FingerprintHit> hits)
+    private List<List<WordPair>> Candidates(WordPair[] hits)
     {
-        var ordered = hits.ToArray();
+        var ordered = (WordPair[])hits.Clone();
         Array.Sort([.. ordered.Select(h => ((long)h.WordA << 32) | (uint)h.WordB)], ordered);
-        var candidates = new List<List<FingerprintHit>>();
-        var open = new List<List<FingerprintHit>>();
+        var candidates = new List<List<WordPair>>();
+        var open = new List<List<WordPair>>();
         foreach (var hit in ordered)
         {
             open.RemoveAll(c => hit.WordA - c[^1].WordA > options.MaximumHitDistance);
-            List<FingerprintHit>? joined = null;
+            List<WordPair>? joined = null;
             for (var k = open.Count - 1; k >= 0 && joined is null; k--)
             {
                 var c = open[k];
@@ -361,17 +284,25 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     }
 
     /// <summary>Aligns the window around the hits, with the earlier text as the source.</summary>
-    private (LocalAlignment Alignment, bool SourceIsA) AlignWindow(Side a, Side b, List<FingerprintHit> hits)
+    private (LocalAlignment Alignment, bool SourceIsA) AlignWindow(Side a, Side b, List<WordPair> hits)
     {
+        var (minimumA, maximumA, minimumB, maximumB) = (int.MaxValue, int.MinValue, int.MaxValue, int.MinValue);
+        var (lowestDiagonal, highestDiagonal) = (int.MaxValue, int.MinValue);
+        foreach (var hit in hits)
+        {
+            (minimumA, maximumA) = (Math.Min(minimumA, hit.WordA), Math.Max(maximumA, hit.WordA));
+            (minimumB, maximumB) = (Math.Min(minimumB, hit.WordB), Math.Max(maximumB, hit.WordB));
+            (lowestDiagonal, highestDiagonal) = (Math.Min(lowestDiagonal, hit.WordB - hit.WordA), Math.Max(highestDiagonal, hit.WordB - hit.WordA));
+        }
         var n = scheme.WordsPerGram;
-        var startA = Math.Max(0, hits.Min(h => h.WordA) - options.Margin);
-        var endA = Math.Min(a.Text.Tokens.Count, hits.Max(h => h.WordA) + n + options.Margin);
-        var startB = Math.Max(0, hits.Min(h => h.WordB) - options.Margin);
-        var endB = Math.Min(b.Text.Tokens.Count, hits.Max(h => h.WordB) + n + options.Margin);
+        var startA = Math.Max(0, minimumA - options.Margin);
+        var endA = Math.Min(a.Text.Count, maximumA + n + options.Margin);
+        var startB = Math.Max(0, minimumB - options.Margin);
+        var endB = Math.Min(b.Text.Count, maximumB + n + options.Margin);
         if (a.Document.Id == b.Document.Id)
         {
             // Every hit within one document has WordB > WordA, so the source window is never empty.
-            endA = Math.Min(endA, hits.Min(h => h.WordB));
+            endA = Math.Min(endA, minimumB);
             startB = Math.Max(startB, endA);
         }
 
@@ -380,9 +311,13 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
             ? (a.Text, startA, endA, b.Text, startB, endB)
             : (b.Text, startB, endB, a.Text, startA, endA);
         // The hits' diagonals, a margin wide on each side: an alignment through them keeps to it.
-        var diagonals = hits.Select(h => sourceIsA ? (h.WordB - targetStart) - (h.WordA - sourceStart) : (h.WordA - targetStart) - (h.WordB - sourceStart)).ToList();
+        // A hit's diagonal in the windows is its diagonal in the texts less the windows' offset.
+        var offset = sourceIsA ? targetStart - sourceStart : sourceStart - targetStart;
+        var (lowest, highest) = sourceIsA
+            ? (lowestDiagonal - offset, highestDiagonal - offset)
+            : (-highestDiagonal + offset, -lowestDiagonal + offset);
         var core = LocalAligner.Align(source, sourceStart, sourceEnd - sourceStart, target, targetStart, targetEnd - targetStart, scoring,
-            diagonals.Min() - options.Margin, diagonals.Max() + options.Margin);
+            lowest - options.Margin, highest + options.Margin);
 
         // Only a core long enough to be a passage by itself is extended: links of a few words
         // are trusted next to a real passage, never as the evidence for one.

@@ -25,10 +25,14 @@ public sealed record ReusePassage(
     ReuseDirection Direction,
     TextRange Source,
     TextRange Target,
-    LocalAlignment Alignment,
-    IReadOnlyList<Difference> Differences)
+    LocalAlignment Alignment)
 {
+    private IReadOnlyList<Difference>? differences;
+
     public int MatchedWords => Alignment.MatchedWords;
+
+    /// <summary>Classified when first asked for: finding the passages of a whole archive needs their ranges only.</summary>
+    public IReadOnlyList<Difference> Differences => differences ??= DifferenceClassifier.Classify(Alignment);
 }
 
 /// <summary>

@@ -1,33 +1,164 @@
+using System.Buffers;
+using System.Collections;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Verbatim.Text.Normalisation;
 
 namespace Verbatim.Text.Tokens;
 
-/// <summary>A text, its normal form and its words, in order, with their original offsets.</summary>
+/// <summary>
+/// A text, its normal form and its words, in order, with their original offsets.
+/// </summary>
+/// <remarks>
+/// The words are kept in arrays, not as objects: where each word's key lies in the normal form,
+/// where the word lies in the original, and its key's hash. Tokenising every text of an archive
+/// once made millions of small strings, and collecting them was most of the cost of finding reuse;
+/// <see cref="Tokens"/> makes <see cref="Token"/> values, keys included, only when asked.
+/// </remarks>
 public sealed class TokenisedText
 {
     private readonly NormalisationLayers layers;
+    private readonly string normalForm;
+    private readonly int[] keyStarts;
+    private readonly int[] keyEnds;
+    private readonly int[] starts;
+    private readonly int[] ends;
+    private readonly ulong[] keyHashes;
     private NormalisedText? normalised;
+    private TokenList? tokens;
 
-    public TokenisedText(NormalisedText normalised, IReadOnlyList<Token> tokens)
+    private TokenisedText(string original, NormalisationLayers layers, string normalForm, NormalisedText? normalised, Builder words)
     {
-        ArgumentNullException.ThrowIfNull(normalised);
-        (this.normalised, layers, Original, Tokens) = (normalised, normalised.Layers, normalised.Original, tokens);
+        (Original, this.layers, this.normalForm, this.normalised) = (original, layers, normalForm, normalised);
+        Count = words.Count;
+        keyStarts = words.KeyStarts[..Count];
+        keyEnds = words.KeyEnds[..Count];
+        starts = words.Starts[..Count];
+        ends = words.Ends[..Count];
+        keyHashes = words.KeyHashes[..Count];
     }
 
-    /// <summary>Words found without keeping the normal form; it is made again when asked for.</summary>
-    internal TokenisedText(string original, NormalisationLayers layers, IReadOnlyList<Token> tokens) =>
-        (this.layers, Original, Tokens) = (layers, original, tokens);
+    /// <summary>Words of a normal form that is kept.</summary>
+    internal TokenisedText(NormalisedText normalised, Builder words)
+        : this(normalised.Original, normalised.Layers, normalised.Text, normalised, words)
+    {
+    }
+
+    /// <summary>Words found without keeping the normal form's map; it is made again when asked for.</summary>
+    internal TokenisedText(string original, NormalisationLayers layers, string normalForm, Builder words)
+        : this(original, layers, normalForm, null, words)
+    {
+    }
 
     public string Original { get; }
 
     /// <summary>Pure, so two threads that both make it make the same one.</summary>
     public NormalisedText Normalised => normalised ??= Normaliser.Normalise(Original, layers);
 
-    public IReadOnlyList<Token> Tokens { get; }
+    /// <summary>How many words the text has.</summary>
+    public int Count { get; }
+
+    public IReadOnlyList<Token> Tokens => tokens ??= new TokenList(this);
+
+    /// <summary>
+    /// Each word's key hashed (<see cref="HashKey"/>): words compare by these. Two different keys
+    /// with one hash would count as the same word, a chance of one in 2^64 for each pair compared.
+    /// </summary>
+    public ReadOnlySpan<ulong> KeyHashes => keyHashes;
+
+    public string KeyOf(int word) => normalForm[keyStarts[word]..keyEnds[word]];
+
+    public int StartOf(int word) => starts[word];
+
+    public int EndOf(int word) => ends[word];
+
+    public TextRange RangeOf(int word) => TextRange.FromBounds(starts[word], ends[word]);
 
     /// <summary>The original text from the first token's start to the last one's end.</summary>
     public TextRange Span(int firstToken, int count) =>
         count == 0
-            ? new TextRange(firstToken < Tokens.Count ? Tokens[firstToken].Start : Original.Length, 0)
-            : TextRange.FromBounds(Tokens[firstToken].Start, Tokens[firstToken + count - 1].End);
+            ? new TextRange(firstToken < Count ? starts[firstToken] : Original.Length, 0)
+            : TextRange.FromBounds(starts[firstToken], ends[firstToken + count - 1]);
+
+    /// <summary>
+    /// XxHash3 (seed 0) of the key's UTF-16 code units, little-endian: the same on every machine and
+    /// every run, so hashes made from it can be stored.
+    /// </summary>
+    public static ulong HashKey(ReadOnlySpan<char> key)
+    {
+        if (BitConverter.IsLittleEndian)
+            return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(key));
+        var bytes = new byte[key.Length * 2];
+        for (var i = 0; i < key.Length; i++)
+            (bytes[2 * i], bytes[(2 * i) + 1]) = ((byte)key[i], (byte)(key[i] >> 8));
+        return XxHash3.HashToUInt64(bytes);
+    }
+
+    /// <summary>
+    /// Collects the words as the tokeniser finds them, in arrays rented from
+    /// <see cref="ArrayPool{T}.Shared"/>; the text copies what it keeps, and the builder is then returned.
+    /// </summary>
+    internal sealed class Builder : IDisposable
+    {
+        public int[] KeyStarts;
+        public int[] KeyEnds;
+        public int[] Starts;
+        public int[] Ends;
+        public ulong[] KeyHashes;
+        public int Count;
+
+        public Builder(int expected)
+        {
+            expected = Math.Max(16, expected);
+            (KeyStarts, KeyEnds, Starts, Ends) = (Rent<int>(expected), Rent<int>(expected), Rent<int>(expected), Rent<int>(expected));
+            KeyHashes = Rent<ulong>(expected);
+        }
+
+        public void Add(ReadOnlySpan<char> normalForm, int keyStart, int keyEnd, int start, int end)
+        {
+            if (Count == KeyStarts.Length)
+            {
+                var size = 2 * Count;
+                (KeyStarts, KeyEnds, Starts, Ends) = (Grown(KeyStarts, size), Grown(KeyEnds, size), Grown(Starts, size), Grown(Ends, size));
+                KeyHashes = Grown(KeyHashes, size);
+            }
+            (KeyStarts[Count], KeyEnds[Count], Starts[Count], Ends[Count]) = (keyStart, keyEnd, start, end);
+            KeyHashes[Count++] = HashKey(normalForm[keyStart..keyEnd]);
+        }
+
+        public void Dispose()
+        {
+            foreach (var rented in (int[][])[KeyStarts, KeyEnds, Starts, Ends])
+                ArrayPool<int>.Shared.Return(rented);
+            ArrayPool<ulong>.Shared.Return(KeyHashes);
+        }
+
+        private static T[] Rent<T>(int size) => ArrayPool<T>.Shared.Rent(size);
+
+        private T[] Grown<T>(T[] rented, int size)
+        {
+            var larger = Rent<T>(size);
+            rented.AsSpan(0, Count).CopyTo(larger);
+            ArrayPool<T>.Shared.Return(rented);
+            return larger;
+        }
+    }
+
+    private sealed class TokenList(TokenisedText text) : IReadOnlyList<Token>
+    {
+        public Token this[int index] =>
+            (uint)index < (uint)text.Count
+                ? new Token(index, text.KeyOf(index), text.starts[index], text.ends[index] - text.starts[index])
+                : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public int Count => text.Count;
+
+        public IEnumerator<Token> GetEnumerator()
+        {
+            for (var i = 0; i < text.Count; i++)
+                yield return this[i];
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

@@ -24,32 +24,30 @@ public static class Tokeniser
     {
         ArgumentNullException.ThrowIfNull(normalised);
         var text = normalised.Text;
-        var tokens = new List<Token>();
+        using var words = new TokenisedText.Builder(text.Length / 5);
         for (var at = 0; NextWord(text, ref at, out var start);)
         {
             var original = normalised.ToOriginal(TextRange.FromBounds(start, at));
-            tokens.Add(new Token(tokens.Count, text[start..at], original.Start, original.Length));
+            words.Add(text, start, at, original.Start, original.End);
         }
-        return new TokenisedText(normalised, tokens);
+        return new TokenisedText(normalised, words);
     }
 
     /// <summary>
     /// The same words as <see cref="Tokenise(NormalisedText)"/> over the same normal form, without
-    /// making that form as a string or its map for every character. Tokenising every text of an
-    /// archive is where finding reuse spent most of its time, and the map was much of it.
+    /// making that form's map for every character. Tokenising every text of an archive is where
+    /// finding reuse spent most of its time, and the map was much of it.
     /// </summary>
     private static TokenisedText TokeniseFoldedCharacters(string text)
     {
         var length = Normaliser.FoldEachCharacter(text, out var folded, out var sources);
         try
         {
-            var tokens = new List<Token>(length / 6);
             var span = folded.AsSpan(0, length);
+            using var words = new TokenisedText.Builder(length / 5);
             for (var at = 0; NextWord(span, ref at, out var start);)
-            {
-                tokens.Add(new Token(tokens.Count, new string(span[start..at]), sources[start], sources[at - 1] + 1 - sources[start]));
-            }
-            return new TokenisedText(text, NormalisationLayers.All, tokens);
+                words.Add(span, start, at, sources[start], sources[at - 1] + 1);
+            return new TokenisedText(text, NormalisationLayers.All, new string(span), words);
         }
         finally
         {

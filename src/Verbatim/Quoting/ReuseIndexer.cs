@@ -32,7 +32,7 @@ internal sealed class ReuseIndexer(ICatalog catalog, Func<string, Document?> rea
     {
         var added = Keep(document);
         var text = Tokeniser.Tokenise(added.Text);
-        var fingerprints = _scheme.Fingerprints(added.Id, text.Tokens).ToList();
+        var fingerprints = _scheme.Fingerprints(added.Id, text).ToList();
         catalog.SetFingerprints(added.Id, _scheme.Version, fingerprints);
         var passages = _detector.DetectFor(added, text, fingerprints, new CatalogFingerprints(catalog), Resolve);
         // A compilation's page and its parts are one source cut in pieces: what they share (the

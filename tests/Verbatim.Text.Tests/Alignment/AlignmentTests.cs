@@ -207,4 +207,77 @@ public class AlignmentTests
         Assert.Throws<ArgumentOutOfRangeException>(() => LocalAligner.Align(source, 6, 4, quoting, 0, 8));
         Assert.Throws<ArgumentOutOfRangeException>(() => LocalAligner.Align(source, -1, 4, quoting, 0, 8));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void A_band_gives_the_best_score_the_same_band_of_a_full_matrix_gives(int seed)
+    {
+        // Texts of a few words drawn from a small vocabulary, so that they share many words in
+        // every order; the reference below fills the whole matrix and ignores cells off the band.
+        var random = new Random(seed);
+        string[] vocabulary = ["a", "b", "c", "d", "e"];
+        for (var round = 0; round < 200; round++)
+        {
+            var source = Tokeniser.Tokenise(string.Join(' ', Enumerable.Range(0, random.Next(1, 25)).Select(_ => vocabulary[random.Next(vocabulary.Length)])));
+            var quoting = Tokeniser.Tokenise(string.Join(' ', Enumerable.Range(0, random.Next(1, 25)).Select(_ => vocabulary[random.Next(vocabulary.Length)])));
+            var lowest = random.Next(-30, 10);
+            var highest = lowest + random.Next(0, 20);
+
+            var banded = LocalAligner.Align(source, 0, source.Count, quoting, 0, quoting.Count, null, lowest, highest);
+
+            Assert.Equal(BestScoreInBand(source, quoting, lowest, highest), banded.Score);
+            Assert.Equal(banded.Score, ScoreOf(banded));
+            Assert.All(banded.Steps.Where(s => s.SourceWord is not null && s.QuotingWord is not null),
+                s => Assert.InRange(s.QuotingWord!.Value - s.SourceWord!.Value, lowest, highest));
+        }
+    }
+
+    /// <summary>Gotoh's recurrence over the whole matrix, cells off the band kept at no alignment.</summary>
+    private static int BestScoreInBand(TokenisedText source, TokenisedText quoting, int lowest, int highest)
+    {
+        var scoring = AlignmentScoring.Default;
+        const int Impossible = -1_000_000;
+        var (n, m) = (source.Count, quoting.Count);
+        var best = new int[n + 1, m + 1];
+        var sourceGap = new int[n + 1, m + 1];
+        var quotingGap = new int[n + 1, m + 1];
+        var top = 0;
+        for (var i = 0; i <= n; i++)
+        {
+            for (var j = 0; j <= m; j++)
+            {
+                (sourceGap[i, j], quotingGap[i, j]) = (Impossible, Impossible);
+                if (i == 0 || j == 0 || j - i < lowest || j - i > highest)
+                    continue;
+                sourceGap[i, j] = Math.Max(best[i - 1, j] + scoring.GapOpen, sourceGap[i - 1, j] + scoring.GapExtend);
+                quotingGap[i, j] = Math.Max(best[i, j - 1] + scoring.GapOpen, quotingGap[i, j - 1] + scoring.GapExtend);
+                var diagonal = best[i - 1, j - 1] + (source.KeyOf(i - 1) == quoting.KeyOf(j - 1) ? scoring.Match : scoring.Mismatch);
+                best[i, j] = Math.Max(0, Math.Max(diagonal, Math.Max(sourceGap[i, j], quotingGap[i, j])));
+                top = Math.Max(top, best[i, j]);
+            }
+        }
+        return top;
+    }
+
+    /// <summary>What the steps of an alignment score, gaps priced as runs.</summary>
+    private static int ScoreOf(LocalAlignment alignment)
+    {
+        var scoring = AlignmentScoring.Default;
+        var (score, previous) = (0, (AlignmentOperation?)null);
+        foreach (var step in alignment.Steps)
+        {
+            score += step.Operation switch
+            {
+                AlignmentOperation.Match => scoring.Match,
+                AlignmentOperation.Mismatch => scoring.Mismatch,
+                _ when step.Operation == previous => scoring.GapExtend,
+                _ => scoring.GapOpen,
+            };
+            previous = step.Operation;
+        }
+        return score;
+    }
 }

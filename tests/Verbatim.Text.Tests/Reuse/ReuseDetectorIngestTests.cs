@@ -28,7 +28,7 @@ public class ReuseDetectorIngestTests
     public void Fingerprints_kept_from_an_earlier_session_serve_a_later_ingest()
     {
         var first = new FingerprintIndex();
-        var stored = first.Add("letter", Tokeniser.Tokenise(Letter).Tokens);
+        var stored = first.Add("letter", Tokeniser.Tokenise(Letter));
         var reloaded = new FingerprintIndex();
         reloaded.Add(stored);
 
