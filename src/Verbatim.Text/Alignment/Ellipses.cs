@@ -20,8 +20,11 @@ internal static class Ellipses
     {
         var start = before < 0 ? 0 : text.EndOf(before);
         var end = before + 1 < text.Count ? text.StartOf(before + 1) : text.Original.Length;
-        // Only '.', '…' and '۔' fold into any part of "...", so a separator without one holds no ellipsis.
-        if (end <= start || text.Original.AsSpan(start, end - start).IndexOfAny('.', '\u2026', '\u06D4') < 0)
+        // Only '…' folds to "..." by itself, and '.' and '۔' to one '.' each: a separator without
+        // '…' and with fewer than three of the others holds no ellipsis. Most separators with a
+        // full stop end a sentence, and need not be folded to tell.
+        var separatorText = text.Original.AsSpan(start, Math.Max(0, end - start));
+        if (!separatorText.Contains('\u2026') && separatorText.Count('.') + separatorText.Count('\u06D4') < Marker.Length)
             return null;
         var separator = Normaliser.Normalise(text.Original[start..end], NormalisationLayers.Typography);
         var at = separator.Text.IndexOf(Marker, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Verbatim.Text.Tokens;
 
 namespace Verbatim.Text.Alignment;
@@ -97,6 +98,9 @@ public static class LocalAligner
         public int Cell(int i, int j) => (i * Stride) + Column(i, j);
     }
 
+    // Compiled optimised at the first call: a one-off run over an archive otherwise spends much of
+    // its time in this loop's unoptimised first compilation.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static LocalAlignment Fill(
         TokenisedText source, int sourceFirst, int n, TokenisedText quoting, int quotingFirst, int m, AlignmentScoring scoring,
         Band band, int[] scores, byte[] trace)

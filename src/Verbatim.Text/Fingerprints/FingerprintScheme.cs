@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Verbatim.Searching;
 using Verbatim.Text.Tokens;
@@ -45,6 +46,9 @@ public sealed record FingerprintScheme(int WordsPerGram)
     }
 
     /// <summary><see cref="Hash"/> of every word that starts a full run, in word order.</summary>
+    // Compiled optimised at the first call: a one-off run over an archive otherwise spends much of
+    // its time in this loop's unoptimised first compilation.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ulong[] Hashes(TokenisedText text)
     {
         ArgumentNullException.ThrowIfNull(text);

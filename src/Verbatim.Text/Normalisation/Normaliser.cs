@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Verbatim.Text.Normalisation;
@@ -41,34 +42,54 @@ public static class Normaliser
     /// <summary>
     /// The one pass for a text <see cref="FoldsOneCharacterAtATime"/> holds for: the first
     /// <c>length</c> characters of <paramref name="folded"/> are the normal form, and
-    /// <paramref name="sources"/>[k] is the original character folded character k came from. Both
-    /// arrays are rented from <see cref="ArrayPool{T}.Shared"/>; the caller returns them.
+    /// <paramref name="sources"/>[k] is the original character folded character k came from, or
+    /// <paramref name="sources"/> is null where every character folded to exactly one (character k
+    /// came from character k), as in most texts: an ellipsis character, a ligature or a soft
+    /// hyphen is what changes the length. Both arrays are rented from
+    /// <see cref="ArrayPool{T}.Shared"/>; the caller returns them.
     /// </summary>
-    internal static int FoldEachCharacter(string text, out char[] folded, out int[] sources)
+    // Compiled optimised at the first call: a one-off run over an archive otherwise spends much of
+    // its time in this loop's unoptimised first compilation.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int FoldEachCharacter(ReadOnlySpan<char> text, out char[] folded, out int[]? sources)
     {
         folded = ArrayPool<char>.Shared.Rent(Math.Max(16, text.Length));
-        sources = ArrayPool<int>.Shared.Rent(folded.Length);
+        sources = null;
         var length = 0;
         for (var i = 0; i < text.Length;)
         {
             // ASCII other than the grave accent folds by lower-casing alone, one character to one,
             // so a stretch of it is folded at once; it is most of most texts.
-            var plain = text.AsSpan(i).IndexOfAnyExcept(PlainAscii);
+            var plain = text[i..].IndexOfAnyExcept(PlainAscii);
             plain = plain < 0 ? text.Length - i : plain;
             if (plain > 0)
             {
-                Reserve(ref folded, ref sources, length, length + plain, text.Length);
-                Ascii.ToLower(text.AsSpan(i, plain), folded.AsSpan(length, plain), out _);
-                for (var k = 0; k < plain; k++)
-                    sources[length + k] = i + k;
+                sources = Reserve(ref folded, sources, length, length + plain, text.Length);
+                Ascii.ToLower(text.Slice(i, plain), folded.AsSpan(length, plain), out _);
+                if (sources is not null)
+                {
+                    for (var k = 0; k < plain; k++)
+                        sources[length + k] = i + k;
+                }
                 (length, i) = (length + plain, i + plain);
                 continue;
             }
             var expansion = TypographicFolding.FoldOne(text[i]);
             var piece = expansion is null ? [text[i]] : expansion.AsSpan();
-            Reserve(ref folded, ref sources, length, length + piece.Length, text.Length);
+            if (sources is null && piece.Length != 1)
+            {
+                // The first character that does not fold to one: the places so far were their own.
+                sources = ArrayPool<int>.Shared.Rent(folded.Length);
+                for (var k = 0; k < length; k++)
+                    sources[k] = k;
+            }
+            sources = Reserve(ref folded, sources, length, length + piece.Length, text.Length);
             foreach (var c in piece)
-                (folded[length], sources[length++]) = (char.ToLowerInvariant(c), i);
+            {
+                if (sources is not null)
+                    sources[length] = i;
+                folded[length++] = char.ToLowerInvariant(c);
+            }
             i++;
         }
         return length;
@@ -77,12 +98,33 @@ public static class Normaliser
     private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
         [.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => TypographicFolding.FoldOne(c) is null)]);
 
-    private static void Reserve(ref char[] folded, ref int[] sources, int used, int needed, int textLength)
+    /// <summary>
+    /// The normal form of characters that fold one to one (<see cref="FoldEachCharacter"/> gives
+    /// no sources for them): the key of a word whose text's normal form was not kept.
+    /// </summary>
+    internal static string FoldOneToOne(ReadOnlySpan<char> text)
+    {
+        var length = FoldEachCharacter(text, out var folded, out var sources);
+        try
+        {
+            return sources is null ? new string(folded, 0, length) : throw new ArgumentException("The characters do not fold one to one.", nameof(text));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+            if (sources is not null)
+                ArrayPool<int>.Shared.Return(sources);
+        }
+    }
+
+    /// <summary>Makes room for <paramref name="needed"/> characters (and their sources, where kept); returns the sources.</summary>
+    private static int[]? Reserve(ref char[] folded, int[]? sources, int used, int needed, int textLength)
     {
         if (needed <= folded.Length)
-            return;
+            return sources;
         var size = Math.Max(needed, folded.Length + textLength / 8);
-        (folded, sources) = (Grown(folded, used, size), Grown(sources, used, size));
+        folded = Grown(folded, used, size);
+        return sources is null ? null : Grown(sources, used, size);
     }
 
     private static T[] Grown<T>(T[] rented, int used, int size)
@@ -98,7 +140,7 @@ public static class Normaliser
         var length = FoldEachCharacter(text, out var folded, out var sources);
         try
         {
-            var starts = sources[..length];
+            var starts = sources is null ? [.. Enumerable.Range(0, length)] : sources[..length];
             var ends = new int[length];
             for (var k = 0; k < length; k++)
                 ends[k] = starts[k] + 1;
@@ -107,7 +149,8 @@ public static class Normaliser
         finally
         {
             ArrayPool<char>.Shared.Return(folded);
-            ArrayPool<int>.Shared.Return(sources);
+            if (sources is not null)
+                ArrayPool<int>.Shared.Return(sources);
         }
     }
 

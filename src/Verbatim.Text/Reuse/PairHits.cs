@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Verbatim.Text.Reuse;
 
@@ -54,6 +55,9 @@ internal sealed class PairHits
     }
 
     /// <summary>The pairs of places whose hash has <paramref name="part"/> as its top <paramref name="partBits"/> bits.</summary>
+    // Compiled optimised at the first call: a one-off run over an archive otherwise spends much of
+    // its time in this loop's unoptimised first compilation.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<(int A, Hit Hit)> PairsInPart(ulong[][] hashes, int partBits, int part, int maximumOccurrences)
     {
         var repeated = RepeatedSlots(hashes, partBits, part);
@@ -105,6 +109,9 @@ internal sealed class PairHits
     /// twice; only hashes in such a slot go on to the sort. Two hashes sharing a slot only let a
     /// run through that the sort then finds alone: a run held twice is never dropped.
     /// </summary>
+    // Compiled optimised at the first call: a one-off run over an archive otherwise spends much of
+    // its time in this loop's unoptimised first compilation.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SlotTable RepeatedSlots(ulong[][] hashes, int partBits, int part)
     {
         var total = hashes.Sum(h => (long)h.Length) >> partBits;

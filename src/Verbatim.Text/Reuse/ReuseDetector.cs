@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Buffers;
 using Verbatim.Searching;
 using Verbatim.Text.Alignment;
 using Verbatim.Text.Fingerprints;
@@ -62,13 +62,20 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
                 var end = first + 1;
                 while (end < own.Length && own[end].Partner == partner)
                     end++;
-                var pairs = new WordPair[end - first];
-                for (var k = first; k < end; k++)
-                    pairs[k - first] = new WordPair(own[k].WordA, own[k].WordB);
                 // Most pairs of documents share a common run or two by chance: the check costs
-                // less than grouping their hits into candidates.
-                if (MayHoldPassage(pairs))
+                // less than grouping their hits into candidates. A pair's hits are in order of A.
+                var wordsA = ArrayPool<int>.Shared.Rent(end - first);
+                for (var k = first; k < end; k++)
+                    wordsA[k - first] = own[k].WordA;
+                var mayHold = CoverEnoughWords(wordsA.AsSpan(0, end - first));
+                ArrayPool<int>.Shared.Return(wordsA);
+                if (mayHold)
+                {
+                    var pairs = new WordPair[end - first];
+                    for (var k = first; k < end; k++)
+                        pairs[k - first] = new WordPair(own[k].WordA, own[k].WordB);
                     found[a].AddRange(PassagesBetween(sides[a], sides[partner], pairs));
+                }
                 first = end;
             }
         });
@@ -238,8 +245,14 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         for (var k = 0; k < words.Length; k++)
             words[k] = hits[k].WordA;
         Array.Sort(words);
+        return CoverEnoughWords(words);
+    }
+
+    /// <summary><see cref="MayHoldPassage"/> for the words of A at which shared runs start, in order.</summary>
+    private bool CoverEnoughWords(ReadOnlySpan<int> orderedWordsA)
+    {
         var (covered, reached) = (0, int.MinValue);
-        foreach (var word in words)
+        foreach (var word in orderedWordsA)
         {
             covered += word + scheme.WordsPerGram - Math.Max(word, reached);
             reached = word + scheme.WordsPerGram;
@@ -262,7 +275,14 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         var open = new List<List<WordPair>>();
         foreach (var hit in ordered)
         {
-            open.RemoveAll(c => hit.WordA - c[^1].WordA > options.MaximumHitDistance);
+            // Candidates whose last hit lies too far behind in A take no more hits.
+            var kept = 0;
+            for (var k = 0; k < open.Count; k++)
+            {
+                if (hit.WordA - open[k][^1].WordA <= options.MaximumHitDistance)
+                    open[kept++] = open[k];
+            }
+            open.RemoveRange(kept, open.Count - kept);
             List<WordPair>? joined = null;
             for (var k = open.Count - 1; k >= 0 && joined is null; k--)
             {

@@ -18,21 +18,26 @@ namespace Verbatim.Text.Tokens;
 public sealed class TokenisedText
 {
     private readonly NormalisationLayers layers;
-    private readonly string normalForm;
-    private readonly int[] keyStarts;
-    private readonly int[] keyEnds;
+
+    // Null where the normal form maps one character to one onto the original: a word's key is
+    // then its own characters folded, made when asked, and neither the normal form nor the
+    // keys' places are kept.
+    private readonly string? normalForm;
+    private readonly int[]? keyStarts;
+    private readonly int[]? keyEnds;
+
     private readonly int[] starts;
     private readonly int[] ends;
     private readonly ulong[] keyHashes;
     private NormalisedText? normalised;
     private TokenList? tokens;
 
-    private TokenisedText(string original, NormalisationLayers layers, string normalForm, NormalisedText? normalised, Builder words)
+    private TokenisedText(string original, NormalisationLayers layers, string? normalForm, NormalisedText? normalised, Builder words)
     {
         (Original, this.layers, this.normalForm, this.normalised) = (original, layers, normalForm, normalised);
         Count = words.Count;
-        keyStarts = words.KeyStarts[..Count];
-        keyEnds = words.KeyEnds[..Count];
+        if (normalForm is not null)
+            (keyStarts, keyEnds) = (words.KeyStarts[..Count], words.KeyEnds[..Count]);
         starts = words.Starts[..Count];
         ends = words.Ends[..Count];
         keyHashes = words.KeyHashes[..Count];
@@ -44,8 +49,11 @@ public sealed class TokenisedText
     {
     }
 
-    /// <summary>Words found without keeping the normal form's map; it is made again when asked for.</summary>
-    internal TokenisedText(string original, NormalisationLayers layers, string normalForm, Builder words)
+    /// <summary>
+    /// Words found without keeping the normal form's map; it is made again when asked for.
+    /// <paramref name="normalForm"/> is null where it maps one character to one onto the original.
+    /// </summary>
+    internal TokenisedText(string original, NormalisationLayers layers, string? normalForm, Builder words)
         : this(original, layers, normalForm, null, words)
     {
     }
@@ -66,7 +74,8 @@ public sealed class TokenisedText
     /// </summary>
     public ReadOnlySpan<ulong> KeyHashes => keyHashes;
 
-    public string KeyOf(int word) => normalForm[keyStarts[word]..keyEnds[word]];
+    public string KeyOf(int word) =>
+        normalForm is null ? Normaliser.FoldOneToOne(Original.AsSpan(starts[word], ends[word] - starts[word])) : normalForm[keyStarts![word]..keyEnds![word]];
 
     public int StartOf(int word) => starts[word];
 

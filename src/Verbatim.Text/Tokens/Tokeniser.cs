@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Verbatim.Text.Normalisation;
 
 namespace Verbatim.Text.Tokens;
@@ -38,6 +39,9 @@ public static class Tokeniser
     /// making that form's map for every character. Tokenising every text of an archive is where
     /// finding reuse spent most of its time, and the map was much of it.
     /// </summary>
+    // Compiled optimised at the first call: a one-off run over an archive otherwise spends much of
+    // its time in this loop's unoptimised first compilation.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static TokenisedText TokeniseFoldedCharacters(string text)
     {
         var length = Normaliser.FoldEachCharacter(text, out var folded, out var sources);
@@ -46,13 +50,19 @@ public static class Tokeniser
             var span = folded.AsSpan(0, length);
             using var words = new TokenisedText.Builder(length / 5);
             for (var at = 0; NextWord(span, ref at, out var start);)
-                words.Add(span, start, at, sources[start], sources[at - 1] + 1);
-            return new TokenisedText(text, NormalisationLayers.All, new string(span), words);
+            {
+                if (sources is null)
+                    words.Add(span, start, at, start, at);
+                else
+                    words.Add(span, start, at, sources[start], sources[at - 1] + 1);
+            }
+            return new TokenisedText(text, NormalisationLayers.All, sources is null ? null : new string(span), words);
         }
         finally
         {
             ArrayPool<char>.Shared.Return(folded);
-            ArrayPool<int>.Shared.Return(sources);
+            if (sources is not null)
+                ArrayPool<int>.Shared.Return(sources);
         }
     }
 

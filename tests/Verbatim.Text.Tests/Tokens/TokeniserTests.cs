@@ -1,3 +1,4 @@
+using Verbatim.Text.Normalisation;
 using Verbatim.Text.Tokens;
 
 namespace Verbatim.Text.Tests.Tokens;
@@ -62,5 +63,22 @@ public class TokeniserTests
         Assert.Equal("two… three", tokenised.Span(1, 2).Of(text));
         Assert.Equal(new(text.Length, 0), tokenised.Span(3, 0));
         Assert.Empty(Tokeniser.Tokenise(" — … ").Tokens);
+    }
+
+    [Theory]
+    [InlineData("“Don’t STOP,” said Ilyich’s «friend»")]
+    [InlineData("“Don’t STOP,” said Ilyich’s «friend»… and ﬁnally")]
+    public void Keys_and_places_are_the_same_whether_or_not_every_character_folds_to_one(string text)
+    {
+        // The first folds character for character, so its normal form is not kept; the second has
+        // an ellipsis and a ligature, which change the length. Keys made from the normal form and
+        // keys made from each word's own characters must agree.
+        var tokenised = Tokeniser.Tokenise(text);
+        var fromNormalForm = Tokeniser.Tokenise(Normaliser.Normalise(text));
+
+        Assert.Equal(fromNormalForm.Tokens, tokenised.Tokens);
+        Assert.Equal(fromNormalForm.Tokens.Select(t => TokenisedText.HashKey(t.Key)), tokenised.KeyHashes.ToArray());
+        Assert.Equal(["don't", "stop", "said", "ilyich's", "friend"], tokenised.Tokens.Take(5).Select(t => t.Key));
+        Assert.Equal("Ilyich’s", tokenised.RangeOf(3).Of(text));
     }
 }
