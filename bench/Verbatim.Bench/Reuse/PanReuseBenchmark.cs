@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Verbatim.Evaluating;
 using Verbatim.Text.Evaluation;
@@ -61,29 +62,36 @@ public static partial class PanReuseBenchmark
             var listed = corpus.Pairs.ToDictionary(p => (p.Suspicious, p.Source));
             var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(3);
             var verbatimTimes = new List<double>();
+            var commandTimes = new List<double>();
             var simTimes = new List<double>();
             List<PanAnnotation> verbatimDetections = [];
+            List<PanAnnotation> commandDetections = [];
             var simRuns = 0;
+            RunCommand(work, listed);
             for (var round = 0; round < rounds; round++)
             {
                 (var seconds, verbatimDetections) = RunVerbatim(files, listed);
                 verbatimTimes.Add(seconds);
+                (seconds, commandDetections) = RunCommand(work, listed);
+                commandTimes.Add(seconds);
                 (seconds, simRuns) = RunSim(files, work, "original");
                 simTimes.Add(seconds);
             }
-            var (verbatimSeconds, simSeconds) = (Median(verbatimTimes), Median(simTimes));
+            var (verbatimSeconds, commandSeconds, simSeconds) = (Median(verbatimTimes), Median(commandTimes), Median(simTimes));
             var (simWordsSeconds, simDetections, simWordRuns) = RunSimOnWords(files, work, listed);
 
             Console.WriteLine();
             Console.WriteLine("| tool | seconds | MB/s | precision | recall | granularity | plagdet | recall, verbatim | recall, edited |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-            Row("Verbatim ReuseDetector.Detect (2 cores)", verbatimSeconds, verbatimDetections);
+            Row("Verbatim ReuseDetector.Detect, in-process (2 cores)", verbatimSeconds, verbatimDetections);
+            Row("verbatim reuse src susp, a process (2 cores)", commandSeconds, commandDetections);
             Row("sim_text -r8 (1 core: it has no threads)", simSeconds, simDetections);
             Console.WriteLine();
             Console.WriteLine($"sim_text on the one-word-a-line copies: {simWordsSeconds:0.000} s, {simWordRuns} runs (on the originals: {simRuns} runs)");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds: Verbatim {string.Join(", ", verbatimTimes.Select(t => t.ToString("0.000", CultureInfo.InvariantCulture)))} s; sim_text {string.Join(", ", simTimes.Select(t => t.ToString("0.000", CultureInfo.InvariantCulture)))} s; medians in the table"));
+            Console.WriteLine($"rounds: Detect {Times(verbatimTimes)} s; verbatim reuse {Times(commandTimes)} s; sim_text {Times(simTimes)} s; medians in the table");
             Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
-            Console.WriteLine($"throughput ratio, Verbatim / sim_text (medians): {simSeconds / verbatimSeconds:0.00}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"throughput ratio against sim_text (medians): Detect in-process {simSeconds / verbatimSeconds:0.00}, verbatim reuse process {simSeconds / commandSeconds:0.00}"));
             return 0;
 
             void Row(string tool, double seconds, List<PanAnnotation> detections)
@@ -121,6 +129,43 @@ public static partial class PanReuseBenchmark
             else if (listed.ContainsKey((passage.SourceId, passage.TargetId)))
                 detections.Add(new PanAnnotation(passage.SourceId, passage.Source, passage.TargetId, passage.Target));
         }
+        return (seconds, detections);
+    }
+
+    /// <summary>
+    /// `verbatim reuse` over both folders as a user runs it: a process of its own, started through
+    /// the repository's `verbatim` script (built before the first, untimed, call), timed from start
+    /// to exit, its JSON read for the passages between the two documents of a listed pair.
+    /// </summary>
+    private static (double Seconds, List<PanAnnotation> Detections) RunCommand(string work, Dictionary<(string, string), PanPair> listed)
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(BenchPaths.RepositoryRoot(), "verbatim"), "reuse",
+            Path.Combine(work, PanCorpusFolder.SourceFolder), Path.Combine(work, PanCorpusFolder.SuspiciousFolder), "--json"])
+        { RedirectStandardOutput = true };
+        var clock = Stopwatch.StartNew();
+        string output;
+        using (var command = Process.Start(start)!)
+        {
+            output = command.StandardOutput.ReadToEnd();
+            command.WaitForExit();
+            if (command.ExitCode != 0)
+                throw new InvalidOperationException($"verbatim reuse exited with {command.ExitCode}");
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        using var json = JsonDocument.Parse(output);
+        var detections = new List<PanAnnotation>();
+        var passages = json.RootElement.GetProperty("passages");
+        foreach (var passage in passages.EnumerateArray())
+        {
+            var (source, target) = (Path.GetFileName(passage.GetProperty("source").GetString()!), Path.GetFileName(passage.GetProperty("target").GetString()!));
+            var sourceRange = TextRange.FromBounds(passage.GetProperty("sourceStart").GetInt32(), passage.GetProperty("sourceEnd").GetInt32());
+            var targetRange = TextRange.FromBounds(passage.GetProperty("targetStart").GetInt32(), passage.GetProperty("targetEnd").GetInt32());
+            if (listed.ContainsKey((target, source)))
+                detections.Add(new PanAnnotation(target, targetRange, source, sourceRange));
+            else if (listed.ContainsKey((source, target)))
+                detections.Add(new PanAnnotation(source, sourceRange, target, targetRange));
+        }
+        Console.WriteLine($"verbatim reuse: {passages.GetArrayLength()} passages in {seconds:0.000} s");
         return (seconds, detections);
     }
 
@@ -184,6 +229,8 @@ public static partial class PanReuseBenchmark
         TextRange.FromBounds(words[int.Parse(first, CultureInfo.InvariantCulture) - 1].Start, words[int.Parse(last, CultureInfo.InvariantCulture) - 1].End);
 
     private static double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
+
+    private static string Times(List<double> times) => string.Join(", ", times.Select(t => t.ToString("0.000", CultureInfo.InvariantCulture)));
 
     private static string CpuName() =>
         File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Text.Json;
+using Verbatim.Quoting;
+using Verbatim.Text.Reuse;
+
+namespace Verbatim.Cli.Verbs;
+
+/// <summary>
+/// `verbatim reuse PATH...`: every passage that files share, each against every other and itself,
+/// as the archive finds them between its documents, without an archive. Exit 1 if a file could
+/// not be compared (the others are).
+/// </summary>
+public static class ReuseVerb
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Files, folders (every file below) or globs; read as UTF-8 text, offsets count its characters.", Arity = ArgumentArity.OneOrMore };
+        var minimumWords = new Option<int>("--min-words") { Description = "A passage needs at least this many words aligned as equal.", DefaultValueFactory = _ => ReuseOptions.Default.MinimumMatchedWords };
+        var differences = new Option<bool>("--differences") { Description = "Classify and print every difference of every passage." };
+        var json = ArchiveOptions.Json("{\"files\",\"passages\":[{source,sourceStart,sourceEnd,target,targetStart,targetEnd,matchedWords,direction,differences}],\"problems\"}");
+        var command = new Command("reuse", "Find every passage that files share, aligned word by word, with what differs.")
+        {
+            paths, minimumWords, differences, json,
+        };
+        minimumWords.Validators.Add(given =>
+        {
+            if (given.GetValueOrDefault<int>() < 1)
+                given.AddError("--min-words must be at least 1");
+        });
+        command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
+        {
+            var options = ReuseOptions.Default with { MinimumMatchedWords = result.GetValue(minimumWords) };
+            var report = FileReuse.Find(result.GetValue(paths)!, result.GetValue(differences), options);
+            foreach (var problem in report.Problems)
+                error.WriteLine($"error: {problem.File}: {problem.Message}");
+            if (result.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(new
+                {
+                    files = report.Files,
+                    passages = report.Passages,
+                    problems = report.Problems.Select(p => new { file = p.File, message = p.Message }),
+                }, CliJson.Options));
+            }
+            else
+            {
+                WriteText(output, report);
+            }
+            return report.Problems.Count > 0 ? 1 : 0;
+        }));
+        return command;
+    }
+
+    private static void WriteText(TextWriter output, FileReuseReport report)
+    {
+        output.WriteLine($"{report.Files} files compared: {report.Passages.Count} shared {(report.Passages.Count == 1 ? "passage" : "passages")}.");
+        foreach (var passage in report.Passages)
+        {
+            output.WriteLine($"{passage.Source}:{passage.SourceStart}-{passage.SourceEnd} -> {passage.Target}:{passage.TargetStart}-{passage.TargetEnd}  {passage.MatchedWords} words equal");
+            foreach (var difference in passage.Differences ?? [])
+                output.WriteLine($"   {difference.Type,-16} at {difference.Offset}: {passage.Target} «{difference.Quoted}», {passage.Source} «{difference.Source}»");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Buffers;
+using System.Text.Unicode;
+using Verbatim.Model;
+using Verbatim.Parsing;
+using Verbatim.Text.Reuse;
+
+namespace Verbatim.Quoting;
+
+/// <summary>What comparing files found: the passages they share, and the files that could not be compared.</summary>
+public sealed record FileReuseReport(int Files, IReadOnlyList<FilePassage> Passages, IReadOnlyList<Diagnostic> Problems);
+
+/// <summary>
+/// A passage one file shares with another (or with itself at another place): character ranges of
+/// the two files, the words aligned as equal, and, when asked for, every difference, its
+/// <see cref="QuoteDifference.Offset"/> in the source file and its quoted offset in the target.
+/// </summary>
+public sealed record FilePassage(
+    string Source, int SourceStart, int SourceEnd, string Target, int TargetStart, int TargetEnd, int MatchedWords, string Direction,
+    IReadOnlyList<QuoteDifference>? Differences);
+
+/// <summary>
+/// Every passage that files share, each file against every other and against itself, as they
+/// stand: no reader, no archive. A file is read as UTF-8, exactly, so that a passage's offsets
+/// count the characters of the file. Files carry no dates, so a passage between two files is
+/// directed from the one given first (<see cref="ReuseDirection.Undetermined"/>).
+/// </summary>
+public static class FileReuse
+{
+    /// <summary>
+    /// Files as given, folders as every file below them (<see cref="FileParser.ExpandPaths"/>). A
+    /// file that cannot be read, is binary or is not UTF-8 is a problem naming it (and the byte
+    /// where its text breaks), and is left out; the others are compared.
+    /// </summary>
+    public static FileReuseReport Find(IEnumerable<string> paths, bool withDifferences = false, ReuseOptions? options = null)
+    {
+        var documents = new List<ReuseDocument>();
+        var problems = new List<Diagnostic>();
+        foreach (var path in FileParser.ExpandPaths(paths).Distinct(StringComparer.Ordinal))
+        {
+            if (Read(path, out var problem) is { } text)
+                documents.Add(new ReuseDocument(path, text));
+            else
+                problems.Add(problem!);
+        }
+        var passages = new ReuseDetector(options).Detect(documents).Select(p => new FilePassage(
+            p.SourceId, p.Source.Start, p.Source.End, p.TargetId, p.Target.Start, p.Target.End, p.MatchedWords, ReuseDocuments.DirectionName(p.Direction),
+            withDifferences ? [.. p.Differences.Select(d => QuoteDifference.Of(d))] : null));
+        return new FileReuseReport(documents.Count, [.. passages], problems);
+    }
+
+    private static string? Read(string path, out Diagnostic? problem)
+    {
+        problem = null;
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            problem = new Diagnostic($"cannot read the file: {exception.Message}", path);
+            return null;
+        }
+        if (bytes.AsSpan().IndexOf((byte)0) is var nul and >= 0)
+        {
+            problem = new Diagnostic($"binary file, not text (a NUL byte at byte offset {nul})", path);
+            return null;
+        }
+        var text = new char[bytes.Length];
+        if (Utf8.ToUtf16(bytes, text, out var read, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            problem = new Diagnostic($"not UTF-8 text (an invalid byte at byte offset {read})", path);
+            return null;
+        }
+        return new string(text, 0, written);
+    }
+}
