@@ -42,8 +42,14 @@ public static class PassageAlignment
 
     private static (int First, int Count) WordsWithin(TokenisedText text, TextRange range)
     {
-        var inside = text.Tokens.Where(t => range.Contains(t.Range)).ToList();
-        return inside.Count == 0 ? (0, 0) : (inside[0].Index, inside.Count);
+        // Words are in text order, so those inside the range are one run of them.
+        var first = 0;
+        while (first < text.Count && !range.Contains(text.RangeOf(first)))
+            first++;
+        var end = first;
+        while (end < text.Count && range.Contains(text.RangeOf(end)))
+            end++;
+        return first == text.Count ? (0, 0) : (first, end - first);
     }
 
     /// <summary>The passage cut at the differences' ranges on this side; ranges outside the passage or overlapping an earlier one are left out.</summary>
