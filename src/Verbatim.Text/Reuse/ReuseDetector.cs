@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Verbatim.Searching;
 using Verbatim.Text.Alignment;
 using Verbatim.Text.Fingerprints;
@@ -52,34 +53,40 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         var hits = PairHits.Of(hashes, options.MaximumOccurrences);
 
         var found = new List<ReusePassage>[given.Count];
-        Parallel.For(0, given.Count, a =>
-        {
-            found[a] = [];
-            var own = hits.Of(a);
-            for (var first = 0; first < own.Length;)
-            {
-                var partner = own[first].Partner;
-                var end = first + 1;
-                while (end < own.Length && own[end].Partner == partner)
-                    end++;
-                // Most pairs of documents share a common run or two by chance: the check costs
-                // less than grouping their hits into candidates. A pair's hits are in order of A.
-                var wordsA = ArrayPool<int>.Shared.Rent(end - first);
-                for (var k = first; k < end; k++)
-                    wordsA[k - first] = own[k].WordA;
-                var mayHold = CoverEnoughWords(wordsA.AsSpan(0, end - first));
-                ArrayPool<int>.Shared.Return(wordsA);
-                if (mayHold)
-                {
-                    var pairs = new WordPair[end - first];
-                    for (var k = first; k < end; k++)
-                        pairs[k - first] = new WordPair(own[k].WordA, own[k].WordB);
-                    found[a].AddRange(PassagesBetween(sides[a], sides[partner], pairs));
-                }
-                first = end;
-            }
-        });
+        Parallel.For(0, given.Count, a => found[a] = PassagesOf(sides, a, hits.Of(a)));
         return [.. found.SelectMany(passages => passages)];
+    }
+
+    /// <summary>The passages document <paramref name="a"/> shares with its partners, from its hits, in the order of the partners.</summary>
+    // Compiled optimised at the first call: a one-off run over an archive otherwise spends much of
+    // its time in this loop's unoptimised first compilation.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private List<ReusePassage> PassagesOf(Side[] sides, int a, ReadOnlySpan<PairHits.Hit> own)
+    {
+        var found = new List<ReusePassage>();
+        for (var first = 0; first < own.Length;)
+        {
+            var partner = own[first].Partner;
+            var end = first + 1;
+            while (end < own.Length && own[end].Partner == partner)
+                end++;
+            // Most pairs of documents share a common run or two by chance: the check costs less
+            // than grouping their hits into candidates. A pair's hits are in order of A.
+            var wordsA = ArrayPool<int>.Shared.Rent(end - first);
+            for (var k = first; k < end; k++)
+                wordsA[k - first] = own[k].WordA;
+            var mayHold = CoverEnoughWords(wordsA.AsSpan(0, end - first));
+            ArrayPool<int>.Shared.Return(wordsA);
+            if (mayHold)
+            {
+                var pairs = new WordPair[end - first];
+                for (var k = first; k < end; k++)
+                    pairs[k - first] = new WordPair(own[k].WordA, own[k].WordB);
+                found.AddRange(PassagesBetween(sides[a], sides[partner], pairs));
+            }
+            first = end;
+        }
+        return found;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Verbatim.Text.Normalisation;
 
@@ -93,6 +94,7 @@ public sealed class TokenisedText
     /// XxHash3 (seed 0) of the key's UTF-16 code units, little-endian: the same on every machine and
     /// every run, so hashes made from it can be stored.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong HashKey(ReadOnlySpan<char> key)
     {
         if (BitConverter.IsLittleEndian)
@@ -123,6 +125,7 @@ public sealed class TokenisedText
             KeyHashes = Rent<ulong>(expected);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(ReadOnlySpan<char> normalForm, int keyStart, int keyEnd, int start, int end)
         {
             if (Count == KeyStarts.Length)

@@ -67,6 +67,7 @@ public static class Tokeniser
     }
 
     /// <summary>The next word at or after <paramref name="at"/>: false when none is left, else its start, with <paramref name="at"/> moved to its end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool NextWord(ReadOnlySpan<char> text, ref int at, out int start)
     {
         while (at < text.Length && !IsWordCharacter(text[at]))
@@ -77,6 +78,7 @@ public static class Tokeniser
         return at > start;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWordCharacter(char c)
     {
         // ASCII has no combining marks, so its letters and digits are its word characters; asking
@@ -90,6 +92,7 @@ public static class Tokeniser
             or UnicodeCategory.EnclosingMark;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool JoinsInsideWord(ReadOnlySpan<char> text, int at)
     {
         if (at == 0 || at + 1 >= text.Length)
