@@ -10,9 +10,11 @@ namespace Verbatim.Text.Reuse;
 /// by partner, then by word in A, then in B.
 /// </summary>
 /// <remarks>
-/// One sort of every run's hash pairs the collection; an index of lists, one per hash, was what
-/// all-pairs detection over many megabytes spent its time on before. The hits are plain numbers in
-/// one array, because a collection of a few thousand documents has hundreds of thousands of them.
+/// Every run's hash and place are cut into buckets by the hash's top bits; in each bucket, on
+/// every core, the runs held more than once are found with a small table of bits and sorted, and
+/// equal neighbours paired. An index of lists, one per hash, was what all-pairs detection over
+/// many megabytes spent its time on before. The hits are plain numbers in one array, because a
+/// collection of a few thousand documents has hundreds of thousands of them.
 /// </remarks>
 internal sealed class PairHits
 {
@@ -35,52 +37,99 @@ internal sealed class PairHits
     /// <param name="hashes">Each document's run hashes, in word order; documents in the order given.</param>
     public static PairHits Of(ulong[][] hashes, int maximumOccurrences)
     {
-        // The hashes are cut into parts by their top bits, one part per core: equal hashes fall in
-        // one part, so each part is paired by itself.
-        var partBits = BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Environment.ProcessorCount, 1, 64)));
-        var found = new List<(int A, Hit Hit)>[1 << partBits];
-        Parallel.For(0, found.Length, part => found[part] = PairsInPart(hashes, partBits, part, maximumOccurrences));
+        var (keys, places, bucketStarts) = Partition(hashes);
+        var found = new List<(int A, Hit Hit)>[BucketCount];
+        Parallel.For(0, BucketCount, bucket =>
+            found[bucket] = PairsInBucket(keys.AsSpan(bucketStarts[bucket]..bucketStarts[bucket + 1]), places.AsSpan(bucketStarts[bucket]..bucketStarts[bucket + 1]), maximumOccurrences));
 
         var offsets = new int[hashes.Length + 1];
-        foreach (var (a, _) in found.SelectMany(pairs => pairs))
-            offsets[a + 1]++;
+        foreach (var pairs in found)
+        {
+            foreach (var (a, _) in pairs)
+                offsets[a + 1]++;
+        }
         for (var document = 0; document < hashes.Length; document++)
             offsets[document + 1] = checked(offsets[document + 1] + offsets[document]);
         var hits = new Hit[offsets[^1]];
         var next = offsets[..^1];
-        foreach (var (a, hit) in found.SelectMany(pairs => pairs))
-            hits[next[a]++] = hit;
+        foreach (var pairs in found)
+        {
+            foreach (var (a, hit) in pairs)
+                hits[next[a]++] = hit;
+        }
         Parallel.For(0, hashes.Length, document => hits.AsSpan(offsets[document], offsets[document + 1] - offsets[document]).Sort());
         return new PairHits(hits, offsets);
     }
 
-    /// <summary>The pairs of places whose hash has <paramref name="part"/> as its top <paramref name="partBits"/> bits.</summary>
+    // Hashes are cut into buckets by their top bits, so that equal hashes fall in one bucket and a
+    // bucket's table of slots is small enough to stay in the processor's cache: over the whole
+    // collection at once, every lookup in the table missed it.
+    private const int BucketBits = 8;
+    private const int BucketCount = 1 << BucketBits;
+
+    /// <summary>Every run's hash and place ((document &lt;&lt; 32) | word), bucket by bucket; bucket b is [starts[b], starts[b + 1]).</summary>
     // Compiled optimised at the first call: a one-off run over an archive otherwise spends much of
     // its time in this loop's unoptimised first compilation.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<(int A, Hit Hit)> PairsInPart(ulong[][] hashes, int partBits, int part, int maximumOccurrences)
+    private static (ulong[] Keys, long[] Places, int[] Starts) Partition(ulong[][] hashes)
     {
-        var repeated = RepeatedSlots(hashes, partBits, part);
-        var count = 0;
+        var starts = new int[BucketCount + 1];
         foreach (var own in hashes)
         {
             foreach (var hash in own)
-                count += InPart(hash, partBits, part) && repeated.Holds(hash) ? 1 : 0;
+                starts[Bucket(hash) + 1]++;
         }
-        var (keys, places) = (new ulong[count], new long[count]);
-        count = 0;
+        for (var bucket = 0; bucket < BucketCount; bucket++)
+            starts[bucket + 1] = checked(starts[bucket + 1] + starts[bucket]);
+        var (keys, places) = (new ulong[starts[^1]], new long[starts[^1]]);
+        var next = starts[..^1];
         for (var document = 0; document < hashes.Length; document++)
         {
-            for (var word = 0; word < hashes[document].Length; word++)
+            var own = hashes[document];
+            for (var word = 0; word < own.Length; word++)
             {
-                var hash = hashes[document][word];
-                if (InPart(hash, partBits, part) && repeated.Holds(hash))
-                    (keys[count], places[count++]) = (hash, ((long)document << 32) | (uint)word);
+                var at = next[Bucket(own[word])]++;
+                (keys[at], places[at]) = (own[word], ((long)document << 32) | (uint)word);
             }
         }
-        Array.Sort(keys, places);
+        return (keys, places, starts);
+    }
 
-        var pairs = new List<(int A, Hit Hit)>(count);
+    private static int Bucket(ulong hash) => (int)(hash >> (64 - BucketBits));
+
+    /// <summary>The pairs of places of one bucket whose hashes are equal, the earlier place (by document, then word) as A.</summary>
+    // Compiled optimised at the first call: a one-off run over an archive otherwise spends much of
+    // its time in this loop's unoptimised first compilation.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<(int A, Hit Hit)> PairsInBucket(Span<ulong> keys, Span<long> places, int maximumOccurrences)
+    {
+        // Most runs occur once and pair with nothing. A table of bits, one per slot a hash falls
+        // in (eight slots a run, so that a run is let through by chance less than one time in
+        // eight), marks the slots seen twice; only the hashes in such a slot are moved to the
+        // front and sorted. Two hashes sharing a slot only let a run through that the sort then
+        // finds alone: a run held twice is never dropped.
+        var slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, 8 * keys.Length));
+        var (seen, again) = (new ulong[slots / 64], new ulong[slots / 64]);
+        var mask = (ulong)slots - 1;
+        foreach (var hash in keys)
+        {
+            var (word, bit) = ((int)((hash & mask) >> 6), 1UL << (int)(hash & 63));
+            if ((seen[word] & bit) != 0)
+                again[word] |= bit;
+            else
+                seen[word] |= bit;
+        }
+        var kept = 0;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            if ((again[(int)((keys[k] & mask) >> 6)] & (1UL << (int)(keys[k] & 63))) != 0)
+                (keys[kept], places[kept++]) = (keys[k], places[k]);
+        }
+        keys = keys[..kept];
+        places = places[..kept];
+        keys.Sort(places);
+
+        var pairs = new List<(int A, Hit Hit)>();
         for (var start = 0; start < keys.Length;)
         {
             var end = start + 1;
@@ -88,58 +137,16 @@ internal sealed class PairHits
                 end++;
             if (end - start <= maximumOccurrences)
             {
-                // By document, then word: the earlier place of a pair is A.
-                Array.Sort(places, start, end - start);
-                for (var i = start; i < end; i++)
+                var group = places[start..end];
+                group.Sort();
+                for (var i = 0; i < group.Length; i++)
                 {
-                    for (var j = i + 1; j < end; j++)
-                        pairs.Add(((int)(places[i] >> 32), new Hit((int)(places[j] >> 32), (int)places[i], (int)places[j])));
+                    for (var j = i + 1; j < group.Length; j++)
+                        pairs.Add(((int)(group[i] >> 32), new Hit((int)(group[j] >> 32), (int)group[i], (int)group[j])));
                 }
             }
             start = end;
         }
         return pairs;
-    }
-
-    private static bool InPart(ulong hash, int partBits, int part) => partBits == 0 || (int)(hash >> (64 - partBits)) == part;
-
-    /// <summary>
-    /// Most word runs of a collection occur once and pair with nothing, and sorting them was most
-    /// of the cost of pairing. A table of bits, one per slot a hash falls in, marks the slots seen
-    /// twice; only hashes in such a slot go on to the sort. Two hashes sharing a slot only let a
-    /// run through that the sort then finds alone: a run held twice is never dropped.
-    /// </summary>
-    // Compiled optimised at the first call: a one-off run over an archive otherwise spends much of
-    // its time in this loop's unoptimised first compilation.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static SlotTable RepeatedSlots(ulong[][] hashes, int partBits, int part)
-    {
-        var total = hashes.Sum(h => (long)h.Length) >> partBits;
-        // Eight slots a run keep the runs let through by chance under one in eight.
-        var slots = (int)Math.Min(1L << 30, Math.Max(1L << 16, (long)BitOperations.RoundUpToPowerOf2((ulong)(8 * total))));
-        var (seen, again) = (new SlotTable(slots), new SlotTable(slots));
-        foreach (var own in hashes)
-        {
-            foreach (var hash in own)
-            {
-                if (!InPart(hash, partBits, part))
-                    continue;
-                if (seen.Holds(hash))
-                    again.Mark(hash);
-                else
-                    seen.Mark(hash);
-            }
-        }
-        return again;
-    }
-
-    private readonly struct SlotTable(int slots)
-    {
-        private readonly ulong[] bits = new ulong[slots / 64];
-        private readonly ulong mask = (ulong)slots - 1;
-
-        public bool Holds(ulong hash) => (bits[(int)((hash & mask) >> 6)] & (1UL << (int)(hash & 63))) != 0;
-
-        public void Mark(ulong hash) => bits[(int)((hash & mask) >> 6)] |= 1UL << (int)(hash & 63);
     }
 }
