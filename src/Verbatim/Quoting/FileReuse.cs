@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Text;
 using System.Text.Unicode;
 using Verbatim.Model;
 using Verbatim.Parsing;
@@ -66,12 +66,13 @@ public static class FileReuse
             problem = new Diagnostic($"binary file, not text (a NUL byte at byte offset {nul})", path);
             return null;
         }
-        var text = new char[bytes.Length];
-        if (Utf8.ToUtf16(bytes, text, out var read, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        if (!Utf8.IsValid(bytes))
         {
+            // Decoding stops at the first byte that is not UTF-8: how far it read is where that byte is.
+            Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
             problem = new Diagnostic($"not UTF-8 text (an invalid byte at byte offset {read})", path);
             return null;
         }
-        return new string(text, 0, written);
+        return Encoding.UTF8.GetString(bytes);
     }
 }
