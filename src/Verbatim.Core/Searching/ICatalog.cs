@@ -39,6 +39,12 @@ public interface ICatalog : IDisposable
     void SetFingerprints(string id, string scheme, IReadOnlyList<Fingerprint> fingerprints);
 
     /// <summary>
+    /// <see cref="SetFingerprints(string, string, IReadOnlyList{Fingerprint})"/> for many documents
+    /// at once: one write for a whole batch, which a catalog can order by hash.
+    /// </summary>
+    void SetFingerprints(string scheme, IReadOnlyList<(string Id, IReadOnlyList<Fingerprint> Fingerprints)> documents);
+
+    /// <summary>
     /// The fingerprints with any of these hashes, at most <paramref name="limitPerHash"/> of each
     /// hash, in no set order. One call for a whole text: a caller asking hash by hash would pay
     /// the round trip thousands of times per document.

@@ -222,6 +222,21 @@ public abstract class CatalogContract : IDisposable
     }
 
     [Fact]
+    public void Fingerprints_of_many_documents_set_at_once_replace_what_each_held()
+    {
+        _catalog.SetFingerprints(Letter, "scheme-1", [new(7, Letter, 0, 0)]);
+        _catalog.SetFingerprints("scheme-1", [
+            (Letter, [new(42, Letter, 7, 31), new(ulong.MaxValue, Letter, 9, 40)]),
+            (Polemic, [new(42, Polemic, 3, 12), new(42, Polemic, 30, 120)]),
+        ]);
+        Assert.Empty(_catalog.FindFingerprints([7], 10));
+        Assert.Equal([(Letter, 7, 31), (Polemic, 3, 12), (Polemic, 30, 120)],
+            _catalog.FindFingerprints([42], 10).Select(f => (f.DocumentId, f.FirstWord, f.Start)).Order());
+        Assert.Equal([new Fingerprint(ulong.MaxValue, Letter, 9, 40)], _catalog.FindFingerprints([ulong.MaxValue], 10));
+        Assert.Throws<ArgumentException>(() => _catalog.SetFingerprints("scheme-1", [(Letter, [new(1, Polemic, 0, 0)])]));
+    }
+
+    [Fact]
     public void Fingerprints_of_two_schemes_never_meet()
     {
         _catalog.SetFingerprints(Letter, "scheme-1", [new(1, Letter, 0, 0)]);
