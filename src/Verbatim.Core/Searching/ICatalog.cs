@@ -20,6 +20,14 @@ public interface ICatalog : IDisposable
 
     SearchResults Search(SearchQuery query);
 
+    /// <summary>
+    /// The ids of the documents holding any of the words that best match them, best first as
+    /// <see cref="Search"/> ranks a search for <c>"word1" OR "word2" OR ...</c>, at most
+    /// <paramref name="limit"/>: the first page of that search's hits without their total, facets
+    /// or snippets.
+    /// </summary>
+    IReadOnlyList<string> BestMatchesOfAnyWord(IReadOnlyList<string> words, int limit);
+
     IReadOnlyList<WorkEntry> List(WorkFilter filter);
 
     /// <summary>Makes many upserts one transaction: far faster, and all or nothing.</summary>

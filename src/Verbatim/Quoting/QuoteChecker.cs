@@ -88,15 +88,14 @@ public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
             .Where(w => w.Length >= 4).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(FallbackWords).ToList();
         if (words.Count == 0)
             yield break;
-        var query = string.Join(" OR ", words.Select(w => $"\"{w.Replace("\"", "", StringComparison.Ordinal)}\""));
-        foreach (var hit in catalog.Search(new SearchQuery(query) { Limit = FallbackCandidates }).Hits)
+        foreach (var id in catalog.BestMatchesOfAnyWord(words, FallbackCandidates))
         {
-            var text = Resolve(hit.Id).Text;
+            var text = Resolve(id).Text;
             var (start, end) = DensestPlace(text, words, quoted.Original.Length);
             var window = Tokeniser.Tokenise(text[start..end]);
             var alignment = LocalAligner.Align(window, quoted);
             if (!alignment.IsEmpty)
-                yield return Match(hit.Id, start, alignment, quoted.Tokens.Count);
+                yield return Match(id, start, alignment, quoted.Tokens.Count);
         }
     }
 

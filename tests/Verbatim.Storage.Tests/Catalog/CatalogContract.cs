@@ -236,6 +236,31 @@ public abstract class CatalogContract : IDisposable
         Assert.Throws<ArgumentException>(() => _catalog.SetFingerprints("scheme-1", [(Letter, [new(1, Polemic, 0, 0)])]));
     }
 
+    [Theory]
+    [InlineData("Stalin")]
+    [InlineData("Lenin", "Stalin", "Grzhebin")]
+    [InlineData("Lenin", "Stalin", "Grzhebin", "Krasin", "Lomonosov")]
+    [InlineData("the", "and", "Alliluyeva")]
+    [InlineData("the", "and", "Alliluyeva", "Grzhebin", "Lalayants", "Irkutsk")]
+    [InlineData("nosuchwordanywhere", "Lenin")]
+    public void Best_matches_of_any_word_are_the_first_hits_of_a_search_for_any_of_them(params string[] words)
+    {
+        var query = string.Join(" OR ", words.Select(w => $"\"{w}\""));
+        for (var limit = 1; limit <= 4; limit++)
+        {
+            var searched = _catalog.Search(new SearchQuery(query) { Limit = limit }).Hits.Select(h => h.Id);
+            Assert.Equal(searched, _catalog.BestMatchesOfAnyWord(words, limit));
+        }
+    }
+
+    [Fact]
+    public void Best_matches_of_no_word_held_are_none()
+    {
+        Assert.Empty(_catalog.BestMatchesOfAnyWord(["nosuchwordanywhere"], 3));
+        Assert.Empty(_catalog.BestMatchesOfAnyWord(["\""], 3));
+        Assert.Empty(_catalog.BestMatchesOfAnyWord([], 3));
+    }
+
     [Fact]
     public void Fingerprints_of_two_schemes_never_meet()
     {

@@ -19,6 +19,9 @@ public sealed partial class SqliteCatalog : ICatalog
 
     private const int SnippetTokens = 18;
 
+    // A match's score (lower is better): the title weighs most, then people, body and notes.
+    private const string Bm25 = "bm25(text, 5.0, 2.0, 1.0, 0.5)";
+
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _batch;
 
@@ -390,6 +393,51 @@ public sealed partial class SqliteCatalog : ICatalog
         return match is null ? Browse(query, index) : Match(query, match, index);
     }
 
+    public IReadOnlyList<string> BestMatchesOfAnyWord(IReadOnlyList<string> words, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var phrases = words.Select(w => $"\"{w.Replace("\"", "", StringComparison.Ordinal)}\"").Where(p => FtsQuery.Translate(p) is not null).ToList();
+        if (phrases.Count == 0 || limit <= 0)
+            return [];
+        // BM25 weighs a word by its rarity, log((N - n + 0.5) / (n + 0.5)) for n of N documents
+        // holding it, and FTS5 sets that weight to 1e-6 where it would be zero or less: a word held
+        // by half the documents or more adds next to nothing to any score, yet scoring every
+        // document that holds it was most of the cost. Such words are left out while the others
+        // still match a page of documents; a document holding only them could not have ranked
+        // above one holding any other word.
+        var documents = Count;
+        var rare = phrases.Where(p => 2L * Holding(p) < documents).ToList();
+        if (rare.Count > 0 && rare.Count < phrases.Count && Ranked(rare) is { } ids && ids.Count == limit)
+            return ids;
+        return Ranked(phrases);
+
+        List<string> Ranked(List<string> any)
+        {
+            // Search's order (ResultIndex.Page): score, then undated last, then date and id by
+            // ordinal order, which SQLite's BINARY collation gives for these ASCII keys.
+            using var select = Command($"""
+                SELECT d.id FROM text JOIN documents d ON d.rowid = text.rowid
+                WHERE text MATCH $match
+                ORDER BY {Bm25}, d.date IS NULL, d.date, d.id
+                LIMIT $limit
+                """);
+            select.Parameters.AddWithValue("$match", FtsQuery.Translate(string.Join(" OR ", any)));
+            select.Parameters.AddWithValue("$limit", limit);
+            var ranked = new List<string>();
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+                ranked.Add(reader.GetString(0));
+            return ranked;
+        }
+
+        long Holding(string phrase)
+        {
+            using var count = Command("SELECT count(*) FROM text WHERE text MATCH $match");
+            count.Parameters.AddWithValue("$match", FtsQuery.Translate(phrase));
+            return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+    }
+
     /// <summary>
     /// A full-text search in one pass of FTS5: every match with its score, read whole, gives the
     /// total, the facets (counted in memory) and the ranking (a bounded heap). Only the page of
@@ -399,7 +447,7 @@ public sealed partial class SqliteCatalog : ICatalog
     {
         var selects = index.Selector(query.Filter);
         var scored = new List<(long Row, double Score)>();
-        using (var select = Command("SELECT rowid, -bm25(text, 5.0, 2.0, 1.0, 0.5) FROM text WHERE text MATCH $match"))
+        using (var select = Command($"SELECT rowid, -{Bm25} FROM text WHERE text MATCH $match"))
         {
             select.Parameters.AddWithValue("$match", match);
             using var reader = select.ExecuteReader();
