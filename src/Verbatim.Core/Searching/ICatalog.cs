@@ -18,6 +18,12 @@ public interface ICatalog : IDisposable
 
     int Count { get; }
 
+    /// <summary>
+    /// The document's text as catalogued, null for an id the catalog does not hold: one row read,
+    /// where the store would read and parse the whole object.
+    /// </summary>
+    CatalogText? Text(string id);
+
     SearchResults Search(SearchQuery query);
 
     /// <summary>

@@ -226,7 +226,7 @@ public sealed partial class Archive : IDisposable
     /// </summary>
     private void IndexReuse(IEnumerable<Document> documents)
     {
-        var reuse = new ReuseIndexer(_catalog, id => Show(id));
+        var reuse = new ReuseIndexer(_catalog);
         foreach (var document in documents)
         {
             reuse.Index(document);
@@ -249,7 +249,7 @@ public sealed partial class Archive : IDisposable
 
     /// <summary>Where the archive holds the quotation, and how faithfully it is quoted; see <see cref="QuoteChecker"/>.</summary>
     public QuoteCheck CheckQuote(string quotation, int maximumMatches = 10) =>
-        new QuoteChecker(_catalog, id => Show(id)).Check(quotation, maximumMatches);
+        new QuoteChecker(_catalog).Check(quotation, maximumMatches);
 
     /// <summary>The passages the document shares with others (or with itself), as the catalog holds them.</summary>
     public IReadOnlyList<QuoteLink> QuoteLinks(string id) => _catalog.QuoteLinks(id);

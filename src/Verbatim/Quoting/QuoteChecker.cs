@@ -1,7 +1,5 @@
 using Verbatim.Archiving;
-using Verbatim.Model;
 using Verbatim.Searching;
-using Verbatim.Storage.Catalog.Sqlite;
 using Verbatim.Text.Alignment;
 using Verbatim.Text.Reuse;
 using Verbatim.Text.Tokens;
@@ -17,7 +15,7 @@ namespace Verbatim.Quoting;
 /// (every few words changed), a full-text search for the quotation's words proposes the
 /// documents to align instead, and what they give is reported as the nearest partial matches.
 /// </summary>
-public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
+public sealed class QuoteChecker(ICatalog catalog)
 {
     public const int MinimumWords = 5;
 
@@ -32,7 +30,7 @@ public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
 
     private const int FallbackWords = 8;
 
-    private readonly Dictionary<string, (Document Document, ReuseDocument Reuse)> _documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (CatalogText Text, ReuseDocument Reuse)> _documents = new(StringComparer.Ordinal);
 
     /// <summary>Checks a quotation of at least <see cref="MinimumWords"/> words.</summary>
     /// <exception cref="ArchiveException">The quotation has fewer words.</exception>
@@ -68,10 +66,10 @@ public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
     private QuoteMatch Match(string documentId, int sourceOffset, LocalAlignment alignment, int quotedWords)
     {
         var covered = QuotationEdges.Cover(alignment);
-        var document = _documents[documentId].Document;
+        var document = _documents[documentId].Text;
         var source = covered.SourceRange;
         var quoting = covered.QuotingRange;
-        return new QuoteMatch(document.Id, document.Title, SqliteCatalog.SortDate(document), sourceOffset + source.Start, sourceOffset + source.End,
+        return new QuoteMatch(document.Id, document.Title, document.Date, sourceOffset + source.Start, sourceOffset + source.End,
             quoting.Start, quoting.End, Math.Round((double)covered.MatchedWords / quotedWords, 4), covered.MatchedWords,
             source.Of(covered.Source.Original), [.. DifferenceClassifier.Classify(covered).Select(d => QuoteDifference.Of(d, sourceOffset))]);
     }
@@ -141,9 +139,11 @@ public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
     {
         if (_documents.TryGetValue(id, out var known))
             return known.Reuse;
-        var document = read(id) ?? throw new InvalidOperationException($"the catalog names {id}, which the store does not hold");
-        var reuse = ReuseDocuments.Of(document);
-        _documents[id] = (document, reuse);
+        // From the catalog, which names the document: one row, where the store would read and
+        // parse the object's inventory, document.json and source for each candidate.
+        var text = catalog.Text(id) ?? throw new InvalidOperationException($"the catalog names {id}, which it does not hold");
+        var reuse = ReuseDocuments.Of(text);
+        _documents[id] = (text, reuse);
         return reuse;
     }
 }

@@ -19,7 +19,7 @@ namespace Verbatim.Quoting;
 /// catalog's, so detection sees what it would see were each document written at once; written
 /// together, they go into the catalog's B-tree in hash order, each page dirtied once.
 /// </remarks>
-internal sealed class ReuseIndexer(ICatalog catalog, Func<string, Document?> read)
+internal sealed class ReuseIndexer(ICatalog catalog)
 {
     // Texts read for the detector are kept while they are few: a batch's documents often share
     // passages with the same few others; a whole reindex must not hold the archive in memory.
@@ -27,7 +27,7 @@ internal sealed class ReuseIndexer(ICatalog catalog, Func<string, Document?> rea
 
     private readonly FingerprintScheme _scheme = FingerprintScheme.Default;
     private readonly ReuseDetector _detector = new();
-    private readonly Dictionary<string, (Document Document, ReuseDocument Reuse)> _resolved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? PartOf, ReuseDocument Reuse)> _resolved = new(StringComparer.Ordinal);
     private UnwrittenFingerprints _unwritten = new();
 
     public static string SchemeVersion => FingerprintScheme.Default.Version;
@@ -37,7 +37,7 @@ internal sealed class ReuseIndexer(ICatalog catalog, Func<string, Document?> rea
 
     public void Index(Document document)
     {
-        var added = Keep(document);
+        var added = Keep(document.PartOf, ReuseDocuments.Of(document)).Reuse;
         var text = Tokeniser.Tokenise(added.Text);
         var fingerprints = _scheme.Fingerprints(added.Id, text.Tokens).ToList();
         _unwritten.Add(added.Id, fingerprints);
@@ -58,26 +58,28 @@ internal sealed class ReuseIndexer(ICatalog catalog, Func<string, Document?> rea
         _unwritten = new UnwrittenFingerprints();
     }
 
-    private bool IsPartOf(string part, string whole) => part != whole && Read(part).Document.PartOf == whole;
+    private bool IsPartOf(string part, string whole) => part != whole && Read(part).PartOf == whole;
 
     private ReuseDocument Resolve(string id) => Read(id).Reuse;
 
-    private (Document Document, ReuseDocument Reuse) Read(string id)
+    /// <remarks>
+    /// From the catalog, not the store: the catalog holds every document its fingerprints name, at
+    /// the version they were made from, and reads its text as one row where the store reads and
+    /// parses the object's inventory, its document.json and its source.
+    /// </remarks>
+    private (string? PartOf, ReuseDocument Reuse) Read(string id)
     {
         if (_resolved.TryGetValue(id, out var known))
             return known;
-        var document = read(id) ?? throw new InvalidOperationException($"the catalog names {id}, which the store does not hold");
-        Keep(document);
-        return _resolved[id];
+        var text = catalog.Text(id) ?? throw new InvalidOperationException($"the catalog's fingerprints name {id}, which it does not hold");
+        return Keep(text.PartOf, ReuseDocuments.Of(text));
     }
 
-    private ReuseDocument Keep(Document document)
+    private (string? PartOf, ReuseDocument Reuse) Keep(string? partOf, ReuseDocument reuse)
     {
         if (_resolved.Count >= KeptTexts)
             _resolved.Clear();
-        var reuse = ReuseDocuments.Of(document);
-        _resolved[document.Id] = (document, reuse);
-        return reuse;
+        return _resolved[reuse.Id] = (partOf, reuse);
     }
 
     /// <summary>

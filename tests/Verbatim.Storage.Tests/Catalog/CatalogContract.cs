@@ -222,6 +222,23 @@ public abstract class CatalogContract : IDisposable
     }
 
     [Fact]
+    public void The_text_of_a_document_is_its_body_title_sort_date_and_compilation_as_catalogued()
+    {
+        var dates = _catalog.List(new WorkFilter()).ToDictionary(w => w.Id, w => w.Date);
+        foreach (var document in TestDocuments.All)
+        {
+            var text = _catalog.Text(document.Id);
+            Assert.Equal(new CatalogText(document.Id, document.Title, dates[document.Id], document.PartOf, document.BodyText), text);
+        }
+        var part = TestDocuments.All[0] with { Id = "a-part", PartOf = Letter };
+        _catalog.Upsert(part, 1);
+        Assert.Equal(Letter, _catalog.Text("a-part")?.PartOf);
+        _catalog.Remove("a-part");
+        Assert.Null(_catalog.Text("a-part"));
+        Assert.Null(_catalog.Text("no-such-document"));
+    }
+
+    [Fact]
     public void Fingerprints_of_many_documents_set_at_once_replace_what_each_held()
     {
         _catalog.SetFingerprints(Letter, "scheme-1", [new(7, Letter, 0, 0)]);

@@ -207,6 +207,21 @@ public sealed partial class SqliteCatalog : ICatalog
         Execute("DELETE FROM text; DELETE FROM people; DELETE FROM fingerprints; DELETE FROM quote_links; DELETE FROM meta; DELETE FROM documents;");
     }
 
+    public CatalogText? Text(string id)
+    {
+        using var select = Command("""
+            SELECT d.id, d.title, d.date, d.part_of, t.body
+            FROM documents d JOIN text t ON t.rowid = d.rowid
+            WHERE d.id = $id
+            """);
+        select.Parameters.AddWithValue("$id", id);
+        using var reader = select.ExecuteReader();
+        if (!reader.Read())
+            return null;
+        string? Optional(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        return new CatalogText(reader.GetString(0), reader.GetString(1), Optional(2), Optional(3), reader.GetString(4));
+    }
+
     public string? FingerprintScheme => Scalar("SELECT value FROM meta WHERE key = 'fingerprint_scheme'") as string;
 
     public void SetFingerprints(string id, string scheme, IReadOnlyList<Fingerprint> fingerprints) => SetFingerprints(scheme, [(id, fingerprints)]);
