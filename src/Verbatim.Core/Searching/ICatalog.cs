@@ -18,7 +18,21 @@ public interface ICatalog : IDisposable
 
     int Count { get; }
 
+    /// <summary>
+    /// The document's text as catalogued, null for an id the catalog does not hold: one row read,
+    /// where the store would read and parse the whole object.
+    /// </summary>
+    CatalogText? Text(string id);
+
     SearchResults Search(SearchQuery query);
+
+    /// <summary>
+    /// The ids of the documents holding any of the words that best match them, best first as
+    /// <see cref="Search"/> ranks a search for <c>"word1" OR "word2" OR ...</c>, at most
+    /// <paramref name="limit"/>: the first page of that search's hits without their total, facets
+    /// or snippets.
+    /// </summary>
+    IReadOnlyList<string> BestMatchesOfAnyWord(IReadOnlyList<string> words, int limit);
 
     IReadOnlyList<WorkEntry> List(WorkFilter filter);
 
@@ -37,6 +51,12 @@ public interface ICatalog : IDisposable
     /// <see cref="Remove"/> of the document drops them, so they always belong to the version held.
     /// </summary>
     void SetFingerprints(string id, string scheme, IReadOnlyList<Fingerprint> fingerprints);
+
+    /// <summary>
+    /// <see cref="SetFingerprints(string, string, IReadOnlyList{Fingerprint})"/> for many documents
+    /// at once: one write for a whole batch, which a catalog can order by hash.
+    /// </summary>
+    void SetFingerprints(string scheme, IReadOnlyList<(string Id, IReadOnlyList<Fingerprint> Fingerprints)> documents);
 
     /// <summary>
     /// The fingerprints with any of these hashes, at most <paramref name="limitPerHash"/> of each

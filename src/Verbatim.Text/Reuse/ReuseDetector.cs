@@ -186,7 +186,7 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
             }
             // Reading and tokenising the other text costs far more than this check: most documents
             // that share anything with a new one share one run of five words by chance.
-            if (!MayHoldPassage(addedFirst))
+            if (!Candidates(addedFirst).Any(MayHoldPassage))
                 continue;
             var otherDocument = resolve(hits.Key);
             var other = new Side(otherDocument, Tokeniser.Tokenise(otherDocument.Text));

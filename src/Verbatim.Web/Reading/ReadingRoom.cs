@@ -104,7 +104,7 @@ public sealed class ReadingRoom : IDisposable
     /// <summary>The archive's sources of a quotation; see <see cref="QuoteChecker"/>.</summary>
     /// <exception cref="ArchiveException">The quotation is too short to check.</exception>
     public QuoteCheck CheckQuote(string quotation, int maximumMatches = 10) =>
-        WithReader(catalog => new QuoteChecker(catalog, id => Read(id)?.Document).Check(quotation, maximumMatches));
+        WithReader(catalog => new QuoteChecker(catalog).Check(quotation, maximumMatches));
 
     /// <summary>The passages the document shares with others or with itself; empty for an unknown id.</summary>
     public IReadOnlyList<QuoteLink> QuoteLinks(string id)

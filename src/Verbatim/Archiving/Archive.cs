@@ -19,7 +19,16 @@ namespace Verbatim.Archiving;
 /// </remarks>
 public sealed partial class Archive : IDisposable
 {
-    private const int BatchSize = 64;
+    // A batch is one flush of the store and one catalog transaction. Its commit writes every page
+    // of the fingerprints' B-tree that its rows fall in, and in a large catalog that is nearly
+    // every page whatever the batch's size, so a batch is large: up to 256 documents, or fewer
+    // whose texts (which the rows follow) are long.
+    private const int BatchDocuments = 256;
+    private const int BatchCharacters = 8_000_000;
+
+    // Fingerprints held in memory until written, some 80 bytes each: a batch's text gives about
+    // 1.3 million at most; a reindex, which is one transaction, writes whenever it holds this many.
+    private const int MaximumUnwrittenFingerprints = 1_500_000;
 
     private readonly FileStream _lock;
     private readonly OcflStore _store;
@@ -97,6 +106,7 @@ public sealed partial class Archive : IDisposable
         var failed = new List<IngestFailure>();
         var pending = new List<(Document Document, DocumentWrite Write, string Path)>();
         var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var pendingCharacters = 0L;
 
         for (var i = 0; i < files.Count; i++)
         {
@@ -130,9 +140,13 @@ public sealed partial class Archive : IDisposable
                     holdsSource ? Path.GetFileName(path) : null, holdsSource ? source : ReadOnlyMemory<byte>.Empty,
                     options.Message, options.User);
                 pending.Add((final, write, path));
+                pendingCharacters += final.BodyText.Length;
             }
-            if (pending.Count >= BatchSize)
+            if (pending.Count >= BatchDocuments || pendingCharacters >= BatchCharacters)
+            {
                 Flush(pending, done, stored);
+                pendingCharacters = 0;
+            }
         }
         Flush(pending, done, stored);
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
@@ -154,8 +168,7 @@ public sealed partial class Archive : IDisposable
                 batch.Add(new IngestedDocument(pending[i].Document.Id, pending[i].Document.Title, pending[i].Path, results[i].Status, results[i].Version));
             }
             // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
-            var reuse = NewReuseIndexer();
-            pending.ForEach(p => reuse.Index(p.Document));
+            IndexReuse(pending.Select(p => p.Document));
             CatalogueNames([.. pending.Select(p => p.Document)]);
         }
         File.Delete(Layout.PendingCatalog);
@@ -207,7 +220,22 @@ public sealed partial class Archive : IDisposable
             PartOf = document.PartOf is { } parent ? ids.GetValueOrDefault(parent, parent) : null,
         };
 
-    private ReuseIndexer NewReuseIndexer() => new(_catalog, id => Show(id));
+    /// <summary>
+    /// Finds the reuse of each document (upserted already, in the open catalog batch) against
+    /// those catalogued before it, and stores its fingerprints and links.
+    /// </summary>
+    private void IndexReuse(IEnumerable<Document> documents)
+    {
+        var reuse = new ReuseIndexer(_catalog);
+        foreach (var document in documents)
+        {
+            reuse.Index(document);
+            // Unwritten fingerprints are held in memory; a reindex of the whole store must not hold them all.
+            if (reuse.Unwritten >= MaximumUnwrittenFingerprints)
+                reuse.WriteFingerprints();
+        }
+        reuse.WriteFingerprints();
+    }
 
     public Document? Show(string id, int? version = null)
     {
@@ -221,7 +249,7 @@ public sealed partial class Archive : IDisposable
 
     /// <summary>Where the archive holds the quotation, and how faithfully it is quoted; see <see cref="QuoteChecker"/>.</summary>
     public QuoteCheck CheckQuote(string quotation, int maximumMatches = 10) =>
-        new QuoteChecker(_catalog, id => Show(id)).Check(quotation, maximumMatches);
+        new QuoteChecker(_catalog).Check(quotation, maximumMatches);
 
     /// <summary>The passages the document shares with others (or with itself), as the catalog holds them.</summary>
     public IReadOnlyList<QuoteLink> QuoteLinks(string id) => _catalog.QuoteLinks(id);
@@ -239,15 +267,14 @@ public sealed partial class Archive : IDisposable
         using (_catalog.Batch())
         {
             _catalog.Clear();
-            var reuse = NewReuseIndexer();
             var documents = new List<Document>();
             foreach (var (document, version) in StoredDocuments())
             {
                 _catalog.Upsert(document, version);
-                reuse.Index(document);
                 documents.Add(document);
                 count++;
             }
+            IndexReuse(documents);
             // Names are found once every document's people are known, so the order of the store does not matter.
             CatalogueNames(documents);
         }
@@ -287,8 +314,7 @@ public sealed partial class Archive : IDisposable
                 _catalog.Upsert(document, stored.Version.Number);
                 mended.Add(document);
             }
-            var reuse = NewReuseIndexer();
-            mended.ForEach(reuse.Index);
+            IndexReuse(mended);
             CatalogueNames(mended);
         }
         File.Delete(Layout.PendingCatalog);

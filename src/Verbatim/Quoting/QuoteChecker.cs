@@ -1,7 +1,5 @@
 using Verbatim.Archiving;
-using Verbatim.Model;
 using Verbatim.Searching;
-using Verbatim.Storage.Catalog.Sqlite;
 using Verbatim.Text.Alignment;
 using Verbatim.Text.Reuse;
 using Verbatim.Text.Tokens;
@@ -17,7 +15,7 @@ namespace Verbatim.Quoting;
 /// (every few words changed), a full-text search for the quotation's words proposes the
 /// documents to align instead, and what they give is reported as the nearest partial matches.
 /// </summary>
-public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
+public sealed class QuoteChecker(ICatalog catalog)
 {
     public const int MinimumWords = 5;
 
@@ -32,7 +30,10 @@ public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
 
     private const int FallbackWords = 8;
 
-    private readonly Dictionary<string, (Document Document, ReuseDocument Reuse)> _documents = new(StringComparer.Ordinal);
+    // Room for the source words of a passage being longer than the quotation's words they stand for.
+    private const int EdgeCharacters = 200;
+
+    private readonly Dictionary<string, (CatalogText Text, ReuseDocument Reuse)> _documents = new(StringComparer.Ordinal);
 
     /// <summary>Checks a quotation of at least <see cref="MinimumWords"/> words.</summary>
     /// <exception cref="ArchiveException">The quotation has fewer words.</exception>
@@ -68,10 +69,10 @@ public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
     private QuoteMatch Match(string documentId, int sourceOffset, LocalAlignment alignment, int quotedWords)
     {
         var covered = QuotationEdges.Cover(alignment);
-        var document = _documents[documentId].Document;
+        var document = _documents[documentId].Text;
         var source = covered.SourceRange;
         var quoting = covered.QuotingRange;
-        return new QuoteMatch(document.Id, document.Title, SqliteCatalog.SortDate(document), sourceOffset + source.Start, sourceOffset + source.End,
+        return new QuoteMatch(document.Id, document.Title, document.Date, sourceOffset + source.Start, sourceOffset + source.End,
             quoting.Start, quoting.End, Math.Round((double)covered.MatchedWords / quotedWords, 4), covered.MatchedWords,
             source.Of(covered.Source.Original), [.. DifferenceClassifier.Classify(covered).Select(d => QuoteDifference.Of(d, sourceOffset))]);
     }
@@ -88,23 +89,28 @@ public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
             .Where(w => w.Length >= 4).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(FallbackWords).ToList();
         if (words.Count == 0)
             yield break;
-        var query = string.Join(" OR ", words.Select(w => $"\"{w.Replace("\"", "", StringComparison.Ordinal)}\""));
-        foreach (var hit in catalog.Search(new SearchQuery(query) { Limit = FallbackCandidates }).Hits)
+        foreach (var id in catalog.BestMatchesOfAnyWord(words, FallbackCandidates))
         {
-            var text = Resolve(hit.Id).Text;
+            var text = Resolve(id).Text;
             var (start, end) = DensestPlace(text, words, quoted.Original.Length);
             var window = Tokeniser.Tokenise(text[start..end]);
             var alignment = LocalAligner.Align(window, quoted);
             if (!alignment.IsEmpty)
-                yield return Match(hit.Id, start, alignment, quoted.Tokens.Count);
+                yield return Match(id, start, alignment, quoted.Tokens.Count);
         }
     }
 
     /// <summary>
-    /// The window (<see cref="TextWindow"/>) around the stretch of the text, as long as the
-    /// quotation, where the most of its distinct words stand; found by plain search for the words,
-    /// so only the window is tokenised.
+    /// The window around the stretch of the text, as long as the quotation, where the most of its
+    /// distinct words stand; found by plain search for the words, so only the window is tokenised.
     /// </summary>
+    /// <remarks>
+    /// A passage that holds the stretch reaches at most a quotation's length beyond it on either
+    /// side; the window adds that, and <see cref="EdgeCharacters"/> for the source words that
+    /// QuotationEdges sets against the quotation's edges. The aligner keeps a row of every
+    /// diagonal per window word, so its cost grows with the square of the window: the thousand
+    /// characters a side of <see cref="TextWindow"/> made each fallback alignment about 2 ms.
+    /// </remarks>
     private static (int Start, int End) DensestPlace(string text, IReadOnlyList<string> words, int quotationLength)
     {
         const int MaximumPlacesPerWord = 200;
@@ -117,8 +123,9 @@ public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
                 at = text.IndexOf(words[w], at + words[w].Length, StringComparison.OrdinalIgnoreCase);
             }
         }
+        var margin = quotationLength + EdgeCharacters;
         if (places.Count == 0)
-            return TextWindow.Around(text, 0, 0);
+            return Widened(text, 0, margin);
         places.Sort();
         var (bestFirst, bestLast, bestCount) = (places[0].At, places[0].At, 0);
         var inSpan = new Dictionary<int, int>();
@@ -135,16 +142,29 @@ public sealed class QuoteChecker(ICatalog catalog, Func<string, Document?> read)
             if (inSpan.Count > bestCount)
                 (bestFirst, bestLast, bestCount) = (places[first].At, places[last].At, inSpan.Count);
         }
-        return TextWindow.Around(text, bestFirst, bestLast);
+        return Widened(text, bestFirst - margin, bestLast + margin);
+    }
+
+    /// <summary>The characters from start to end, within the text, widened to white space on both sides so that no word is cut.</summary>
+    private static (int Start, int End) Widened(string text, int start, int end)
+    {
+        (start, end) = (Math.Clamp(start, 0, text.Length), Math.Clamp(end, 0, text.Length));
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            start--;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            end++;
+        return (start, end);
     }
 
     private ReuseDocument Resolve(string id)
     {
         if (_documents.TryGetValue(id, out var known))
             return known.Reuse;
-        var document = read(id) ?? throw new InvalidOperationException($"the catalog names {id}, which the store does not hold");
-        var reuse = ReuseDocuments.Of(document);
-        _documents[id] = (document, reuse);
+        // From the catalog, which names the document: one row, where the store would read and
+        // parse the object's inventory, document.json and source for each candidate.
+        var text = catalog.Text(id) ?? throw new InvalidOperationException($"the catalog names {id}, which it does not hold");
+        var reuse = ReuseDocuments.Of(text);
+        _documents[id] = (text, reuse);
         return reuse;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Verbatim.Model;
+using Verbatim.Searching;
 using Verbatim.Storage.Catalog.Sqlite;
 using Verbatim.Text.Reuse;
 
@@ -8,16 +9,18 @@ namespace Verbatim.Quoting;
 /// <summary>Documents as the reuse detector sees them: the body text every offset points into, and a date to direct reuse by.</summary>
 internal static class ReuseDocuments
 {
-    public static ReuseDocument Of(Document document) => new(document.Id, document.BodyText, DateOf(document));
+    public static ReuseDocument Of(Document document) => new(document.Id, document.BodyText, DateOf(SqliteCatalog.SortDate(document)));
+
+    /// <summary>The same document as the catalog holds it: the same body text, and the sort date the catalog keeps.</summary>
+    public static ReuseDocument Of(CatalogText text) => new(text.Id, text.Body, DateOf(text.Date));
 
     /// <summary>
     /// The catalog's sort date, read at its start: a month or a year alone counts as its first day.
     /// That errs towards calling an undated-within-the-year text the earlier one; two texts of the
     /// same day (or same start) are left undetermined by the detector.
     /// </summary>
-    private static DateOnly? DateOf(Document document)
+    private static DateOnly? DateOf(string? date)
     {
-        var date = SqliteCatalog.SortDate(document);
         string[] formats = ["yyyy-MM-dd", "yyyy-MM", "yyyy"];
         return date is not null && DateOnly.TryParseExact(date, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
             ? parsed

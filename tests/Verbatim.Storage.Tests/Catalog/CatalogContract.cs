@@ -222,6 +222,63 @@ public abstract class CatalogContract : IDisposable
     }
 
     [Fact]
+    public void The_text_of_a_document_is_its_body_title_sort_date_and_compilation_as_catalogued()
+    {
+        var dates = _catalog.List(new WorkFilter()).ToDictionary(w => w.Id, w => w.Date);
+        foreach (var document in TestDocuments.All)
+        {
+            var text = _catalog.Text(document.Id);
+            Assert.Equal(new CatalogText(document.Id, document.Title, dates[document.Id], document.PartOf, document.BodyText), text);
+        }
+        var part = TestDocuments.All[0] with { Id = "a-part", PartOf = Letter };
+        _catalog.Upsert(part, 1);
+        Assert.Equal(Letter, _catalog.Text("a-part")?.PartOf);
+        _catalog.Remove("a-part");
+        Assert.Null(_catalog.Text("a-part"));
+        Assert.Null(_catalog.Text("no-such-document"));
+    }
+
+    [Fact]
+    public void Fingerprints_of_many_documents_set_at_once_replace_what_each_held()
+    {
+        _catalog.SetFingerprints(Letter, "scheme-1", [new(7, Letter, 0, 0)]);
+        _catalog.SetFingerprints("scheme-1", [
+            (Letter, [new(42, Letter, 7, 31), new(ulong.MaxValue, Letter, 9, 40)]),
+            (Polemic, [new(42, Polemic, 3, 12), new(42, Polemic, 30, 120)]),
+        ]);
+        Assert.Empty(_catalog.FindFingerprints([7], 10));
+        Assert.Equal([(Letter, 7, 31), (Polemic, 3, 12), (Polemic, 30, 120)],
+            _catalog.FindFingerprints([42], 10).Select(f => (f.DocumentId, f.FirstWord, f.Start)).Order());
+        Assert.Equal([new Fingerprint(ulong.MaxValue, Letter, 9, 40)], _catalog.FindFingerprints([ulong.MaxValue], 10));
+        Assert.Throws<ArgumentException>(() => _catalog.SetFingerprints("scheme-1", [(Letter, [new(1, Polemic, 0, 0)])]));
+    }
+
+    [Theory]
+    [InlineData("Stalin")]
+    [InlineData("Lenin", "Stalin", "Grzhebin")]
+    [InlineData("Lenin", "Stalin", "Grzhebin", "Krasin", "Lomonosov")]
+    [InlineData("the", "and", "Alliluyeva")]
+    [InlineData("the", "and", "Alliluyeva", "Grzhebin", "Lalayants", "Irkutsk")]
+    [InlineData("nosuchwordanywhere", "Lenin")]
+    public void Best_matches_of_any_word_are_the_first_hits_of_a_search_for_any_of_them(params string[] words)
+    {
+        var query = string.Join(" OR ", words.Select(w => $"\"{w}\""));
+        for (var limit = 1; limit <= 4; limit++)
+        {
+            var searched = _catalog.Search(new SearchQuery(query) { Limit = limit }).Hits.Select(h => h.Id);
+            Assert.Equal(searched, _catalog.BestMatchesOfAnyWord(words, limit));
+        }
+    }
+
+    [Fact]
+    public void Best_matches_of_no_word_held_are_none()
+    {
+        Assert.Empty(_catalog.BestMatchesOfAnyWord(["nosuchwordanywhere"], 3));
+        Assert.Empty(_catalog.BestMatchesOfAnyWord(["\""], 3));
+        Assert.Empty(_catalog.BestMatchesOfAnyWord([], 3));
+    }
+
+    [Fact]
     public void Fingerprints_of_two_schemes_never_meet()
     {
         _catalog.SetFingerprints(Letter, "scheme-1", [new(1, Letter, 0, 0)]);

@@ -70,6 +70,22 @@ public sealed class QuoteCheckTests(SeedArchive seeds) : IClassFixture<SeedArchi
     }
 
     [Fact]
+    public void A_quotation_with_no_five_words_left_as_written_is_found_at_its_place_deep_in_a_long_text()
+    {
+        // Every third word replaced, so no run of five words is left to look up: the full-text
+        // fallback must find the document and align the window around the right place.
+        var body = BodyOf(Polemic);
+        var words = System.Text.RegularExpressions.Regex.Matches(body, @"\S+").ToList();
+        var first = words.Count * 7 / 10;
+        var quoted = words.Skip(first).Take(10).Select((w, i) => i % 3 == 2 ? "zzyzx" : w.Value);
+        var (start, end) = (words[first].Index, words[first + 9].Index + words[first + 9].Length);
+
+        var match = Assert.Single(seeds.Archive.CheckQuote(string.Join(' ', quoted)).Matches, m => m.Id == Polemic);
+        Assert.True(match.Start < end && start < match.End, $"found at {match.Start}-{match.End}, cut from {start}-{end}");
+        Assert.Equal(3, match.Differences.Count(d => d.Type == "substitution" && d.Quoted == "zzyzx"));
+    }
+
+    [Fact]
     public void A_quotation_of_fewer_than_five_words_is_refused_with_a_reason()
     {
         var error = Assert.Throws<ArchiveException>(() => seeds.Archive.CheckQuote("a loyal revolutionary"));
