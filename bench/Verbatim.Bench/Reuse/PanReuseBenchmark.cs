@@ -60,7 +60,7 @@ public static partial class PanReuseBenchmark
                 throw new InvalidOperationException("the corpus is under 20 MB");
 
             // Rounds alternate the three, and each one's median time counts, so that load from
-            // outside the benchmark weighs on both alike.
+            // outside the benchmark weighs on all alike.
             var listed = corpus.Pairs.ToDictionary(p => (p.Suspicious, p.Source));
             var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(3);
             var verbatimTimes = new List<double>();
