@@ -45,18 +45,31 @@ public sealed record FingerprintScheme(int WordsPerGram)
             yield return new Fingerprint(hashes[first], documentId, first, text.StartOf(first));
     }
 
+    /// <summary>How many full runs the text has: one for every word that starts one.</summary>
+    public int RunCount(TokenisedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Math.Max(0, text.Count - WordsPerGram + 1);
+    }
+
     /// <summary><see cref="Hash"/> of every word that starts a full run, in word order.</summary>
+    public ulong[] Hashes(TokenisedText text)
+    {
+        var hashes = new ulong[RunCount(text)];
+        Hashes(text, hashes);
+        return hashes;
+    }
+
+    /// <summary><see cref="Hashes(TokenisedText)"/> written into <paramref name="into"/>, which holds <see cref="RunCount"/> of them.</summary>
     // Compiled optimised at the first call: a one-off run over an archive otherwise spends much of
     // its time in this loop's unoptimised first compilation.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ulong[] Hashes(TokenisedText text)
+    public void Hashes(TokenisedText text, Span<ulong> into)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var hashes = new ulong[Math.Max(0, text.Count - WordsPerGram + 1)];
+        ArgumentOutOfRangeException.ThrowIfNotEqual(into.Length, RunCount(text));
         var keys = text.KeyHashes;
-        for (var first = 0; first < hashes.Length; first++)
-            hashes[first] = RunHash(keys.Slice(first, WordsPerGram));
-        return hashes;
+        for (var first = 0; first < into.Length; first++)
+            into[first] = RunHash(keys.Slice(first, WordsPerGram));
     }
 
     private static ulong RunHash(ReadOnlySpan<ulong> keyHashes)

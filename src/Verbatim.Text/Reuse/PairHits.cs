@@ -35,7 +35,7 @@ internal sealed class PairHits
     public ReadOnlySpan<Hit> Of(int document) => hits.AsSpan(offsets[document], offsets[document + 1] - offsets[document]);
 
     /// <param name="hashes">Each document's run hashes, in word order; documents in the order given.</param>
-    public static PairHits Of(ulong[][] hashes, int maximumOccurrences)
+    public static PairHits Of(ArraySegment<ulong>[] hashes, int maximumOccurrences)
     {
         var (keys, places, bucketStarts) = Partition(hashes);
         var found = new List<(int A, Hit Hit)>[BucketCount];
@@ -71,12 +71,12 @@ internal sealed class PairHits
     // Compiled optimised at the first call: a one-off run over an archive otherwise spends much of
     // its time in this loop's unoptimised first compilation.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (ulong[] Keys, long[] Places, int[] Starts) Partition(ulong[][] hashes)
+    private static (ulong[] Keys, long[] Places, int[] Starts) Partition(ArraySegment<ulong>[] hashes)
     {
         var starts = new int[BucketCount + 1];
         foreach (var own in hashes)
         {
-            foreach (var hash in own)
+            foreach (var hash in own.AsSpan())
                 starts[Bucket(hash) + 1]++;
         }
         for (var bucket = 0; bucket < BucketCount; bucket++)
@@ -85,7 +85,7 @@ internal sealed class PairHits
         var next = starts[..^1];
         for (var document = 0; document < hashes.Length; document++)
         {
-            var own = hashes[document];
+            var own = hashes[document].AsSpan();
             for (var word = 0; word < own.Length; word++)
             {
                 var at = next[Bucket(own[word])]++;

@@ -44,11 +44,12 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
                 throw new ArgumentException($"Document id '{document.Id}' is given twice.", nameof(documents));
         }
         var sides = new Side[given.Count];
-        var hashes = new ulong[given.Count][];
+        var hashes = new ArraySegment<ulong>[given.Count];
         Parallel.For(0, given.Count, k =>
         {
             sides[k] = new Side(given[k], Tokeniser.Tokenise(given[k].Text));
-            hashes[k] = scheme.Hashes(sides[k].Text);
+            hashes[k] = Slab<ulong>.Take(scheme.RunCount(sides[k].Text));
+            scheme.Hashes(sides[k].Text, hashes[k]);
         });
         var hits = PairHits.Of(hashes, options.MaximumOccurrences);
 

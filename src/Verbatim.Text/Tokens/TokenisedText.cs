@@ -27,9 +27,10 @@ public sealed class TokenisedText
     private readonly int[]? keyStarts;
     private readonly int[]? keyEnds;
 
-    private readonly int[] starts;
-    private readonly int[] ends;
-    private readonly ulong[] keyHashes;
+    // Pieces of shared arrays (Slab): a collection's texts are many and live long.
+    private readonly ArraySegment<int> starts;
+    private readonly ArraySegment<int> ends;
+    private readonly ArraySegment<ulong> keyHashes;
     private NormalisedText? normalised;
     private TokenList? tokens;
 
@@ -39,9 +40,9 @@ public sealed class TokenisedText
         Count = words.Count;
         if (normalForm is not null)
             (keyStarts, keyEnds) = (words.KeyStarts[..Count], words.KeyEnds[..Count]);
-        starts = words.Starts[..Count];
-        ends = words.Ends[..Count];
-        keyHashes = words.KeyHashes[..Count];
+        starts = Slab<int>.Copy(words.Starts, Count);
+        ends = Slab<int>.Copy(words.Ends, Count);
+        keyHashes = Slab<ulong>.Copy(words.KeyHashes, Count);
     }
 
     /// <summary>Words of a normal form that is kept.</summary>
@@ -73,7 +74,7 @@ public sealed class TokenisedText
     /// Each word's key hashed (<see cref="HashKey"/>): words compare by these. Two different keys
     /// with one hash would count as the same word, a chance of one in 2^64 for each pair compared.
     /// </summary>
-    public ReadOnlySpan<ulong> KeyHashes => keyHashes;
+    public ReadOnlySpan<ulong> KeyHashes => keyHashes.AsSpan();
 
     public string KeyOf(int word) =>
         normalForm is null ? Normaliser.FoldOneToOne(Original.AsSpan(starts[word], ends[word] - starts[word])) : normalForm[keyStarts![word]..keyEnds![word]];
