@@ -11,8 +11,10 @@ namespace Verbatim.Text.Alignment;
 /// one with quoting words only an insertion. An omission and an insertion of the same words are one
 /// transposition. Matched words whose originals differ, and the separators between two matched
 /// pairs that differ only typographically (curly against straight quotes, a dash against a
-/// hyphen), are typographic only. Other changes of punctuation, and of white space alone, are not
-/// reported.
+/// hyphen), are typographic only. A mark put between two words without a word of its own, such
+/// as a polemicist's "(!)" or "(?)", is an insertion where only the quoting text has it and an
+/// omission where only the source has it. Other changes of punctuation, and of white space alone,
+/// are not reported.
 /// Results are in the order of the alignment.
 /// </summary>
 public static partial class DifferenceClassifier
@@ -34,6 +36,7 @@ public static partial class DifferenceClassifier
                     var separators = (Separator(source, s - 1), Separator(quoting, q - 1));
                     if (OnlyTypographic(source.Original, separators.Item1, quoting.Original, separators.Item2))
                         found.Add((Make(DifferenceKind.TypographicOnly, separators.Item1, separators.Item2), ""));
+                    found.AddRange(MarksAddedOrLeftOut(source, separators.Item1, quoting, separators.Item2));
                 }
                 var (sourceWord, quotingWord) = (source.RangeOf(s), quoting.RangeOf(q));
                 if (sourceWord.Of(source.Original) != quotingWord.Of(quoting.Original))
@@ -128,6 +131,29 @@ public static partial class DifferenceClassifier
         return result;
     }
 
+    /// <summary>
+    /// The wordless marks (<see cref="WordlessMark"/>) of one separator that the other does not
+    /// hold: the quoting text's as insertions, the source's as omissions, each with an empty range
+    /// on the side without it, at the end of the word before.
+    /// </summary>
+    private static IEnumerable<(Difference, string Keys)> MarksAddedOrLeftOut(TokenisedText source, TextRange inSource, TokenisedText quoting, TextRange inQuoting)
+    {
+        var sourceMarks = Marks(source.Original, inSource);
+        var quotingMarks = Marks(quoting.Original, inQuoting);
+        foreach (var mark in quotingMarks.Where(m => !sourceMarks.Any(o => o.Text == m.Text)))
+            yield return (new Difference(DifferenceKind.Insertion, new TextRange(inSource.Start, 0), mark.Range, "", mark.Text), mark.Text);
+        foreach (var mark in sourceMarks.Where(m => !quotingMarks.Any(o => o.Text == m.Text)))
+            yield return (new Difference(DifferenceKind.SilentOmission, mark.Range, new TextRange(inQuoting.Start, 0), mark.Text, ""), mark.Text);
+
+        static List<(TextRange Range, string Text)> Marks(string text, TextRange separator)
+        {
+            // Only '(' and '[' open one: most separators are a space or a comma and need no search.
+            if (separator.Of(text).AsSpan().IndexOfAny('(', '[') < 0)
+                return [];
+            return [.. WordlessMark().Matches(separator.Of(text)).Select(m => (new TextRange(separator.Start + m.Index, m.Length), m.Value))];
+        }
+    }
+
     /// <summary>The original characters between a word and the next one.</summary>
     private static TextRange Separator(TokenisedText text, int word) =>
         TextRange.FromBounds(text.EndOf(word), text.StartOf(word + 1));
@@ -149,4 +175,8 @@ public static partial class DifferenceClassifier
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>An exclamation or question mark in round or square brackets, with nothing else: "(!)", "(?)", "[!]", "(!?)".</summary>
+    [GeneratedRegex(@"[(\[][!?]+[)\]]")]
+    private static partial Regex WordlessMark();
 }

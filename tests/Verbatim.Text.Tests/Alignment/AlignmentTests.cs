@@ -1,4 +1,5 @@
 using Verbatim.Text.Alignment;
+using Verbatim.Text.Normalisation;
 using Verbatim.Text.Tokens;
 
 namespace Verbatim.Text.Tests.Alignment;
@@ -40,6 +41,23 @@ public class AlignmentTests
         Assert.Equal(whole.Steps, banded.Steps);
         Assert.Equal(whole.Score, banded.Score);
         Assert.True(tooNarrow.MatchedWords < whole.MatchedWords);
+    }
+
+    [Fact]
+    public void A_wordless_mark_put_into_a_quotation_is_an_insertion_and_one_left_out_an_omission()
+    {
+        // Seed 004 gives Stalin's sentence twice, the second time with Trotsky's "(!)" after "liberalism".
+        const string source = "will supply fuel to the advocates of independence to the detriment of the national liberalism of Lenin.";
+        const string quoting = "will supply fuel to the advocates of independence to the detriment of the national liberalism (!) of Lenin.";
+
+        var inserted = Assert.Single(Compare(source, quoting).Differences);
+        Assert.Equal((DifferenceKind.Insertion, "", "(!)"), (inserted.Kind, inserted.SourceReading, inserted.QuotingReading));
+        Assert.Equal(quoting.IndexOf("(!)", StringComparison.Ordinal), inserted.Quoting.Start);
+        Assert.Equal(new TextRange(source.IndexOf(" of Lenin", StringComparison.Ordinal), 0), inserted.Source);
+
+        var leftOut = Assert.Single(Compare(quoting, source).Differences);
+        Assert.Equal((DifferenceKind.SilentOmission, "(!)", ""), (leftOut.Kind, leftOut.SourceReading, leftOut.QuotingReading));
+        Assert.Empty(Compare(quoting, quoting).Differences);
     }
 
     [Fact]
