@@ -19,6 +19,7 @@ public static class VerbatimCommand
         root.Subcommands.Add(CollateVerb.Create());
         root.Subcommands.Add(CheckQuoteVerb.Create());
         root.Subcommands.Add(ReuseVerb.Create());
+        root.Subcommands.Add(QuotesVerb.Create());
         root.Subcommands.Add(EvalPanVerb.Create());
         root.Subcommands.Add(GeneratePanVerb.Create());
         root.Subcommands.Add(AuditVerb.Create());

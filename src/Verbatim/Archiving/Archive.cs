@@ -254,6 +254,13 @@ public sealed partial class Archive : IDisposable
     /// <summary>The passages the document shares with others (or with itself), as the catalog holds them.</summary>
     public IReadOnlyList<QuoteLink> QuoteLinks(string id) => _catalog.QuoteLinks(id);
 
+    /// <summary>A quote link's two passages aligned again side by side, from the stored texts; null if either document is gone.</summary>
+    public AlignedPassage? AlignQuoteLink(QuoteLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return Show(link.SourceId) is { } source && Show(link.TargetId) is { } target ? PassageAlignment.Align(link, source, target) : null;
+    }
+
     public IReadOnlyList<WorkEntry> List(WorkFilter filter) => _catalog.List(filter);
 
     public IReadOnlyList<VersionInfo> History(string id) => _store.History(id);

@@ -9,17 +9,11 @@ public sealed class CheckQuoteVerbTests : IDisposable
     private const string AsReadAtThePlenum =
         "If for some reason you do not agree, send me back all the papers. I will consider that a sign of your disagreement. With Communist greetings";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"verbatim-check-quote-{Guid.NewGuid():N}");
+    private readonly PolemicArchive _polemic = new();
 
-    private string Archive => Path.Combine(_folder, "archive");
+    private string Archive => _polemic.Archive;
 
-    public CheckQuoteVerbTests()
-    {
-        Assert.Equal(0, CliRun.Of("init", "--archive", Archive).ExitCode);
-        Assert.Equal(0, CliRun.Of("ingest", CliRun.Seed("004"), "--archive", Archive).ExitCode);
-    }
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _polemic.Dispose();
 
     [Fact]
     public void Json_gives_each_match_and_difference_with_offsets_into_the_stored_text()
@@ -50,7 +44,7 @@ public sealed class CheckQuoteVerbTests : IDisposable
     [Fact]
     public void The_quotation_can_come_from_a_file_and_the_text_report_names_both_readings()
     {
-        var file = Path.Combine(_folder, "quotation.txt");
+        var file = Path.Combine(_polemic.Folder, "quotation.txt");
         File.WriteAllText(file, AsReadAtThePlenum);
         var run = CliRun.Of("check-quote", "--file", file, "--archive", Archive);
         Assert.Equal(0, run.ExitCode);
@@ -73,7 +67,7 @@ public sealed class CheckQuoteVerbTests : IDisposable
     public void Unusable_input_is_one_line_on_standard_error_with_exit_2(string? quotation)
     {
         var run = quotation is null
-            ? CliRun.Of("check-quote", "--file", Path.Combine(_folder, "missing.txt"), "--archive", Archive)
+            ? CliRun.Of("check-quote", "--file", Path.Combine(_polemic.Folder, "missing.txt"), "--archive", Archive)
             : CliRun.Of("check-quote", quotation, "--archive", Archive);
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: ", run.Error, StringComparison.Ordinal);

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Text.Json;
+using Verbatim.Model;
+using Verbatim.Quoting;
+
+namespace Verbatim.Cli.Verbs;
+
+/// <summary>
+/// `verbatim quotes ID`: the passages a stored document takes from others (or from an earlier place
+/// of itself), and those others take from it, as the archive found them at ingest; with
+/// `--differences`, each aligned again word by word and every difference listed.
+/// </summary>
+public static class QuotesVerb
+{
+    public static Command Create()
+    {
+        var archive = ArchiveOptions.Archive();
+        var id = new Argument<string>("ID") { Description = "The document's id." };
+        var differences = new Option<bool>("--differences") { Description = "Align every passage again and list what differs." };
+        var json = ArchiveOptions.Json("{\"quotes\":[...],\"quotedIn\":[...]}, each link with its offsets into both stored texts");
+        var command = new Command("quotes", "List who quotes a document and what it quotes, with the exact characters of each passage.")
+        {
+            id, archive, differences, json,
+        };
+        command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
+        {
+            using var opened = ArchiveOptions.Open(result, archive);
+            var documentId = result.GetValue(id)!;
+            if (opened.Show(documentId) is null)
+            {
+                error.WriteLine($"error: no document '{documentId}' in the archive");
+                return 1;
+            }
+            var links = opened.QuoteLinks(documentId);
+            var (quotes, quotedIn) = (links.Where(l => l.TargetId == documentId).ToList(), links.Where(l => l.SourceId == documentId).ToList());
+            Func<QuoteLink, IReadOnlyList<QuoteDifference>?> differencesOf = result.GetValue(differences)
+                ? link => opened.AlignQuoteLink(link)?.Differences
+                : _ => null;
+            if (result.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(new
+                {
+                    quotes = quotes.Select(l => Entry(l, differencesOf(l))),
+                    quotedIn = quotedIn.Select(l => Entry(l, differencesOf(l))),
+                }, CliJson.Options));
+                return 0;
+            }
+            Write(output, $"Quotes ({quotes.Count})", quotes, hereIsTarget: true, differencesOf);
+            Write(output, $"Quoted in ({quotedIn.Count})", quotedIn, hereIsTarget: false, differencesOf);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static object Entry(QuoteLink link, IReadOnlyList<QuoteDifference>? differences) => new
+    {
+        source = link.SourceId,
+        sourceStart = link.SourceStart,
+        sourceEnd = link.SourceStart + link.SourceLength,
+        target = link.TargetId,
+        targetStart = link.TargetStart,
+        targetEnd = link.TargetStart + link.TargetLength,
+        matchedWords = link.MatchedWords,
+        direction = link.Direction,
+        differences,
+    };
+
+    /// <param name="hereIsTarget">Whether the document asked about is each link's target (it quotes) or its source (it is quoted); within one document it is both.</param>
+    private static void Write(TextWriter output, string heading, List<QuoteLink> links, bool hereIsTarget, Func<QuoteLink, IReadOnlyList<QuoteDifference>?> differencesOf)
+    {
+        output.WriteLine(heading);
+        foreach (var link in links)
+        {
+            var (other, here, there) = hereIsTarget
+                ? (link.SourceId, (link.TargetStart, link.TargetLength), (link.SourceStart, link.SourceLength))
+                : (link.TargetId, (link.SourceStart, link.SourceLength), (link.TargetStart, link.TargetLength));
+            output.WriteLine($"  {other}:{there.Item1}-{there.Item1 + there.Item2}  here {here.Item1}-{here.Item1 + here.Item2}  {link.MatchedWords} words equal ({link.Direction})");
+            foreach (var difference in differencesOf(link) ?? [])
+                output.WriteLine($"     {difference.Type,-16} at {difference.Offset}: quoted «{difference.Quoted.ReplaceLineEndings(" ")}», source «{difference.Source.ReplaceLineEndings(" ")}»");
+        }
+    }
+}

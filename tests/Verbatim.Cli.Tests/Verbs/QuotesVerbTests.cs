@@ -1,0 +1,49 @@
+using System.Text.Json;
+
+namespace Verbatim.Cli.Tests.Verbs;
+
+/// <summary>`verbatim quotes ID` over an archive of seed 004, which gives one sentence of Stalin's twice, the second time with Trotsky's "(!)".</summary>
+public sealed class QuotesVerbTests : IDisposable
+{
+    private const string Polemic = PolemicArchive.PolemicId;
+
+    private readonly PolemicArchive _polemic = new();
+
+    private string Archive => _polemic.Archive;
+
+    public void Dispose() => _polemic.Dispose();
+
+    [Fact]
+    public void A_passage_given_twice_is_listed_both_ways_with_its_offsets_and_the_inserted_mark()
+    {
+        var run = CliRun.Of("quotes", Polemic, "--archive", Archive, "--json", "--differences");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var text = string.Join("\n\n", JsonDocument.Parse(CliRun.Of("show", Polemic, "--archive", Archive, "--format", "json").Output)
+            .RootElement.GetProperty("body").EnumerateArray().Select(b => b.GetProperty("text").GetString()));
+        var quotes = json.RootElement.GetProperty("quotes").EnumerateArray().ToList();
+        var stalin = Assert.Single(quotes, l => text[l.GetProperty("targetStart").GetInt32()..l.GetProperty("targetEnd").GetInt32()].Contains("liberalism (!) of Lenin", StringComparison.Ordinal));
+        Assert.Equal("within-document", stalin.GetProperty("direction").GetString());
+        Assert.DoesNotContain("(!)", text[stalin.GetProperty("sourceStart").GetInt32()..stalin.GetProperty("sourceEnd").GetInt32()], StringComparison.Ordinal);
+        var inserted = Assert.Single(stalin.GetProperty("differences").EnumerateArray());
+        Assert.Equal(("insertion", "(!)"), (inserted.GetProperty("type").GetString(), inserted.GetProperty("quoted").GetString()));
+        Assert.Equal(text.LastIndexOf("(!)", StringComparison.Ordinal), inserted.GetProperty("quotedOffset").GetInt32());
+        // Within one document the same links are quoted in as well as quotes.
+        Assert.Equal(quotes.Count, json.RootElement.GetProperty("quotedIn").GetArrayLength());
+    }
+
+    [Fact]
+    public void Text_names_the_other_place_and_an_unknown_id_is_an_error()
+    {
+        var run = CliRun.Of("quotes", Polemic, "--archive", Archive);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("Quotes (", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Quoted in (", run.Output, StringComparison.Ordinal);
+        Assert.Contains("words equal (within-document)", run.Output, StringComparison.Ordinal);
+        var unknown = CliRun.Of("quotes", "no-such-document", "--archive", Archive);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("no document 'no-such-document'", unknown.Error, StringComparison.Ordinal);
+    }
+}
