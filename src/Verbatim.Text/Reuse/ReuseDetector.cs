@@ -37,10 +37,10 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     {
         ArgumentNullException.ThrowIfNull(documents);
         var given = documents.ToList();
-        var order = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var document in given)
         {
-            if (!order.Add(document.Id))
+            if (!ids.Add(document.Id))
                 throw new ArgumentException($"Document id '{document.Id}' is given twice.", nameof(documents));
         }
         var sides = new Side[given.Count];
