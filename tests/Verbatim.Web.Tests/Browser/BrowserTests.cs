@@ -131,11 +131,11 @@ public sealed class BrowserTests(ReaderFixture reader, Chromium chromium) : ICla
         await Navigate(() => _page.GetByRole(AriaRole.Link, new() { Name = "Check a quotation" }).ClickAsync());
         await _page.GetByLabel("Quotation").FillAsync(
             "If for some reason you do not agree, send me back all the papers. I will consider that a sign of your disagreement. With Communist greetings");
-        // The form posts to its own address, so the page is awaited by its response, not by a new address.
-        await _page.RunAndWaitForResponseAsync(
-            () => _page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync(),
-            response => response.Request.Method == "POST" && response.Url.EndsWith("/check-quote", StringComparison.Ordinal));
-        await _page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // The form posts to its own address, so the answer is awaited by the heading only an answer
+        // has, not by a new address. (Waiting for the response and then for the new document's
+        // load state raced with the load and once timed out.)
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+        await _page.Locator("#matches-heading").WaitForAsync();
 
         Assert.Contains("found for a quotation of 26 words", await _page.Locator("#matches-heading").TextContentAsync());
         var replaced = _page.Locator("table.differences tr.difference-substitution").First;
