@@ -14,12 +14,12 @@ public static class TextWindow
     /// </summary>
     public const int Margin = 1000;
 
-    /// <summary>From <see cref="Margin"/> characters before the first place to as far after the last, widened to white space on both sides so that no word is cut.</summary>
-    public static (int Start, int End) Around(string text, int first, int last)
+    /// <summary>From <paramref name="margin"/> characters (<see cref="Margin"/> unless given) before the first place to as far after the last, widened to white space on both sides so that no word is cut.</summary>
+    public static (int Start, int End) Around(string text, int first, int last, int margin = Margin)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var start = Math.Clamp(first - Margin, 0, text.Length);
-        var end = Math.Clamp(last + Margin, start, text.Length);
+        var start = Math.Clamp(first - margin, 0, text.Length);
+        var end = Math.Clamp(last + margin, start, text.Length);
         while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
             start--;
         while (end < text.Length && !char.IsWhiteSpace(text[end]))
