@@ -64,7 +64,7 @@ public static class CheckQuoteVerb
             if (match.Differences.Count == 0)
                 output.WriteLine("   no difference");
             foreach (var difference in match.Differences)
-                output.WriteLine($"   {difference.Type,-16} at {difference.Offset}: quoted «{difference.Quoted}», source «{difference.Source}»");
+                output.WriteLine($"   {DifferenceOutput.Line(difference)}");
         }
     }
 }

@@ -76,7 +76,7 @@ public static class QuotesVerb
                 : (link.TargetId, (link.SourceStart, link.SourceLength), (link.TargetStart, link.TargetLength));
             output.WriteLine($"  {other}:{there.Item1}-{there.Item1 + there.Item2}  here {here.Item1}-{here.Item1 + here.Item2}  {link.MatchedWords} words equal ({link.Direction})");
             foreach (var difference in differencesOf(link) ?? [])
-                output.WriteLine($"     {difference.Type,-16} at {difference.Offset}: quoted «{difference.Quoted.ReplaceLineEndings(" ")}», source «{difference.Source.ReplaceLineEndings(" ")}»");
+                output.WriteLine($"     {DifferenceOutput.Line(difference)}");
         }
     }
 }

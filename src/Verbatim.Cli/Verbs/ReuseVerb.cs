@@ -58,7 +58,7 @@ public static class ReuseVerb
         {
             output.WriteLine($"{passage.Source}:{passage.SourceStart}-{passage.SourceEnd} -> {passage.Target}:{passage.TargetStart}-{passage.TargetEnd}  {passage.MatchedWords} words equal");
             foreach (var difference in passage.Differences ?? [])
-                output.WriteLine($"   {difference.Type,-16} at {difference.Offset}: {passage.Target} «{difference.Quoted.ReplaceLineEndings(" ")}», {passage.Source} «{difference.Source.ReplaceLineEndings(" ")}»");
+                output.WriteLine($"   {DifferenceOutput.Line(difference, passage.Target, passage.Source)}");
         }
     }
 }
