@@ -110,6 +110,7 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         private readonly List<int> _previousOfHash = [];
         private readonly Dictionary<ulong, int> _lastOfHash = [];
         private readonly List<(string Id, IReadOnlyList<Fingerprint> Fingerprints)> _documents = [];
+        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 
         public int Count => _all.Count;
 
@@ -117,7 +118,7 @@ internal sealed class ReuseIndexer(ICatalog catalog)
 
         public void Add(string id, List<Fingerprint> fingerprints)
         {
-            if (_documents.Exists(d => d.Id == id))
+            if (!_ids.Add(id))
                 throw new InvalidOperationException($"{id} is indexed twice before its fingerprints are written");
             _documents.Add((id, fingerprints));
             foreach (var fingerprint in fingerprints)
