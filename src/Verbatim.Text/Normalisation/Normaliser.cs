@@ -14,8 +14,12 @@ public static class Normaliser
     public static NormalisedText Normalise(string text, NormalisationLayers layers = NormalisationLayers.All)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (FoldsOneCharacterAtATime(text, layers))
-            return FoldWithoutCyrillic(text);
+        return FoldsOneCharacterAtATime(text, layers) ? FoldWithoutCyrillic(text) : LayerByLayer(text, layers);
+    }
+
+    /// <summary>Each layer asked for, one after the other: for a text <see cref="FoldsOneCharacterAtATime"/> does not hold for.</summary>
+    internal static NormalisedText LayerByLayer(string text, NormalisationLayers layers)
+    {
         var result = NormalisedText.Identity(text);
         if (layers.HasFlag(NormalisationLayers.Nfc))
             result = Apply(result, ComposeNfc);

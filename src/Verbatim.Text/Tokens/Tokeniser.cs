@@ -18,7 +18,7 @@ public static class Tokeniser
     public static TokenisedText Tokenise(string text, NormalisationLayers layers = NormalisationLayers.All)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Normaliser.FoldsOneCharacterAtATime(text, layers) ? TokeniseFoldedCharacters(text) : Tokenise(Normaliser.Normalise(text, layers));
+        return Normaliser.FoldsOneCharacterAtATime(text, layers) ? TokeniseFoldedCharacters(text) : Tokenise(Normaliser.LayerByLayer(text, layers));
     }
 
     public static TokenisedText Tokenise(NormalisedText normalised)
