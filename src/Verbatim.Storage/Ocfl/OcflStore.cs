@@ -40,6 +40,7 @@ public sealed class OcflStore : IStore
 
     private readonly string _root;
     private readonly string _staging;
+    private readonly VerifiedContent _verified = new();
 
     private OcflStore(string root, string staging)
     {
@@ -98,7 +99,7 @@ public sealed class OcflStore : IStore
             var (result, built) = Stage(writes[i]);
             results[i] = result;
             if (built is not null)
-                staged.Add((built, ObjectRoot(writes[i].Id), result.Status == WriteStatus.Updated));
+                staged.Add((built, ObjectRoot(writes[i].Id), result.Status != WriteStatus.New));
         }
         if (staged.Count == 0)
             return results;
@@ -132,8 +133,12 @@ public sealed class OcflStore : IStore
         if (write.SourceFileName is { } sourceName)
             AddToState(state, newContent, SourceFolder + SafeFileName(sourceName), write.Source);
 
-        if (existing is not null && SameState(existing.Versions[existing.Head].State, state))
-            return (new StoreWriteResult(write.Id, WriteStatus.Unchanged, VersionNumber(existing.Head)), null);
+        // Content the object holds under a digest of this write but whose file no longer matches
+        // it is put back from the write's bytes, which the digest proves to be the original.
+        var repairs = existing is null ? [] : Damaged(objectRoot, existing, state.Keys);
+        var sameState = existing is not null && SameState(existing.Versions[existing.Head].State, state);
+        if (sameState && repairs.Count == 0)
+            return (new StoreWriteResult(write.Id, WriteStatus.Unchanged, VersionNumber(existing!.Head)), null);
 
         var number = existing is null ? 1 : VersionNumber(existing.Head) + 1;
         var version = VersionName(number);
@@ -142,7 +147,8 @@ public sealed class OcflStore : IStore
         inventory.Versions[version] = new InventoryVersion
         {
             Created = Rfc3339.Format(DateTimeOffset.UtcNow),
-            Message = write.Message,
+            Message = repairs.Count == 0 ? write.Message
+                : $"{write.Message}; repaired: {string.Join(", ", repairs.Select(r => r.ContentPath))} restored from bytes matching the inventory's digest",
             User = new InventoryUser { Name = write.User.Name, Address = write.User.Address },
             State = state,
         };
@@ -150,7 +156,15 @@ public sealed class OcflStore : IStore
         var built = Path.Combine(_staging, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(built);
         if (existing is not null)
-            LinkTree(objectRoot, built, skip: [InventoryFile, Sidecar]);
+        {
+            LinkTree(objectRoot, built, skip: [InventoryFile, Sidecar, .. repairs.Select(r => r.ContentPath)]);
+            foreach (var (digest, contentPath) in repairs)
+            {
+                var file = Path.Combine(built, contentPath);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.WriteAllBytes(file, newContent[digest].ToArray());
+            }
+        }
         else
             File.WriteAllText(Path.Combine(built, ObjectDeclaration), "ocfl_object_1.1\n");
 
@@ -175,7 +189,26 @@ public sealed class OcflStore : IStore
         File.WriteAllBytes(Path.Combine(built, InventoryFile), json);
         // The sidecar is the last file of the object to be written.
         File.WriteAllBytes(Path.Combine(built, Sidecar), sidecar);
-        return (new StoreWriteResult(write.Id, existing is null ? WriteStatus.New : WriteStatus.Updated, number), built);
+        var status = existing is null ? WriteStatus.New : sameState ? WriteStatus.Repaired : WriteStatus.Updated;
+        return (new StoreWriteResult(write.Id, status, number), built);
+    }
+
+    /// <summary>The content files of an object, among those holding the digests given, that are missing or do not match their digest.</summary>
+    private static List<(string Digest, string ContentPath)> Damaged(string objectRoot, Inventory inventory, IEnumerable<string> digests)
+    {
+        var damaged = new List<(string, string)>();
+        foreach (var digest in digests)
+        {
+            if (!inventory.Manifest.TryGetValue(digest, out var contentPaths))
+                continue;
+            foreach (var contentPath in contentPaths)
+            {
+                var file = Path.Combine(objectRoot, contentPath);
+                if (!File.Exists(file) || !Digests.AreEqual(Digests.ComputeFile(inventory.DigestAlgorithm, file), digest))
+                    damaged.Add((digest, contentPath));
+            }
+        }
+        return damaged;
     }
 
     private static void AddToState(Dictionary<string, List<string>> state, Dictionary<string, ReadOnlyMemory<byte>> content, string logicalPath, ReadOnlyMemory<byte> bytes)
@@ -234,16 +267,21 @@ public sealed class OcflStore : IStore
         var name = version is { } n ? VersionName(n) : inventory.Head;
         if (!inventory.Versions.TryGetValue(name, out var block))
             return null;
-        byte[] ReadLogical(string digest) => File.ReadAllBytes(Path.Combine(objectRoot, inventory.Manifest[digest][0]));
+        var damage = new List<StoreDamage>();
+        byte[] ReadLogical(string digest, string logicalPath)
+        {
+            var contentPath = inventory.Manifest[digest][0];
+            var (bytes, problem) = _verified.Read(Path.Combine(objectRoot, contentPath), inventory.DigestAlgorithm, digest);
+            if (problem is not null)
+                damage.Add(new StoreDamage(logicalPath, contentPath, problem));
+            return bytes;
+        }
         var documentDigest = block.State.First(e => e.Value.Contains(DocumentPath)).Key;
         var source = block.State.SelectMany(e => e.Value.Select(p => (Digest: e.Key, Path: p)))
             .FirstOrDefault(e => e.Path.StartsWith(SourceFolder, StringComparison.Ordinal));
-        return new StoredDocument(
-            id,
-            ToVersionInfo(name, block),
-            ReadLogical(documentDigest),
-            source.Path?[SourceFolder.Length..],
-            source.Path is null ? ReadOnlyMemory<byte>.Empty : ReadLogical(source.Digest));
+        var documentJson = ReadLogical(documentDigest, DocumentPath);
+        var sourceBytes = source.Path is null ? [] : ReadLogical(source.Digest, source.Path);
+        return new StoredDocument(id, ToVersionInfo(name, block), documentJson, source.Path?[SourceFolder.Length..], sourceBytes) { Damage = damage };
     }
 
     public IReadOnlyList<VersionInfo> History(string id)
