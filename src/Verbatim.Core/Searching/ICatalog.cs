@@ -70,6 +70,12 @@ public interface ICatalog : IDisposable
     /// </summary>
     IReadOnlyList<Fingerprint> FindFingerprints(IReadOnlyCollection<ulong> hashes, int limitPerHash);
 
+    /// <summary>The fingerprints the catalog holds of one document, in no set order; empty for a document it does not hold.</summary>
+    IReadOnlyList<Fingerprint> FingerprintsOf(string id);
+
+    /// <summary>Drops every link between the two documents, in either direction (or a document's links with itself, where both are one).</summary>
+    void RemoveQuoteLinksBetween(string a, string b);
+
     /// <summary>
     /// Adds passages found between documents the catalog holds. An <see cref="Upsert"/> or
     /// <see cref="Remove"/> of a document drops every link it takes part in, on either side.

@@ -26,10 +26,6 @@ public sealed partial class Archive : IDisposable
     private const int BatchDocuments = 256;
     private const int BatchCharacters = 8_000_000;
 
-    // Fingerprints held in memory until written, some 80 bytes each: a batch's text gives about
-    // 1.3 million at most; a reindex, which is one transaction, writes whenever it holds this many.
-    private const int MaximumUnwrittenFingerprints = 1_500_000;
-
     private readonly FileStream _lock;
     private readonly OcflStore _store;
     private readonly SqliteCatalog _catalog;
@@ -160,17 +156,9 @@ public sealed partial class Archive : IDisposable
         File.WriteAllLines(Layout.PendingCatalog, pending.Select(p => p.Document.Id));
         var results = _store.SaveAll([.. pending.Select(p => p.Write)]);
         var batch = new List<IngestedDocument>(pending.Count);
-        using (_catalog.Batch())
-        {
-            for (var i = 0; i < pending.Count; i++)
-            {
-                _catalog.Upsert(pending[i].Document, results[i].Version);
-                batch.Add(new IngestedDocument(pending[i].Document.Id, pending[i].Document.Title, pending[i].Path, results[i].Status, results[i].Version));
-            }
-            // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
-            IndexReuse(pending.Select(p => p.Document));
-            CatalogueNames([.. pending.Select(p => p.Document)]);
-        }
+        for (var i = 0; i < pending.Count; i++)
+            batch.Add(new IngestedDocument(pending[i].Document.Id, pending[i].Document.Title, pending[i].Path, results[i].Status, results[i].Version));
+        Catalogue([.. pending.Select((p, i) => (p.Document, results[i].Version))]);
         File.Delete(Layout.PendingCatalog);
         pending.Clear();
         done.AddRange(batch);
@@ -221,20 +209,20 @@ public sealed partial class Archive : IDisposable
         };
 
     /// <summary>
-    /// Finds the reuse of each document (upserted already, in the open catalog batch) against
-    /// those catalogued before it, and stores its fingerprints and links.
+    /// Upserts a batch of documents into the catalog with their fingerprints, quote links and
+    /// names, in one transaction: all of it or none.
     /// </summary>
-    private void IndexReuse(IEnumerable<Document> documents)
+    private void Catalogue(IReadOnlyList<(Document Document, int Version)> documents)
     {
-        var reuse = new ReuseIndexer(_catalog);
-        foreach (var document in documents)
+        using (_catalog.Batch())
         {
-            reuse.Index(document);
-            // Unwritten fingerprints are held in memory; a reindex of the whole store must not hold them all.
-            if (reuse.Unwritten >= MaximumUnwrittenFingerprints)
-                reuse.WriteFingerprints();
+            var replaced = ReuseIndexer.Previous(_catalog, documents.Select(d => d.Document.Id));
+            foreach (var (document, version) in documents)
+                _catalog.Upsert(document, version);
+            // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
+            new ReuseIndexer(_catalog).Index([.. documents.Select(d => d.Document)], replaced);
+            CatalogueNames([.. documents.Select(d => d.Document)]);
         }
-        reuse.WriteFingerprints();
     }
 
     public Document? Show(string id, int? version = null)
@@ -281,7 +269,7 @@ public sealed partial class Archive : IDisposable
                 documents.Add(document);
                 count++;
             }
-            IndexReuse(documents);
+            new ReuseIndexer(_catalog).Index(documents, []);
             // Names are found once every document's people are known, so the order of the store does not matter.
             CatalogueNames(documents);
         }
@@ -306,24 +294,18 @@ public sealed partial class Archive : IDisposable
     {
         if (!File.Exists(Layout.PendingCatalog))
             return;
-        using (_catalog.Batch())
+        var mended = new List<(Document, int)>();
+        foreach (var id in File.ReadAllLines(Layout.PendingCatalog).Where(l => l.Length > 0))
         {
-            var mended = new List<Document>();
-            foreach (var id in File.ReadAllLines(Layout.PendingCatalog).Where(l => l.Length > 0))
+            var stored = _store.Read(id);
+            if (stored is null)
             {
-                var stored = _store.Read(id);
-                if (stored is null)
-                {
-                    _catalog.Remove(id);
-                    continue;
-                }
-                var document = DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!;
-                _catalog.Upsert(document, stored.Version.Number);
-                mended.Add(document);
+                _catalog.Remove(id);
+                continue;
             }
-            IndexReuse(mended);
-            CatalogueNames(mended);
+            mended.Add((DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number));
         }
+        Catalogue(mended);
         File.Delete(Layout.PendingCatalog);
     }
 

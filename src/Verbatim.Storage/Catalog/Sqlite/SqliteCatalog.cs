@@ -330,6 +330,28 @@ public sealed partial class SqliteCatalog : ICatalog
         }
     }
 
+    public IReadOnlyList<Fingerprint> FingerprintsOf(string id)
+    {
+        using var select = Command("""
+            SELECT f.hash, f.word, f.start FROM fingerprints f JOIN documents d ON d.rowid = f.document WHERE d.id = $id
+            """);
+        select.Parameters.AddWithValue("$id", id);
+        var found = new List<Fingerprint>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+            found.Add(new Fingerprint(unchecked((ulong)reader.GetInt64(0)), id, reader.GetInt32(1), reader.GetInt32(2)));
+        return found;
+    }
+
+    public void RemoveQuoteLinksBetween(string a, string b)
+    {
+        using var scope = _batch is null ? Batch() : null;
+        using var delete = Command("DELETE FROM quote_links WHERE (source = $a AND target = $b) OR (source = $b AND target = $a)");
+        delete.Parameters.AddWithValue("$a", a);
+        delete.Parameters.AddWithValue("$b", b);
+        delete.ExecuteNonQuery();
+    }
+
     public void AddQuoteLinks(IEnumerable<QuoteLink> links)
     {
         using var scope = _batch is null ? Batch() : null;
