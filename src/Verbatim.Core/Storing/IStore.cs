@@ -26,6 +26,16 @@ public interface IStore
 
     IReadOnlyList<VersionInfo> History(string id);
 
+    /// <summary>Every content file of every version of the object that is missing or does not match its digest; empty when sound or absent.</summary>
+    IReadOnlyList<StoreDamage> Verify(string id);
+
+    /// <summary>
+    /// Puts back the object's damaged content files (of any version) whose original bytes are
+    /// given, by their digest: a new version with the head's state records which were restored.
+    /// Null when nothing given matched a damaged file.
+    /// </summary>
+    StoreWriteResult? Repair(string id, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> originals, string message, StoreUser user);
+
     /// <summary>
     /// Recomputes every digest of every object and checks the store's structure; every changed,
     /// missing or extra byte is a finding. Warnings (what a standard advises but does not require)
@@ -79,7 +89,8 @@ public sealed record StoredDocument(
 /// <param name="LogicalPath">The file as the document knows it ("document.json", "source/NAME").</param>
 /// <param name="ContentPath">Where the object keeps it ("v1/content/document.json").</param>
 /// <param name="Problem">What is wrong, in words: changed since it was stored, or missing.</param>
-public sealed record StoreDamage(string LogicalPath, string ContentPath, string Problem);
+/// <param name="Digest">The digest the inventory gives the file (lowercase hex sha512): what its original bytes hash to.</param>
+public sealed record StoreDamage(string LogicalPath, string ContentPath, string Problem, string Digest);
 
 /// <param name="Code">The OCFL validation code (E092, E023, W004, ...).</param>
 /// <param name="Path">The file or folder the finding is about, relative to the store's root ("" for the root).</param>

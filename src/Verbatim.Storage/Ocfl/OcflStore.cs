@@ -106,50 +106,93 @@ public sealed class OcflStore : IStore
 
         FileSystemDurability.SyncFileSystem(_staging);
         foreach (var (built, target, exists) in staged)
-        {
-            if (exists)
-            {
-                FileSystemDurability.Exchange(built, target);
-                Directory.Delete(built, recursive: true);
-            }
-            else
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                Directory.Move(built, target);
-            }
-        }
+            Swap(built, target, exists);
         FileSystemDurability.SyncFileSystem(_root);
         return results;
     }
 
+    /// <summary>Puts an object built in staging (and flushed) in its place in one atomic step.</summary>
+    private static void Swap(string built, string target, bool exists)
+    {
+        if (exists)
+        {
+            FileSystemDurability.Exchange(built, target);
+            Directory.Delete(built, recursive: true);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            Directory.Move(built, target);
+        }
+    }
+
     private (StoreWriteResult Result, string? Built) Stage(DocumentWrite write)
     {
-        var objectRoot = ObjectRoot(write.Id);
-        var existing = File.Exists(Path.Combine(objectRoot, InventoryFile)) ? ReadInventory(objectRoot) : null;
-
         var state = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var newContent = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
         AddToState(state, newContent, DocumentPath, write.DocumentJson);
         if (write.SourceFileName is { } sourceName)
             AddToState(state, newContent, SourceFolder + SafeFileName(sourceName), write.Source);
+        return Stage(write.Id, state, newContent, write.Message, write.User);
+    }
 
-        // Content the object holds under a digest of this write but whose file no longer matches
-        // it is put back from the write's bytes, which the digest proves to be the original.
-        var repairs = existing is null ? [] : Damaged(objectRoot, existing, state.Keys);
+    public IReadOnlyList<StoreDamage> Verify(string id)
+    {
+        var objectRoot = ObjectRoot(id);
+        if (!File.Exists(Path.Combine(objectRoot, InventoryFile)))
+            return [];
+        var inventory = ReadInventory(objectRoot);
+        var logical = inventory.Versions.Values.SelectMany(v => v.State).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.First().Value[0]);
+        return [.. Damaged(objectRoot, inventory, inventory.Manifest.Keys)
+            .Select(d => new StoreDamage(logical.GetValueOrDefault(d.Digest, d.ContentPath), d.ContentPath,
+                File.Exists(Path.Combine(objectRoot, d.ContentPath)) ? $"changed since it was stored: its {inventory.DigestAlgorithm} is not the inventory's" : "missing", d.Digest))];
+    }
+
+    public StoreWriteResult? Repair(string id, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> originals, string message, StoreUser user)
+    {
+        ArgumentNullException.ThrowIfNull(originals);
+        var objectRoot = ObjectRoot(id);
+        if (!File.Exists(Path.Combine(objectRoot, InventoryFile)))
+            return null;
+        var head = ReadInventory(objectRoot);
+        // Offered bytes count only where they hash to the digest they are offered for.
+        var proven = originals.Where(o => head.Manifest.ContainsKey(o.Key) && Digests.AreEqual(Digests.Compute(head.DigestAlgorithm, o.Value.Span), o.Key))
+            .ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
+        if (Damaged(objectRoot, head, proven.Keys).Count == 0)
+            return null;
+        var state = head.Versions[head.Head].State.ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.Ordinal);
+        var (result, built) = Stage(id, state, proven, message, user);
+        FileSystemDurability.SyncFileSystem(_staging);
+        Swap(built!, objectRoot, exists: true);
+        FileSystemDurability.SyncFileSystem(_root);
+        return result;
+    }
+
+    /// <summary>
+    /// Builds in staging the object with a new version of this state. Content the object holds
+    /// under a digest of <paramref name="content"/> but whose file no longer matches it is put back
+    /// from those bytes, which the digest proves to be the original; the version's message says so.
+    /// </summary>
+    private (StoreWriteResult Result, string? Built) Stage(string id, Dictionary<string, List<string>> state,
+        Dictionary<string, ReadOnlyMemory<byte>> newContent, string message, StoreUser user)
+    {
+        var objectRoot = ObjectRoot(id);
+        var existing = File.Exists(Path.Combine(objectRoot, InventoryFile)) ? ReadInventory(objectRoot) : null;
+        var repairs = existing is null ? [] : Damaged(objectRoot, existing, newContent.Keys);
         var sameState = existing is not null && SameState(existing.Versions[existing.Head].State, state);
         if (sameState && repairs.Count == 0)
-            return (new StoreWriteResult(write.Id, WriteStatus.Unchanged, VersionNumber(existing!.Head)), null);
+            return (new StoreWriteResult(id, WriteStatus.Unchanged, VersionNumber(existing!.Head)), null);
 
         var number = existing is null ? 1 : VersionNumber(existing.Head) + 1;
         var version = VersionName(number);
-        var inventory = existing ?? new Inventory { Id = ObjectId(write.Id) };
+        var inventory = existing ?? new Inventory { Id = ObjectId(id) };
         inventory.Head = version;
         inventory.Versions[version] = new InventoryVersion
         {
             Created = Rfc3339.Format(DateTimeOffset.UtcNow),
-            Message = repairs.Count == 0 ? write.Message
-                : $"{write.Message}; repaired: {string.Join(", ", repairs.Select(r => r.ContentPath))} restored from bytes matching the inventory's digest",
-            User = new InventoryUser { Name = write.User.Name, Address = write.User.Address },
+            Message = repairs.Count == 0 ? message
+                : $"{message}; repaired: {string.Join(", ", repairs.Select(r => r.ContentPath))} restored from bytes matching the inventory's digest",
+            User = new InventoryUser { Name = user.Name, Address = user.Address },
             State = state,
         };
 
@@ -190,7 +233,7 @@ public sealed class OcflStore : IStore
         // The sidecar is the last file of the object to be written.
         File.WriteAllBytes(Path.Combine(built, Sidecar), sidecar);
         var status = existing is null ? WriteStatus.New : sameState ? WriteStatus.Repaired : WriteStatus.Updated;
-        return (new StoreWriteResult(write.Id, status, number), built);
+        return (new StoreWriteResult(id, status, number), built);
     }
 
     /// <summary>The content files of an object, among those holding the digests given, that are missing or do not match their digest.</summary>
@@ -273,7 +316,7 @@ public sealed class OcflStore : IStore
             var contentPath = inventory.Manifest[digest][0];
             var (bytes, problem) = _verified.Read(Path.Combine(objectRoot, contentPath), inventory.DigestAlgorithm, digest);
             if (problem is not null)
-                damage.Add(new StoreDamage(logicalPath, contentPath, problem));
+                damage.Add(new StoreDamage(logicalPath, contentPath, problem, digest));
             return bytes;
         }
         var documentDigest = block.State.First(e => e.Value.Contains(DocumentPath)).Key;

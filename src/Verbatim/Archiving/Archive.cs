@@ -195,6 +195,10 @@ public sealed partial class Archive : IDisposable
 
     private static bool SameSource(StoredDocument held, Document document)
     {
+        // A damaged document.json cannot say where it came from; the object's own source file can,
+        // and taking the id lets the store repair the object from the bytes given.
+        if (held.Damage.Any(d => d.LogicalPath == OcflStore.DocumentPath))
+            return held.SourceFileName is { } name && name == document.Origin?.FileName;
         var stored = DocumentJson.Deserialize(Encoding.UTF8.GetString(held.DocumentJson.Span));
         return stored?.Origin?.FileName == document.Origin?.FileName
             && stored?.Origin?.FirstLine == document.Origin?.FirstLine;
@@ -225,10 +229,15 @@ public sealed partial class Archive : IDisposable
         }
     }
 
+    /// <summary>The stored version read into a document; null where there is none.</summary>
+    /// <exception cref="DamagedDocumentException">A file of the version does not match its digest.</exception>
     public Document? Show(string id, int? version = null)
     {
         var stored = _store.Read(id, version);
-        return stored is null ? null : DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span));
+        if (stored is null)
+            return null;
+        DamagedDocumentException.ThrowIfDamaged(stored);
+        return DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span));
     }
 
     public StoredDocument? ReadStored(string id, int? version = null) => _store.Read(id, version);
@@ -255,15 +264,82 @@ public sealed partial class Archive : IDisposable
 
     public AuditReport Audit() => _store.Audit();
 
-    /// <summary>Throws the catalog away and rebuilds it from the store alone; returns the number of documents.</summary>
-    public int Reindex()
+    /// <summary>
+    /// Repairs every damaged object whose original bytes the folder holds: a file of the folder
+    /// whose sha512 is a damaged file's digest is put back as it is, and a damaged document.json
+    /// is put back where reading one of the object's sources (from the folder or sound in the
+    /// store) gives it again byte for byte. Each repair is a new version saying what it restored.
+    /// </summary>
+    public RepairReport Repair(string originalsFolder, StoreUser user)
+    {
+        var damaged = _store.Ids().Select(id => (Id: id, Damage: _store.Verify(id))).Where(d => d.Damage.Count > 0).ToList();
+        var repaired = new List<RepairedDocument>();
+        var unrepaired = new List<DamagedDocument>();
+        if (damaged.Count == 0)
+            return new RepairReport(repaired, unrepaired);
+        var originals = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in FileParser.ExpandPaths([originalsFolder]))
+        {
+            using var stream = File.OpenRead(file);
+            originals.TryAdd(Convert.ToHexStringLower(System.Security.Cryptography.SHA512.HashData(stream)), file);
+        }
+        var recatalogue = new List<(Document, int)>();
+        foreach (var (id, damage) in damaged)
+        {
+            var offered = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+            foreach (var file in damage.Where(d => originals.ContainsKey(d.Digest)))
+                offered[file.Digest] = File.ReadAllBytes(originals[file.Digest]);
+            foreach (var json in damage.Where(d => d.LogicalPath == OcflStore.DocumentPath && !offered.ContainsKey(d.Digest)))
+            {
+                if (RereadDocumentJson(id, json.Digest, offered) is { } bytes)
+                    offered[json.Digest] = bytes;
+            }
+            var result = _store.Repair(id, offered, "audit --repair: content restored from " + originalsFolder, user);
+            var left = _store.Verify(id);
+            if (result is not null)
+                repaired.Add(new RepairedDocument(id, result.Version, [.. damage.Where(d => offered.ContainsKey(d.Digest)).Select(d => d.ContentPath)]));
+            if (left.Count > 0)
+                unrepaired.Add(new DamagedDocument(id, left));
+            else if (IsDocumentId(id) && _store.Read(id) is { } head)
+                recatalogue.Add((DocumentJson.Deserialize(Encoding.UTF8.GetString(head.DocumentJson.Span))!, head.Version.Number));
+        }
+        Catalogue(recatalogue);
+        return new RepairReport(repaired, unrepaired);
+    }
+
+    /// <summary>The document.json bytes with this digest, made again by reading one of the object's sources; null where none gives them.</summary>
+    private byte[]? RereadDocumentJson(string id, string digest, Dictionary<string, ReadOnlyMemory<byte>> offered)
+    {
+        foreach (var version in _store.History(id).Select(v => _store.Read(id, v.Number)!).Where(v => v.SourceFileName is not null))
+        {
+            // A damaged source is read from the bytes offered for its digest, if any.
+            var damagedSource = version.Damage.FirstOrDefault(d => d.LogicalPath != OcflStore.DocumentPath);
+            ReadOnlyMemory<byte>? source = damagedSource is null ? version.Source : offered.TryGetValue(damagedSource.Digest, out var given) ? given : null;
+            if (source is null)
+                continue;
+            foreach (var document in _parser.Registry.Read(version.SourceFileName!, source.Value.ToArray(), FormatRegistry.Auto).Documents)
+            {
+                var json = Encoding.UTF8.GetBytes(DocumentJson.Serialize(document with { Id = id }));
+                if (Convert.ToHexStringLower(System.Security.Cryptography.SHA512.HashData(json)) == digest)
+                    return json;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Throws the catalog away and rebuilds it from the store alone. A document whose stored files
+    /// do not match their digests is not catalogued: it is named in the report instead.
+    /// </summary>
+    public ReindexReport Reindex()
     {
         var count = 0;
+        var damaged = new List<StoredDocument>();
         using (_catalog.Batch())
         {
             _catalog.Clear();
             var documents = new List<Document>();
-            foreach (var (document, version) in StoredDocuments())
+            foreach (var (document, version) in StoredDocuments(damaged))
             {
                 _catalog.Upsert(document, version);
                 documents.Add(document);
@@ -275,17 +351,23 @@ public sealed partial class Archive : IDisposable
         }
         if (File.Exists(Layout.PendingCatalog))
             File.Delete(Layout.PendingCatalog);
-        return count;
+        return new ReindexReport(count, [.. damaged.Select(d => new DamagedDocument(d.Id, d.Damage))]);
     }
 
-    /// <summary>Every document of the store at its latest version, read from the store alone.</summary>
-    public IEnumerable<Document> Documents() => StoredDocuments().Select(d => d.Document);
+    /// <summary>Every sound document of the store at its latest version, read from the store alone; a damaged one is left out (audit names it).</summary>
+    public IEnumerable<Document> Documents() => StoredDocuments(null).Select(d => d.Document);
 
-    private IEnumerable<(Document Document, int Version)> StoredDocuments()
+    /// <param name="damaged">Where given, the damaged documents left out are added to it.</param>
+    private IEnumerable<(Document Document, int Version)> StoredDocuments(List<StoredDocument>? damaged)
     {
         foreach (var id in _store.Ids().Where(IsDocumentId))
         {
             var stored = _store.Read(id)!;
+            if (stored.IsDamaged)
+            {
+                damaged?.Add(stored);
+                continue;
+            }
             yield return (DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number);
         }
     }
@@ -298,7 +380,8 @@ public sealed partial class Archive : IDisposable
         foreach (var id in File.ReadAllLines(Layout.PendingCatalog).Where(l => l.Length > 0))
         {
             var stored = _store.Read(id);
-            if (stored is null)
+            // What the store does not hold soundly is not catalogued.
+            if (stored is null || stored.IsDamaged)
             {
                 _catalog.Remove(id);
                 continue;
@@ -316,7 +399,7 @@ public sealed partial class Archive : IDisposable
     }
 }
 
-public sealed class ArchiveException(string message) : Exception(message);
+public class ArchiveException(string message) : Exception(message);
 
 public sealed record IngestOptions(string Format, string Message, StoreUser User);
 
@@ -325,5 +408,33 @@ public sealed record IngestProgress(int Done, int Total, string? Path);
 public sealed record IngestedDocument(string Id, string Title, string Source, WriteStatus Status, int Version);
 
 public sealed record IngestFailure(string Path, string Error, int? Line);
+
+public sealed record RepairReport(IReadOnlyList<RepairedDocument> Repaired, IReadOnlyList<DamagedDocument> Unrepaired);
+
+/// <param name="Restored">The content paths put back.</param>
+public sealed record RepairedDocument(string Id, int Version, IReadOnlyList<string> Restored);
+
+public sealed record ReindexReport(int Documents, IReadOnlyList<DamagedDocument> Damaged);
+
+public sealed record DamagedDocument(string Id, IReadOnlyList<StoreDamage> Damage);
+
+/// <summary>A stored document whose files do not match their digests: it is never passed off as sound.</summary>
+public sealed class DamagedDocumentException(string id, IReadOnlyList<StoreDamage> damage)
+    : ArchiveException($"the stored document {id} is damaged: {Describe(damage)}; it is not shown as genuine (re-ingest its original file, or `verbatim audit --repair FOLDER`, to repair it)")
+{
+    public string Id { get; } = id;
+
+    public IReadOnlyList<StoreDamage> Damage { get; } = damage;
+
+    public static string Describe(IReadOnlyList<StoreDamage> damage)
+        => string.Join("; ", damage.Select(d => $"{d.LogicalPath} ({d.ContentPath}) {d.Problem}"));
+
+    public static void ThrowIfDamaged(StoredDocument stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (stored.IsDamaged)
+            throw new DamagedDocumentException(stored.Id, stored.Damage);
+    }
+}
 
 public sealed record IngestReport(IReadOnlyList<IngestedDocument> Documents, IReadOnlyList<IngestFailure> Failed);

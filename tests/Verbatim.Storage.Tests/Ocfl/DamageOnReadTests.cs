@@ -104,4 +104,34 @@ public sealed class DamageOnReadTests : IDisposable
         ChangeOneWord("document.json", "Stalin", "Stalln");
         Assert.True(Open().Read("letter")!.IsDamaged);
     }
+
+    [Fact]
+    public void Verify_finds_damage_in_an_old_version_with_the_digest_its_original_hashes_to()
+    {
+        _store.Save(new DocumentWrite("letter", Json, "letter.txt", Encoding.UTF8.GetBytes("Comrade Stalin:\n\nHave a look, please."), "corrected", User));
+        ChangeOneWord("source/letter.txt", "look", "book");
+
+        Assert.False(_store.Read("letter")!.IsDamaged);
+        var damage = Assert.Single(_store.Verify("letter"));
+        Assert.Equal(("source/letter.txt", "v1/content/source/letter.txt"), (damage.LogicalPath, damage.ContentPath));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA512.HashData(Source)), damage.Digest);
+    }
+
+    [Fact]
+    public void Repair_restores_an_old_version_from_bytes_offered_by_digest_and_keeps_the_head()
+    {
+        var corrected = Encoding.UTF8.GetBytes("Comrade Stalin:\n\nHave a look, please.");
+        _store.Save(new DocumentWrite("letter", Json, "letter.txt", corrected, "corrected", User));
+        ChangeOneWord("source/letter.txt", "look", "book");
+        var digest = _store.Verify("letter")[0].Digest;
+
+        Assert.Null(_store.Repair("letter", new Dictionary<string, ReadOnlyMemory<byte>> { [digest] = corrected }, "repair", User));
+        var result = _store.Repair("letter", new Dictionary<string, ReadOnlyMemory<byte>> { [digest] = Source }, "audit --repair", User);
+
+        Assert.Equal((WriteStatus.Repaired, 3), (result!.Status, result.Version));
+        Assert.Empty(_store.Verify("letter"));
+        Assert.Equal(corrected, _store.Read("letter")!.Source.ToArray());
+        Assert.Equal(Source, _store.Read("letter", 1)!.Source.ToArray());
+        Assert.True(_store.Audit().Clean);
+    }
 }
