@@ -64,6 +64,12 @@ public sealed class OcflStore : IStore
         return new OcflStore(root, staging);
     }
 
+    /// <summary>
+    /// Opens the storage root for reading: nothing is created or cleared, so it opens on a full or
+    /// read-only disk; a root not yet made reads as empty. Its staging folder is never used.
+    /// </summary>
+    public static OcflStore OpenForReading(string root) => new(Path.GetFullPath(root), staging: "");
+
     private static void Initialise(string root)
     {
         Directory.CreateDirectory(root);
@@ -92,23 +98,53 @@ public sealed class OcflStore : IStore
     /// </summary>
     public IReadOnlyList<StoreWriteResult> SaveAll(IReadOnlyList<DocumentWrite> writes)
     {
+        EnsureWritable();
         var results = new StoreWriteResult[writes.Count];
         var staged = new List<(string Built, string Target, bool Exists)>();
-        for (var i = 0; i < writes.Count; i++)
+        try
         {
-            var (result, built) = Stage(writes[i]);
-            results[i] = result;
-            if (built is not null)
-                staged.Add((built, ObjectRoot(writes[i].Id), result.Status != WriteStatus.New));
-        }
-        if (staged.Count == 0)
-            return results;
+            for (var i = 0; i < writes.Count; i++)
+            {
+                var (result, built) = Stage(writes[i]);
+                results[i] = result;
+                if (built is not null)
+                    staged.Add((built, ObjectRoot(writes[i].Id), result.Status != WriteStatus.New));
+            }
+            if (staged.Count == 0)
+                return results;
 
-        FileSystemDurability.SyncFileSystem(_staging);
-        foreach (var (built, target, exists) in staged)
-            Swap(built, target, exists);
-        FileSystemDurability.SyncFileSystem(_root);
-        return results;
+            FileSystemDurability.SyncFileSystem(_staging);
+            foreach (var (built, target, exists) in staged)
+                Swap(built, target, exists);
+            FileSystemDurability.SyncFileSystem(_root);
+            return results;
+        }
+        catch
+        {
+            // What was half built (a full disk, most often) would keep the disk full until the
+            // store is next opened; the objects already swapped in are whole and stay.
+            ClearStaging();
+            throw;
+        }
+    }
+
+    private void EnsureWritable()
+    {
+        if (_staging.Length == 0)
+            throw new InvalidOperationException("the store was opened for reading");
+    }
+
+    private void ClearStaging()
+    {
+        try
+        {
+            foreach (var leftover in Directory.EnumerateDirectories(_staging))
+                Directory.Delete(leftover, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Cleared when the store is next opened for writing.
+        }
     }
 
     /// <summary>Puts an object built in staging (and flushed) in its place in one atomic step.</summary>
@@ -151,6 +187,7 @@ public sealed class OcflStore : IStore
     public StoreWriteResult? Repair(string id, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> originals, string message, StoreUser user)
     {
         ArgumentNullException.ThrowIfNull(originals);
+        EnsureWritable();
         var objectRoot = ObjectRoot(id);
         if (!File.Exists(Path.Combine(objectRoot, InventoryFile)))
             return null;

@@ -26,7 +26,8 @@ public sealed partial class Archive : IDisposable
     private const int BatchDocuments = 256;
     private const int BatchCharacters = 8_000_000;
 
-    private readonly FileStream _lock;
+    // Null for an archive opened for reading: it takes no lock and writes nothing.
+    private readonly FileStream? _lock;
     private readonly OcflStore _store;
     private readonly SqliteCatalog _catalog;
     private readonly FileParser _parser;
@@ -37,7 +38,7 @@ public sealed partial class Archive : IDisposable
 
     public ICatalog Catalog => _catalog;
 
-    private Archive(ArchiveLayout layout, FileStream lockFile, OcflStore store, SqliteCatalog catalog, FileParser parser)
+    private Archive(ArchiveLayout layout, FileStream? lockFile, OcflStore store, SqliteCatalog catalog, FileParser parser)
     {
         Layout = layout;
         _lock = lockFile;
@@ -94,9 +95,49 @@ public sealed partial class Archive : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens an archive for reading only: no lock is taken and nothing is written, so it opens on a
+    /// full disk, beside a writer, and where the catalog is behind the store (an ingest was cut off
+    /// before its catalog update: <see cref="CatalogLag"/> says so, and search may miss the
+    /// documents of that batch until the next write mends it).
+    /// </summary>
+    /// <exception cref="ArchiveException">No archive there, or a catalog no reader can use (none yet, or of another schema).</exception>
+    public static Archive OpenForReading(string directory)
+    {
+        var layout = new ArchiveLayout(Path.GetFullPath(directory));
+        if (!File.Exists(layout.Marker))
+            throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {directory})");
+        if (!File.Exists(layout.Catalog))
+            throw new ArchiveException($"the archive at {layout.Root} has no catalog yet; any write (ingest, reindex) builds it");
+        var catalog = SqliteCatalog.OpenReadOnly(layout.Catalog);
+        if (!catalog.IsCurrent || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion)
+        {
+            catalog.Dispose();
+            throw new ArchiveException($"the catalog of {layout.Root} was made by another version of Verbatim; any write (ingest, reindex) rebuilds it");
+        }
+        return new Archive(layout, null, OcflStore.OpenForReading(layout.Store), catalog, new FileParser())
+        {
+            CatalogLag = File.Exists(layout.PendingCatalog)
+                ? "the catalog is behind the store: an ingest was cut off before its catalog update; the next write (or verbatim reindex) mends it"
+                : null,
+        };
+    }
+
+    /// <summary>Where the archive was opened for reading and its catalog is behind the store, what a reader should be told; else null.</summary>
+    public string? CatalogLag { get; private init; }
+
+    public bool IsReadOnly => _lock is null;
+
+    private void EnsureWritable()
+    {
+        if (_lock is null)
+            throw new ArchiveException($"the archive at {Layout.Root} was opened for reading only");
+    }
+
     /// <param name="stored">Called for each document once its write is durable in the store and the catalog holds it.</param>
     public IngestReport Ingest(IEnumerable<string> paths, IngestOptions options, IProgress<IngestProgress>? progress = null, Action<IngestedDocument>? stored = null)
     {
+        EnsureWritable();
         var files = FileParser.ExpandPaths(paths).ToList();
         var done = new List<IngestedDocument>();
         var failed = new List<IngestFailure>();
@@ -140,14 +181,33 @@ public sealed partial class Archive : IDisposable
             }
             if (pending.Count >= BatchDocuments || pendingCharacters >= BatchCharacters)
             {
-                Flush(pending, done, stored);
+                FlushOrSayDiskFull(pending, done, stored);
                 pendingCharacters = 0;
             }
         }
-        Flush(pending, done, stored);
+        FlushOrSayDiskFull(pending, done, stored);
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
         return new IngestReport(done, failed);
     }
+
+    /// <exception cref="ArchiveException">The disk is full: what earlier batches stored is kept, this batch is not (or its catalog update waits for the next write to mend it).</exception>
+    private void FlushOrSayDiskFull(List<(Document Document, DocumentWrite Write, string Path)> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored)
+    {
+        try
+        {
+            Flush(pending, done, stored);
+        }
+        catch (Exception exception) when (IsDiskFull(exception))
+        {
+            throw new ArchiveException($"the disk holding {Layout.Root} is full: the last batch of {pending.Count} documents was not stored"
+                + $" ({done.Count} stored before it are kept); free some space and ingest again");
+        }
+    }
+
+    // ENOSPC, as .NET reports it on Unix (the errno as HResult), and SQLite's SQLITE_FULL.
+    private static bool IsDiskFull(Exception exception)
+        => exception is IOException { HResult: 28 } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 }
+            || exception.InnerException is { } inner && IsDiskFull(inner);
 
     private void Flush(List<(Document Document, DocumentWrite Write, string Path)> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored)
     {
@@ -272,6 +332,7 @@ public sealed partial class Archive : IDisposable
     /// </summary>
     public RepairReport Repair(string originalsFolder, StoreUser user)
     {
+        EnsureWritable();
         var damaged = _store.Ids().Select(id => (Id: id, Damage: _store.Verify(id))).Where(d => d.Damage.Count > 0).ToList();
         var repaired = new List<RepairedDocument>();
         var unrepaired = new List<DamagedDocument>();
@@ -333,6 +394,7 @@ public sealed partial class Archive : IDisposable
     /// </summary>
     public ReindexReport Reindex()
     {
+        EnsureWritable();
         var count = 0;
         var damaged = new List<StoredDocument>();
         using (_catalog.Batch())
@@ -395,7 +457,7 @@ public sealed partial class Archive : IDisposable
     public void Dispose()
     {
         _catalog.Dispose();
-        _lock.Dispose();
+        _lock?.Dispose();
     }
 }
 

@@ -60,6 +60,9 @@ public sealed partial class SqliteCatalog : ICatalog
         return connection;
     }
 
+    /// <summary>Whether the catalog's tables are of this build's schema (a reader must not read another's).</summary>
+    public bool IsCurrent => Convert.ToInt32(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture) == SchemaVersion;
+
     /// <summary>Whether the catalog was created by an older schema and was emptied: the caller must reindex.</summary>
     public bool NeedsRebuild { get; private set; }
 
