@@ -30,7 +30,7 @@ public static class ArchiveOptions
         {
             return body(output, error);
         }
-        catch (Exception exception) when (exception is ArchiveException or QuerySyntaxException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is ArchiveException or QuerySyntaxException or QueryTooCostlyException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: {exception.Message}");
             return 2;

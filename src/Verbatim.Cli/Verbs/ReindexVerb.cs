@@ -8,12 +8,16 @@ public static class ReindexVerb
     public static Command Create()
     {
         var archive = ArchiveOptions.Archive();
-        var command = new Command("reindex", "Throw the catalog away and rebuild it from the store alone.") { archive };
-        command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
+        var command = new Command("reindex", "Throw the catalog away and rebuild it from the store alone. A damaged document is named and left out; the exit code is then 1.") { archive };
+        command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
             using var opened = ArchiveOptions.Open(result, archive);
-            output.WriteLine($"{opened.Reindex()} documents indexed from the store.");
-            return 0;
+            var report = opened.Reindex();
+            output.WriteLine($"{report.Documents} documents indexed from the store.");
+            // A damaged document is not indexed: its text may not be what was received.
+            foreach (var damaged in report.Damaged)
+                error.WriteLine($"damaged, not indexed: {damaged.Id}: {Archiving.DamagedDocumentException.Describe(damaged.Damage)}");
+            return report.Damaged.Count > 0 ? 1 : 0;
         }));
         return command;
     }

@@ -24,7 +24,12 @@ public interface ICatalog : IDisposable
     /// </summary>
     CatalogText? Text(string id);
 
-    SearchResults Search(SearchQuery query);
+    /// <summary>
+    /// Hits, total and facets of a query. Its work is bounded: a query past <see cref="SearchQuery.TimeLimit"/>
+    /// is stopped with <see cref="QueryTooCostlyException"/>, and one whose caller cancels is stopped
+    /// with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The ids of the documents holding any of the words that best match them, best first as
@@ -65,6 +70,12 @@ public interface ICatalog : IDisposable
     /// </summary>
     IReadOnlyList<Fingerprint> FindFingerprints(IReadOnlyCollection<ulong> hashes, int limitPerHash);
 
+    /// <summary>The fingerprints the catalog holds of one document, in no set order; empty for a document it does not hold.</summary>
+    IReadOnlyList<Fingerprint> FingerprintsOf(string id);
+
+    /// <summary>Drops every link between the two documents, in either direction (or a document's links with itself, where both are one).</summary>
+    void RemoveQuoteLinksBetween(string a, string b);
+
     /// <summary>
     /// Adds passages found between documents the catalog holds. An <see cref="Upsert"/> or
     /// <see cref="Remove"/> of a document drops every link it takes part in, on either side.
@@ -81,6 +92,11 @@ public sealed record SearchQuery(string Text)
     public WorkFilter Filter { get; init; } = new();
     public int Offset { get; init; }
     public int Limit { get; init; } = 20;
+
+    /// <summary>How long the search may work before it is stopped; every surface asks the same.</summary>
+    public TimeSpan TimeLimit { get; init; } = DefaultTimeLimit;
+
+    public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>Filters shared by search and the works index.</summary>
@@ -121,6 +137,9 @@ public sealed record WorkEntry(
     string? Collection,
     string? Volume,
     int Version);
+
+/// <summary>The user's query needed more work than a search is given (<see cref="SearchQuery.TimeLimit"/>) and was stopped.</summary>
+public sealed class QueryTooCostlyException(string message) : Exception(message);
 
 /// <summary>The user's query could not be read; <see cref="Position"/> is where (0-based).</summary>
 public sealed class QuerySyntaxException(string message, int position) : Exception(message)

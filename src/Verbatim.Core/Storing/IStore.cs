@@ -17,10 +17,24 @@ public interface IStore
 
     bool Contains(string id);
 
-    /// <summary>The head version, or the numbered one (1-based); null when there is no such object or version.</summary>
+    /// <summary>
+    /// The head version, or the numbered one (1-based); null when there is no such object or
+    /// version. Every file read is checked against its digest in the inventory; what does not
+    /// match is in <see cref="StoredDocument.Damage"/>, never passed off as sound.
+    /// </summary>
     StoredDocument? Read(string id, int? version = null);
 
     IReadOnlyList<VersionInfo> History(string id);
+
+    /// <summary>Every content file of every version of the object that is missing or does not match its digest; empty when sound or absent.</summary>
+    IReadOnlyList<StoreDamage> Verify(string id);
+
+    /// <summary>
+    /// Puts back the object's damaged content files (of any version) whose original bytes are
+    /// given, by their digest: a new version with the head's state records which were restored.
+    /// Null when nothing given matched a damaged file.
+    /// </summary>
+    StoreWriteResult? Repair(string id, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> originals, string message, StoreUser user);
 
     /// <summary>
     /// Recomputes every digest of every object and checks the store's structure; every changed,
@@ -49,6 +63,9 @@ public enum WriteStatus
     New,
     Updated,
     Unchanged,
+
+    /// <summary>The head held damaged content that the write's bytes restore: a new version records the repair.</summary>
+    Repaired,
 }
 
 public sealed record StoreWriteResult(string Id, WriteStatus Status, int Version);
@@ -61,7 +78,19 @@ public sealed record StoredDocument(
     VersionInfo Version,
     ReadOnlyMemory<byte> DocumentJson,
     string? SourceFileName,
-    ReadOnlyMemory<byte> Source);
+    ReadOnlyMemory<byte> Source)
+{
+    /// <summary>The files of this version that are not what the inventory says they are; empty when sound.</summary>
+    public IReadOnlyList<StoreDamage> Damage { get; init; } = [];
+
+    public bool IsDamaged => Damage.Count > 0;
+}
+
+/// <param name="LogicalPath">The file as the document knows it ("document.json", "source/NAME").</param>
+/// <param name="ContentPath">Where the object keeps it ("v1/content/document.json").</param>
+/// <param name="Problem">What is wrong, in words: changed since it was stored, or missing.</param>
+/// <param name="Digest">The digest the inventory gives the file (lowercase hex sha512): what its original bytes hash to.</param>
+public sealed record StoreDamage(string LogicalPath, string ContentPath, string Problem, string Digest);
 
 /// <param name="Code">The OCFL validation code (E092, E023, W004, ...).</param>
 /// <param name="Path">The file or folder the finding is about, relative to the store's root ("" for the root).</param>

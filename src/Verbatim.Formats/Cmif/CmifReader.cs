@@ -56,6 +56,8 @@ public sealed class CmifReader : IDocumentReader
 
     public ReadResult Read(SourceInput input)
     {
+        if (input.Text is { } text && NestingDepth.Check(text, input.FileName, html: false) is { } tooDeep)
+            return ReadResult.Failed(tooDeep);
         XDocument xml;
         using (var reader = XmlInput.Open(input))
         {

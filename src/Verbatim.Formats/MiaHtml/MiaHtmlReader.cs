@@ -39,6 +39,8 @@ public sealed class MiaHtmlReader : IDocumentReader
             return ReadResult.Failed(new Diagnostic(input.DecodingError ?? "not a text file", input.FileName));
         if (string.IsNullOrWhiteSpace(input.Text))
             return ReadResult.Failed(new Diagnostic("the file holds only white space", input.FileName));
+        if (Common.NestingDepth.Check(input.Text, input.FileName, html: true) is { } tooDeep)
+            return ReadResult.Failed(tooDeep);
 
         var lines = new SourceLines(input.Text);
         var syntaxErrors = new List<HtmlErrorEvent>();

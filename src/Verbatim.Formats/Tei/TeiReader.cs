@@ -39,6 +39,8 @@ public sealed partial class TeiReader : IDocumentReader
 
     public ReadResult Read(SourceInput input)
     {
+        if (input.Text is { } text && NestingDepth.Check(text, input.FileName, html: false) is { } tooDeep)
+            return ReadResult.Failed(tooDeep);
         using var reader = XmlInput.Open(input);
         try
         {

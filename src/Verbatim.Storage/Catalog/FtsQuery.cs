@@ -9,16 +9,52 @@ namespace Verbatim.Storage.Catalog;
 /// (in capitals, between two terms), parentheses, "phrases" and a trailing * for a prefix keep
 /// their meaning. Unbalanced parentheses are reported with their place.
 /// </summary>
+/// <remarks>
+/// A user's query is bounded (<see cref="ForUser"/>): FTS5's cost grows with every phrase of an
+/// expression, and one address of 4 KB could hold two thousand of them. A word repeated in a
+/// query of words alone means nothing more than the word once, so repeats are dropped before the
+/// limits are applied.
+/// </remarks>
 public static class FtsQuery
 {
+    /// <summary>The most words (the words of a phrase each counted) a user's query may hold after repeats are dropped.</summary>
+    public const int MaximumWords = 64;
+
+    /// <summary>The most terms (words, phrases, operators and parentheses) a user's query may hold after repeats are dropped.</summary>
+    public const int MaximumTerms = 128;
+
     private enum Kind { Term, And, Or, Not, Open, Close }
 
     private readonly record struct Token(Kind Kind, string Text, int Position, bool Prefix = false);
 
-    /// <summary>The FTS5 expression, or null when the query holds no word to look for.</summary>
-    public static string? Translate(string query)
+    /// <summary>
+    /// A user's query: its FTS5 expression (null when it holds no word to look for) and the words
+    /// a snippet marks (those not under NOT).
+    /// </summary>
+    /// <exception cref="QuerySyntaxException">Unbalanced parentheses, or more than the query may hold.</exception>
+    public static UserQuery ForUser(string query)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var tokens = Tokenise(query);
+        if (tokens.All(t => t.Kind == Kind.Term))
+            tokens = [.. tokens.DistinctBy(t => (t.Text.ToLowerInvariant(), t.Prefix))];
+        if (tokens.Count > MaximumTerms)
+            throw new QuerySyntaxException($"the query holds {tokens.Count} terms and operators; a search takes at most {MaximumTerms}", tokens[MaximumTerms].Position);
+        var words = 0;
+        foreach (var token in tokens.Where(t => t.Kind == Kind.Term))
+        {
+            words += SearchWords.Split(token.Text).Count;
+            if (words > MaximumWords)
+                throw new QuerySyntaxException($"the query holds more than {MaximumWords} different words; a search takes at most {MaximumWords}", token.Position);
+        }
+        return new UserQuery(Translate(tokens, query), MarkedWords(tokens));
+    }
+
+    /// <summary>The FTS5 expression, or null when the query holds no word to look for. Unbounded: for queries the program makes itself.</summary>
+    public static string? Translate(string query) => Translate(Tokenise(query), query);
+
+    private static string? Translate(List<Token> tokens, string query)
+    {
         CheckParentheses(tokens, query);
         var output = new List<Token>();
         for (var i = 0; i < tokens.Count; i++)
@@ -61,6 +97,40 @@ public static class FtsQuery
             previous = token;
         }
         return builder.ToString();
+    }
+
+    // The words of every term outside a NOT: a NOT before a term drops that term, before "(" its whole group.
+    private static IReadOnlyList<SearchWord> MarkedWords(List<Token> tokens)
+    {
+        var marked = new List<SearchWord>();
+        var excludedDepth = -1;
+        var depth = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == Kind.Open)
+                depth++;
+            else if (token.Kind == Kind.Close)
+            {
+                depth--;
+                if (depth < excludedDepth)
+                    excludedDepth = -1;
+            }
+            else if (token.Kind == Kind.Not && i + 1 < tokens.Count)
+            {
+                if (tokens[i + 1].Kind == Kind.Open && excludedDepth < 0)
+                    excludedDepth = depth + 1;
+                else if (tokens[i + 1].Kind == Kind.Term)
+                    i++;
+            }
+            else if (token.Kind == Kind.Term && excludedDepth < 0)
+            {
+                var words = SearchWords.Split(token.Text);
+                for (var w = 0; w < words.Count; w++)
+                    marked.Add(new SearchWord(words[w], token.Prefix && w == words.Count - 1));
+            }
+        }
+        return [.. marked.Distinct()];
     }
 
     private static bool NeedsAnd(Kind left, Kind right)
@@ -153,3 +223,7 @@ public static class FtsQuery
         return tokens;
     }
 }
+
+/// <param name="Match">The FTS5 expression; null when the query holds no word.</param>
+/// <param name="Marked">The folded words a snippet marks.</param>
+public sealed record UserQuery(string? Match, IReadOnlyList<SearchWord> Marked);

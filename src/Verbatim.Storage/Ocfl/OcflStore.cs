@@ -40,6 +40,7 @@ public sealed class OcflStore : IStore
 
     private readonly string _root;
     private readonly string _staging;
+    private readonly VerifiedContent _verified = new();
 
     private OcflStore(string root, string staging)
     {
@@ -62,6 +63,12 @@ public sealed class OcflStore : IStore
         Directory.CreateDirectory(staging);
         return new OcflStore(root, staging);
     }
+
+    /// <summary>
+    /// Opens the storage root for reading: nothing is created or cleared, so it opens on a full or
+    /// read-only disk; a root not yet made reads as empty. Its staging folder is never used.
+    /// </summary>
+    public static OcflStore OpenForReading(string root) => new(Path.GetFullPath(root), staging: "");
 
     private static void Initialise(string root)
     {
@@ -91,66 +98,153 @@ public sealed class OcflStore : IStore
     /// </summary>
     public IReadOnlyList<StoreWriteResult> SaveAll(IReadOnlyList<DocumentWrite> writes)
     {
+        EnsureWritable();
         var results = new StoreWriteResult[writes.Count];
         var staged = new List<(string Built, string Target, bool Exists)>();
-        for (var i = 0; i < writes.Count; i++)
+        try
         {
-            var (result, built) = Stage(writes[i]);
-            results[i] = result;
-            if (built is not null)
-                staged.Add((built, ObjectRoot(writes[i].Id), result.Status == WriteStatus.Updated));
-        }
-        if (staged.Count == 0)
-            return results;
+            for (var i = 0; i < writes.Count; i++)
+            {
+                var (result, built) = Stage(writes[i]);
+                results[i] = result;
+                if (built is not null)
+                    staged.Add((built, ObjectRoot(writes[i].Id), result.Status != WriteStatus.New));
+            }
+            if (staged.Count == 0)
+                return results;
 
-        FileSystemDurability.SyncFileSystem(_staging);
-        foreach (var (built, target, exists) in staged)
-        {
-            if (exists)
-            {
-                FileSystemDurability.Exchange(built, target);
-                Directory.Delete(built, recursive: true);
-            }
-            else
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                Directory.Move(built, target);
-            }
+            FileSystemDurability.SyncFileSystem(_staging);
+            foreach (var (built, target, exists) in staged)
+                Swap(built, target, exists);
+            FileSystemDurability.SyncFileSystem(_root);
+            return results;
         }
-        FileSystemDurability.SyncFileSystem(_root);
-        return results;
+        catch
+        {
+            // What was half built (a full disk, most often) would keep the disk full until the
+            // store is next opened; the objects already swapped in are whole and stay.
+            ClearStaging();
+            throw;
+        }
+    }
+
+    private void EnsureWritable()
+    {
+        if (_staging.Length == 0)
+            throw new InvalidOperationException("the store was opened for reading");
+    }
+
+    private void ClearStaging()
+    {
+        try
+        {
+            foreach (var leftover in Directory.EnumerateDirectories(_staging))
+                Directory.Delete(leftover, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Cleared when the store is next opened for writing.
+        }
+    }
+
+    /// <summary>Puts an object built in staging (and flushed) in its place in one atomic step.</summary>
+    private static void Swap(string built, string target, bool exists)
+    {
+        if (exists)
+        {
+            FileSystemDurability.Exchange(built, target);
+            Directory.Delete(built, recursive: true);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            Directory.Move(built, target);
+        }
     }
 
     private (StoreWriteResult Result, string? Built) Stage(DocumentWrite write)
     {
-        var objectRoot = ObjectRoot(write.Id);
-        var existing = File.Exists(Path.Combine(objectRoot, InventoryFile)) ? ReadInventory(objectRoot) : null;
-
         var state = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var newContent = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
         AddToState(state, newContent, DocumentPath, write.DocumentJson);
         if (write.SourceFileName is { } sourceName)
             AddToState(state, newContent, SourceFolder + SafeFileName(sourceName), write.Source);
+        return Stage(write.Id, state, newContent, write.Message, write.User);
+    }
 
-        if (existing is not null && SameState(existing.Versions[existing.Head].State, state))
-            return (new StoreWriteResult(write.Id, WriteStatus.Unchanged, VersionNumber(existing.Head)), null);
+    public IReadOnlyList<StoreDamage> Verify(string id)
+    {
+        var objectRoot = ObjectRoot(id);
+        if (!File.Exists(Path.Combine(objectRoot, InventoryFile)))
+            return [];
+        var inventory = ReadInventory(objectRoot);
+        var logical = inventory.Versions.Values.SelectMany(v => v.State).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.First().Value[0]);
+        return [.. Damaged(objectRoot, inventory, inventory.Manifest.Keys)
+            .Select(d => new StoreDamage(logical.GetValueOrDefault(d.Digest, d.ContentPath), d.ContentPath,
+                File.Exists(Path.Combine(objectRoot, d.ContentPath)) ? $"changed since it was stored: its {inventory.DigestAlgorithm} is not the inventory's" : "missing", d.Digest))];
+    }
+
+    public StoreWriteResult? Repair(string id, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> originals, string message, StoreUser user)
+    {
+        ArgumentNullException.ThrowIfNull(originals);
+        EnsureWritable();
+        var objectRoot = ObjectRoot(id);
+        if (!File.Exists(Path.Combine(objectRoot, InventoryFile)))
+            return null;
+        var head = ReadInventory(objectRoot);
+        // Offered bytes count only where they hash to the digest they are offered for.
+        var proven = originals.Where(o => head.Manifest.ContainsKey(o.Key) && Digests.AreEqual(Digests.Compute(head.DigestAlgorithm, o.Value.Span), o.Key))
+            .ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
+        if (Damaged(objectRoot, head, proven.Keys).Count == 0)
+            return null;
+        var state = head.Versions[head.Head].State.ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.Ordinal);
+        var (result, built) = Stage(id, state, proven, message, user);
+        FileSystemDurability.SyncFileSystem(_staging);
+        Swap(built!, objectRoot, exists: true);
+        FileSystemDurability.SyncFileSystem(_root);
+        return result;
+    }
+
+    /// <summary>
+    /// Builds in staging the object with a new version of this state. Content the object holds
+    /// under a digest of <paramref name="content"/> but whose file no longer matches it is put back
+    /// from those bytes, which the digest proves to be the original; the version's message says so.
+    /// </summary>
+    private (StoreWriteResult Result, string? Built) Stage(string id, Dictionary<string, List<string>> state,
+        Dictionary<string, ReadOnlyMemory<byte>> newContent, string message, StoreUser user)
+    {
+        var objectRoot = ObjectRoot(id);
+        var existing = File.Exists(Path.Combine(objectRoot, InventoryFile)) ? ReadInventory(objectRoot) : null;
+        var repairs = existing is null ? [] : Damaged(objectRoot, existing, newContent.Keys);
+        var sameState = existing is not null && SameState(existing.Versions[existing.Head].State, state);
+        if (sameState && repairs.Count == 0)
+            return (new StoreWriteResult(id, WriteStatus.Unchanged, VersionNumber(existing!.Head)), null);
 
         var number = existing is null ? 1 : VersionNumber(existing.Head) + 1;
         var version = VersionName(number);
-        var inventory = existing ?? new Inventory { Id = ObjectId(write.Id) };
+        var inventory = existing ?? new Inventory { Id = ObjectId(id) };
         inventory.Head = version;
         inventory.Versions[version] = new InventoryVersion
         {
             Created = Rfc3339.Format(DateTimeOffset.UtcNow),
-            Message = write.Message,
-            User = new InventoryUser { Name = write.User.Name, Address = write.User.Address },
+            Message = repairs.Count == 0 ? message
+                : $"{message}; repaired: {string.Join(", ", repairs.Select(r => r.ContentPath))} restored from bytes matching the inventory's digest",
+            User = new InventoryUser { Name = user.Name, Address = user.Address },
             State = state,
         };
 
         var built = Path.Combine(_staging, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(built);
         if (existing is not null)
-            LinkTree(objectRoot, built, skip: [InventoryFile, Sidecar]);
+        {
+            LinkTree(objectRoot, built, skip: [InventoryFile, Sidecar, .. repairs.Select(r => r.ContentPath)]);
+            foreach (var (digest, contentPath) in repairs)
+            {
+                var file = Path.Combine(built, contentPath);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.WriteAllBytes(file, newContent[digest].ToArray());
+            }
+        }
         else
             File.WriteAllText(Path.Combine(built, ObjectDeclaration), "ocfl_object_1.1\n");
 
@@ -175,7 +269,26 @@ public sealed class OcflStore : IStore
         File.WriteAllBytes(Path.Combine(built, InventoryFile), json);
         // The sidecar is the last file of the object to be written.
         File.WriteAllBytes(Path.Combine(built, Sidecar), sidecar);
-        return (new StoreWriteResult(write.Id, existing is null ? WriteStatus.New : WriteStatus.Updated, number), built);
+        var status = existing is null ? WriteStatus.New : sameState ? WriteStatus.Repaired : WriteStatus.Updated;
+        return (new StoreWriteResult(id, status, number), built);
+    }
+
+    /// <summary>The content files of an object, among those holding the digests given, that are missing or do not match their digest.</summary>
+    private static List<(string Digest, string ContentPath)> Damaged(string objectRoot, Inventory inventory, IEnumerable<string> digests)
+    {
+        var damaged = new List<(string, string)>();
+        foreach (var digest in digests)
+        {
+            if (!inventory.Manifest.TryGetValue(digest, out var contentPaths))
+                continue;
+            foreach (var contentPath in contentPaths)
+            {
+                var file = Path.Combine(objectRoot, contentPath);
+                if (!File.Exists(file) || !Digests.AreEqual(Digests.ComputeFile(inventory.DigestAlgorithm, file), digest))
+                    damaged.Add((digest, contentPath));
+            }
+        }
+        return damaged;
     }
 
     private static void AddToState(Dictionary<string, List<string>> state, Dictionary<string, ReadOnlyMemory<byte>> content, string logicalPath, ReadOnlyMemory<byte> bytes)
@@ -234,16 +347,21 @@ public sealed class OcflStore : IStore
         var name = version is { } n ? VersionName(n) : inventory.Head;
         if (!inventory.Versions.TryGetValue(name, out var block))
             return null;
-        byte[] ReadLogical(string digest) => File.ReadAllBytes(Path.Combine(objectRoot, inventory.Manifest[digest][0]));
+        var damage = new List<StoreDamage>();
+        byte[] ReadLogical(string digest, string logicalPath)
+        {
+            var contentPath = inventory.Manifest[digest][0];
+            var (bytes, problem) = _verified.Read(Path.Combine(objectRoot, contentPath), inventory.DigestAlgorithm, digest);
+            if (problem is not null)
+                damage.Add(new StoreDamage(logicalPath, contentPath, problem, digest));
+            return bytes;
+        }
         var documentDigest = block.State.First(e => e.Value.Contains(DocumentPath)).Key;
         var source = block.State.SelectMany(e => e.Value.Select(p => (Digest: e.Key, Path: p)))
             .FirstOrDefault(e => e.Path.StartsWith(SourceFolder, StringComparison.Ordinal));
-        return new StoredDocument(
-            id,
-            ToVersionInfo(name, block),
-            ReadLogical(documentDigest),
-            source.Path?[SourceFolder.Length..],
-            source.Path is null ? ReadOnlyMemory<byte>.Empty : ReadLogical(source.Digest));
+        var documentJson = ReadLogical(documentDigest, DocumentPath);
+        var sourceBytes = source.Path is null ? [] : ReadLogical(source.Digest, source.Path);
+        return new StoredDocument(id, ToVersionInfo(name, block), documentJson, source.Path?[SourceFolder.Length..], sourceBytes) { Damage = damage };
     }
 
     public IReadOnlyList<VersionInfo> History(string id)

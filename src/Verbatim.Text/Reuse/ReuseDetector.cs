@@ -185,18 +185,18 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
                 passages.AddRange(PassagesBetween(added, added, addedFirst));
                 continue;
             }
+            // The document whose id sorts first is the first side, the source where dates do not
+            // decide, so that what is found (the check below included) does not depend on which of
+            // the two arrived first.
+            var addedIsFirst = string.CompareOrdinal(added.Document.Id, hits.Key) < 0;
+            var oriented = addedIsFirst ? addedFirst : [.. addedFirst.Select(h => new WordPair(h.WordB, h.WordA))];
             // Reading and tokenising the other text costs far more than this check: most documents
             // that share anything with a new one share one run of five words by chance.
-            if (!Candidates(addedFirst).Any(MayHoldPassage))
+            if (!Candidates(oriented).Any(MayHoldPassage))
                 continue;
             var otherDocument = resolve(hits.Key);
             var other = new Side(otherDocument, Tokeniser.Tokenise(otherDocument.Text));
-            // The document whose id sorts first is the first side, the source where dates do not
-            // decide, so that what is found does not depend on which of the two arrived first.
-            if (string.CompareOrdinal(added.Document.Id, other.Document.Id) < 0)
-                passages.AddRange(PassagesBetween(added, other, addedFirst));
-            else
-                passages.AddRange(PassagesBetween(other, added, [.. addedFirst.Select(h => new WordPair(h.WordB, h.WordA))]));
+            passages.AddRange(addedIsFirst ? PassagesBetween(added, other, oriented) : PassagesBetween(other, added, oriented));
         }
         return passages;
     }

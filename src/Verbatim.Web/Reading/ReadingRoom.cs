@@ -97,14 +97,14 @@ public sealed class ReadingRoom : IDisposable
         }
     }
 
-    public SearchResults Search(SearchQuery query) => WithReader(catalog => catalog.Search(query));
+    public SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default) => WithReader(catalog => catalog.Search(query, cancellationToken));
 
     public IReadOnlyList<WorkEntry> List(WorkFilter filter) => WithReader(catalog => catalog.List(filter));
 
     /// <summary>The archive's sources of a quotation; see <see cref="QuoteChecker"/>.</summary>
     /// <exception cref="ArchiveException">The quotation is too short to check.</exception>
-    public QuoteCheck CheckQuote(string quotation, int maximumMatches = 10) =>
-        WithReader(catalog => new QuoteChecker(catalog).Check(quotation, maximumMatches));
+    public QuoteCheck CheckQuote(string quotation, int maximumMatches = 10, CancellationToken cancellationToken = default) =>
+        WithReader(catalog => new QuoteChecker(catalog).Check(quotation, maximumMatches, cancellationToken: cancellationToken));
 
     /// <summary>The passages the document shares with others or with itself; empty for an unknown id.</summary>
     public IReadOnlyList<QuoteLink> QuoteLinks(string id)

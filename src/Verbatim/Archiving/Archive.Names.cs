@@ -45,6 +45,7 @@ public sealed partial class Archive
     /// </summary>
     public (StoreWriteResult? Written, IReadOnlyList<Diagnostic> Errors) SetVariants(string path, IngestOptions options)
     {
+        EnsureWritable();
         var bytes = File.ReadAllBytes(path);
         var (_, errors) = NameVariants.Parse(Encoding.UTF8.GetString(bytes).Replace("\r\n", "\n", StringComparison.Ordinal), path);
         if (errors.Count > 0)

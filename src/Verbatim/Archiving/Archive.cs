@@ -26,11 +26,8 @@ public sealed partial class Archive : IDisposable
     private const int BatchDocuments = 256;
     private const int BatchCharacters = 8_000_000;
 
-    // Fingerprints held in memory until written, some 80 bytes each: a batch's text gives about
-    // 1.3 million at most; a reindex, which is one transaction, writes whenever it holds this many.
-    private const int MaximumUnwrittenFingerprints = 1_500_000;
-
-    private readonly FileStream _lock;
+    // Null for an archive opened for reading: it takes no lock and writes nothing.
+    private readonly FileStream? _lock;
     private readonly OcflStore _store;
     private readonly SqliteCatalog _catalog;
     private readonly FileParser _parser;
@@ -41,7 +38,7 @@ public sealed partial class Archive : IDisposable
 
     public ICatalog Catalog => _catalog;
 
-    private Archive(ArchiveLayout layout, FileStream lockFile, OcflStore store, SqliteCatalog catalog, FileParser parser)
+    private Archive(ArchiveLayout layout, FileStream? lockFile, OcflStore store, SqliteCatalog catalog, FileParser parser)
     {
         Layout = layout;
         _lock = lockFile;
@@ -98,9 +95,49 @@ public sealed partial class Archive : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens an archive for reading only: no lock is taken and nothing is written, so it opens on a
+    /// full disk, beside a writer, and where the catalog is behind the store (an ingest was cut off
+    /// before its catalog update: <see cref="CatalogLag"/> says so, and search may miss the
+    /// documents of that batch until the next write mends it).
+    /// </summary>
+    /// <exception cref="ArchiveException">No archive there, or a catalog no reader can use (none yet, or of another schema).</exception>
+    public static Archive OpenForReading(string directory)
+    {
+        var layout = new ArchiveLayout(Path.GetFullPath(directory));
+        if (!File.Exists(layout.Marker))
+            throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {directory})");
+        if (!File.Exists(layout.Catalog))
+            throw new ArchiveException($"the archive at {layout.Root} has no catalog yet; any write (ingest, reindex) builds it");
+        var catalog = SqliteCatalog.OpenReadOnly(layout.Catalog);
+        if (!catalog.IsCurrent || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion)
+        {
+            catalog.Dispose();
+            throw new ArchiveException($"the catalog of {layout.Root} was made by another version of Verbatim; any write (ingest, reindex) rebuilds it");
+        }
+        return new Archive(layout, null, OcflStore.OpenForReading(layout.Store), catalog, new FileParser())
+        {
+            CatalogLag = File.Exists(layout.PendingCatalog)
+                ? "the catalog is behind the store: an ingest was cut off before its catalog update; the next write (or verbatim reindex) mends it"
+                : null,
+        };
+    }
+
+    /// <summary>Where the archive was opened for reading and its catalog is behind the store, what a reader should be told; else null.</summary>
+    public string? CatalogLag { get; private init; }
+
+    public bool IsReadOnly => _lock is null;
+
+    private void EnsureWritable()
+    {
+        if (_lock is null)
+            throw new ArchiveException($"the archive at {Layout.Root} was opened for reading only");
+    }
+
     /// <param name="stored">Called for each document once its write is durable in the store and the catalog holds it.</param>
     public IngestReport Ingest(IEnumerable<string> paths, IngestOptions options, IProgress<IngestProgress>? progress = null, Action<IngestedDocument>? stored = null)
     {
+        EnsureWritable();
         var files = FileParser.ExpandPaths(paths).ToList();
         var done = new List<IngestedDocument>();
         var failed = new List<IngestFailure>();
@@ -144,14 +181,33 @@ public sealed partial class Archive : IDisposable
             }
             if (pending.Count >= BatchDocuments || pendingCharacters >= BatchCharacters)
             {
-                Flush(pending, done, stored);
+                FlushOrSayDiskFull(pending, done, stored);
                 pendingCharacters = 0;
             }
         }
-        Flush(pending, done, stored);
+        FlushOrSayDiskFull(pending, done, stored);
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
         return new IngestReport(done, failed);
     }
+
+    /// <exception cref="ArchiveException">The disk is full: what earlier batches stored is kept, this batch is not (or its catalog update waits for the next write to mend it).</exception>
+    private void FlushOrSayDiskFull(List<(Document Document, DocumentWrite Write, string Path)> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored)
+    {
+        try
+        {
+            Flush(pending, done, stored);
+        }
+        catch (Exception exception) when (IsDiskFull(exception))
+        {
+            throw new ArchiveException($"the disk holding {Layout.Root} is full: the last batch of {pending.Count} documents was not stored"
+                + $" ({done.Count} stored before it are kept); free some space and ingest again");
+        }
+    }
+
+    // ENOSPC, as .NET reports it on Unix (the errno as HResult), and SQLite's SQLITE_FULL.
+    private static bool IsDiskFull(Exception exception)
+        => exception is IOException { HResult: 28 } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 }
+            || exception.InnerException is { } inner && IsDiskFull(inner);
 
     private void Flush(List<(Document Document, DocumentWrite Write, string Path)> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored)
     {
@@ -160,17 +216,9 @@ public sealed partial class Archive : IDisposable
         File.WriteAllLines(Layout.PendingCatalog, pending.Select(p => p.Document.Id));
         var results = _store.SaveAll([.. pending.Select(p => p.Write)]);
         var batch = new List<IngestedDocument>(pending.Count);
-        using (_catalog.Batch())
-        {
-            for (var i = 0; i < pending.Count; i++)
-            {
-                _catalog.Upsert(pending[i].Document, results[i].Version);
-                batch.Add(new IngestedDocument(pending[i].Document.Id, pending[i].Document.Title, pending[i].Path, results[i].Status, results[i].Version));
-            }
-            // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
-            IndexReuse(pending.Select(p => p.Document));
-            CatalogueNames([.. pending.Select(p => p.Document)]);
-        }
+        for (var i = 0; i < pending.Count; i++)
+            batch.Add(new IngestedDocument(pending[i].Document.Id, pending[i].Document.Title, pending[i].Path, results[i].Status, results[i].Version));
+        Catalogue([.. pending.Select((p, i) => (p.Document, results[i].Version))]);
         File.Delete(Layout.PendingCatalog);
         pending.Clear();
         done.AddRange(batch);
@@ -207,6 +255,10 @@ public sealed partial class Archive : IDisposable
 
     private static bool SameSource(StoredDocument held, Document document)
     {
+        // A damaged document.json cannot say where it came from; the object's own source file can,
+        // and taking the id lets the store repair the object from the bytes given.
+        if (held.Damage.Any(d => d.LogicalPath == OcflStore.DocumentPath))
+            return held.SourceFileName is { } name && name == document.Origin?.FileName;
         var stored = DocumentJson.Deserialize(Encoding.UTF8.GetString(held.DocumentJson.Span));
         return stored?.Origin?.FileName == document.Origin?.FileName
             && stored?.Origin?.FirstLine == document.Origin?.FirstLine;
@@ -221,35 +273,40 @@ public sealed partial class Archive : IDisposable
         };
 
     /// <summary>
-    /// Finds the reuse of each document (upserted already, in the open catalog batch) against
-    /// those catalogued before it, and stores its fingerprints and links.
+    /// Upserts a batch of documents into the catalog with their fingerprints, quote links and
+    /// names, in one transaction: all of it or none.
     /// </summary>
-    private void IndexReuse(IEnumerable<Document> documents)
+    private void Catalogue(IReadOnlyList<(Document Document, int Version)> documents)
     {
-        var reuse = new ReuseIndexer(_catalog);
-        foreach (var document in documents)
+        using (_catalog.Batch())
         {
-            reuse.Index(document);
-            // Unwritten fingerprints are held in memory; a reindex of the whole store must not hold them all.
-            if (reuse.Unwritten >= MaximumUnwrittenFingerprints)
-                reuse.WriteFingerprints();
+            var replaced = ReuseIndexer.Previous(_catalog, documents.Select(d => d.Document.Id));
+            foreach (var (document, version) in documents)
+                _catalog.Upsert(document, version);
+            // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
+            new ReuseIndexer(_catalog).Index([.. documents.Select(d => d.Document)], replaced);
+            CatalogueNames([.. documents.Select(d => d.Document)]);
         }
-        reuse.WriteFingerprints();
     }
 
+    /// <summary>The stored version read into a document; null where there is none.</summary>
+    /// <exception cref="DamagedDocumentException">A file of the version does not match its digest.</exception>
     public Document? Show(string id, int? version = null)
     {
         var stored = _store.Read(id, version);
-        return stored is null ? null : DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span));
+        if (stored is null)
+            return null;
+        DamagedDocumentException.ThrowIfDamaged(stored);
+        return DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span));
     }
 
     public StoredDocument? ReadStored(string id, int? version = null) => _store.Read(id, version);
 
-    public SearchResults Search(SearchQuery query) => _catalog.Search(query);
+    public SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default) => _catalog.Search(query, cancellationToken);
 
     /// <summary>Where the archive holds the quotation, and how faithfully it is quoted; see <see cref="QuoteChecker"/>.</summary>
-    public QuoteCheck CheckQuote(string quotation, int maximumMatches = 10) =>
-        new QuoteChecker(_catalog).Check(quotation, maximumMatches);
+    public QuoteCheck CheckQuote(string quotation, int maximumMatches = 10, CancellationToken cancellationToken = default) =>
+        new QuoteChecker(_catalog).Check(quotation, maximumMatches, cancellationToken: cancellationToken);
 
     /// <summary>The passages the document shares with others (or with itself), as the catalog holds them.</summary>
     public IReadOnlyList<QuoteLink> QuoteLinks(string id) => _catalog.QuoteLinks(id);
@@ -267,37 +324,112 @@ public sealed partial class Archive : IDisposable
 
     public AuditReport Audit() => _store.Audit();
 
-    /// <summary>Throws the catalog away and rebuilds it from the store alone; returns the number of documents.</summary>
-    public int Reindex()
+    /// <summary>
+    /// Repairs every damaged object whose original bytes the folder holds: a file of the folder
+    /// whose sha512 is a damaged file's digest is put back as it is, and a damaged document.json
+    /// is put back where reading one of the object's sources (from the folder or sound in the
+    /// store) gives it again byte for byte. Each repair is a new version saying what it restored.
+    /// </summary>
+    public RepairReport Repair(string originalsFolder, StoreUser user)
     {
+        EnsureWritable();
+        var damaged = _store.Ids().Select(id => (Id: id, Damage: _store.Verify(id))).Where(d => d.Damage.Count > 0).ToList();
+        var repaired = new List<RepairedDocument>();
+        var unrepaired = new List<DamagedDocument>();
+        if (damaged.Count == 0)
+            return new RepairReport(repaired, unrepaired);
+        var originals = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in FileParser.ExpandPaths([originalsFolder]))
+        {
+            using var stream = File.OpenRead(file);
+            originals.TryAdd(Convert.ToHexStringLower(System.Security.Cryptography.SHA512.HashData(stream)), file);
+        }
+        var recatalogue = new List<(Document, int)>();
+        foreach (var (id, damage) in damaged)
+        {
+            var offered = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+            foreach (var file in damage.Where(d => originals.ContainsKey(d.Digest)))
+                offered[file.Digest] = File.ReadAllBytes(originals[file.Digest]);
+            foreach (var json in damage.Where(d => d.LogicalPath == OcflStore.DocumentPath && !offered.ContainsKey(d.Digest)))
+            {
+                if (RereadDocumentJson(id, json.Digest, offered) is { } bytes)
+                    offered[json.Digest] = bytes;
+            }
+            var result = _store.Repair(id, offered, "audit --repair: content restored from " + originalsFolder, user);
+            var left = _store.Verify(id);
+            if (result is not null)
+                repaired.Add(new RepairedDocument(id, result.Version, [.. damage.Where(d => offered.ContainsKey(d.Digest)).Select(d => d.ContentPath)]));
+            if (left.Count > 0)
+                unrepaired.Add(new DamagedDocument(id, left));
+            else if (IsDocumentId(id) && _store.Read(id) is { } head)
+                recatalogue.Add((DocumentJson.Deserialize(Encoding.UTF8.GetString(head.DocumentJson.Span))!, head.Version.Number));
+        }
+        Catalogue(recatalogue);
+        return new RepairReport(repaired, unrepaired);
+    }
+
+    /// <summary>The document.json bytes with this digest, made again by reading one of the object's sources; null where none gives them.</summary>
+    private byte[]? RereadDocumentJson(string id, string digest, Dictionary<string, ReadOnlyMemory<byte>> offered)
+    {
+        foreach (var version in _store.History(id).Select(v => _store.Read(id, v.Number)!).Where(v => v.SourceFileName is not null))
+        {
+            // A damaged source is read from the bytes offered for its digest, if any.
+            var damagedSource = version.Damage.FirstOrDefault(d => d.LogicalPath != OcflStore.DocumentPath);
+            ReadOnlyMemory<byte>? source = damagedSource is null ? version.Source : offered.TryGetValue(damagedSource.Digest, out var given) ? given : null;
+            if (source is null)
+                continue;
+            foreach (var document in _parser.Registry.Read(version.SourceFileName!, source.Value.ToArray(), FormatRegistry.Auto).Documents)
+            {
+                var json = Encoding.UTF8.GetBytes(DocumentJson.Serialize(document with { Id = id }));
+                if (Convert.ToHexStringLower(System.Security.Cryptography.SHA512.HashData(json)) == digest)
+                    return json;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Throws the catalog away and rebuilds it from the store alone. A document whose stored files
+    /// do not match their digests is not catalogued: it is named in the report instead.
+    /// </summary>
+    public ReindexReport Reindex()
+    {
+        EnsureWritable();
         var count = 0;
+        var damaged = new List<StoredDocument>();
         using (_catalog.Batch())
         {
             _catalog.Clear();
             var documents = new List<Document>();
-            foreach (var (document, version) in StoredDocuments())
+            foreach (var (document, version) in StoredDocuments(damaged))
             {
                 _catalog.Upsert(document, version);
                 documents.Add(document);
                 count++;
             }
-            IndexReuse(documents);
+            new ReuseIndexer(_catalog).Index(documents, []);
             // Names are found once every document's people are known, so the order of the store does not matter.
             CatalogueNames(documents);
         }
         if (File.Exists(Layout.PendingCatalog))
             File.Delete(Layout.PendingCatalog);
-        return count;
+        return new ReindexReport(count, [.. damaged.Select(d => new DamagedDocument(d.Id, d.Damage))]);
     }
 
-    /// <summary>Every document of the store at its latest version, read from the store alone.</summary>
-    public IEnumerable<Document> Documents() => StoredDocuments().Select(d => d.Document);
+    /// <summary>Every sound document of the store at its latest version, read from the store alone; a damaged one is left out (audit names it).</summary>
+    public IEnumerable<Document> Documents() => StoredDocuments(null).Select(d => d.Document);
 
-    private IEnumerable<(Document Document, int Version)> StoredDocuments()
+    /// <param name="damaged">Where given, the damaged documents left out are added to it.</param>
+    private IEnumerable<(Document Document, int Version)> StoredDocuments(List<StoredDocument>? damaged)
     {
         foreach (var id in _store.Ids().Where(IsDocumentId))
         {
             var stored = _store.Read(id)!;
+            if (stored.IsDamaged)
+            {
+                damaged?.Add(stored);
+                continue;
+            }
             yield return (DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number);
         }
     }
@@ -306,35 +438,30 @@ public sealed partial class Archive : IDisposable
     {
         if (!File.Exists(Layout.PendingCatalog))
             return;
-        using (_catalog.Batch())
+        var mended = new List<(Document, int)>();
+        foreach (var id in File.ReadAllLines(Layout.PendingCatalog).Where(l => l.Length > 0))
         {
-            var mended = new List<Document>();
-            foreach (var id in File.ReadAllLines(Layout.PendingCatalog).Where(l => l.Length > 0))
+            var stored = _store.Read(id);
+            // What the store does not hold soundly is not catalogued.
+            if (stored is null || stored.IsDamaged)
             {
-                var stored = _store.Read(id);
-                if (stored is null)
-                {
-                    _catalog.Remove(id);
-                    continue;
-                }
-                var document = DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!;
-                _catalog.Upsert(document, stored.Version.Number);
-                mended.Add(document);
+                _catalog.Remove(id);
+                continue;
             }
-            IndexReuse(mended);
-            CatalogueNames(mended);
+            mended.Add((DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number));
         }
+        Catalogue(mended);
         File.Delete(Layout.PendingCatalog);
     }
 
     public void Dispose()
     {
         _catalog.Dispose();
-        _lock.Dispose();
+        _lock?.Dispose();
     }
 }
 
-public sealed class ArchiveException(string message) : Exception(message);
+public class ArchiveException(string message) : Exception(message);
 
 public sealed record IngestOptions(string Format, string Message, StoreUser User);
 
@@ -343,5 +470,33 @@ public sealed record IngestProgress(int Done, int Total, string? Path);
 public sealed record IngestedDocument(string Id, string Title, string Source, WriteStatus Status, int Version);
 
 public sealed record IngestFailure(string Path, string Error, int? Line);
+
+public sealed record RepairReport(IReadOnlyList<RepairedDocument> Repaired, IReadOnlyList<DamagedDocument> Unrepaired);
+
+/// <param name="Restored">The content paths put back.</param>
+public sealed record RepairedDocument(string Id, int Version, IReadOnlyList<string> Restored);
+
+public sealed record ReindexReport(int Documents, IReadOnlyList<DamagedDocument> Damaged);
+
+public sealed record DamagedDocument(string Id, IReadOnlyList<StoreDamage> Damage);
+
+/// <summary>A stored document whose files do not match their digests: it is never passed off as sound.</summary>
+public sealed class DamagedDocumentException(string id, IReadOnlyList<StoreDamage> damage)
+    : ArchiveException($"the stored document {id} is damaged: {Describe(damage)}; it is not shown as genuine (re-ingest its original file, or `verbatim audit --repair FOLDER`, to repair it)")
+{
+    public string Id { get; } = id;
+
+    public IReadOnlyList<StoreDamage> Damage { get; } = damage;
+
+    public static string Describe(IReadOnlyList<StoreDamage> damage)
+        => string.Join("; ", damage.Select(d => $"{d.LogicalPath} ({d.ContentPath}) {d.Problem}"));
+
+    public static void ThrowIfDamaged(StoredDocument stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (stored.IsDamaged)
+            throw new DamagedDocumentException(stored.Id, stored.Damage);
+    }
+}
 
 public sealed record IngestReport(IReadOnlyList<IngestedDocument> Documents, IReadOnlyList<IngestFailure> Failed);

@@ -19,6 +19,12 @@ public sealed class QuoteChecker(ICatalog catalog)
 {
     public const int MinimumWords = 5;
 
+    /// <summary>The most words a quotation may hold: some twenty pages, more than any quotation in a text.</summary>
+    public const int MaximumWords = 10_000;
+
+    /// <summary>How long a check may work before it is stopped; every surface asks the same.</summary>
+    public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(5);
+
     // Not a document id: ids are never empty and never hold control characters.
     private const string QuotationId = "\u0000quotation";
 
@@ -35,14 +41,41 @@ public sealed class QuoteChecker(ICatalog catalog)
 
     private readonly Dictionary<string, (CatalogText Text, ReuseDocument Reuse)> _documents = new(StringComparer.Ordinal);
 
-    /// <summary>Checks a quotation of at least <see cref="MinimumWords"/> words.</summary>
-    /// <exception cref="ArchiveException">The quotation has fewer words.</exception>
-    public QuoteCheck Check(string quotation, int maximumMatches = 10)
+    /// <summary>Checks a quotation of <see cref="MinimumWords"/> to <see cref="MaximumWords"/> words.</summary>
+    /// <remarks>
+    /// The work is bounded: the time is looked at between candidates, so a check overruns its
+    /// limit by one alignment at most; the caller's cancellation stops it at the same places.
+    /// </remarks>
+    /// <exception cref="ArchiveException">The quotation has fewer or more words.</exception>
+    /// <exception cref="QueryTooCostlyException">The check ran past <paramref name="timeLimit"/> (<see cref="DefaultTimeLimit"/> where null).</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
+    public QuoteCheck Check(string quotation, int maximumMatches = 10, TimeSpan? timeLimit = null, CancellationToken cancellationToken = default)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var limit = timeLimit ?? DefaultTimeLimit;
+        if (limit <= TimeSpan.Zero)
+            deadline.Cancel();
+        else
+            deadline.CancelAfter(limit);
+        try
+        {
+            return Check(quotation, maximumMatches, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new QueryTooCostlyException($"the check was stopped after {limit.TotalSeconds:0.#} s; check a shorter passage");
+        }
+    }
+
+    private QuoteCheck Check(string quotation, int maximumMatches, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(quotation);
+        stop.ThrowIfCancellationRequested();
         var quoted = Tokeniser.Tokenise(quotation);
         if (quoted.Tokens.Count < MinimumWords)
             throw new ArchiveException($"a quotation needs at least {MinimumWords} words to be checked (this one has {quoted.Tokens.Count}); search finds shorter phrases");
+        if (quoted.Tokens.Count > MaximumWords)
+            throw new ArchiveException($"a quotation may hold at most {MaximumWords} words to be checked (this one has {quoted.Tokens.Count}); check it a part at a time");
 
         // A match must have most of a short quotation's words, and the eight words a passage needs
         // in a long one.
@@ -50,14 +83,18 @@ public sealed class QuoteChecker(ICatalog catalog)
         var detector = new ReuseDetector(ReuseOptions.Default with { MinimumMatchedWords = 2 });
         var passages = detector.DetectIn(new ReuseDocument(QuotationId, quotation), new CatalogFingerprints(catalog), Resolve,
             maximumDocuments: Math.Max(2 * maximumMatches, 16));
-        var aligned = Ranked(passages.Select(p => Match(p.SourceId, p.SourceOffset, p.Alignment, quoted.Tokens.Count)));
+        var aligned = Ranked(passages.Select(p =>
+        {
+            stop.ThrowIfCancellationRequested();
+            return Match(p.SourceId, p.SourceOffset, p.Alignment, quoted.Tokens.Count);
+        }));
 
         if (!aligned.Any(m => m.MatchedWords >= required))
         {
             // Every run of five words may have been broken by changed words: the documents that
             // hold the quotation's rarer words are aligned too, and may still hold its source.
             var known = aligned.Select(m => (m.Id, m.Start)).ToHashSet();
-            aligned = Ranked([.. aligned, .. FullTextCandidates(quoted).Where(m => !known.Contains((m.Id, m.Start)))]);
+            aligned = Ranked([.. aligned, .. FullTextCandidates(quoted, stop).Where(m => !known.Contains((m.Id, m.Start)))]);
         }
         var matches = aligned.Where(m => m.MatchedWords >= required).Take(maximumMatches).ToList();
         return matches.Count > 0
@@ -81,7 +118,7 @@ public sealed class QuoteChecker(ICatalog catalog)
     private static List<QuoteMatch> Ranked(IEnumerable<QuoteMatch> matches) =>
         [.. matches.OrderByDescending(m => m.Score).ThenBy(m => m.Date ?? "9999").ThenBy(m => m.Id, StringComparer.Ordinal).ThenBy(m => m.Start)];
 
-    private IEnumerable<QuoteMatch> FullTextCandidates(TokenisedText quoted)
+    private IEnumerable<QuoteMatch> FullTextCandidates(TokenisedText quoted, CancellationToken stop)
     {
         // The longest words, which are the rarer ones: a short word ("the", "und") is in nearly
         // every document, and each would make the full-text engine read a list of them all.
@@ -91,6 +128,7 @@ public sealed class QuoteChecker(ICatalog catalog)
             yield break;
         foreach (var id in catalog.BestMatchesOfAnyWord(words, FallbackCandidates))
         {
+            stop.ThrowIfCancellationRequested();
             var text = Resolve(id).Text;
             var (start, end) = DensestPlace(text, words, quoted.Original.Length);
             var window = Tokeniser.Tokenise(text[start..end]);

@@ -7,17 +7,27 @@ using Verbatim.Text.Tokens;
 namespace Verbatim.Quoting;
 
 /// <summary>
-/// Keeps the catalog's fingerprints and quote links up to date as documents enter it: the
-/// passages each document shares with the documents already indexed (and with itself) are found
-/// and stored as links, and its fingerprints are stored by <see cref="WriteFingerprints"/>.
+/// Keeps the catalog's fingerprints and quote links a function of the documents it holds, not of
+/// the order they arrived in: ingest file by file, ingest then correct, and a rebuild all give the
+/// same links.
 /// </summary>
 /// <remarks>
-/// Documents are indexed one after another, each against those before it, so every pair is
-/// detected once, when the second of the two arrives. The caller upserts the documents first
-/// (which drops their old fingerprints and links), indexes them and writes their fingerprints in
-/// the same transaction. Until written, fingerprints are held in memory and looked up beside the
-/// catalog's, so detection sees what it would see were each document written at once; written
-/// together, they go into the catalog's B-tree in hash order, each page dirtied once.
+/// Three rules make it so.
+/// <list type="number">
+/// <item>A pair of documents is detected once, when the later of the two in the batch is indexed
+/// (documents catalogued before the batch count as earlier), and with the document whose id sorts
+/// first as the first side (<see cref="ReuseDetector"/>), so the pair's passages do not depend on
+/// which side was looked up.</item>
+/// <item>A run of words held in more places than the detector's limit is formulaic (a letterhead,
+/// a form of address) and is never paired; the places are counted over the whole catalog as it
+/// stands after the batch. The batch's fingerprints are therefore written before any of its
+/// documents is looked up.</item>
+/// <item>A batch that moves a run across the limit, either way (a new letter makes a formula
+/// formulaic; a correction removes the places that made it so), changes what the pairs of other
+/// documents that hold it share: each such pair is detected again.</item>
+/// </list>
+/// The caller upserts the batch's documents first (which drops their old fingerprints and
+/// links), having read their old fingerprints with <see cref="Previous"/>, all in one transaction.
 /// </remarks>
 internal sealed class ReuseIndexer(ICatalog catalog)
 {
@@ -25,37 +35,150 @@ internal sealed class ReuseIndexer(ICatalog catalog)
     // passages with the same few others; a whole reindex must not hold the archive in memory.
     private const int KeptTexts = 256;
 
+    // Fingerprints held in memory until written, some 80 bytes each: a batch's text gives about
+    // 1.3 million at most; a reindex, which is one batch, writes whenever it holds this many.
+    private const int MaximumUnwrittenFingerprints = 1_500_000;
+
     private readonly FingerprintScheme _scheme = FingerprintScheme.Default;
     private readonly ReuseDetector _detector = new();
+    private readonly int _limit = ReuseOptions.Default.MaximumOccurrences;
     private readonly Dictionary<string, (string? PartOf, ReuseDocument Reuse)> _resolved = new(StringComparer.Ordinal);
-    private UnwrittenFingerprints _unwritten = new();
 
     public static string SchemeVersion => FingerprintScheme.Default.Version;
 
-    /// <summary>How many fingerprints are held until <see cref="WriteFingerprints"/>; a caller indexing many documents writes when this grows large.</summary>
-    public int Unwritten => _unwritten.Count;
-
-    public void Index(Document document)
+    /// <summary>The fingerprints the catalog holds of these documents: read before their upsert drops them.</summary>
+    public static IReadOnlyList<Fingerprint> Previous(ICatalog catalog, IEnumerable<string> ids)
     {
-        var added = Keep(document.PartOf, ReuseDocuments.Of(document)).Reuse;
-        var text = Tokeniser.Tokenise(added.Text);
-        var fingerprints = _scheme.Fingerprints(added.Id, text).ToList();
-        _unwritten.Add(added.Id, fingerprints);
-        var passages = _detector.DetectFor(added, text, fingerprints, new UnwrittenAndCatalogued(_unwritten, catalog), Resolve);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return [.. ids.SelectMany(catalog.FingerprintsOf)];
+    }
+
+    /// <summary>
+    /// Stores the fingerprints of the batch's documents (upserted already), finds the passages each
+    /// shares with the documents before it and with itself, and detects again the pairs of other
+    /// documents whose formulaic runs the batch changed.
+    /// </summary>
+    /// <param name="replaced">The fingerprints the documents' previous versions held (<see cref="Previous"/>).</param>
+    public void Index(IReadOnlyList<Document> documents, IReadOnlyList<Fingerprint> replaced)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(replaced);
+        var batch = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < documents.Count; i++)
+            batch[documents[i].Id] = i;
+        // Other documents can only be affected where the catalog holds some outside the batch.
+        var othersHeld = catalog.Count > documents.Count;
+        var added = WriteFingerprints(documents, othersHeld);
+
+        var seen = new Dictionary<ulong, int>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var document = Keep(documents[i].PartOf, ReuseDocuments.Of(documents[i])).Reuse;
+            var text = Tokeniser.Tokenise(document.Text);
+            var lookup = new BatchLookup(catalog, batch, i, othersHeld ? seen : null);
+            AddLinks(_detector.DetectFor(document, text, [.. _scheme.Fingerprints(document.Id, text)], lookup, Resolve));
+        }
+        if (othersHeld)
+            DetectAgain(Crossings(added, replaced, seen), batch);
+    }
+
+    /// <summary>Writes the documents' fingerprints; returns how many places each run was given (when others are held, else empty).</summary>
+    private Dictionary<ulong, int> WriteFingerprints(IReadOnlyList<Document> documents, bool countPlaces)
+    {
+        var added = new Dictionary<ulong, int>();
+        var unwritten = new List<(string Id, IReadOnlyList<Fingerprint> Fingerprints)>();
+        var held = 0;
+        foreach (var document in documents)
+        {
+            var fingerprints = _scheme.Fingerprints(document.Id, Tokeniser.Tokenise(document.BodyText)).ToList();
+            if (countPlaces)
+            {
+                foreach (var fingerprint in fingerprints)
+                    added[fingerprint.Hash] = added.GetValueOrDefault(fingerprint.Hash) + 1;
+            }
+            unwritten.Add((document.Id, fingerprints));
+            held += fingerprints.Count;
+            if (held >= MaximumUnwrittenFingerprints)
+            {
+                catalog.SetFingerprints(_scheme.Version, unwritten);
+                (unwritten, held) = ([], 0);
+            }
+        }
+        if (unwritten.Count > 0)
+            catalog.SetFingerprints(_scheme.Version, unwritten);
+        return added;
+    }
+
+    /// <summary>The runs the batch moved across the limit, either way, with how many places the catalog now holds of each.</summary>
+    /// <param name="seen">Places of each run the lookups saw, counted up to the limit and one more.</param>
+    private Dictionary<ulong, int> Crossings(Dictionary<ulong, int> added, IReadOnlyList<Fingerprint> replaced, Dictionary<ulong, int> seen)
+    {
+        var net = new Dictionary<ulong, int>(added);
+        foreach (var fingerprint in replaced)
+            net[fingerprint.Hash] = net.GetValueOrDefault(fingerprint.Hash) - 1;
+        var unseen = net.Keys.Where(h => !seen.ContainsKey(h)).ToList();
+        foreach (var group in catalog.FindFingerprints(unseen, _limit + 1).GroupBy(f => f.Hash))
+            seen[group.Key] = group.Count();
+
+        // Held more than the limit now and given places by the batch: the count before needs the
+        // count now exactly, up to the most it can have grown by.
+        var grown = net.Where(e => e.Value > 0 && seen.GetValueOrDefault(e.Key) > _limit).Select(e => e.Key).ToList();
+        var exact = new Dictionary<ulong, int>();
+        if (grown.Count > 0)
+        {
+            var cap = _limit + 1 + grown.Max(h => net[h]);
+            foreach (var group in catalog.FindFingerprints(grown, cap).GroupBy(f => f.Hash))
+                exact[group.Key] = group.Count();
+        }
+        var crossings = new Dictionary<ulong, int>();
+        foreach (var (hash, change) in net)
+        {
+            if (change == 0)
+                continue;
+            var now = exact.TryGetValue(hash, out var counted) ? counted : seen.GetValueOrDefault(hash);
+            // A count at the cap is "more than the limit" now, and was before too (it cannot have
+            // grown by more than the cap's margin), so it crosses nothing.
+            var before = now - change;
+            if (now > _limit != before > _limit)
+                crossings[hash] = now;
+        }
+        return crossings;
+    }
+
+    /// <summary>Detects again every pair of documents outside the batch that holds a run the batch moved across the limit.</summary>
+    private void DetectAgain(Dictionary<ulong, int> crossings, Dictionary<string, int> batch)
+    {
+        var pairs = new SortedSet<(string A, string B)>(Comparer<(string A, string B)>.Create((x, y) =>
+            string.CompareOrdinal(x.A, y.A) is var a and not 0 ? a : string.CompareOrdinal(x.B, y.B)));
+        foreach (var (hash, places) in crossings)
+        {
+            var holders = catalog.FindFingerprints([hash], places).Where(f => !batch.ContainsKey(f.DocumentId))
+                .GroupBy(f => f.DocumentId).Select(g => (Id: g.Key, Places: g.Count())).OrderBy(h => h.Id, StringComparer.Ordinal).ToList();
+            for (var i = 0; i < holders.Count; i++)
+            {
+                // A document that holds the run twice shares it with itself.
+                if (holders[i].Places > 1)
+                    pairs.Add((holders[i].Id, holders[i].Id));
+                for (var j = i + 1; j < holders.Count; j++)
+                    pairs.Add((holders[i].Id, holders[j].Id));
+            }
+        }
+        foreach (var (a, b) in pairs)
+        {
+            catalog.RemoveQuoteLinksBetween(a, b);
+            var document = Resolve(a);
+            var text = Tokeniser.Tokenise(document.Text);
+            AddLinks(_detector.DetectFor(document, text, [.. _scheme.Fingerprints(a, text)], new PairLookup(catalog, b), Resolve));
+        }
+    }
+
+    private void AddLinks(IReadOnlyList<ReusePassage> passages)
+    {
         // A compilation's page and its parts are one source cut in pieces: what they share (the
         // page's list of its parts' titles) is the same print, not a quotation.
         catalog.AddQuoteLinks(passages.Where(p => !IsPartOf(p.SourceId, p.TargetId) && !IsPartOf(p.TargetId, p.SourceId)).Select(p => new QuoteLink(
             p.SourceId, p.Source.Start, p.Source.Length, p.TargetId, p.Target.Start, p.Target.Length,
             p.MatchedWords, ReuseDocuments.DirectionName(p.Direction))));
-    }
-
-    /// <summary>Stores the fingerprints of every document indexed since the last call.</summary>
-    public void WriteFingerprints()
-    {
-        if (_unwritten.Documents.Count == 0)
-            return;
-        catalog.SetFingerprints(_scheme.Version, _unwritten.Documents);
-        _unwritten = new UnwrittenFingerprints();
     }
 
     private bool IsPartOf(string part, string whole) => part != whole && Read(part).PartOf == whole;
@@ -83,62 +206,39 @@ internal sealed class ReuseIndexer(ICatalog catalog)
     }
 
     /// <summary>
-    /// The fingerprints held in memory and the catalog's, as one lookup. The catalog holds none of
-    /// the unwritten documents (their upsert dropped them), so no fingerprint is counted twice, and
-    /// each hash is cut at the limit over both, as the catalog would cut it were all written.
+    /// The catalog's fingerprints as the batch's document at <c>position</c> may pair with them:
+    /// all of a run held more than the limit (which the detector then leaves alone), else those of
+    /// documents outside the batch, before it in the batch, or itself.
     /// </summary>
-    private sealed class UnwrittenAndCatalogued(UnwrittenFingerprints unwritten, ICatalog catalog) : IFingerprintLookup
+    /// <param name="seen">Where given, the places of each run asked are noted in it.</param>
+    private sealed class BatchLookup(ICatalog catalog, Dictionary<string, int> batch, int position, Dictionary<ulong, int>? seen) : IFingerprintLookup
     {
         public IReadOnlyList<Fingerprint> Lookup(IReadOnlyCollection<ulong> hashes, int limitPerHash)
         {
-            var held = unwritten.Lookup(hashes, limitPerHash);
-            var stored = catalog.FindFingerprints(hashes, limitPerHash);
-            if (held.Count == 0 || stored.Count == 0)
-                return held.Count == 0 ? stored : held;
-            return [.. held.Concat(stored).GroupBy(f => f.Hash).SelectMany(g => g.Take(limitPerHash))];
+            var found = catalog.FindFingerprints(hashes, limitPerHash);
+            var kept = new List<Fingerprint>(found.Count);
+            foreach (var group in found.GroupBy(f => f.Hash))
+            {
+                var places = group.Count();
+                if (seen is not null)
+                    seen[group.Key] = places;
+                kept.AddRange(places >= limitPerHash ? group : group.Where(f => !batch.TryGetValue(f.DocumentId, out var at) || at <= position));
+            }
+            return kept;
         }
     }
 
     /// <summary>
-    /// The fingerprints of the documents indexed since the last write, by hash: every fingerprint in
-    /// one list, and through it one chain per hash (each entry points at the one before it with the
-    /// same hash), so that a batch of a million costs no list of its own per hash.
+    /// The catalog's fingerprints as one document may pair with <c>other</c> alone: all of a run
+    /// held more than the limit (the detector asks for one more than the limit, and leaves a run
+    /// alone when that many come back), else the other's.
     /// </summary>
-    private sealed class UnwrittenFingerprints : IFingerprintLookup
+    private sealed class PairLookup(ICatalog catalog, string other) : IFingerprintLookup
     {
-        private readonly List<Fingerprint> _all = [];
-        private readonly List<int> _previousOfHash = [];
-        private readonly Dictionary<ulong, int> _lastOfHash = [];
-        private readonly List<(string Id, IReadOnlyList<Fingerprint> Fingerprints)> _documents = [];
-        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
-
-        public int Count => _all.Count;
-
-        public IReadOnlyList<(string Id, IReadOnlyList<Fingerprint> Fingerprints)> Documents => _documents;
-
-        public void Add(string id, List<Fingerprint> fingerprints)
-        {
-            if (!_ids.Add(id))
-                throw new InvalidOperationException($"{id} is indexed twice before its fingerprints are written");
-            _documents.Add((id, fingerprints));
-            foreach (var fingerprint in fingerprints)
-            {
-                _previousOfHash.Add(_lastOfHash.TryGetValue(fingerprint.Hash, out var previous) ? previous : -1);
-                _lastOfHash[fingerprint.Hash] = _all.Count;
-                _all.Add(fingerprint);
-            }
-        }
-
         public IReadOnlyList<Fingerprint> Lookup(IReadOnlyCollection<ulong> hashes, int limitPerHash)
         {
-            var found = new List<Fingerprint>();
-            foreach (var hash in hashes.Distinct())
-            {
-                var taken = 0;
-                for (var at = _lastOfHash.GetValueOrDefault(hash, -1); at >= 0 && taken < limitPerHash; at = _previousOfHash[at], taken++)
-                    found.Add(_all[at]);
-            }
-            return found;
+            var found = catalog.FindFingerprints(hashes, limitPerHash);
+            return [.. found.GroupBy(f => f.Hash).SelectMany(g => g.Count() >= limitPerHash ? g : g.Where(f => f.DocumentId == other))];
         }
     }
 }

@@ -116,6 +116,42 @@ public abstract class CatalogContract : IDisposable
     }
 
     [Fact]
+    public void A_word_repeated_two_thousand_times_is_searched_once()
+    {
+        var results = _catalog.Search(new SearchQuery(string.Join(' ', Enumerable.Repeat("Grzhebin", 2000))));
+        var hit = Assert.Single(results.Hits);
+        Assert.Contains($"{SearchResults.MarkStart}Grzhebin{SearchResults.MarkEnd}", hit.Snippet);
+    }
+
+    [Fact]
+    public void A_query_of_more_terms_than_a_search_takes_is_refused_with_the_place()
+    {
+        var query = string.Join(" OR ", Enumerable.Repeat("Stalin", 200));
+        var error = Assert.Throws<QuerySyntaxException>(() => _catalog.Search(new SearchQuery(query)));
+        Assert.Contains("at most", error.Message, StringComparison.Ordinal);
+        Assert.InRange(error.Position, 1, query.Length - 1);
+    }
+
+    [Fact]
+    public void A_search_past_its_time_limit_is_stopped()
+        => Assert.Throws<QueryTooCostlyException>(() => _catalog.Search(new SearchQuery("Stalin OR Lenin") { TimeLimit = TimeSpan.Zero }));
+
+    [Fact]
+    public void A_search_whose_caller_has_gone_is_stopped()
+    {
+        using var gone = new CancellationTokenSource();
+        gone.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => _catalog.Search(new SearchQuery("Stalin"), gone.Token));
+    }
+
+    [Fact]
+    public void A_stopped_search_leaves_the_catalog_answering()
+    {
+        Assert.Throws<QueryTooCostlyException>(() => _catalog.Search(new SearchQuery("Stalin") { TimeLimit = TimeSpan.Zero }));
+        Assert.Equal(["lenin-1921-05-30-to-lutovinov"], Ids("Grzhebin"));
+    }
+
+    [Fact]
     public void Filters_narrow_by_author_addressee_year_kind_collection_and_volume()
     {
         Assert.All(Ids("", new WorkFilter { Author = "lenin" }), id => Assert.StartsWith("lenin-", id));

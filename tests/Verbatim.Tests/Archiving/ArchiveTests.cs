@@ -33,6 +33,23 @@ public sealed class ArchiveTests : IDisposable
     }
 
     [Fact]
+    public void A_file_nested_a_hundred_thousand_deep_fails_alone_and_three_hundred_letters_are_stored()
+    {
+        using var archive = Archive.Init(ArchivePath);
+        var letters = Directory.GetFiles(RepositoryPaths.Shared("corpus", "schnitzler-tei"), "*.xml").Order(StringComparer.Ordinal).Take(300).ToList();
+        var deep = Input("deep.xml", "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/><text><body><p>"
+            + string.Concat(Enumerable.Repeat("<hi>", 100_000)) + "x" + string.Concat(Enumerable.Repeat("</hi>", 100_000)) + "</p></body></text></TEI>");
+
+        var report = archive.Ingest([.. letters.Take(150), deep, .. letters.Skip(150)], Options);
+
+        var failure = Assert.Single(report.Failed);
+        Assert.Equal((deep, 1), (failure.Path, failure.Line));
+        Assert.Contains("elements deep", failure.Error, StringComparison.Ordinal);
+        Assert.Equal(300, report.Documents.Count);
+        Assert.Equal(300, archive.List(new WorkFilter()).Count);
+    }
+
+    [Fact]
     public void Bad_file_is_reported_and_the_rest_of_the_batch_is_stored()
     {
         using var archive = Archive.Init(ArchivePath);
@@ -122,7 +139,7 @@ public sealed class ArchiveTests : IDisposable
         using (var archive = Archive.Open(ArchivePath))
         {
             Assert.Equal(0, archive.Catalog.Count);
-            Assert.True(archive.Reindex() > 20);
+            Assert.True(archive.Reindex().Documents > 20);
             Assert.Equal(before, Snapshot(archive));
         }
     }

@@ -52,6 +52,30 @@ public sealed class QuoteCheckTests(SeedArchive seeds) : IClassFixture<SeedArchi
     }
 
     [Fact]
+    public void A_check_past_its_time_limit_is_stopped_with_a_clear_reason()
+    {
+        var checker = new QuoteChecker(seeds.Archive.Catalog);
+        var error = Assert.Throws<Searching.QueryTooCostlyException>(() =>
+            checker.Check("He is undoubtedly a loyal revolutionary, who must be used", timeLimit: TimeSpan.Zero));
+        Assert.Contains("stopped after", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_check_whose_caller_has_gone_is_stopped()
+    {
+        using var gone = new CancellationTokenSource();
+        gone.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => seeds.Archive.CheckQuote("He is undoubtedly a loyal revolutionary, who must be used", cancellationToken: gone.Token));
+    }
+
+    [Fact]
+    public void A_quotation_longer_than_a_check_takes_is_refused_before_any_work()
+    {
+        var error = Assert.Throws<ArchiveException>(() => seeds.Archive.CheckQuote(string.Join(' ', Enumerable.Repeat("word", QuoteChecker.MaximumWords + 1))));
+        Assert.Contains($"at most {QuoteChecker.MaximumWords} words", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Typography_alone_is_reported_as_typographic()
     {
         var match = seeds.Archive.CheckQuote("That affair is now under \"prosecution\" at the hands of Stalin and Dzerzhinsky").Matches[0];

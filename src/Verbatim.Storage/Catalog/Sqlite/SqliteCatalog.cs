@@ -17,8 +17,6 @@ public sealed partial class SqliteCatalog : ICatalog
     // 3: fingerprints and quote links; 4: with the names tables (mentions, dating; SqliteCatalog.Names.cs).
     private const int SchemaVersion = 4;
 
-    private const int SnippetTokens = 18;
-
     // A match's score (lower is better): the title weighs most, then people, body and notes.
     private const string Bm25 = "bm25(text, 5.0, 2.0, 1.0, 0.5)";
 
@@ -61,6 +59,9 @@ public sealed partial class SqliteCatalog : ICatalog
         connection.Open();
         return connection;
     }
+
+    /// <summary>Whether the catalog's tables are of this build's schema (a reader must not read another's).</summary>
+    public bool IsCurrent => Convert.ToInt32(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture) == SchemaVersion;
 
     /// <summary>Whether the catalog was created by an older schema and was emptied: the caller must reindex.</summary>
     public bool NeedsRebuild { get; private set; }
@@ -332,6 +333,28 @@ public sealed partial class SqliteCatalog : ICatalog
         }
     }
 
+    public IReadOnlyList<Fingerprint> FingerprintsOf(string id)
+    {
+        using var select = Command("""
+            SELECT f.hash, f.word, f.start FROM fingerprints f JOIN documents d ON d.rowid = f.document WHERE d.id = $id
+            """);
+        select.Parameters.AddWithValue("$id", id);
+        var found = new List<Fingerprint>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+            found.Add(new Fingerprint(unchecked((ulong)reader.GetInt64(0)), id, reader.GetInt32(1), reader.GetInt32(2)));
+        return found;
+    }
+
+    public void RemoveQuoteLinksBetween(string a, string b)
+    {
+        using var scope = _batch is null ? Batch() : null;
+        using var delete = Command("DELETE FROM quote_links WHERE (source = $a AND target = $b) OR (source = $b AND target = $a)");
+        delete.Parameters.AddWithValue("$a", a);
+        delete.Parameters.AddWithValue("$b", b);
+        delete.ExecuteNonQuery();
+    }
+
     public void AddQuoteLinks(IEnumerable<QuoteLink> links)
     {
         using var scope = _batch is null ? Batch() : null;
@@ -401,11 +424,21 @@ public sealed partial class SqliteCatalog : ICatalog
         }
     }
 
-    public SearchResults Search(SearchQuery query)
+    public SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default)
     {
-        var match = FtsQuery.Translate(query.Text);
-        var index = Results();
-        return match is null ? Browse(query, index) : Match(query, match, index);
+        ArgumentNullException.ThrowIfNull(query);
+        var parsed = FtsQuery.ForUser(query.Text);
+        using var budget = new QueryBudget(_connection, query.TimeLimit, cancellationToken);
+        try
+        {
+            var index = Results();
+            return parsed.Match is null ? Browse(query, index) : Match(query, parsed, index, budget);
+        }
+        catch (Exception exception) when (budget.Stopped(exception))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new QueryTooCostlyException($"the search was stopped after {query.TimeLimit.TotalSeconds:0.#} s; ask for fewer or rarer words, or add a filter");
+        }
     }
 
     public IReadOnlyList<string> BestMatchesOfAnyWord(IReadOnlyList<string> words, int limit)
@@ -458,13 +491,13 @@ public sealed partial class SqliteCatalog : ICatalog
     /// total, the facets (counted in memory) and the ranking (a bounded heap). Only the page of
     /// hits goes back to SQLite, for its titles and snippets.
     /// </summary>
-    private SearchResults Match(SearchQuery query, string match, ResultIndex index)
+    private SearchResults Match(SearchQuery query, UserQuery parsed, ResultIndex index, QueryBudget budget)
     {
         var selects = index.Selector(query.Filter);
         var scored = new List<(long Row, double Score)>();
         using (var select = Command($"SELECT rowid, -{Bm25} FROM text WHERE text MATCH $match"))
         {
-            select.Parameters.AddWithValue("$match", match);
+            select.Parameters.AddWithValue("$match", parsed.Match);
             using var reader = select.ExecuteReader();
             while (reader.Read())
             {
@@ -473,14 +506,20 @@ public sealed partial class SqliteCatalog : ICatalog
                     scored.Add((row, reader.GetDouble(1)));
             }
         }
+        budget.Check();
         var page = index.Page(scored, query.Offset, query.Limit);
         var hits = new List<SearchHit>(page.Count);
         if (page.Count > 0)
         {
-            // The page's rowids go to FTS5's index, which seeks to those few rows.
-            var byRow = ReadHits(page.Select(h => h.Row), "snippet(text, -1, char(2), char(3), '…', " + SnippetTokens.ToString(CultureInfo.InvariantCulture) + ")", "text MATCH $match AND ", match);
+            var window = Snippets.WindowCharacters.ToString(CultureInfo.InvariantCulture);
+            var byRow = ReadHits(page.Select(h => h.Row), $"substr(text.body, 1, {window}), substr(text.notes, 1, {window})", (body, notes) =>
+            {
+                budget.Check();
+                return Snippets.Best(body, notes, parsed.Marked);
+            });
             hits.AddRange(page.Select(h => byRow[h.Row] with { Score = h.Score }));
         }
+        budget.Check();
         return new SearchResults(scored.Count, hits, index.Count(scored.Select(s => s.Row)));
     }
 
@@ -489,26 +528,24 @@ public sealed partial class SqliteCatalog : ICatalog
     {
         var selected = index.InDateOrder(query.Filter);
         var page = selected.Skip(query.Offset).Take(Math.Max(query.Limit, 0)).ToList();
-        var byRow = page.Count > 0 ? ReadHits(page, "substr(text.body, 1, 200)", "", null) : [];
+        var byRow = page.Count > 0 ? ReadHits(page, "substr(text.body, 1, 200), ''", (start, _) => start) : [];
         return new SearchResults(selected.Count, [.. page.Select(r => byRow[r])], index.Count(selected));
     }
 
-    /// <summary>Reads the hits of the rows given, each with its snippet (an SQL expression over the full-text row).</summary>
-    private Dictionary<long, SearchHit> ReadHits(IEnumerable<long> rows, string snippetSql, string matchSql, string? match)
+    /// <summary>Reads the hits of the rows given, each with its snippet: made from two texts of the full-text row, selected by <paramref name="snippetSql"/>.</summary>
+    private Dictionary<long, SearchHit> ReadHits(IEnumerable<long> rows, string snippetSql, Func<string, string, string> snippet)
     {
         using var command = Command($"""
             SELECT text.rowid, d.id, d.title, d.date, {snippetSql}
             FROM text JOIN documents d ON d.rowid = text.rowid
-            WHERE {matchSql}text.rowid IN ({string.Join(",", rows.Select(r => r.ToString(CultureInfo.InvariantCulture)))})
+            WHERE text.rowid IN ({string.Join(",", rows.Select(r => r.ToString(CultureInfo.InvariantCulture)))})
             """);
-        if (match is not null)
-            command.Parameters.AddWithValue("$match", match);
         var hits = new Dictionary<long, SearchHit>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             hits[reader.GetInt64(0)] = new SearchHit(reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? "" : reader.GetString(4), 0.0);
+                snippet(reader.IsDBNull(4) ? "" : reader.GetString(4), reader.IsDBNull(5) ? "" : reader.GetString(5)), 0.0);
         }
         return hits;
     }
