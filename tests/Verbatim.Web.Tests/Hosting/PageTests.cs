@@ -95,6 +95,16 @@ public sealed class PageTests(ReaderFixture reader)
     }
 
     [Fact]
+    public async Task The_diff_view_keeps_the_spaces_between_the_words_before_a_change_and_its_readings()
+    {
+        var (_, html) = await Get($"/documents/{ReaderFixture.RevisedId}/diff?from=1&to=2");
+        var word = Assert.Single(html.QuerySelectorAll(".words li"));
+        foreach (var reading in word.QuerySelectorAll("del, ins"))
+            Assert.Contains(" " + reading.TextContent, word.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("  ", word.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_collation_page_aligns_two_versions_and_marks_the_variant_rows()
     {
         var (response, html) = await Get($"/collate?w=v1={ReaderFixture.RevisedId}@1&w=v2={ReaderFixture.RevisedId}@2");
