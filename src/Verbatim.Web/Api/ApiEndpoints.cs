@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Verbatim.Model;
 using Verbatim.Quoting;
 using Verbatim.Searching;
+using Verbatim.Web.Hosting;
 using Verbatim.Web.Pages;
 using Verbatim.Web.Reading;
 
@@ -99,7 +100,7 @@ public static class ApiEndpoints
                 TypedResults.Ok(Verbatim.Names.Correspondence.Timeline(room.Names, filter.ToFilter())))
             .WithSummary("The dated documents in order, each with the precision of its date (day, month, year, range); ?person=, ?from=, ?to=.");
 
-        api.MapFallback("{**path}", () => TypedResults.Problem("There is no such API route.", statusCode: StatusCodes.Status404NotFound))
+        api.MapFallback("{**path}", (HttpContext context, EndpointDataSource endpoints) => Failures.NothingHere(context, endpoints, "There is no such API route."))
             .ExcludeFromDescription();
         return routes;
     }
@@ -163,17 +164,15 @@ public sealed record QuoteLinksResponse(IReadOnlyList<QuoteLink> Quotes, IReadOn
 /// <summary>The filters of the network and the timeline, as query parameters.</summary>
 /// <remarks>
 /// The years are read as text: the pages' filter form sends an empty field as "from=", which
-/// means no bound, not a bad request.
+/// means no bound, not a bad request; any other value <see cref="Hosting.QueryParameters"/> has checked.
 /// </remarks>
 public sealed record LetterFilterQuery(
     [property: FromQuery(Name = "person")] string? Person,
     [property: FromQuery(Name = "from")] string? From,
     [property: FromQuery(Name = "to")] string? To)
 {
-    public Verbatim.Names.LetterFilter ToFilter() => new(Person is { Length: > 0 } ? Person : null, Year(From), Year(To));
-
-    private static int? Year(string? text)
-        => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null;
+    public Verbatim.Names.LetterFilter ToFilter()
+        => new(Person is { Length: > 0 } ? Person : null, Hosting.QueryParameters.WholeNumber(From), Hosting.QueryParameters.WholeNumber(To));
 }
 
 public sealed record VersionEntry(int Version, DateTimeOffset Created, string Message, string User, string? Address);

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Verbatim.Archiving;
@@ -39,6 +41,9 @@ public static class ReaderHost
         // process are enough, and nothing is written outside the archive's owner's choosing.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddProblemDetails();
+        // A request the framework cannot bind (a body that is not JSON) throws, and Failures
+        // answers it with what was wrong instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -49,12 +54,26 @@ public static class ReaderHost
         });
 
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Failures.Answer });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = Failures.Answer,
+            // A request that cannot be read is the caller's error, answered as such: not a failure for the log.
+            SuppressDiagnosticsCallback = failure => failure.Exception is BadHttpRequestException,
+        });
         app.UseMiddleware<SecurityHeaders>();
-        app.MapOpenApi();
-        app.MapAssets();
-        app.MapApi();
-        app.MapPages();
+        app.Use(async (context, next) =>
+        {
+            if (QueryParameters.Check(context.Request.Query) is { Count: > 0 } errors)
+                await Failures.BadParameters(context, errors).ExecuteAsync(context);
+            else
+                await next(context);
+        });
+        var reader = app.MapGroup("");
+        reader.MapOpenApi();
+        reader.MapAssets();
+        reader.MapApi();
+        reader.MapPages();
+        ((IEndpointConventionBuilder)reader).Finally(Routes.AnswerHeadAsGet);
         return app;
     }
 

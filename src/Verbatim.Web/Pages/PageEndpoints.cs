@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Verbatim.Presenting;
 using Verbatim.Searching;
 using Verbatim.Web.Citations;
+using Verbatim.Web.Hosting;
 using Verbatim.Web.Reading;
 
 namespace Verbatim.Web.Pages;
@@ -140,7 +141,7 @@ public static class PageEndpoints
             return Page<NetworkPage>(new { Filter = filter, Network = Verbatim.Names.Correspondence.Network(room.Names, filter), Person = filter.Person is { } p ? room.Names.Find(p) : null });
         });
 
-        pages.MapFallback("{**path}", () => NotFound("There is nothing at this address."));
+        pages.MapFallback("{**path}", (HttpContext context, EndpointDataSource endpoints) => Failures.NothingHere(context, endpoints, "There is nothing at this address."));
         return routes;
     }
 
