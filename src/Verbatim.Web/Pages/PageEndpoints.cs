@@ -70,7 +70,9 @@ public static class PageEndpoints
                 return Page<SearchPage>(new { Form = form });
             try
             {
-                return Page<SearchPage>(new { Form = form, Results = room.Search(form.ToQuery()) });
+                var results = room.Search(form.ToQuery());
+                return Page<SearchPage>(new { Form = form, Results = results },
+                    form.IsPastTheEnd(results) ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
             }
             catch (QuerySyntaxException exception)
             {

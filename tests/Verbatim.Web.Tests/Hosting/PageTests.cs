@@ -162,6 +162,24 @@ public sealed class PageTests(ReaderFixture reader)
         Assert.Equal("11", second.QuerySelector("ol.hits")!.GetAttribute("start"));
     }
 
+    [Theory]
+    [InlineData("99")]
+    [InlineData("214748366")]
+    [InlineData("1000000000")]
+    public async Task A_search_page_past_the_last_says_so_and_links_to_the_last_page(string page)
+    {
+        var (_, firstHtml) = await Get("/search?q=Stalin");
+        var total = int.Parse(firstHtml.QuerySelector("#hits-heading")!.TextContent.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var lastPage = (total + 9) / 10;
+        var (response, html) = await Get("/search?q=Stalin&page=" + page);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(html.QuerySelectorAll("ol.hits > li"));
+        Assert.DoesNotContain("Showing", html.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"no page {page}", html.QuerySelector(".nothing")!.TextContent, StringComparison.Ordinal);
+        var expected = lastPage == 1 ? "/search?q=Stalin" : $"/search?q=Stalin&page={lastPage}";
+        Assert.Equal(expected, html.QuerySelector(".nothing a[rel=last]")!.GetAttribute("href"));
+    }
+
     [Fact]
     public async Task A_search_that_finds_nothing_says_so_and_offers_a_way_on()
     {
