@@ -19,8 +19,13 @@ public static class PageEndpoints
     {
         var pages = routes.MapGroup("").ExcludeFromDescription();
 
-        pages.MapGet("/", (ReadingRoom room, string? by) =>
-            Page<WorksIndexPage>(new { Index = WorksIndex.Of(room.Works, WorksIndex.IsGrouping(by) ? by! : "author") }));
+        pages.MapGet("/", (ReadingRoom room, string? by, int? page) =>
+        {
+            var index = WorksIndex.Of(room.Works, WorksIndex.IsGrouping(by) ? by! : "author");
+            return page > index.PageCount
+                ? (IResult)NotFound($"The works index has {index.PageCount} {(index.PageCount == 1 ? "page" : "pages")}: there is no page {page}.")
+                : Page<WorksIndexPage>(new { Index = index, Page = page ?? 1 });
+        });
 
         pages.MapGet("/documents/{id}", (ReadingRoom room, HttpRequest request, string id, int? version) =>
             room.Read(id, version) is { } stored

@@ -62,6 +62,18 @@ public sealed class PageTests(ReaderFixture reader)
     }
 
     [Fact]
+    public async Task The_works_index_of_a_small_archive_is_one_page_and_a_page_past_it_is_not_found()
+    {
+        var (first, html) = await Get("/?page=1");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Null(html.QuerySelector(".pagination"));
+        Assert.All(html.QuerySelectorAll(".group-list a"), a => Assert.StartsWith("#", a.GetAttribute("href"), StringComparison.Ordinal));
+        var (past, pastHtml) = await Get("/?by=year&page=2");
+        Assert.Equal(HttpStatusCode.NotFound, past.StatusCode);
+        Assert.Contains("no page 2", pastHtml.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_document_shows_its_provenance_notes_neighbours_formats_citations_and_versions()
     {
         var (response, html) = await Get($"/documents/{ReaderFixture.RevisedId}");
