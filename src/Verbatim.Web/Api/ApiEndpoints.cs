@@ -93,8 +93,8 @@ public static class ApiEndpoints
             .WithSummary("One entity of the index of names: its variants, authorities and documents by role.");
 
         api.MapGet("/network", (ReadingRoom room, [AsParameters] LetterFilterQuery filter) =>
-                TypedResults.Ok(Verbatim.Names.Correspondence.Network(room.Names, filter.ToFilter())))
-            .WithSummary("The correspondence network: sender-to-addressee edges with their letters and dates; ?person= (a name id), ?from=, ?to= (years).");
+                TypedResults.Ok(Verbatim.Names.Correspondence.Network(room.Names, filter.ToFilter()).WithAtLeast(filter.MinLetters)))
+            .WithSummary("The correspondence network: sender-to-addressee edges with their letters and dates; ?person= (a name id), ?from=, ?to= (years), ?min= (only people with at least this many letters).");
 
         api.MapGet("/timeline", (ReadingRoom room, [AsParameters] LetterFilterQuery filter) =>
                 TypedResults.Ok(Verbatim.Names.Correspondence.Timeline(room.Names, filter.ToFilter())))
@@ -169,8 +169,12 @@ public sealed record QuoteLinksResponse(IReadOnlyList<QuoteLink> Quotes, IReadOn
 public sealed record LetterFilterQuery(
     [property: FromQuery(Name = "person")] string? Person,
     [property: FromQuery(Name = "from")] string? From,
-    [property: FromQuery(Name = "to")] string? To)
+    [property: FromQuery(Name = "to")] string? To,
+    [property: FromQuery(Name = "min")] string? Min)
 {
+    /// <summary>The network's least number of letters a person must have to be shown (the timeline has no use for it).</summary>
+    public int? MinLetters => Hosting.QueryParameters.WholeNumber(Min);
+
     public Verbatim.Names.LetterFilter ToFilter()
         => new(Person is { Length: > 0 } ? Person : null, Hosting.QueryParameters.WholeNumber(From), Hosting.QueryParameters.WholeNumber(To));
 }

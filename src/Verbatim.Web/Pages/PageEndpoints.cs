@@ -145,7 +145,13 @@ public static class PageEndpoints
         pages.MapGet("/network", (ReadingRoom room, [AsParameters] Api.LetterFilterQuery query) =>
         {
             var filter = query.ToFilter();
-            return Page<NetworkPage>(new { Filter = filter, Network = Verbatim.Names.Correspondence.Network(room.Names, filter), Person = filter.Person is { } p ? room.Names.Find(p) : null });
+            return Page<NetworkPage>(new
+            {
+                Filter = filter,
+                Min = query.MinLetters,
+                Network = Verbatim.Names.Correspondence.Network(room.Names, filter).WithAtLeast(query.MinLetters),
+                Person = filter.Person is { } p ? room.Names.Find(p) : null,
+            });
         });
 
         pages.MapFallback("{**path}", (HttpContext context, EndpointDataSource endpoints) => Failures.NothingHere(context, endpoints, "There is nothing at this address."));
