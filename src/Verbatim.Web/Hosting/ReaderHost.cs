@@ -47,7 +47,12 @@ public static class ReaderHost
         // A request the framework cannot bind (a body that is not JSON) throws, and Failures
         // answers it with what was wrong instead of an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
+        // Every GET route answers HEAD too (Routes.AnswerHeadAsGet); the document describes each once.
+        builder.Services.AddOpenApi(openApi =>
+        {
+            var described = openApi.ShouldInclude;
+            openApi.ShouldInclude = route => !string.Equals(route.HttpMethod, HttpMethods.Head, StringComparison.OrdinalIgnoreCase) && described(route);
+        });
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
