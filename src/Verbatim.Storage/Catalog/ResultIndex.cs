@@ -163,9 +163,11 @@ public sealed class ResultIndex
     /// </summary>
     public IReadOnlyList<(long Row, double Score)> Page(IReadOnlyList<(long Row, double Score)> scored, int offset, int limit)
     {
-        var wanted = offset + limit;
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
         if (limit <= 0 || offset >= scored.Count)
             return [];
+        // In 64 bits: a page far down a result can end past the largest int.
+        var wanted = (int)Math.Min((long)offset + limit, scored.Count);
         var order = Comparer<(long Row, double Score)>.Create(CompareHits);
         // A bounded heap whose top is the worst row kept: O(n log k) for the few rows a page shows.
         var best = new PriorityQueue<(long Row, double Score), (long Row, double Score)>(Comparer<(long Row, double Score)>.Create((a, b) => CompareHits(b, a)));

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Verbatim.Model;
 using Verbatim.Quoting;
 using Verbatim.Searching;
+using Verbatim.Web.Hosting;
 using Verbatim.Web.Pages;
 using Verbatim.Web.Reading;
 
@@ -92,14 +93,14 @@ public static class ApiEndpoints
             .WithSummary("One entity of the index of names: its variants, authorities and documents by role.");
 
         api.MapGet("/network", (ReadingRoom room, [AsParameters] LetterFilterQuery filter) =>
-                TypedResults.Ok(Verbatim.Names.Correspondence.Network(room.Names, filter.ToFilter())))
-            .WithSummary("The correspondence network: sender-to-addressee edges with their letters and dates; ?person= (a name id), ?from=, ?to= (years).");
+                TypedResults.Ok(Verbatim.Names.Correspondence.Network(room.Names, filter.ToFilter()).WithAtLeast(filter.MinLetters)))
+            .WithSummary("The correspondence network: sender-to-addressee edges with their letters and dates; ?person= (a name id), ?from=, ?to= (years), ?min= (only people with at least this many letters).");
 
         api.MapGet("/timeline", (ReadingRoom room, [AsParameters] LetterFilterQuery filter) =>
                 TypedResults.Ok(Verbatim.Names.Correspondence.Timeline(room.Names, filter.ToFilter())))
             .WithSummary("The dated documents in order, each with the precision of its date (day, month, year, range); ?person=, ?from=, ?to=.");
 
-        api.MapFallback("{**path}", () => TypedResults.Problem("There is no such API route.", statusCode: StatusCodes.Status404NotFound))
+        api.MapFallback("{**path}", (HttpContext context, EndpointDataSource endpoints) => Failures.NothingHere(context, endpoints, "There is no such API route."))
             .ExcludeFromDescription();
         return routes;
     }
@@ -163,17 +164,19 @@ public sealed record QuoteLinksResponse(IReadOnlyList<QuoteLink> Quotes, IReadOn
 /// <summary>The filters of the network and the timeline, as query parameters.</summary>
 /// <remarks>
 /// The years are read as text: the pages' filter form sends an empty field as "from=", which
-/// means no bound, not a bad request.
+/// means no bound, not a bad request; any other value <see cref="Hosting.QueryParameters"/> has checked.
 /// </remarks>
 public sealed record LetterFilterQuery(
     [property: FromQuery(Name = "person")] string? Person,
     [property: FromQuery(Name = "from")] string? From,
-    [property: FromQuery(Name = "to")] string? To)
+    [property: FromQuery(Name = "to")] string? To,
+    [property: FromQuery(Name = "min")] string? Min)
 {
-    public Verbatim.Names.LetterFilter ToFilter() => new(Person is { Length: > 0 } ? Person : null, Year(From), Year(To));
+    /// <summary>The network's least number of letters a person must have to be shown (the timeline has no use for it).</summary>
+    public int? MinLetters => Hosting.QueryParameters.WholeNumber(Min);
 
-    private static int? Year(string? text)
-        => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null;
+    public Verbatim.Names.LetterFilter ToFilter()
+        => new(Person is { Length: > 0 } ? Person : null, Hosting.QueryParameters.WholeNumber(From), Hosting.QueryParameters.WholeNumber(To));
 }
 
 public sealed record VersionEntry(int Version, DateTimeOffset Created, string Message, string User, string? Address);

@@ -3,8 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Verbatim.Archiving;
@@ -24,22 +27,32 @@ public sealed record ReaderOptions(int Port = ReaderOptions.DefaultPort)
 /// <summary>The web reader: Kestrel on the loopback interface over one open archive.</summary>
 public static class ReaderHost
 {
+    /// <summary>The folder of the archive that holds the reader's data protection keys, readable by the archive's owner only.</summary>
+    public const string KeysFolder = "reader-keys";
+
     /// <summary>Builds the reader over an archive the caller opened and keeps open (and disposes) for as long as the host runs.</summary>
     public static WebApplication Build(Archive archive, ReaderOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ReaderHost).Assembly.GetName().Name });
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         // A host that fails to start (a port in use) throws to the caller, which says so in one
         // line; the host's own log of it would add a stack trace to that line.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSingleton(_ => new ReadingRoom(archive));
         builder.Services.AddRazorComponents();
-        // The reader posts no forms and keeps no sessions: keys that live and die with the
-        // process are enough, and nothing is written outside the archive's owner's choosing.
-        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        var keysRefused = KeepKeys(builder, Path.Combine(archive.Layout.Root, KeysFolder));
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        // A request the framework cannot bind (a body that is not JSON) throws, and Failures
+        // answers it with what was wrong instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
+        // Every GET route answers HEAD too (Routes.AnswerHeadAsGet); the document describes each once.
+        builder.Services.AddOpenApi(openApi =>
+        {
+            var described = openApi.ShouldInclude;
+            openApi.ShouldInclude = route => !string.Equals(route.HttpMethod, HttpMethods.Head, StringComparison.OrdinalIgnoreCase) && described(route);
+        });
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
@@ -49,13 +62,62 @@ public static class ReaderHost
         });
 
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Failures.Answer });
+        if (keysRefused is not null)
+            app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogWarning("{Refusal}", keysRefused));
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = Failures.Answer,
+            // A request that cannot be read is the caller's error, answered as such: not a failure for the log.
+            SuppressDiagnosticsCallback = failure => failure.Exception is BadHttpRequestException,
+        });
         app.UseMiddleware<SecurityHeaders>();
-        app.MapOpenApi();
-        app.MapAssets();
-        app.MapApi();
-        app.MapPages();
+        app.Use(async (context, next) =>
+        {
+            if (QueryParameters.Check(context.Request.Query) is { Count: > 0 } errors)
+                await Failures.BadParameters(context, errors).ExecuteAsync(context);
+            else
+                await next(context);
+        });
+        var reader = app.MapGroup("");
+        reader.MapOpenApi();
+        reader.MapAssets();
+        reader.MapApi();
+        reader.MapPages();
+        ((IEndpointConventionBuilder)reader).Finally(Routes.AnswerHeadAsGet);
         return app;
+    }
+
+    /// <summary>
+    /// Keeps the data protection keys in the archive's folder for its owner only (no one else can
+    /// read them, which is their protection: there is no key encryptor on Linux), or, where that
+    /// folder cannot be written, in memory for this run. Returns the line that says so then.
+    /// </summary>
+    private static string? KeepKeys(WebApplicationBuilder builder, string folder)
+    {
+        var protection = builder.Services.AddDataProtection().SetApplicationName("verbatim-reader");
+        // The key is stored unencrypted on purpose, in a folder only its owner can open: the
+        // warning that says so on every first start would tell the reader's user nothing to do.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+        try
+        {
+            const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else
+            {
+                Directory.CreateDirectory(folder, OwnerOnly);
+                File.SetUnixFileMode(folder, OwnerOnly);
+            }
+            protection.PersistKeysToFileSystem(new DirectoryInfo(folder));
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            builder.Services.Configure<KeyManagementOptions>(keys => keys.XmlRepository = new KeysInMemory());
+            return $"The reader's keys cannot be kept in {folder} ({exception.Message}); they live in memory until it stops.";
+        }
     }
 
     /// <summary>The address the started host listens on, with the port the system chose where it was 0.</summary>
@@ -64,5 +126,23 @@ public static class ReaderHost
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("the server reports no addresses; start it first");
         return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>Keys that live and die with the process, for an archive whose folder cannot hold them.</summary>
+internal sealed class KeysInMemory : Microsoft.AspNetCore.DataProtection.Repositories.IXmlRepository
+{
+    private readonly List<System.Xml.Linq.XElement> _elements = [];
+
+    public IReadOnlyCollection<System.Xml.Linq.XElement> GetAllElements()
+    {
+        lock (_elements)
+            return [.. _elements.Select(e => new System.Xml.Linq.XElement(e))];
+    }
+
+    public void StoreElement(System.Xml.Linq.XElement element, string friendlyName)
+    {
+        lock (_elements)
+            _elements.Add(new System.Xml.Linq.XElement(element));
     }
 }

@@ -17,12 +17,13 @@ public static class Links
     public static string Name(string id) => "/names/" + Uri.EscapeDataString(id);
 
     /// <summary>A view of letters (timeline, network) filtered as <see cref="Verbatim.Names.LetterFilter"/> filters.</summary>
-    public static string Letters(string view, Verbatim.Names.LetterFilter filter)
+    public static string Letters(string view, Verbatim.Names.LetterFilter filter, int? min = null)
     {
         var query = new List<string>();
         if (filter.Person is { Length: > 0 } person) query.Add("person=" + Uri.EscapeDataString(person));
         if (filter.From is { } from) query.Add($"from={from}");
         if (filter.To is { } to) query.Add($"to={to}");
+        if (min is > 1) query.Add($"min={min}");
         return "/" + view + (query.Count == 0 ? "" : "?" + string.Join("&", query));
     }
 

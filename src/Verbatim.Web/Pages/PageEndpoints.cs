@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Verbatim.Presenting;
 using Verbatim.Searching;
 using Verbatim.Web.Citations;
+using Verbatim.Web.Hosting;
 using Verbatim.Web.Reading;
 
 namespace Verbatim.Web.Pages;
@@ -18,8 +19,13 @@ public static class PageEndpoints
     {
         var pages = routes.MapGroup("").ExcludeFromDescription();
 
-        pages.MapGet("/", (ReadingRoom room, string? by) =>
-            Page<WorksIndexPage>(new { Index = WorksIndex.Of(room.Works, WorksIndex.IsGrouping(by) ? by! : "author") }));
+        pages.MapGet("/", (ReadingRoom room, string? by, int? page) =>
+        {
+            var index = WorksIndex.Of(room.Works, WorksIndex.IsGrouping(by) ? by! : "author");
+            return page > index.PageCount
+                ? (IResult)NotFound($"The works index has {index.PageCount} {(index.PageCount == 1 ? "page" : "pages")}: there is no page {page}.")
+                : Page<WorksIndexPage>(new { Index = index, Page = page ?? 1 });
+        });
 
         pages.MapGet("/documents/{id}", (ReadingRoom room, HttpRequest request, string id, int? version) =>
             room.Read(id, version) is { } stored
@@ -69,7 +75,9 @@ public static class PageEndpoints
                 return Page<SearchPage>(new { Form = form });
             try
             {
-                return Page<SearchPage>(new { Form = form, Results = room.Search(form.ToQuery()) });
+                var results = room.Search(form.ToQuery());
+                return Page<SearchPage>(new { Form = form, Results = results },
+                    form.IsPastTheEnd(results) ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
             }
             catch (QuerySyntaxException exception)
             {
@@ -137,10 +145,16 @@ public static class PageEndpoints
         pages.MapGet("/network", (ReadingRoom room, [AsParameters] Api.LetterFilterQuery query) =>
         {
             var filter = query.ToFilter();
-            return Page<NetworkPage>(new { Filter = filter, Network = Verbatim.Names.Correspondence.Network(room.Names, filter), Person = filter.Person is { } p ? room.Names.Find(p) : null });
+            return Page<NetworkPage>(new
+            {
+                Filter = filter,
+                Min = query.MinLetters,
+                Network = Verbatim.Names.Correspondence.Network(room.Names, filter).WithAtLeast(query.MinLetters),
+                Person = filter.Person is { } p ? room.Names.Find(p) : null,
+            });
         });
 
-        pages.MapFallback("{**path}", () => NotFound("There is nothing at this address."));
+        pages.MapFallback("{**path}", (HttpContext context, EndpointDataSource endpoints) => Failures.NothingHere(context, endpoints, "There is nothing at this address."));
         return routes;
     }
 

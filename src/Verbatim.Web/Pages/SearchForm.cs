@@ -14,6 +14,14 @@ public sealed record SearchForm(string? Q, string? Author, string? Addressee, st
 
     public int PageNumber => Math.Max(1, Page ?? 1);
 
+    /// <summary>The number of hits before this page, in 64 bits: a page number far past the end must not wrap to another page.</summary>
+    public long Offset => (PageNumber - 1L) * PageSize;
+
+    /// <summary>Whether these results end before this page starts (a search that found nothing has no pages to be past).</summary>
+    public bool IsPastTheEnd(SearchResults results) => results.Total > 0 && Offset >= results.Total;
+
+    public static int PageCount(SearchResults results) => (results.Total + PageSize - 1) / PageSize;
+
     public bool IsEmpty => string.IsNullOrWhiteSpace(Q) && Filters.Count == 0;
 
     public SearchQuery ToQuery() => new(Q?.Trim() ?? "")
@@ -28,7 +36,8 @@ public sealed record SearchForm(string? Q, string? Author, string? Addressee, st
             Collection = Collection,
             Volume = Volume,
         },
-        Offset = (PageNumber - 1) * PageSize,
+        // Past the largest int is past the end of any result: the catalog answers an empty page and the total.
+        Offset = (int)Math.Min(Offset, int.MaxValue),
         Limit = PageSize,
     };
 

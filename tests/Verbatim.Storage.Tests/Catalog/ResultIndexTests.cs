@@ -64,4 +64,16 @@ public sealed class ResultIndexTests
         Assert.Empty(index.Page(scored, 5, 2));
         Assert.Empty(index.Page(scored, 0, 0));
     }
+
+    [Fact]
+    public void A_page_whose_end_lies_beyond_the_largest_int_holds_the_rest_of_the_hits()
+    {
+        var index = new ResultIndex();
+        for (var row = 1; row <= 3; row++)
+            index.AddDocument(row, "d" + row, null, "letter", null, null, null);
+        (long, double)[] scored = [(1, 3.0), (2, 2.0), (3, 1.0)];
+        Assert.Equal([2, 3], index.Page(scored, 1, int.MaxValue).Select(h => h.Row));
+        Assert.Empty(index.Page(scored, int.MaxValue, int.MaxValue));
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.Page(scored, -2147483646, 10));
+    }
 }

@@ -220,6 +220,28 @@ public sealed class BrowserTests(ReaderFixture reader, Chromium chromium) : ICla
     }
 
     [Fact]
+    public async Task The_network_drawn_with_a_minimum_of_letters_has_fewer_nodes_and_labels_only_the_larger_ones()
+    {
+        await using var context = await NewContext(javaScript: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/network");
+        await page.Locator("#network[data-state='drawn']").WaitForAsync();
+        var all = int.Parse((await page.Locator("#network").GetAttributeAsync("data-nodes"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var labelled = int.Parse((await page.Locator("#network").GetAttributeAsync("data-labelled"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(labelled, 1, all - 1);
+
+        await page.Locator("#min").FillAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("min=2", StringComparison.Ordinal));
+        await page.Locator("#network[data-state='drawn']").WaitForAsync();
+        var busy = System.Text.Json.JsonDocument.Parse(await reader.Client.GetStringAsync("/api/network?min=2")).RootElement;
+        var drawn = int.Parse((await page.Locator("#network").GetAttributeAsync("data-nodes"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(busy.GetProperty("nodes").GetArrayLength(), drawn);
+        Assert.InRange(drawn, 2, all - 1);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ScreenshotFolder, "network-min-2.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Names_and_timeline_work_without_JavaScript()
     {
         await _page.GotoAsync("/names");

@@ -123,6 +123,8 @@ public sealed class ApiTests(ReaderFixture reader)
         var searchParameters = openApi.GetProperty("paths").GetProperty("/api/search").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Equal(["q", "author", "addressee", "from", "to", "kind", "collection", "volume", "offset", "limit"], searchParameters);
+        // HEAD is answered wherever GET is, and not described again.
+        Assert.All(openApi.GetProperty("paths").EnumerateObject(), path => Assert.False(path.Value.TryGetProperty("head", out _), path.Name));
         var kinds = openApi.GetProperty("components").GetProperty("schemas").GetProperty("DocumentKind").GetProperty("enum").EnumerateArray().Select(k => k.GetString());
         Assert.Contains("letter", kinds);
     }

@@ -78,6 +78,32 @@ public sealed class LettersApiTests(ReaderFixture reader)
     }
 
     [Fact]
+    public async Task The_network_keeps_only_people_with_at_least_min_letters_in_the_api_and_the_pages_table()
+    {
+        var everyone = await Json("/api/network");
+        var min = 2;
+        var kept = everyone.GetProperty("nodes").EnumerateArray()
+            .Where(n => n.GetProperty("sent").GetInt32() + n.GetProperty("received").GetInt32() >= min)
+            .Select(n => n.GetProperty("id").GetString()!).ToHashSet();
+        Assert.InRange(kept.Count, 2, everyone.GetProperty("nodes").GetArrayLength() - 1);
+
+        var busy = await Json($"/api/network?min={min}");
+        Assert.Equal(kept.Order(StringComparer.Ordinal), busy.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+        Assert.NotEmpty(busy.GetProperty("edges").EnumerateArray());
+        Assert.All(busy.GetProperty("edges").EnumerateArray(), e =>
+        {
+            Assert.Contains(e.GetProperty("source").GetString()!, kept);
+            Assert.Contains(e.GetProperty("target").GetString()!, kept);
+        });
+        Assert.True(busy.GetProperty("letters").GetInt32() <= everyone.GetProperty("letters").GetInt32());
+
+        var page = new HtmlParser().ParseDocument(await reader.Client.GetStringAsync($"/network?min={min}"));
+        Assert.Equal(busy.GetProperty("edges").GetArrayLength(), page.QuerySelectorAll("table.edges tbody tr").Length);
+        Assert.Equal(min.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("input#min")!.GetAttribute("value"));
+        Assert.Contains($"min={min}", page.QuerySelector("#network")!.GetAttribute("data-api"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_the_network_page_may_run_scripts_and_only_the_readers_own()
     {
         var response = await reader.Client.GetAsync("/network");

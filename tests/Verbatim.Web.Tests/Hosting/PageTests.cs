@@ -62,6 +62,18 @@ public sealed class PageTests(ReaderFixture reader)
     }
 
     [Fact]
+    public async Task The_works_index_of_a_small_archive_is_one_page_and_a_page_past_it_is_not_found()
+    {
+        var (first, html) = await Get("/?page=1");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Null(html.QuerySelector(".pagination"));
+        Assert.All(html.QuerySelectorAll(".group-list a"), a => Assert.StartsWith("#", a.GetAttribute("href"), StringComparison.Ordinal));
+        var (past, pastHtml) = await Get("/?by=year&page=2");
+        Assert.Equal(HttpStatusCode.NotFound, past.StatusCode);
+        Assert.Contains("no page 2", pastHtml.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_document_shows_its_provenance_notes_neighbours_formats_citations_and_versions()
     {
         var (response, html) = await Get($"/documents/{ReaderFixture.RevisedId}");
@@ -92,6 +104,16 @@ public sealed class PageTests(ReaderFixture reader)
         var word = Assert.Single(html.QuerySelectorAll(".words li"));
         Assert.EndsWith("at once,", word.QuerySelector("ins")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Have a look at", word.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_diff_view_keeps_the_spaces_between_the_words_before_a_change_and_its_readings()
+    {
+        var (_, html) = await Get($"/documents/{ReaderFixture.RevisedId}/diff?from=1&to=2");
+        var word = Assert.Single(html.QuerySelectorAll(".words li"));
+        foreach (var reading in word.QuerySelectorAll("del, ins"))
+            Assert.Contains(" " + reading.TextContent, word.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("  ", word.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,6 +172,24 @@ public sealed class PageTests(ReaderFixture reader)
         var next = html.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href")!;
         var (_, second) = await Get(next);
         Assert.Equal("11", second.QuerySelector("ol.hits")!.GetAttribute("start"));
+    }
+
+    [Theory]
+    [InlineData("99")]
+    [InlineData("214748366")]
+    [InlineData("1000000000")]
+    public async Task A_search_page_past_the_last_says_so_and_links_to_the_last_page(string page)
+    {
+        var (_, firstHtml) = await Get("/search?q=Stalin");
+        var total = int.Parse(firstHtml.QuerySelector("#hits-heading")!.TextContent.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var lastPage = (total + 9) / 10;
+        var (response, html) = await Get("/search?q=Stalin&page=" + page);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(html.QuerySelectorAll("ol.hits > li"));
+        Assert.DoesNotContain("Showing", html.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"no page {page}", html.QuerySelector(".nothing")!.TextContent, StringComparison.Ordinal);
+        var expected = lastPage == 1 ? "/search?q=Stalin" : $"/search?q=Stalin&page={lastPage}";
+        Assert.Equal(expected, html.QuerySelector(".nothing a[rel=last]")!.GetAttribute("href"));
     }
 
     [Fact]
