@@ -178,8 +178,8 @@ public sealed partial class TeiReader : IDocumentReader
         else
             Warn("the <TEI> element has no xml:id: the document id may not be unique");
 
-        var (blocks, notes, bodyWarnings) = body is null
-            ? ([], [], [])
+        var (blocks, notes, links, bodyWarnings) = body is null
+            ? ([], [], [], [])
             : TeiBodyReader.Read(body, fileName);
         if (body is null)
             Warn("no <text><body>: the letter has no text");
@@ -201,6 +201,7 @@ public sealed partial class TeiReader : IDocumentReader
             ArchivalRefs = header.Witnesses.Select(w => Archival(w, authors)).OfType<ArchivalRef>().ToList(),
             Body = blocks,
             Notes = notes,
+            Links = links,
             Header = header.Fields,
             Origin = new SourceInfo(FormatName, fileName),
             Warnings = warnings,

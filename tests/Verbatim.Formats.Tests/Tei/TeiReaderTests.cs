@@ -180,6 +180,35 @@ public class TeiReaderTests
     }
 
     [Fact]
+    public void Empty_pointers_are_links_not_words()
+    {
+        var letter = ReadLetter("L00001").Documents.Single();
+
+        // "(<ref target="1889-09-08" type="schnitzler-tagebuch"/>)" in the first commentary.
+        Assert.Equal("Die Erzählung entstand im Sommer 1889 ().", letter.Notes[0].Text);
+        Assert.DoesNotContain(letter.Notes, n => n.Text.Contains("schnitzler-tagebuch", StringComparison.Ordinal));
+        var link = letter.Links.First();
+        Assert.Equal(new Link("1889-09-08", "schnitzler-tagebuch", null, "Die Erzählung entstand im Sommer 1889 (".Length, "1"), link);
+    }
+
+    [Fact]
+    public void Pointers_in_the_letter_text_leave_its_words_alone()
+    {
+        var xml = $"""
+            {TeiOpen}<teiHeader><fileDesc><titleStmt><title level="a">A an B</title></titleStmt></fileDesc></teiHeader>
+            <text><body><p>Wie am <ref type="schnitzler-briefe" target="L00002" subtype="date-only"/> gesagt, <ptr target="#n1"/>siehe <ref target="https://example.org/x">hier</ref>.</p></body></text></TEI>
+            """;
+        var document = ReadText(xml).Documents.Single();
+
+        Assert.Equal("Wie am gesagt, siehe hier.", document.BodyText);
+        Assert.Equal(
+            [new Link("L00002", "schnitzler-briefe", "date-only", "Wie am".Length),
+             new Link("#n1", null, null, "Wie am gesagt,".Length),
+             new Link("https://example.org/x", null, null, "Wie am gesagt, siehe ".Length, Text: "hier")],
+            document.Links);
+    }
+
+    [Fact]
     public void Letter_without_correspDesc_is_read_with_a_warning()
     {
         var xml = $"""
