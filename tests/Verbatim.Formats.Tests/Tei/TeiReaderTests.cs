@@ -180,6 +180,41 @@ public class TeiReaderTests
     }
 
     [Fact]
+    public void A_keyed_mention_is_named_by_the_editions_index_and_keeps_its_words_as_its_form()
+    {
+        var letter = ReadLetter("L00806").Documents.Single();
+
+        // <rs type="person" ref="#pmb2378" subtype="implied">sie</rs>, and "ihr" twice.
+        var reinhard = letter.Mentions.Where(m => m.Ref == "#pmb2378").ToList();
+        Assert.Equal(["sie", "ihr", "ihr"], reinhard.Select(m => m.Form));
+        Assert.All(reinhard, m => Assert.Equal("Marie Reinhard", m.Name));
+        Assert.Contains(new NameMention("Graz", NameKind.Place, "#pmb860", Form: "Gr."), letter.Mentions);
+        Assert.DoesNotContain(letter.Mentions, m => m.Name is "sie" or "ihr" or "Gr.");
+    }
+
+    [Fact]
+    public void A_mention_of_several_keys_names_each_and_a_keyless_reference_names_nobody()
+    {
+        var xml = $"""
+            {TeiOpen}<teiHeader><fileDesc><titleStmt><title level="a">A an B</title></titleStmt></fileDesc></teiHeader>
+            <text><body><p>Die <rs type="person" ref="#p1 #p2">Eltern</rs> und <rs type="person">sie</rs> grüßen
+            <persName>Bert</persName> und <rs type="person" ref="#p3">Tante</rs>.</p></body>
+            <back><listPerson>
+              <person xml:id="p1"><persName><forename>Anna</forename> <surname>Alpha</surname></persName><persName type="person_pseudonym">A. A.</persName></person>
+              <person xml:id="p2"><persName><surname>Alpha</surname><forename>Otto</forename></persName></person>
+            </listPerson></back></text></TEI>
+            """;
+        var document = ReadText(xml).Documents.Single();
+
+        Assert.Equal(
+            [new NameMention("Anna Alpha", NameKind.Person, "#p1", Form: "Eltern"),
+             new NameMention("Otto Alpha", NameKind.Person, "#p2", Form: "Eltern"),
+             new NameMention("Bert", NameKind.Person),
+             new NameMention("Tante", NameKind.Person, "#p3")],
+            document.Mentions);
+    }
+
+    [Fact]
     public void Empty_pointers_are_links_not_words()
     {
         var letter = ReadLetter("L00001").Documents.Single();
