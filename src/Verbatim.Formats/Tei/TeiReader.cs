@@ -269,6 +269,7 @@ public sealed partial class TeiReader : IDocumentReader
                 warn($"date of sending: '{value}' but its text says \"{date!.Text}\"");
         }
         var basis = date?.When ?? notBefore ?? notAfter;
+        var (certainty, uncertainPart) = DateDoubt.Of(date?.Text, date?.Cert, date?.Precision);
         return new DateSpan
         {
             Date = date?.When,
@@ -279,6 +280,8 @@ public sealed partial class TeiReader : IDocumentReader
             Place = place?.Text is { Length: > 0 } placeText ? placeText : null,
             PlaceRef = place?.Ref,
             Evidence = date?.Evidence,
+            Certainty = certainty,
+            UncertainPart = uncertainPart,
             From = "correspDesc",
             Text = date?.Text is { Length: > 0 } text ? text : null,
         };

@@ -214,6 +214,17 @@ public class TeiReaderTests
             document.Mentions);
     }
 
+    [Theory]
+    [InlineData("L00036", "[22.? 8. 1891]", DateCertainty.Uncertain, DatePart.Day)]
+    [InlineData("L00092", "[4. 4. 1892?]", DateCertainty.Uncertain, null)]
+    [InlineData("L00001", "2. 8. 1889", null, null)]
+    public void The_date_of_writing_keeps_the_doubt_its_source_states(string letter, string text, DateCertainty? certainty, DatePart? part)
+    {
+        var written = ReadLetter(letter).Documents.Single().Written!;
+        Assert.Equal(text, written.Text);
+        Assert.Equal((certainty, part), (written.Certainty, written.UncertainPart));
+    }
+
     [Fact]
     public void Empty_pointers_are_links_not_words()
     {
