@@ -28,6 +28,24 @@ public sealed record DateSpan
     /// <summary>How sure the source is: its own word ("conjecture") where it gives one.</summary>
     public string? Evidence { get; init; }
 
+    /// <summary>The doubt the source states of the date ("[5.? 2. 1896]", "ca. 1900", cert="low"); null where it states none.</summary>
+    public DateCertainty? Certainty { get; init; }
+
+    /// <summary>The one part of the date the source doubts ("5.?" is the day), where it doubts one part only.</summary>
+    public DatePart? UncertainPart { get; init; }
+
+    /// <summary>A date of this span as a reader is shown it, with the doubt the source states.</summary>
+    public string Qualify(string shown) => Qualify(shown, Certainty, UncertainPart);
+
+    /// <summary>"1896-02-05?", "1896-02-05 (day uncertain)", "about 1890-09": a date with the doubt the source states.</summary>
+    public static string Qualify(string shown, DateCertainty? certainty, DatePart? uncertainPart) => certainty switch
+    {
+        DateCertainty.Uncertain when uncertainPart is { } part => $"{shown} ({part.ToString().ToLowerInvariant()} uncertain)",
+        DateCertainty.Uncertain => shown + "?",
+        DateCertainty.Approximate => "about " + shown,
+        _ => shown,
+    };
+
     /// <summary>Where the date was read: "header", "dateline", "attribution", "correspDesc".</summary>
     public string? From { get; init; }
 
@@ -36,6 +54,22 @@ public sealed record DateSpan
 }
 
 public enum DatePrecision
+{
+    Day,
+    Month,
+    Year,
+}
+
+public enum DateCertainty
+{
+    /// <summary>The source doubts the date, or a part of it (a question mark, TEI cert low or medium).</summary>
+    Uncertain,
+
+    /// <summary>The source gives the date as about right ("ca.", "um", "Anfang", TEI precision low).</summary>
+    Approximate,
+}
+
+public enum DatePart
 {
     Day,
     Month,

@@ -37,6 +37,9 @@ public sealed record Document
     public IReadOnlyList<Block> Body { get; init; } = [];
     public IReadOnlyList<Note> Notes { get; init; } = [];
 
+    /// <summary>Pointers the source makes in its text and notes, in source order, with the place each stood.</summary>
+    public IReadOnlyList<Link> Links { get; init; } = [];
+
     /// <summary>Names the source marks in its text and notes, in source order, each with its key and authority where given.</summary>
     public IReadOnlyList<NameMention> Mentions { get; init; } = [];
 

@@ -175,6 +175,8 @@ public sealed class CmifReader : IDocumentReader
         }
         var basis = when ?? notBefore ?? notAfter;
         var placeText = place is null ? null : Whitespace.CollapseToLine(place.Value).Trim();
+        var dateText = date is null ? null : Whitespace.CollapseToLine(date.Value).Trim() is { Length: > 0 } words ? words : null;
+        var (certainty, uncertainPart) = DateDoubt.Of(dateText, Attribute("cert"), Attribute("precision"));
         return new DateSpan
         {
             Date = when,
@@ -185,8 +187,10 @@ public sealed class CmifReader : IDocumentReader
             Place = placeText is { Length: > 0 } ? placeText : null,
             PlaceRef = place?.Attribute("ref")?.Value,
             Evidence = date?.Attribute("evidence")?.Value ?? date?.Attribute("cert")?.Value,
+            Certainty = certainty,
+            UncertainPart = uncertainPart,
             From = "correspDesc",
-            Text = date is null ? null : Whitespace.CollapseToLine(date.Value).Trim() is { Length: > 0 } text ? text : null,
+            Text = dateText,
         };
     }
 

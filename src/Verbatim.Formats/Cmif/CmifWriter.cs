@@ -106,16 +106,20 @@ public static class CmifWriter
         => reference is { Length: > 0 } && Uri.TryCreate(reference, UriKind.Absolute, out _) ? new XAttribute("ref", reference) : null;
 
     /// <summary>A date CMIF can hold: @when, or the bounds of a range; null when the letter is undated.</summary>
-    /// <remarks>A value that is not an ISO date is left out: CMIF's dating attributes take nothing else.</remarks>
+    /// <remarks>
+    /// A value that is not an ISO date is left out: CMIF's dating attributes take nothing else. A date
+    /// the source doubts or gives as about right is cert="low", the one degree of doubt CMIF has.
+    /// </remarks>
     private static XElement? Dating(DateSpan written)
     {
+        var cert = written.Certainty is null ? null : new XAttribute("cert", "low");
         if (IsoDate(written.Date) is { } when)
-            return new XElement(Tei + "date", new XAttribute("when", when));
+            return new XElement(Tei + "date", new XAttribute("when", when), cert);
         var notBefore = IsoDate(written.NotBefore);
         var notAfter = IsoDate(written.NotAfter);
         if (notBefore is null && notAfter is null)
             return null;
-        var date = new XElement(Tei + "date");
+        var date = new XElement(Tei + "date", cert);
         if (notBefore is not null)
             date.Add(new XAttribute("notBefore", notBefore));
         if (notAfter is not null)

@@ -22,6 +22,9 @@ internal sealed class FoldedText
 
     public bool IsEmpty => _text.Length == 0;
 
+    /// <summary>Where the next letter appended will stand: past the space or break pending before it.</summary>
+    public int NextStart => _text.Length > 0 && (_pendingSpace || _pendingBreak) ? _text.Length + 1 : _text.Length;
+
     public void Append(string text)
     {
         foreach (var c in text)

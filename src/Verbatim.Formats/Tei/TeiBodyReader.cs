@@ -21,6 +21,7 @@ internal sealed class TeiBodyReader
     private readonly List<RawBlock> _blocks = [];
     private readonly List<RawNote> _notes = [];
     private readonly List<Diagnostic> _warnings = [];
+    private readonly List<RawLink> _links = [];
 
     // The block loose text goes into; null once a block-level element has closed it.
     private RawBlock? _open;
@@ -45,12 +46,15 @@ internal sealed class TeiBodyReader
 
     private sealed record RawNote(RawBlock? Block, int Position, string Text, string? Type);
 
-    public static (List<Block> Blocks, List<Note> Notes, List<Diagnostic> Warnings) Read(XElement body, string fileName)
+    /// <summary>A pointer at a position of a block's text, or of the text of the note numbered <see cref="Note"/>.</summary>
+    private sealed record RawLink(RawBlock? Block, int? Note, int Position, string Target, string? Type, string? Subtype, string? Text);
+
+    public static (List<Block> Blocks, List<Note> Notes, List<Link> Links, List<Diagnostic> Warnings) Read(XElement body, string fileName)
     {
         var reader = new TeiBodyReader(fileName);
         reader.Children(body, Area.Text);
-        var (blocks, notes) = reader.Finish();
-        return (blocks, notes, reader._warnings);
+        var (blocks, notes, links) = reader.Finish();
+        return (blocks, notes, links, reader._warnings);
     }
 
     private void Children(XElement container, Area area)
@@ -291,12 +295,16 @@ internal sealed class TeiBodyReader
                 else
                     Warn($"empty <c> with unknown rendition '{rendition}' left out", element);
                 return;
-            // A pointer with no words of its own (a diary entry, another letter): its target is what it says.
-            case "ref" when element.IsEmpty || !element.Nodes().Any():
-                var target = element.Attribute("target")?.Value;
-                var kind = element.Attribute("type")?.Value;
-                if (target is not null)
-                    into.Append(kind is null ? target : $"{kind}: {target}");
+            // A pointer (to a diary entry, another letter) is a link; only words it holds are text.
+            case "ref" or "ptr":
+                if (element.Attribute("target")?.Value is { Length: > 0 } target)
+                {
+                    var words = Whitespace.CollapseToLine(element.Value).Trim();
+                    _links.Add(new RawLink(inNote ? null : _open, inNote ? _notes.Count : null, words.Length == 0 ? into.Length : into.NextStart, target,
+                        element.Attribute("type")?.Value, element.Attribute("subtype")?.Value, words.Length == 0 ? null : words));
+                }
+                foreach (var child in element.Nodes())
+                    Inline(child, into, inNote);
                 return;
             case "choice":
                 var reading = element.Elements().FirstOrDefault(e => e.Name.LocalName is "sic" or "orig" or "abbr")
@@ -334,7 +342,7 @@ internal sealed class TeiBodyReader
         _notes.Add(new RawNote(block, block?.Text.Length ?? 0, text.ToString(), note.Attribute("type")?.Value));
     }
 
-    private (List<Block> Blocks, List<Note> Notes) Finish()
+    private (List<Block> Blocks, List<Note> Notes, List<Link> Links) Finish()
     {
         var kept = _blocks.Select(b => (Raw: b, Text: b.Text.ToString())).Where(b => b.Text.Length > 0).ToList();
         var blocks = Blocks.Build(kept.Select(k => (k.Raw.Type, k.Text, k.Raw.Line)));
@@ -345,23 +353,23 @@ internal sealed class TeiBodyReader
         for (var i = 0; i < kept.Count; i++)
             start[kept[i].Raw] = blocks[i].Start;
 
-        var notes = new List<Note>();
-        foreach (var note in _notes)
+        int OffsetOf(RawBlock? block, int position)
         {
-            int anchor;
-            if (note.Block is null)
-                anchor = 0;
-            else if (start.TryGetValue(note.Block, out var blockStart))
-                anchor = blockStart + Math.Min(note.Position, note.Block.Text.Length);
-            else
-            {
-                // The note's block holds no text: it stood after everything before it.
-                var i = kept.FindLastIndex(k => k.Raw.Index < note.Block.Index);
-                anchor = i < 0 ? 0 : blocks[i].Start + blocks[i].Text.Length;
-            }
-            notes.Add(new Note((notes.Count + 1).ToString(CultureInfo.InvariantCulture), note.Text, [anchor], note.Type));
+            if (block is null)
+                return 0;
+            if (start.TryGetValue(block, out var blockStart))
+                return blockStart + Math.Min(position, block.Text.Length);
+            // The block holds no text: what stood in it stood after everything before it.
+            var i = kept.FindLastIndex(k => k.Raw.Index < block.Index);
+            return i < 0 ? 0 : blocks[i].Start + blocks[i].Text.Length;
         }
-        return (blocks, notes);
+
+        static string Number(int index) => (index + 1).ToString(CultureInfo.InvariantCulture);
+        var notes = _notes.Select((note, i) => new Note(Number(i), note.Text, [OffsetOf(note.Block, note.Position)], note.Type)).ToList();
+        var links = _links.Select(link => link.Note is { } n
+            ? new Link(link.Target, link.Type, link.Subtype, link.Position, Number(n), link.Text)
+            : new Link(link.Target, link.Type, link.Subtype, OffsetOf(link.Block, link.Position), Text: link.Text)).ToList();
+        return (blocks, notes, links);
     }
 
     private void Warn(string message, XNode at)

@@ -36,7 +36,8 @@ internal sealed class TeiHeader
 /// <summary>A name as TEI writes it ("Mamroth, Fedor") with its key ("#pmb4986").</summary>
 internal sealed record TeiName(string Text, string? Ref);
 
-internal sealed record TeiDate(string Text, string? When, string? NotBefore, string? NotAfter, string? From, string? To, string? Evidence);
+internal sealed record TeiDate(string Text, string? When, string? NotBefore, string? NotAfter, string? From, string? To, string? Evidence,
+    string? Cert = null, string? Precision = null);
 
 internal sealed class TeiCorrespAction(string type)
 {

@@ -332,7 +332,7 @@ internal sealed class TeiHeaderReader
                     break;
                 case "date":
                     action.Dates.Add(new TeiDate(text, attributes["when"], attributes["notBefore"], attributes["notAfter"],
-                        attributes["from"], attributes["to"], attributes["evidence"]));
+                        attributes["from"], attributes["to"], attributes["evidence"], attributes["cert"], attributes["precision"]));
                     break;
                 case "placeName" or "settlement":
                     action.Places.Add(new TeiName(text, attributes["ref"]));

@@ -6,8 +6,15 @@ namespace Verbatim.Formats.Tei;
 
 /// <summary>
 /// The names a TEI letter marks in its body (persName, placeName, orgName, rs with a type), each
-/// with the edition's key and, where the back matter's index of names gives one, an authority URI.
+/// with the edition's key, the name the back matter's index of names gives for it and, where the
+/// index gives one, an authority URI.
 /// </summary>
+/// <remarks>
+/// The words of a mention are how the letter refers to someone ("sie", "Gemahlin", "Gr."), not a
+/// name; where the key leads into the index, the index names the entity and the words are its form.
+/// An &lt;rs&gt; without a key is a reference to nobody the edition could name, so it is no mention.
+/// An &lt;rs&gt; of several keys ("die Eltern") mentions each of them.
+/// </remarks>
 internal static class TeiMentions
 {
     private static readonly XNamespace Xml = "http://www.w3.org/XML/1998/namespace";
@@ -15,9 +22,11 @@ internal static class TeiMentions
     // Authorities in order of preference; an index entry may list many, the first found names it.
     private static readonly string[] Authorities = ["gnd", "d-nb", "geonames", "wikidata", "viaf"];
 
+    private sealed record IndexEntry(string? Name, string? Authority);
+
     public static List<NameMention> Read(XElement body, XElement? back)
     {
-        var authorities = back is null ? [] : AuthoritiesOf(back);
+        var index = back is null ? [] : IndexOf(back);
         var mentions = new List<NameMention>();
         foreach (var element in body.Descendants())
         {
@@ -27,14 +36,23 @@ internal static class TeiMentions
             // A name inside another marked name (a place in an organisation's name) is part of that one.
             if (element.Ancestors().TakeWhile(a => a != body).Any(a => KindOf(a) is not null))
                 continue;
-            var name = TextOf(element);
-            if (name.Length == 0)
+            var words = TextOf(element);
+            if (words.Length == 0)
                 continue;
-            var reference = element.Attribute("ref")?.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-            var authority = reference is null ? null
-                : Uri.TryCreate(reference, UriKind.Absolute, out _) ? reference
-                : authorities.GetValueOrDefault(reference.TrimStart('#'));
-            mentions.Add(new NameMention(name, kind.Value, reference, authority));
+            var references = element.Attribute("ref")?.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+            if (references.Length == 0)
+            {
+                if (element.Name.LocalName != "rs")
+                    mentions.Add(new NameMention(words, kind.Value));
+                continue;
+            }
+            foreach (var reference in references)
+            {
+                var entry = Uri.TryCreate(reference, UriKind.Absolute, out _) ? new IndexEntry(null, reference)
+                    : index.GetValueOrDefault(reference.TrimStart('#'));
+                var name = entry?.Name ?? words;
+                mentions.Add(new NameMention(name, kind.Value, reference, entry?.Authority, name == words ? null : words));
+            }
         }
         return mentions;
     }
@@ -70,26 +88,39 @@ internal static class TeiMentions
         _ => null,
     };
 
-    /// <summary>xml:id of each person, place and org of the back matter to its preferred authority URI.</summary>
-    private static Dictionary<string, string> AuthoritiesOf(XElement back)
+    /// <summary>xml:id of each person, place and org of the back matter to its name and preferred authority URI.</summary>
+    private static Dictionary<string, IndexEntry> IndexOf(XElement back)
     {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var map = new Dictionary<string, IndexEntry>(StringComparer.Ordinal);
         foreach (var entry in back.Descendants().Where(e => e.Name.LocalName is "person" or "place" or "org"))
         {
             if (entry.Attribute(Xml + "id")?.Value is not { } id)
                 continue;
             var numbers = entry.Elements().Where(e => e.Name.LocalName == "idno").ToList();
-            foreach (var authority in Authorities)
-            {
-                var found = numbers.FirstOrDefault(n => (n.Attribute("type")?.Value == authority || n.Attribute("subtype")?.Value == authority)
-                    && Uri.TryCreate(n.Value.Trim(), UriKind.Absolute, out _));
-                if (found is not null)
-                {
-                    map[id] = found.Value.Trim();
-                    break;
-                }
-            }
+            var authority = Authorities
+                .Select(a => numbers.FirstOrDefault(n => (n.Attribute("type")?.Value == a || n.Attribute("subtype")?.Value == a)
+                    && Uri.TryCreate(n.Value.Trim(), UriKind.Absolute, out _)))
+                .FirstOrDefault(n => n is not null)?.Value.Trim();
+            map[id] = new IndexEntry(PreferredName(entry), authority);
         }
         return map;
+    }
+
+    /// <summary>
+    /// The index's own name for an entry: its first name element without a type (others are variants,
+    /// pseudonyms, birth names), or one typed "pref"; a person's forenames before the rest.
+    /// </summary>
+    private static string? PreferredName(XElement entry)
+    {
+        var names = entry.Elements().Where(e => e.Name.LocalName is "persName" or "placeName" or "orgName").ToList();
+        var name = names.FirstOrDefault(n => n.Attribute("type") is null) ?? names.FirstOrDefault(n => n.Attribute("type")?.Value == "pref");
+        if (name is null)
+            return null;
+        var parts = name.Elements().ToList();
+        var text = parts.Count == 0
+            ? name.Value
+            : string.Join(" ", parts.OrderBy(p => p.Name.LocalName == "forename" ? 0 : 1).Select(p => p.Value));
+        var collapsed = Whitespace.CollapseToLine(text).Trim();
+        return collapsed.Length == 0 ? null : collapsed;
     }
 }

@@ -180,8 +180,8 @@ public sealed partial class TeiReader : IDocumentReader
         else
             Warn("the <TEI> element has no xml:id: the document id may not be unique");
 
-        var (blocks, notes, bodyWarnings) = body is null
-            ? ([], [], [])
+        var (blocks, notes, links, bodyWarnings) = body is null
+            ? ([], [], [], [])
             : TeiBodyReader.Read(body, fileName);
         if (body is null)
             Warn("no <text><body>: the letter has no text");
@@ -203,6 +203,7 @@ public sealed partial class TeiReader : IDocumentReader
             ArchivalRefs = header.Witnesses.Select(w => Archival(w, authors)).OfType<ArchivalRef>().ToList(),
             Body = blocks,
             Notes = notes,
+            Links = links,
             Header = header.Fields,
             Origin = new SourceInfo(FormatName, fileName),
             Warnings = warnings,
@@ -270,6 +271,7 @@ public sealed partial class TeiReader : IDocumentReader
                 warn($"date of sending: '{value}' but its text says \"{date!.Text}\"");
         }
         var basis = date?.When ?? notBefore ?? notAfter;
+        var (certainty, uncertainPart) = DateDoubt.Of(date?.Text, date?.Cert, date?.Precision);
         return new DateSpan
         {
             Date = date?.When,
@@ -280,6 +282,8 @@ public sealed partial class TeiReader : IDocumentReader
             Place = place?.Text is { Length: > 0 } placeText ? placeText : null,
             PlaceRef = place?.Ref,
             Evidence = date?.Evidence,
+            Certainty = certainty,
+            UncertainPart = uncertainPart,
             From = "correspDesc",
             Text = date?.Text is { Length: > 0 } text ? text : null,
         };

@@ -27,6 +27,15 @@ public static partial class NameFinder
 
     private static readonly HashSet<string> BodyKeys = [.. KnownBodies.Select(PhoneticKey.Of)];
 
+    // Words that make a name a body's: the Party's bodies and their abbreviations, and the words
+    // English and German letters address collective addressees by.
+    private static readonly HashSet<string> BodyWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "plenum", "committee", "committees", "bureau", "bureaus", "politbureau", "congress", "conference", "council",
+        "commission", "presidium", "soviet", "soviets", "board", "secretariat", "collegium", "editors", "cc", "ccc",
+        "rcp", "cpsu", "redaktion", "verlag", "direktion", "vorstand", "verein", "gesellschaft", "ausschuss", "komitee",
+    };
+
     // Letter sequences that look like initials and are not: postscripts, the Central Committee.
     private static readonly HashSet<string> NotInitials = ["P.S.", "P.P.S.", "N.B.", "C.C.", "R.C.P.", "C.P.C."];
 
@@ -53,6 +62,9 @@ public static partial class NameFinder
     [GeneratedRegex(@"\b\p{L}{4,}\b")]
     private static partial Regex Words();
 
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Letters();
+
     [GeneratedRegex(@"\b\p{Lu}\p{Ll}{2,}\b")]
     private static partial Regex CapitalisedWord();
 
@@ -65,6 +77,20 @@ public static partial class NameFinder
     {
         var key = PhoneticKey.Of(surname);
         return key.Length >= 3 ? key : "=" + surname.ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Whether a name is a body's ("Joint Plenum of the CC and CCC", "Editorial Board of Pravda",
+    /// the Politburo in any spelling) rather than a person's.
+    /// </summary>
+    public static bool IsBody(string name)
+    {
+        foreach (Match word in Letters().Matches(name))
+        {
+            if (BodyWords.Contains(word.Value) || (word.Length >= 4 && BodyKeys.Contains(PhoneticKey.Of(word.Value))))
+                return true;
+        }
+        return false;
     }
 
     /// <param name="knownSurnameKeys">Keys of surnames the archive knows (see <see cref="SurnameKey"/>).</param>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verbatim.Model;
 
 namespace Verbatim.Names;
 
@@ -28,6 +29,7 @@ public sealed record NetworkEdge(string Source, string Target, string Role, int 
 public sealed record CorrespondenceNetwork(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkEdge> Edges, int Letters);
 
 /// <param name="Precision">day, month or year: how much of <see cref="Date"/> (or of the range) the source states.</param>
+/// <param name="Certainty">The doubt the source states of the date, where it states one (see <see cref="DateSpan.Certainty"/>).</param>
 public sealed record TimelineEntry(
     string Id,
     string Title,
@@ -39,7 +41,9 @@ public sealed record TimelineEntry(
     string? DateText,
     string? Place,
     IReadOnlyList<string> From,
-    IReadOnlyList<string> To);
+    IReadOnlyList<string> To,
+    DateCertainty? Certainty = null,
+    DatePart? UncertainPart = null);
 
 /// <summary>The letters as a network of senders and addressees, and the dated documents as a timeline.</summary>
 public static class Correspondence
@@ -102,7 +106,7 @@ public static class Correspondence
             entries.Add(new TimelineEntry(letter.Id, letter.Title, letter.Kind, written.Date, written.NotBefore, written.NotAfter,
                 written.Date is null ? "range" : written.Precision.ToString().ToLowerInvariant(), written.Text, written.Place,
                 [.. letter.Senders.Select(s => index.Find(s)?.Name ?? s)],
-                [.. letter.Addressees.Select(a => index.Find(a)?.Name ?? a)]));
+                [.. letter.Addressees.Select(a => index.Find(a)?.Name ?? a)], written.Certainty, written.UncertainPart));
         }
         return entries;
     }

@@ -178,7 +178,10 @@ public sealed class NameIndex
 
         public int Add(CatalogName name)
         {
-            var variant = new Variant(name.Kind, name.Name, name.Ref, name.Authority is null ? null : NormaliseUri(name.Authority),
+            // A source states an author or addressee without saying whether it is a person; one
+            // whose name is a body's ("Joint Plenum of the CC and CCC") is an organisation.
+            var kind = name is { Kind: NameKind.Person, Found: "metadata" } && NameFinder.IsBody(name.Name) ? NameKind.Organisation : name.Kind;
+            var variant = new Variant(kind, name.Name, name.Ref, name.Authority is null ? null : NormaliseUri(name.Authority),
                 // Metadata and markup are what the sources state; every rule that found a name in text is a guess.
                 name.Found is "metadata" or "markup" ? name.Found : "text");
             if (_index.TryGetValue(variant, out var index))

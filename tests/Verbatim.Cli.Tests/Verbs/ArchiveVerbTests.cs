@@ -92,6 +92,23 @@ public sealed class ArchiveVerbTests : IDisposable
     }
 
     [Fact]
+    public void Show_prints_the_doubt_the_source_states_of_a_date()
+    {
+        Run("init");
+        var letters = new[] { "L00036", "L00092", "L00001" }.Select(l => RepositoryPaths.Shared("corpus", "schnitzler-tei", l + ".xml")).ToArray();
+        using var json = JsonDocument.Parse(Run(["ingest", .. letters, "--json"]).Output);
+        var ids = json.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToList();
+        string Written(string letter)
+            => Run("show", ids.Single(id => id.EndsWith(letter, StringComparison.Ordinal))).Output.Split('\n').Single(l => l.StartsWith("written", StringComparison.Ordinal));
+
+        // "[22.? 8. 1891]", "[4. 4. 1892?]", "2. 8. 1889".
+        Assert.Contains("1891-08-22 (day uncertain)", Written("l00036"));
+        Assert.Contains("1892-04-04?", Written("l00092"));
+        Assert.DoesNotContain("?", Written("l00001"));
+        Assert.DoesNotContain("uncertain", Written("l00001"));
+    }
+
+    [Fact]
     public void History_and_diff_show_a_changed_source()
     {
         Run("init");

@@ -47,6 +47,12 @@ public sealed class ExportVerbTests : IDisposable
         var cmifLetters = CmifFiles().Sum(f => XDocument.Load(f).Descendants(Tei + "correspDesc").Count());
         Assert.True(exported.Count >= cmifLetters + 30, $"{exported.Count} letters exported");
         Assert.Contains("lenin-1921-10-20-to-stalin", exported);
+
+        // L00036 is dated "[22.? 8. 1891]": its date is exported as doubtful; L00001's "2. 8. 1889" is not.
+        string? CertOf(string letter) => XDocument.Load(output).Descendants(Tei + "correspDesc")
+            .Single(c => ((string)c.Attribute("n")!).EndsWith(letter, StringComparison.Ordinal)).Descendants(Tei + "date").Single().Attribute("cert")?.Value;
+        Assert.Equal("low", CertOf("-l00036"));
+        Assert.Null(CertOf("-l00001"));
         Assert.Contains($"{exported.Count} letters written as CMIF", export.Error);
     }
 

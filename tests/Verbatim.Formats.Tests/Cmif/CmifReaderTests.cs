@@ -66,6 +66,17 @@ public sealed class CmifReaderTests
     }
 
     [Fact]
+    public void A_date_of_cert_medium_or_low_is_uncertain()
+    {
+        // The official example dates Gänsbacher's letter notBefore 1810-07-11, notAfter 1810-07-18, cert="medium".
+        var path = RepositoryPaths.Shared("corpus", "cmif", "examples", "example01_basic.xml");
+        var documents = Registry.Read(Path.GetFileName(path), File.ReadAllBytes(path)).Documents;
+        var doubted = documents.Single(d => d.Written?.NotBefore == "1810-07-11").Written!;
+        Assert.Equal(DateCertainty.Uncertain, doubted.Certainty);
+        Assert.Contains(documents, d => d.Written is { Certainty: null, Date: not null });
+    }
+
+    [Fact]
     public void Malformed_CMIF_is_a_located_error()
     {
         var text = File.ReadAllText(CmifFile("1992_Schnitzler_an_Freud.xml"));

@@ -180,6 +180,81 @@ public class TeiReaderTests
     }
 
     [Fact]
+    public void A_keyed_mention_is_named_by_the_editions_index_and_keeps_its_words_as_its_form()
+    {
+        var letter = ReadLetter("L00806").Documents.Single();
+
+        // <rs type="person" ref="#pmb2378" subtype="implied">sie</rs>, and "ihr" twice.
+        var reinhard = letter.Mentions.Where(m => m.Ref == "#pmb2378").ToList();
+        Assert.Equal(["sie", "ihr", "ihr"], reinhard.Select(m => m.Form));
+        Assert.All(reinhard, m => Assert.Equal("Marie Reinhard", m.Name));
+        Assert.Contains(new NameMention("Graz", NameKind.Place, "#pmb860", Form: "Gr."), letter.Mentions);
+        Assert.DoesNotContain(letter.Mentions, m => m.Name is "sie" or "ihr" or "Gr.");
+    }
+
+    [Fact]
+    public void A_mention_of_several_keys_names_each_and_a_keyless_reference_names_nobody()
+    {
+        var xml = $"""
+            {TeiOpen}<teiHeader><fileDesc><titleStmt><title level="a">A an B</title></titleStmt></fileDesc></teiHeader>
+            <text><body><p>Die <rs type="person" ref="#p1 #p2">Eltern</rs> und <rs type="person">sie</rs> grüßen
+            <persName>Bert</persName> und <rs type="person" ref="#p3">Tante</rs>.</p></body>
+            <back><listPerson>
+              <person xml:id="p1"><persName><forename>Anna</forename> <surname>Alpha</surname></persName><persName type="person_pseudonym">A. A.</persName></person>
+              <person xml:id="p2"><persName><surname>Alpha</surname><forename>Otto</forename></persName></person>
+            </listPerson></back></text></TEI>
+            """;
+        var document = ReadText(xml).Documents.Single();
+
+        Assert.Equal(
+            [new NameMention("Anna Alpha", NameKind.Person, "#p1", Form: "Eltern"),
+             new NameMention("Otto Alpha", NameKind.Person, "#p2", Form: "Eltern"),
+             new NameMention("Bert", NameKind.Person),
+             new NameMention("Tante", NameKind.Person, "#p3")],
+            document.Mentions);
+    }
+
+    [Theory]
+    [InlineData("L00036", "[22.? 8. 1891]", DateCertainty.Uncertain, DatePart.Day)]
+    [InlineData("L00092", "[4. 4. 1892?]", DateCertainty.Uncertain, null)]
+    [InlineData("L00001", "2. 8. 1889", null, null)]
+    public void The_date_of_writing_keeps_the_doubt_its_source_states(string letter, string text, DateCertainty? certainty, DatePart? part)
+    {
+        var written = ReadLetter(letter).Documents.Single().Written!;
+        Assert.Equal(text, written.Text);
+        Assert.Equal((certainty, part), (written.Certainty, written.UncertainPart));
+    }
+
+    [Fact]
+    public void Empty_pointers_are_links_not_words()
+    {
+        var letter = ReadLetter("L00001").Documents.Single();
+
+        // "(<ref target="1889-09-08" type="schnitzler-tagebuch"/>)" in the first commentary.
+        Assert.Equal("Die Erzählung entstand im Sommer 1889 ().", letter.Notes[0].Text);
+        Assert.DoesNotContain(letter.Notes, n => n.Text.Contains("schnitzler-tagebuch", StringComparison.Ordinal));
+        var link = letter.Links.First();
+        Assert.Equal(new Link("1889-09-08", "schnitzler-tagebuch", null, "Die Erzählung entstand im Sommer 1889 (".Length, "1"), link);
+    }
+
+    [Fact]
+    public void Pointers_in_the_letter_text_leave_its_words_alone()
+    {
+        var xml = $"""
+            {TeiOpen}<teiHeader><fileDesc><titleStmt><title level="a">A an B</title></titleStmt></fileDesc></teiHeader>
+            <text><body><p>Wie am <ref type="schnitzler-briefe" target="L00002" subtype="date-only"/> gesagt, <ptr target="#n1"/>siehe <ref target="https://example.org/x">hier</ref>.</p></body></text></TEI>
+            """;
+        var document = ReadText(xml).Documents.Single();
+
+        Assert.Equal("Wie am gesagt, siehe hier.", document.BodyText);
+        Assert.Equal(
+            [new Link("L00002", "schnitzler-briefe", "date-only", "Wie am".Length),
+             new Link("#n1", null, null, "Wie am gesagt,".Length),
+             new Link("https://example.org/x", null, null, "Wie am gesagt, siehe ".Length, Text: "hier")],
+            document.Links);
+    }
+
+    [Fact]
     public void Letter_without_correspDesc_is_read_with_a_warning()
     {
         var xml = $"""

@@ -85,6 +85,36 @@ public sealed class NameIndexTests : IDisposable
     }
 
     [Fact]
+    public void Pronouns_and_abbreviations_with_a_key_are_the_entity_the_editions_index_names()
+    {
+        using var archive = Archive.Init(ArchivePath);
+        // L00806 refers to Marie Reinhard (#pmb2378) as "sie" and "ihr" and to Graz as "Gr."; L02801 names her.
+        archive.Ingest([.. new[] { "L00806", "L02801" }.Select(l => RepositoryPaths.Shared("corpus", "schnitzler-tei", l + ".xml"))], Options);
+        var index = archive.Names();
+
+        Assert.DoesNotContain(index.Entities, e => e.Variants.Any(v => v.Name is "sie" or "ihr" or "Ihren" or "Schwester" or "Gr." or "Dame"));
+        var reinhard = Assert.Single(index.Entities, e => e.Name == "Marie Reinhard");
+        Assert.Equal(NameKind.Person, reinhard.Kind);
+        Assert.Equal(2, reinhard.Documents.Count);
+        Assert.Equal(NameKind.Place, Assert.Single(index.Entities, e => e.Name == "Graz").Kind);
+    }
+
+    [Fact]
+    public void Addressees_that_are_bodies_are_organisations()
+    {
+        using var archive = Archive.Init(ArchivePath);
+        archive.Ingest(Seeds, Options);
+        var index = archive.Names();
+
+        // Seed 003: M. I. Ulyanova "To the Joint Plenum of the CC and CCC".
+        var plenum = index.Entities.Where(e => e.Variants.Any(v => v.Name.Contains("Plenum", StringComparison.OrdinalIgnoreCase))).ToList();
+        Assert.NotEmpty(plenum);
+        Assert.All(plenum, e => Assert.Equal(NameKind.Organisation, e.Kind));
+        Assert.Contains(plenum, e => e.Documents.Any(d => d.Roles.Contains("addressee")));
+        Assert.Equal(NameKind.Person, EntityNamed(index, "Volodicheva").Kind);
+    }
+
+    [Fact]
     public void The_owners_variants_are_versioned_in_the_store_and_applied_after_a_reindex()
     {
         using (var archive = Archive.Init(ArchivePath))

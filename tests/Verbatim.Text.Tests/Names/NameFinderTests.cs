@@ -54,4 +54,18 @@ public sealed class NameFinderTests
         var found = NameFinder.Find("Leon wrote to Lenin, and Lenin answered.", known);
         Assert.Equal(["Lenin", "Lenin"], found.Select(f => f.Name));
     }
+
+    [Theory]
+    [InlineData("Joint Plenum of the CC and CCC", true)]
+    [InlineData("the presidium of the joint plenum of the cc and CCC of the RCP(b)", true)]
+    [InlineData("Politbureau", true)]
+    [InlineData("Members of the Political Bureau", true)]
+    [InlineData("Editorial Board of Pravda", true)]
+    [InlineData("Petrograd Soviet", true)]
+    [InlineData("Redaktion der Neuen Freien Presse", true)]
+    [InlineData("J. V. Stalin", false)]
+    [InlineData("Maria Volodicheva", false)]
+    [InlineData("Konstantin Sovietsky", false)]
+    public void A_name_of_a_body_is_told_from_a_persons(string name, bool body)
+        => Assert.Equal(body, NameFinder.IsBody(name));
 }

@@ -61,6 +61,24 @@ public sealed class LettersApiTests(ReaderFixture reader)
     }
 
     [Fact]
+    public async Task A_date_the_source_doubts_is_doubted_in_the_timeline_and_on_the_document_page()
+    {
+        // samples/tei/L03634 is dated "[zwischen 5. und 12. 6. 1911?]"; Lenin's letter of 20 October 1921 plainly.
+        var id = (await TeiIds()).Single(i => i.EndsWith("-l03634", StringComparison.Ordinal));
+        var timeline = (await Json("/api/timeline")).EnumerateArray().ToList();
+        var doubted = timeline.Single(e => e.GetProperty("id").GetString() == id);
+        Assert.Equal("uncertain", doubted.GetProperty("certainty").GetString());
+        Assert.False(timeline.Single(e => e.GetProperty("id").GetString() == "lenin-1921-10-20-to-stalin").TryGetProperty("certainty", out _));
+
+        var page = new HtmlParser().ParseDocument(await reader.Client.GetStringAsync("/timeline"));
+        var entry = page.QuerySelectorAll("ol.timeline li").Single(li => li.QuerySelector("a")!.GetAttribute("href")!.Contains(id, StringComparison.Ordinal));
+        Assert.EndsWith("?", entry.QuerySelector(".when")!.TextContent.Trim(), StringComparison.Ordinal);
+
+        var document = new HtmlParser().ParseDocument(await reader.Client.GetStringAsync($"/documents/{id}"));
+        Assert.Contains("1911-06-12?", document.QuerySelector(".provenance")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_network_has_an_edge_from_sender_to_addressee_for_seed_and_TEI_letters()
     {
         var network = await Json("/api/network");

@@ -30,7 +30,9 @@ public sealed partial class SqliteCatalog
             precision TEXT NOT NULL,
             place TEXT,
             place_ref TEXT,
-            text TEXT);
+            text TEXT,
+            certainty TEXT,
+            uncertain_part TEXT);
         """;
 
     private const string DropNames = "DROP TABLE IF EXISTS mentions; DROP TABLE IF EXISTS dating;";
@@ -76,8 +78,8 @@ public sealed partial class SqliteCatalog
         if (document.Written is { } written)
         {
             using var dating = Command("""
-                INSERT INTO dating (document, date, not_before, not_after, precision, place, place_ref, text)
-                VALUES ($document, $date, $notBefore, $notAfter, $precision, $place, $placeRef, $text)
+                INSERT INTO dating (document, date, not_before, not_after, precision, place, place_ref, text, certainty, uncertain_part)
+                VALUES ($document, $date, $notBefore, $notAfter, $precision, $place, $placeRef, $text, $certainty, $uncertainPart)
                 """);
             dating.Parameters.AddWithValue("$document", rowid);
             dating.Parameters.AddWithValue("$date", (object?)written.Date ?? DBNull.Value);
@@ -87,6 +89,8 @@ public sealed partial class SqliteCatalog
             dating.Parameters.AddWithValue("$place", (object?)written.Place ?? DBNull.Value);
             dating.Parameters.AddWithValue("$placeRef", (object?)written.PlaceRef ?? DBNull.Value);
             dating.Parameters.AddWithValue("$text", (object?)written.Text ?? DBNull.Value);
+            dating.Parameters.AddWithValue("$certainty", (object?)written.Certainty?.ToString().ToLowerInvariant() ?? DBNull.Value);
+            dating.Parameters.AddWithValue("$uncertainPart", (object?)written.UncertainPart?.ToString().ToLowerInvariant() ?? DBNull.Value);
             dating.ExecuteNonQuery();
         }
     }
@@ -127,7 +131,7 @@ public sealed partial class SqliteCatalog
             }
         }
         using var documents = Command("""
-            SELECT d.rowid, d.id, d.title, d.kind, d.date, t.date, t.not_before, t.not_after, t.precision, t.place, t.place_ref, t.text
+            SELECT d.rowid, d.id, d.title, d.kind, d.date, t.date, t.not_before, t.not_after, t.precision, t.place, t.place_ref, t.text, t.certainty, t.uncertain_part
             FROM documents d LEFT JOIN dating t ON t.document = d.rowid
             ORDER BY d.date IS NULL, d.date, d.id
             """);
@@ -147,6 +151,8 @@ public sealed partial class SqliteCatalog
                         Place = Text(9),
                         PlaceRef = Text(10),
                         Text = Text(11),
+                        Certainty = Text(12) is { } certainty ? Enum.Parse<DateCertainty>(certainty, ignoreCase: true) : null,
+                        UncertainPart = Text(13) is { } part ? Enum.Parse<DatePart>(part, ignoreCase: true) : null,
                     }
                     : null;
                 var row = reader.GetInt64(0);

@@ -15,7 +15,7 @@ public sealed partial class SqliteCatalog : ICatalog
 {
     // Raised whenever the schema changes: an older catalog is dropped and rebuilt from the store.
     // 3: fingerprints and quote links; 4: with the names tables (mentions, dating; SqliteCatalog.Names.cs).
-    private const int SchemaVersion = 4;
+    private const int SchemaVersion = 5;
 
     // A match's score (lower is better): the title weighs most, then people, body and notes.
     private const string Bm25 = "bm25(text, 5.0, 2.0, 1.0, 0.5)";
