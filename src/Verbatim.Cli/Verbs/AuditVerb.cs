@@ -6,11 +6,10 @@ namespace Verbatim.Cli.Verbs;
 /// <summary>`verbatim audit`: recomputes every digest in the store.</summary>
 public static class AuditVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var json = ArchiveOptions.Json("the findings");
-        var command = new Command("audit", "Validate the store as OCFL with every digest recomputed; report any changed, missing or extra byte by its OCFL code. Exit 1 on any problem.") { archive, json };
+        var command = new Command("audit", "Validate the store as OCFL with every digest recomputed; report any changed, missing or extra byte by its OCFL code. Exit 1 on any problem.") { json };
         command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
         {
             using var opened = ArchiveOptions.Open(result, archive);

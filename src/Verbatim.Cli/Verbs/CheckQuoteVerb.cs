@@ -11,14 +11,13 @@ namespace Verbatim.Cli.Verbs;
 /// </summary>
 public static class CheckQuoteVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var text = new Argument<string?>("TEXT") { Description = "The quotation (at least five words).", Arity = ArgumentArity.ZeroOrOne };
         var file = new Option<FileInfo?>("--file") { Description = "Read the quotation from this file (UTF-8) instead." };
         var limit = new Option<int>("--limit") { Description = "At most this many sources.", DefaultValueFactory = _ => 10 };
         var json = ArchiveOptions.Json("the matches and their differences");
-        var command = new Command("check-quote", "Find the sources of a quotation in the archive and say exactly how it differs from them.") { text, archive, file, limit, json };
+        var command = new Command("check-quote", "Find the sources of a quotation in the archive and say exactly how it differs from them.") { text, file, limit, json };
         command.Validators.Add(result =>
         {
             if ((result.GetValue(text) is null) == (result.GetValue(file) is null))

@@ -17,15 +17,13 @@ public static class DemoVerb
     // The closing of Lenin's letter to Trotsky as the polemic in samples/ says Stalin read it out.
     private const string ExampleQuotation = "I will consider that a sign of your disagreement. With Communist greetings";
 
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
         var home = Environment.GetEnvironmentVariable("VERBATIM_HOME") ?? ".";
         var samples = new Option<string>("--samples") { Description = "The demo corpus folder.", DefaultValueFactory = _ => Path.Combine(home, "samples") };
-        var archive = ArchiveOptions.Archive();
-        archive.DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ArchiveOptions.EnvironmentVariable) is { Length: > 0 } given ? given : Path.Combine(home, "archive");
         var noServe = new Option<bool>("--no-serve") { Description = "Stop after the ingest and the example search instead of serving the archive." };
         var port = ServeVerb.Port();
-        var command = new Command("demo", "Ingest the demo corpus in samples/ into the demo archive, show that it answers, then serve it to a browser.") { samples, archive, noServe, port };
+        var command = new Command("demo", "Ingest the demo corpus in samples/ into the demo archive, show that it answers, then serve it to a browser.") { samples, noServe, port };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
             var folder = result.GetValue(samples)!;
@@ -34,7 +32,7 @@ public static class DemoVerb
                 error.WriteLine($"error: no demo corpus at {Path.GetFullPath(folder)}");
                 return 1;
             }
-            using var opened = Archive.Init(result.GetValue(archive)!);
+            using var opened = Archive.Init(ArchiveOptions.PathOf(result, archive, Path.Combine(home, "archive")));
             // Each sub-folder is one corpus; the files beside them (README) describe it.
             var corpora = Directory.GetDirectories(folder).Order(StringComparer.Ordinal).ToList();
             var report = opened.Ingest(corpora, new IngestOptions("auto", "demo corpus", ArchiveOptions.CurrentUser()));

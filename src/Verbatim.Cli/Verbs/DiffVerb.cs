@@ -6,12 +6,11 @@ namespace Verbatim.Cli.Verbs;
 /// <summary>`verbatim diff ID [FROM TO]`: what changed between two versions, source and document.json.</summary>
 public static class DiffVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var id = new Argument<string>("ID") { Description = "The document's id." };
         var versions = new Argument<int[]>("VERSION") { Description = "Two version numbers (default: the one before the newest, and the newest).", Arity = new ArgumentArity(0, 2) };
-        var command = new Command("diff", "Show what changed between two versions of a document.") { id, versions, archive };
+        var command = new Command("diff", "Show what changed between two versions of a document.") { id, versions };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
             using var opened = ArchiveOptions.Open(result, archive);

@@ -7,14 +7,13 @@ namespace Verbatim.Cli.Verbs;
 /// <summary>`verbatim list`: the works index, grouped by author, year, volume or addressee.</summary>
 public static class ListVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var by = new Option<string>("--by") { Description = "Group the index by author, year, volume or addressee.", DefaultValueFactory = _ => "author" };
         by.AcceptOnlyFromAmong("author", "year", "volume", "addressee");
         var filters = new FilterOptions();
         var json = ArchiveOptions.Json("the index");
-        var command = new Command("list", "The works index: every document with its date, people and source volume.") { archive, by, json };
+        var command = new Command("list", "The works index: every document with its date, people and source volume.") { by, json };
         filters.AddTo(command);
         command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
         {

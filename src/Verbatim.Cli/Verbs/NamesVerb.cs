@@ -8,9 +8,8 @@ namespace Verbatim.Cli.Verbs;
 /// <summary>`verbatim names`: the index of names, and the owner's corrections to it.</summary>
 public static class NamesVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var json = ArchiveOptions.Json("the index");
         var kind = new Option<string?>("--kind") { Description = "Only persons, organisations or places." };
         kind.AcceptOnlyFromAmong("person", "organisation", "place");
@@ -19,7 +18,7 @@ public static class NamesVerb
         var message = new Option<string>("--message", "-m") { Description = "The message recorded with the new version of the variants.", DefaultValueFactory = _ => "name variants" };
         var command = new Command("names", "The index of names: persons, organisations and places, with their variants and their documents by role.")
         {
-            archive, json, kind, setVariants, showVariants, message,
+            json, kind, setVariants, showVariants, message,
         };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {

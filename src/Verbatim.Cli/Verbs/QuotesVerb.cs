@@ -12,15 +12,14 @@ namespace Verbatim.Cli.Verbs;
 /// </summary>
 public static class QuotesVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var id = new Argument<string>("ID") { Description = "The document's id." };
         var differences = new Option<bool>("--differences") { Description = "Align every passage again and list what differs." };
         var json = ArchiveOptions.Json("{\"quotes\":[...],\"quotedIn\":[...]}, each link with its offsets into both stored texts");
         var command = new Command("quotes", "List who quotes a document and what it quotes, with the exact characters of each passage.")
         {
-            id, archive, differences, json,
+            id, differences, json,
         };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {

@@ -5,10 +5,9 @@ namespace Verbatim.Cli.Verbs;
 /// <summary>`verbatim reindex`: rebuilds the catalog from the store alone.</summary>
 public static class ReindexVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
-        var command = new Command("reindex", "Throw the catalog away and rebuild it from the store alone.") { archive };
+        var command = new Command("reindex", "Throw the catalog away and rebuild it from the store alone.");
         command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
         {
             using var opened = ArchiveOptions.Open(result, archive);

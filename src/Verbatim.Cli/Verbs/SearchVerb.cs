@@ -7,15 +7,14 @@ namespace Verbatim.Cli.Verbs;
 /// <summary>`verbatim search QUERY`: full text with filters, ranked hits, snippets and facets.</summary>
 public static class SearchVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var query = new Argument<string>("QUERY") { Description = "Words, \"a phrase\", prefix*, AND / OR / NOT, (groups). Empty: the filters alone." };
         var limit = new Option<int>("--limit") { Description = "Hits per page.", DefaultValueFactory = _ => 20 };
         var offset = new Option<int>("--offset") { Description = "Hits to skip (for the next page).", DefaultValueFactory = _ => 0 };
         var filters = new FilterOptions();
         var json = ArchiveOptions.Json("the hits and facets");
-        var command = new Command("search", "Search the archive's text, notes and titles.") { query, archive, limit, offset, json };
+        var command = new Command("search", "Search the archive's text, notes and titles.") { query, limit, offset, json };
         filters.AddTo(command);
         command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
         {

@@ -114,4 +114,35 @@ public sealed class CollateVerbTests : IDisposable
         Assert.NotEqual(0, CliRun.Of("collate", $"A={first}").ExitCode);
         Assert.Contains("Usage:", CliRun.Of("collate", "--help").Output);
     }
+
+    [Fact]
+    public void Json_is_the_json_format_and_not_a_witness()
+    {
+        var (first, second) = Translations();
+        var json = CliRun.Of("collate", "--json", $"A={first}", $"B={second}");
+        Assert.True(json.ExitCode == 0, json.Error);
+        Assert.Equal(CliRun.Of("collate", "--format", "json", $"A={first}", $"B={second}").Output, json.Output);
+        using var parsed = JsonDocument.Parse(json.Output);
+        Assert.Equal(["A", "B"], parsed.RootElement.GetProperty("table").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Files_alone_need_no_archive_and_one_witness_is_told_that_two_are_needed()
+    {
+        var (first, second) = Translations();
+        var noArchive = Path.Combine(_folder, "no-archive-here");
+        var unnamed = CliRun.Of("collate", first, second, "--json", "--archive", noArchive);
+        Assert.True(unnamed.ExitCode == 0, unnamed.Error);
+        using (var json = JsonDocument.Parse(unnamed.Output))
+            Assert.Equal(["first", "second"], json.RootElement.GetProperty("table").EnumerateObject().Select(p => p.Name));
+
+        // A file name without a folder that is not there is a missing file, not a document to look up.
+        var absent = CliRun.Of("collate", $"A={first}", "B=absent-from-here.txt", "--archive", noArchive);
+        Assert.Equal(2, absent.ExitCode);
+        Assert.Equal("error: witness B: no file at absent-from-here.txt", absent.Error.Trim());
+
+        var one = CliRun.Of("collate", $"A={first}");
+        Assert.Equal(2, one.ExitCode);
+        Assert.Equal("error: collate needs two witnesses or more", one.Error.Trim());
+    }
 }
