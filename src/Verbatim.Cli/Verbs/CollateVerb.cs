@@ -51,7 +51,7 @@ public static class CollateVerb
                 "dot" => VariantGraphDot.Write(collation),
                 "svg" => Graphviz.ToSvg(VariantGraphDot.Write(collation)),
                 "tei" => TeiParallelSegmentation.Write(collation, "Collation of " + string.Join(", ", specs.Select(s => s.Name))).ToString() + "\n",
-                _ => CollationText.Write(collation, segments: bySegment),
+                _ => CollationText.Write(collation, result.GetValue(output) is null ? Terminal.Width(stdout) : Terminal.DefaultWidth, bySegment),
             };
             if (result.GetValue(output) is { } file)
                 File.WriteAllText(file, text);

@@ -145,4 +145,36 @@ public sealed class CollateVerbTests : IDisposable
         Assert.Equal(2, one.ExitCode);
         Assert.Equal("error: collate needs two witnesses or more", one.Error.Trim());
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Text_is_wrapped_to_100_columns_when_not_written_to_a_terminal(bool segments)
+    {
+        var original = RepositoryPaths.Seed("000");
+        var changed = Path.Combine(_folder, "changed.txt");
+        File.WriteAllText(changed, File.ReadAllText(original).Replace("Have a look", "Do look", StringComparison.Ordinal));
+
+        var run = CliRun.Of(["collate", $"A={original}", $"B={changed}", .. segments ? new[] { "--segments" } : []]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var lines = run.Output.Split('\n');
+        Assert.All(lines, line => Assert.True(line.Length <= 100, $"{line.Length} columns: {line}"));
+        Assert.All(lines, line => Assert.Equal(line.TrimEnd(), line));
+        // A witness's row may take several lines; read in order, they give its words in order.
+        var read = new Dictionary<string, List<string>> { ["A"] = [], ["B"] = [] };
+        List<string>? current = null;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0)
+                current = null;
+            else if (line[0] != ' ')
+                current = read[line[..1]];
+            if (current is not null)
+                current.AddRange(line[1..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "-"));
+        }
+        string[] Words(string path) => File.ReadAllText(path).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w != "-").ToArray();
+        Assert.Equal(Words(original), read["A"]);
+        Assert.Equal(Words(changed), read["B"]);
+    }
 }
