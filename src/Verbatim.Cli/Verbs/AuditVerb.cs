@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 
@@ -27,7 +28,7 @@ public static class AuditVerb
             {
                 FindingOutput.WriteLines(output, "error", report.Findings);
                 FindingOutput.WriteLines(output, "warning", report.Warnings);
-                output.WriteLine($"{report.ObjectsChecked} objects, {report.FilesChecked} files checked: {(report.Clean ? "clean" : $"{report.Findings.Count} problems")}.");
+                output.WriteLine($"{Wording.Counted(report.ObjectsChecked, "object")}, {Wording.Counted(report.FilesChecked, "file")} checked: {(report.Clean ? "clean" : Wording.Counted(report.Findings.Count, "problem"))}.");
             }
             return report.Clean ? 0 : 1;
         }));

@@ -112,6 +112,12 @@ public sealed class ArchiveVerbTests : IDisposable
             Assert.Contains("…some of the old Party men, [Armenians, → Armenians]", diff);
             Assert.Contains("-Have a look at this, please, and if possible, inquire from some of the old Party men, Armenians, perhaps.", diff);
             Assert.Contains("+Have a look at this, please, and if possible, inquire from some of the old Party men, Armenians perhaps.", diff);
+
+            var missing = Run("diff", "lenin-1921-10-20-to-stalin", "2", "5");
+            Assert.Equal((1, "error: document lenin-1921-10-20-to-stalin has 2 versions; there is no version 5"), (missing.ExitCode, missing.Error.Trim()));
+            using var json = JsonDocument.Parse(Run("diff", "lenin-1921-10-20-to-stalin", "1", "2", "--json").Output);
+            Assert.Equal((1, 2), (json.RootElement.GetProperty("from").GetInt32(), json.RootElement.GetProperty("to").GetInt32()));
+            Assert.Equal("Armenians,", json.RootElement.GetProperty("words")[0].GetProperty("from").GetString());
         }
         finally
         {
