@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Verbatim.Presenting;
 using Verbatim.Quoting;
 
 namespace Verbatim.Cli.Verbs;
@@ -41,11 +42,11 @@ public static class CheckQuoteVerb
     {
         if (check.Found)
         {
-            output.WriteLine($"A quotation of {check.QuotedWords} words: {check.Matches.Count} {(check.Matches.Count == 1 ? "source" : "sources")} found.");
+            output.WriteLine($"A quotation of {Wording.Counted(check.QuotedWords, "word")}: {Wording.Counted(check.Matches.Count, "source")} found.");
             WriteMatches(output, check.Matches);
             return;
         }
-        output.WriteLine($"A quotation of {check.QuotedWords} words: no source found in the archive.");
+        output.WriteLine($"A quotation of {Wording.Counted(check.QuotedWords, "word")}: no source found in the archive.");
         if (check.Nearest.Count == 0)
             return;
         output.WriteLine("Nearest partial matches:");
@@ -58,7 +59,7 @@ public static class CheckQuoteVerb
         {
             output.WriteLine();
             output.WriteLine($"{n}. {match.Title}  [{match.Id}]  {match.Date ?? "undated"}");
-            output.WriteLine($"   {match.MatchedWords} words equal ({match.Score:P0} of the quotation), characters {match.Start}–{match.End} of its text");
+            output.WriteLine($"   {Wording.Counted(match.MatchedWords, "word")} equal ({match.Score:P0} of the quotation), characters {match.Start}–{match.End} of its text");
             output.WriteLine($"   «{match.Passage.ReplaceLineEndings(" ")}»");
             if (match.Differences.Count == 0)
                 output.WriteLine("   no difference");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Verbatim.Archiving;
+using Verbatim.Presenting;
 using Verbatim.Searching;
 
 namespace Verbatim.Cli.Verbs;
@@ -40,19 +41,19 @@ public static class DemoVerb
                 error.WriteLine($"error: {failure.Path}: {failure.Error}");
             var counts = report.Documents.GroupBy(d => d.Status).ToDictionary(g => g.Key, g => g.Count());
             output.WriteLine($"Demo archive at {opened.Layout.Root}");
-            output.WriteLine($"{report.Documents.Count} documents from {corpora.Count} corpora: {counts.GetValueOrDefault(Storing.WriteStatus.New)} new, "
+            output.WriteLine($"{Wording.Counted(report.Documents.Count, "document")} from {Wording.Counted(corpora.Count, "corpus", "corpora")}: {counts.GetValueOrDefault(Storing.WriteStatus.New)} new, "
                 + $"{counts.GetValueOrDefault(Storing.WriteStatus.Updated)} updated, {counts.GetValueOrDefault(Storing.WriteStatus.Unchanged)} unchanged; {report.Failed.Count} failed.");
             output.WriteLine();
             foreach (var entry in opened.List(new WorkFilter()))
                 output.WriteLine($"  {entry.Date ?? "undated",-10}  {string.Join(", ", entry.Authors),-22}  {entry.Title}  [{entry.Id}]");
             output.WriteLine();
             var hits = opened.Search(new SearchQuery(ExampleQuery) { Limit = 5 });
-            output.WriteLine($"search {ExampleQuery}: {hits.Total} documents");
+            output.WriteLine($"search {ExampleQuery}: {Wording.Counted(hits.Total, "document")}");
             foreach (var hit in hits.Hits)
                 output.WriteLine($"  {hit.Id}: {hit.Snippet.Replace(SearchResults.MarkStart, '«').Replace(SearchResults.MarkEnd, '»').ReplaceLineEndings(" ")}");
             output.WriteLine();
             var check = opened.CheckQuote(ExampleQuotation);
-            output.WriteLine($"check-quote \"{ExampleQuotation}\": {check.Matches.Count} source(s)");
+            output.WriteLine($"check-quote \"{ExampleQuotation}\": {Wording.Counted(check.Matches.Count, "source")}");
             foreach (var match in check.Matches)
             {
                 output.WriteLine($"  {match.Id}, characters {match.Start}-{match.End}: "

@@ -44,7 +44,7 @@ public static class DiffVerb
                 return 0;
             }
             output.WriteLine($"{diff.Id}: v{diff.From} → v{diff.To}");
-            output.WriteLine(diff.Words.Count switch { 0 => "body text: unchanged", 1 => "body text, word by word: 1 change", var n => $"body text, word by word: {n} changes" });
+            output.WriteLine(diff.Words.Count == 0 ? "body text: unchanged" : $"body text, word by word: {Wording.Counted(diff.Words.Count, "change")}");
             foreach (var change in diff.Words)
                 output.WriteLine($"  …{change.Before} [{(change.From.Length == 0 ? "—" : change.From)} → {(change.To.Length == 0 ? "—" : change.To)}]");
             foreach (var file in diff.Files)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Verbatim.Exporting;
 using Verbatim.Formats.Cmif;
+using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 
@@ -56,8 +57,8 @@ public static class ExportVerb
                     CmifWriter.Write(export.Xml, stream);
                 File.Move(temporary, path, overwrite: true);
             }
-            error.WriteLine($"{export.Letters} letters written as CMIF{(path is null ? "" : " to " + path)}"
-                + (export.Skipped.Count == 0 ? "." : $"; {export.Skipped.Count} documents without a sender or an addressee left out."));
+            error.WriteLine($"{Wording.Counted(export.Letters, "letter")} written as CMIF{(path is null ? "" : " to " + path)}"
+                + (export.Skipped.Count == 0 ? "." : $"; {Wording.Counted(export.Skipped.Count, "document")} without a sender or an addressee left out."));
             return 0;
         }));
         return command;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Verbatim.Archiving;
 using Verbatim.Formats;
+using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 
@@ -52,9 +53,9 @@ public static class IngestVerb
                 foreach (var failure in report.Failed)
                     error.WriteLine($"error: {failure.Path}{(failure.Line is { } line ? $":{line}" : "")}: {failure.Error}");
                 var counts = report.Documents.GroupBy(d => d.Status).ToDictionary(g => g.Key, g => g.Count());
-                output.WriteLine($"{report.Documents.Count} documents: {counts.GetValueOrDefault(Storing.WriteStatus.New)} new, "
+                output.WriteLine($"{Wording.Counted(report.Documents.Count, "document")}: {counts.GetValueOrDefault(Storing.WriteStatus.New)} new, "
                     + $"{counts.GetValueOrDefault(Storing.WriteStatus.Updated)} updated, {counts.GetValueOrDefault(Storing.WriteStatus.Unchanged)} unchanged; "
-                    + $"{report.Failed.Count} files failed.");
+                    + $"{Wording.Counted(report.Failed.Count, "file")} failed.");
             }
             return report.Failed.Count > 0 ? 1 : 0;
         }));

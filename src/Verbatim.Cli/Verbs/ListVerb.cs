@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Verbatim.Presenting;
 using Verbatim.Searching;
 
 namespace Verbatim.Cli.Verbs;
@@ -39,7 +40,7 @@ public static class ListVerb
                 foreach (var entry in group)
                     output.WriteLine($"  {entry.Date ?? "undated",-10}  {entry.Title}  [{entry.Id}]");
             }
-            output.WriteLine($"{entries.Count} documents.");
+            output.WriteLine($"{Wording.Counted(entries.Count, "document")}.");
             return 0;
         }));
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Verbatim.Archiving;
 using Verbatim.Names;
+using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 
@@ -60,7 +61,7 @@ public static class NamesVerb
                 foreach (var role in entity.Documents.SelectMany(d => d.Roles.Select(r => (Role: r, Document: d))).GroupBy(x => x.Role))
                     output.WriteLine($"  {role.Key}: {string.Join(", ", role.Select(x => x.Document.Id))}");
             }
-            output.WriteLine($"{entities.Count} names.");
+            output.WriteLine($"{Wording.Counted(entities.Count, "name")}.");
             return 0;
         }));
         return command;

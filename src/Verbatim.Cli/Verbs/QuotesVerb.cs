@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Verbatim.Model;
+using Verbatim.Presenting;
 using Verbatim.Quoting;
 
 namespace Verbatim.Cli.Verbs;
@@ -73,7 +74,7 @@ public static class QuotesVerb
             var (other, here, there) = hereIsTarget
                 ? (link.SourceId, (link.TargetStart, link.TargetLength), (link.SourceStart, link.SourceLength))
                 : (link.TargetId, (link.SourceStart, link.SourceLength), (link.TargetStart, link.TargetLength));
-            output.WriteLine($"  {other}:{there.Item1}-{there.Item1 + there.Item2}  here {here.Item1}-{here.Item1 + here.Item2}  {link.MatchedWords} words equal ({link.Direction})");
+            output.WriteLine($"  {other}:{there.Item1}-{there.Item1 + there.Item2}  here {here.Item1}-{here.Item1 + here.Item2}  {Wording.Counted(link.MatchedWords, "word")} equal ({link.Direction})");
             foreach (var difference in differencesOf(link) ?? [])
                 output.WriteLine($"     {DifferenceOutput.Line(difference)}");
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 
@@ -11,7 +12,7 @@ public static class ReindexVerb
         command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
         {
             using var opened = ArchiveOptions.Open(result, archive);
-            output.WriteLine($"{opened.Reindex()} documents indexed from the store.");
+            output.WriteLine($"{Wording.Counted(opened.Reindex(), "document")} indexed from the store.");
             return 0;
         }));
         return command;

@@ -14,7 +14,7 @@ public static class DocumentText
         Field(output, "to", Names(document.Addressees));
         Field(output, "copies to", Names(document.CopiesTo));
         if (document.Written is { } written)
-            Field(output, "written", string.Join(", ", new[] { written.Mode, written.Date ?? Range(written), written.Place }.Where(s => !string.IsNullOrEmpty(s))));
+            Field(output, "written", string.Join(", ", new[] { Mode(written), written.Date ?? Range(written), written.Place }.Where(s => !string.IsNullOrEmpty(s))));
         foreach (var publication in document.Published)
             Field(output, "published", publication.Text);
         Field(output, "printed from", document.PrintedFrom);
@@ -39,6 +39,9 @@ public static class DocumentText
     }
 
     private static string Names(IReadOnlyList<PersonRef> people) => string.Join("; ", people.Select(p => p.Name));
+
+    // The label says "written" already; only another way of writing (dictated, telegraphed) is worth a word.
+    private static string? Mode(DateSpan span) => string.Equals(span.Mode, "written", StringComparison.OrdinalIgnoreCase) ? null : span.Mode;
 
     private static string? Range(DateSpan span)
         => span.NotBefore is null && span.NotAfter is null ? null : $"{span.NotBefore ?? "?"} – {span.NotAfter ?? "?"}";

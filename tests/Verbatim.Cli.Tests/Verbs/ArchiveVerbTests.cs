@@ -174,4 +174,33 @@ public sealed class ArchiveVerbTests : IDisposable
         Assert.Contains("Usage:", run.Output);
         Assert.Contains("--archive", run.Output);
     }
+
+    [Fact]
+    public void Counts_agree_with_their_nouns()
+    {
+        Assert.Equal(0, Run("init").ExitCode);
+        Assert.Equal("1 document: 1 new, 0 updated, 0 unchanged; 0 files failed.", Run("ingest", CliRun.Seed("000")).Output.Trim());
+        Assert.EndsWith("\n1 document.", Run("list").Output.TrimEnd());
+        Assert.StartsWith("1 document found.", Run("search", "Stalin").Output);
+        Assert.Equal("1 document indexed from the store.", Run("reindex").Output.Trim());
+        Assert.Contains("1 object, 2 files checked: clean.", Run("audit").Output);
+        Assert.DoesNotContain("written       written", Run("show", "lenin-1921-10-20-to-stalin").Output);
+    }
+
+    [Fact]
+    public void Search_says_which_hits_it_shows_of_how_many_and_how_to_see_the_next()
+    {
+        InitAndIngestSeeds();
+        var all = JsonDocument.Parse(Run("search", "Lenin", "--json").Output).RootElement.GetProperty("total").GetInt32();
+        Assert.True(all >= 3, $"{all} hits");
+
+        var first = Run("search", "Lenin", "--limit", "2").Output;
+        Assert.Contains($"Showing 1–2 of {all}; next: --offset 2", first);
+        var last = Run("search", "Lenin", "--limit", "2", "--offset", (all - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).Output;
+        Assert.Contains($"Showing {all}–{all} of {all}.", last);
+        Assert.DoesNotContain("Showing", Run("search", "Lenin").Output);
+
+        using var json = JsonDocument.Parse(Run("search", "Lenin", "--limit", "2", "--offset", "1", "--json").Output);
+        Assert.Equal((all, 1, 2), (json.RootElement.GetProperty("total").GetInt32(), json.RootElement.GetProperty("offset").GetInt32(), json.RootElement.GetProperty("limit").GetInt32()));
+    }
 }
