@@ -58,9 +58,9 @@ public static class CheckQuoteVerb
         foreach (var (match, n) in matches.Select((m, i) => (m, i + 1)))
         {
             output.WriteLine();
-            output.WriteLine($"{n}. {match.Title}  [{match.Id}]  {match.Date ?? "undated"}");
+            output.WriteLine($"{n}. {PlainText.Escaped(match.Title)}  [{match.Id}]  {match.Date ?? "undated"}");
             output.WriteLine($"   {Wording.Counted(match.MatchedWords, "word")} equal ({match.Score:P0} of the quotation), characters {match.Start}–{match.End} of its text");
-            output.WriteLine($"   «{match.Passage.ReplaceLineEndings(" ")}»");
+            output.WriteLine($"   «{PlainText.Escaped(match.Passage.ReplaceLineEndings(" "))}»");
             if (match.Differences.Count == 0)
                 output.WriteLine("   no difference");
             foreach (var difference in match.Differences)

@@ -36,9 +36,9 @@ public static class ListVerb
             };
             foreach (var group in groups)
             {
-                output.WriteLine($"{group.Key} ({group.Count()})");
+                output.WriteLine($"{PlainText.Escaped(group.Key)} ({group.Count()})");
                 foreach (var entry in group)
-                    output.WriteLine($"  {entry.Date ?? "undated",-10}  {entry.Title}  [{entry.Id}]");
+                    output.WriteLine($"  {entry.Date ?? "undated",-10}  {PlainText.Escaped(entry.Title)}  [{entry.Id}]");
             }
             output.WriteLine($"{Wording.Counted(entries.Count, "document")}.");
             return 0;

@@ -42,13 +42,13 @@ public static class SearchVerb
             output.WriteLine($"{Wording.Counted(results.Total, "document")} found.");
             foreach (var hit in results.Hits)
             {
-                output.WriteLine($"{hit.Date ?? "undated",-10}  {hit.Title}  [{hit.Id}]");
-                output.WriteLine($"            {Marks(hit.Snippet, "«", "»").ReplaceLineEndings(" ")}");
+                output.WriteLine($"{hit.Date ?? "undated",-10}  {PlainText.Escaped(hit.Title)}  [{hit.Id}]");
+                output.WriteLine($"            {PlainText.Escaped(Marks(hit.Snippet, "«", "»").ReplaceLineEndings(" "))}");
             }
             if (Paging(results.Total, page.Offset, results.Hits.Count) is { } paging)
                 output.WriteLine(paging);
             foreach (var (facet, counts) in results.Facets.Where(f => f.Value.Count > 0))
-                output.WriteLine($"{facet}: {string.Join(", ", counts.Select(c => $"{c.Value} ({c.Count})"))}");
+                output.WriteLine($"{facet}: {PlainText.Escaped(string.Join(", ", counts.Select(c => $"{c.Value} ({c.Count})")))}");
             return 0;
         }));
         return command;

@@ -2,12 +2,12 @@ using Verbatim.Model;
 
 namespace Verbatim.Presenting;
 
-/// <summary>A document as a person reads it on a terminal: the provenance first, then the text.</summary>
+/// <summary>A document as a person reads it on a terminal: the provenance first, then the text, control characters escaped.</summary>
 public static class DocumentText
 {
     public static void Write(TextWriter output, Document document)
     {
-        output.WriteLine($"# {document.Title}");
+        output.WriteLine($"# {PlainText.Escaped(document.Title)}");
         Field(output, "id", document.Id);
         Field(output, "kind", document.Kind.ToString().ToLowerInvariant());
         Field(output, "authors", Names(document.Authors));
@@ -28,12 +28,12 @@ public static class DocumentText
         output.WriteLine();
         foreach (var block in document.Body)
         {
-            output.WriteLine(block.Text);
+            output.WriteLine(PlainText.Escaped(block.Text, keepLineBreaks: true));
             output.WriteLine();
         }
         foreach (var note in document.Notes)
         {
-            output.WriteLine($"[{note.N}] {note.Text}");
+            output.WriteLine(PlainText.Escaped($"[{note.N}] {note.Text}", keepLineBreaks: true));
             output.WriteLine();
         }
     }
@@ -49,6 +49,6 @@ public static class DocumentText
     private static void Field(TextWriter output, string label, string? value)
     {
         if (!string.IsNullOrEmpty(value))
-            output.WriteLine($"{label,-13} {value}");
+            output.WriteLine($"{label,-13} {PlainText.Escaped(value)}");
     }
 }

@@ -203,4 +203,29 @@ public sealed class ArchiveVerbTests : IDisposable
         using var json = JsonDocument.Parse(Run("search", "Lenin", "--limit", "2", "--offset", "1", "--json").Output);
         Assert.Equal((all, 1, 2), (json.RootElement.GetProperty("total").GetInt32(), json.RootElement.GetProperty("offset").GetInt32(), json.RootElement.GetProperty("limit").GetInt32()));
     }
+
+    [Fact]
+    public void Terminal_escapes_in_a_title_are_printed_escaped_by_list_search_and_show()
+    {
+        Assert.Equal(0, Run("init").ExitCode);
+        var page = Path.Combine(_archive, "..", $"escapes-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(page, "Letter \u001b]0;owned\u0007 in \u001b[31mred\u001b[0m\n\nDear comrade, the \u001b[2J text.\n");
+        try
+        {
+            Assert.Equal(0, Run("ingest", page, "--format", "text").ExitCode);
+            var id = JsonDocument.Parse(Run("list", "--json").Output).RootElement[0].GetProperty("id").GetString()!;
+            foreach (var run in new[] { Run("list"), Run("search", "comrade"), Run("show", id) })
+            {
+                Assert.Equal(0, run.ExitCode);
+                Assert.DoesNotContain('\u001b', run.Output);
+                Assert.DoesNotContain('\u0007', run.Output);
+                Assert.Contains("Letter \\x1b]0;owned\\x07 in \\x1b[31mred\\x1b[0m", run.Output);
+            }
+            Assert.Contains("the \\x1b[2J text.", Run("show", id).Output);
+        }
+        finally
+        {
+            File.Delete(page);
+        }
+    }
 }
