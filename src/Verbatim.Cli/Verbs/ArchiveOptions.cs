@@ -10,13 +10,46 @@ public static class ArchiveOptions
 {
     public const string EnvironmentVariable = "VERBATIM_ARCHIVE";
 
-    public static Option<string> Archive() => new("--archive")
+    /// <summary>
+    /// The one --archive of the command: on the root and recursive, so that it stands before the verb
+    /// or after it. It has no default of its own because the demo's default folder is not the others'
+    /// (see <see cref="PathOf"/>).
+    /// </summary>
+    public static Option<string?> Archive() => new("--archive")
     {
         Description = $"The archive folder (default: ${EnvironmentVariable}, else ./archive).",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : "archive",
+        Recursive = true,
     };
 
+    /// <summary>The archive folder: the one given, else $VERBATIM_ARCHIVE, else <paramref name="fallback"/>.</summary>
+    public static string PathOf(ParseResult result, Option<string?> archive, string fallback = "archive")
+    {
+        if (result.GetValue(archive) is { Length: > 0 } given)
+            return given;
+        return Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : fallback;
+    }
+
     public static Option<bool> Json(string what) => new("--json") { Description = $"Print {what} as JSON." };
+
+    /// <summary>
+    /// --json on a verb that has several output formats: the same as --format json, so that --json
+    /// means one thing on every verb; a --format that says otherwise is an error.
+    /// </summary>
+    public static Option<bool> JsonFormat(Command command, Option<string> format)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON (the same as --format json)." };
+        command.Options.Add(json);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(json) && result.GetResult(format) is { Implicit: false } given && given.GetValueOrDefault<string>() != "json")
+                result.AddError($"--json and --format {given.GetValueOrDefault<string>()} disagree: give one of them");
+        });
+        return json;
+    }
+
+    /// <summary>The output format a verb was asked for: json where --json was given, else its --format.</summary>
+    public static string FormatOf(ParseResult result, Option<string> format, Option<bool> json)
+        => result.GetValue(json) ? "json" : result.GetValue(format)!;
 
     /// <summary>
     /// Runs a verb's body: user errors (no archive, busy archive, bad query, unreadable file) are one
@@ -37,7 +70,7 @@ public static class ArchiveOptions
         }
     }
 
-    public static Archiving.Archive Open(ParseResult result, Option<string> archive) => Archiving.Archive.Open(result.GetValue(archive)!);
+    public static Archiving.Archive Open(ParseResult result, Option<string?> archive) => Archiving.Archive.Open(PathOf(result, archive));
 
     public static StoreUser CurrentUser()
     {

@@ -1,16 +1,16 @@
 using System.CommandLine;
 using System.Text.Json;
+using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 
 /// <summary>`verbatim audit`: recomputes every digest in the store.</summary>
 public static class AuditVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var json = ArchiveOptions.Json("the findings");
-        var command = new Command("audit", "Validate the store as OCFL with every digest recomputed; report any changed, missing or extra byte by its OCFL code. Exit 1 on any problem.") { archive, json };
+        var command = new Command("audit", "Validate the store as OCFL with every digest recomputed; report any changed, missing or extra byte by its OCFL code. Exit 1 on any problem.") { json };
         command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
         {
             using var opened = ArchiveOptions.Open(result, archive);
@@ -28,7 +28,7 @@ public static class AuditVerb
             {
                 FindingOutput.WriteLines(output, "error", report.Findings);
                 FindingOutput.WriteLines(output, "warning", report.Warnings);
-                output.WriteLine($"{report.ObjectsChecked} objects, {report.FilesChecked} files checked: {(report.Clean ? "clean" : $"{report.Findings.Count} problems")}.");
+                output.WriteLine($"{Wording.Counted(report.ObjectsChecked, "object")}, {Wording.Counted(report.FilesChecked, "file")} checked: {(report.Clean ? "clean" : Wording.Counted(report.Findings.Count, "problem"))}.");
             }
             return report.Clean ? 0 : 1;
         }));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Verbatim.Presenting;
 using Verbatim.Quoting;
 
 namespace Verbatim.Cli.Verbs;
@@ -11,14 +12,13 @@ namespace Verbatim.Cli.Verbs;
 /// </summary>
 public static class CheckQuoteVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var text = new Argument<string?>("TEXT") { Description = "The quotation (at least five words).", Arity = ArgumentArity.ZeroOrOne };
         var file = new Option<FileInfo?>("--file") { Description = "Read the quotation from this file (UTF-8) instead." };
         var limit = new Option<int>("--limit") { Description = "At most this many sources.", DefaultValueFactory = _ => 10 };
         var json = ArchiveOptions.Json("the matches and their differences");
-        var command = new Command("check-quote", "Find the sources of a quotation in the archive and say exactly how it differs from them.") { text, archive, file, limit, json };
+        var command = new Command("check-quote", "Find the sources of a quotation in the archive and say exactly how it differs from them.") { text, file, limit, json };
         command.Validators.Add(result =>
         {
             if ((result.GetValue(text) is null) == (result.GetValue(file) is null))
@@ -42,11 +42,11 @@ public static class CheckQuoteVerb
     {
         if (check.Found)
         {
-            output.WriteLine($"A quotation of {check.QuotedWords} words: {check.Matches.Count} {(check.Matches.Count == 1 ? "source" : "sources")} found.");
+            output.WriteLine($"A quotation of {Wording.Counted(check.QuotedWords, "word")}: {Wording.Counted(check.Matches.Count, "source")} found.");
             WriteMatches(output, check.Matches);
             return;
         }
-        output.WriteLine($"A quotation of {check.QuotedWords} words: no source found in the archive.");
+        output.WriteLine($"A quotation of {Wording.Counted(check.QuotedWords, "word")}: no source found in the archive.");
         if (check.Nearest.Count == 0)
             return;
         output.WriteLine("Nearest partial matches:");
@@ -58,9 +58,9 @@ public static class CheckQuoteVerb
         foreach (var (match, n) in matches.Select((m, i) => (m, i + 1)))
         {
             output.WriteLine();
-            output.WriteLine($"{n}. {match.Title}  [{match.Id}]  {match.Date ?? "undated"}");
-            output.WriteLine($"   {match.MatchedWords} words equal ({match.Score:P0} of the quotation), characters {match.Start}–{match.End} of its text");
-            output.WriteLine($"   «{match.Passage.ReplaceLineEndings(" ")}»");
+            output.WriteLine($"{n}. {PlainText.Escaped(match.Title)}  [{match.Id}]  {match.Date ?? "undated"}");
+            output.WriteLine($"   {Wording.Counted(match.MatchedWords, "word")} equal ({match.Score:P0} of the quotation), characters {match.Start}–{match.End} of its text");
+            output.WriteLine($"   «{PlainText.Escaped(match.Passage.ReplaceLineEndings(" "))}»");
             if (match.Differences.Count == 0)
                 output.WriteLine("   no difference");
             foreach (var difference in match.Differences)

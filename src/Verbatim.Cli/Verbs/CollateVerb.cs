@@ -10,13 +10,12 @@ public static class CollateVerb
 {
     private static readonly string[] Formats = ["text", "csv", "html", "json", "dot", "svg", "tei"];
 
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var witnesses = new Argument<string[]>("WITNESS")
         {
             Description = "ID (a stored document), ID@VERSION (one of its versions) or NAME=PATH (a file); NAME=ID and NAME=ID@VERSION choose the siglum.",
-            Arity = new ArgumentArity(2, 100),
+            Arity = new ArgumentArity(1, 100),
         };
         var format = new Option<string>("--format") { Description = "text, csv, html, json, dot, svg (Graphviz) or tei (parallel segmentation).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(Formats);
@@ -28,8 +27,9 @@ public static class CollateVerb
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var command = new Command("collate", "Align two or more witnesses word by word: an alignment table, a variant graph, TEI.")
         {
-            witnesses, format, segments, ignoreCase, ignorePunctuation, foldTypography, transliterate, output, archive,
+            witnesses, format, segments, ignoreCase, ignorePunctuation, foldTypography, transliterate, output,
         };
+        var json = ArchiveOptions.JsonFormat(command, format);
         command.SetAction(result => ArchiveOptions.Run(result, (stdout, _) =>
         {
             var specs = WitnessSpec.ParseAll(result.GetValue(witnesses)!);
@@ -43,7 +43,7 @@ public static class CollateVerb
             };
             var collation = Collator.Collate([.. specs.Select(s => s.Read(opened))], options);
             var bySegment = result.GetValue(segments);
-            var text = result.GetValue(format) switch
+            var text = ArchiveOptions.FormatOf(result, format, json) switch
             {
                 "csv" => CollationCsv.Write(collation, bySegment),
                 "html" => CollationHtml.Document(collation, bySegment),
@@ -51,7 +51,7 @@ public static class CollateVerb
                 "dot" => VariantGraphDot.Write(collation),
                 "svg" => Graphviz.ToSvg(VariantGraphDot.Write(collation)),
                 "tei" => TeiParallelSegmentation.Write(collation, "Collation of " + string.Join(", ", specs.Select(s => s.Name))).ToString() + "\n",
-                _ => CollationText.Write(collation, segments: bySegment),
+                _ => CollationText.Write(collation, result.GetValue(output) is null ? Terminal.Width(stdout) : Terminal.DefaultWidth, bySegment),
             };
             if (result.GetValue(output) is { } file)
                 File.WriteAllText(file, text);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Verbatim.Archiving;
+using Verbatim.Presenting;
 using Verbatim.Searching;
 
 namespace Verbatim.Cli.Verbs;
@@ -17,15 +18,13 @@ public static class DemoVerb
     // The closing of Lenin's letter to Trotsky as the polemic in samples/ says Stalin read it out.
     private const string ExampleQuotation = "I will consider that a sign of your disagreement. With Communist greetings";
 
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
         var home = Environment.GetEnvironmentVariable("VERBATIM_HOME") ?? ".";
         var samples = new Option<string>("--samples") { Description = "The demo corpus folder.", DefaultValueFactory = _ => Path.Combine(home, "samples") };
-        var archive = ArchiveOptions.Archive();
-        archive.DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ArchiveOptions.EnvironmentVariable) is { Length: > 0 } given ? given : Path.Combine(home, "archive");
         var noServe = new Option<bool>("--no-serve") { Description = "Stop after the ingest and the example search instead of serving the archive." };
         var port = ServeVerb.Port();
-        var command = new Command("demo", "Ingest the demo corpus in samples/ into the demo archive, show that it answers, then serve it to a browser.") { samples, archive, noServe, port };
+        var command = new Command("demo", "Ingest the demo corpus in samples/ into the demo archive, show that it answers, then serve it to a browser.") { samples, noServe, port };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
             var folder = result.GetValue(samples)!;
@@ -34,7 +33,7 @@ public static class DemoVerb
                 error.WriteLine($"error: no demo corpus at {Path.GetFullPath(folder)}");
                 return 1;
             }
-            using var opened = Archive.Init(result.GetValue(archive)!);
+            using var opened = Archive.Init(ArchiveOptions.PathOf(result, archive, Path.Combine(home, "archive")));
             // Each sub-folder is one corpus; the files beside them (README) describe it.
             var corpora = Directory.GetDirectories(folder).Order(StringComparer.Ordinal).ToList();
             var report = opened.Ingest(corpora, new IngestOptions("auto", "demo corpus", ArchiveOptions.CurrentUser()));
@@ -42,19 +41,19 @@ public static class DemoVerb
                 error.WriteLine($"error: {failure.Path}: {failure.Error}");
             var counts = report.Documents.GroupBy(d => d.Status).ToDictionary(g => g.Key, g => g.Count());
             output.WriteLine($"Demo archive at {opened.Layout.Root}");
-            output.WriteLine($"{report.Documents.Count} documents from {corpora.Count} corpora: {counts.GetValueOrDefault(Storing.WriteStatus.New)} new, "
+            output.WriteLine($"{Wording.Counted(report.Documents.Count, "document")} from {Wording.Counted(corpora.Count, "corpus", "corpora")}: {counts.GetValueOrDefault(Storing.WriteStatus.New)} new, "
                 + $"{counts.GetValueOrDefault(Storing.WriteStatus.Updated)} updated, {counts.GetValueOrDefault(Storing.WriteStatus.Unchanged)} unchanged; {report.Failed.Count} failed.");
             output.WriteLine();
             foreach (var entry in opened.List(new WorkFilter()))
                 output.WriteLine($"  {entry.Date ?? "undated",-10}  {string.Join(", ", entry.Authors),-22}  {entry.Title}  [{entry.Id}]");
             output.WriteLine();
             var hits = opened.Search(new SearchQuery(ExampleQuery) { Limit = 5 });
-            output.WriteLine($"search {ExampleQuery}: {hits.Total} documents");
+            output.WriteLine($"search {ExampleQuery}: {Wording.Counted(hits.Total, "document")}");
             foreach (var hit in hits.Hits)
                 output.WriteLine($"  {hit.Id}: {hit.Snippet.Replace(SearchResults.MarkStart, '«').Replace(SearchResults.MarkEnd, '»').ReplaceLineEndings(" ")}");
             output.WriteLine();
             var check = opened.CheckQuote(ExampleQuotation);
-            output.WriteLine($"check-quote \"{ExampleQuotation}\": {check.Matches.Count} source(s)");
+            output.WriteLine($"check-quote \"{ExampleQuotation}\": {Wording.Counted(check.Matches.Count, "source")}");
             foreach (var match in check.Matches)
             {
                 output.WriteLine($"  {match.Id}, characters {match.Start}-{match.End}: "

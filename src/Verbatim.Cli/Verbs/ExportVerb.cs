@@ -1,22 +1,22 @@
 using System.CommandLine;
 using Verbatim.Exporting;
 using Verbatim.Formats.Cmif;
+using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 
 /// <summary>`verbatim export cmif`: the archive's letters as a CMIF file.</summary>
 public static class ExportVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
         var command = new Command("export", "Write the archive in an exchange format.");
-        command.Subcommands.Add(Cmif());
+        command.Subcommands.Add(Cmif(archive));
         return command;
     }
 
-    private static Command Cmif()
+    private static Command Cmif(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var output = new Option<string?>("--output", "-o") { Description = "The file to write (default: standard output)." };
         var title = new Option<string>("--title") { Description = "The file's title.", DefaultValueFactory = _ => "Letters of a Verbatim archive" };
         var editor = new Option<string?>("--editor") { Description = "Who made the list (default: the current user, $VERBATIM_USER)." };
@@ -25,7 +25,7 @@ public static class ExportVerb
         var url = new Option<string?>("--url") { Description = "Where the file will be published (default: the output file's file: URL)." };
         var command = new Command("cmif", "The letters as CMIF (Correspondence Metadata Interchange Format): sender, addressees, date and place of each.")
         {
-            archive, output, title, editor, email, publisher, url,
+            output, title, editor, email, publisher, url,
         };
         command.SetAction(result => ArchiveOptions.Run(result, (stdout, error) =>
         {
@@ -57,8 +57,8 @@ public static class ExportVerb
                     CmifWriter.Write(export.Xml, stream);
                 File.Move(temporary, path, overwrite: true);
             }
-            error.WriteLine($"{export.Letters} letters written as CMIF{(path is null ? "" : " to " + path)}"
-                + (export.Skipped.Count == 0 ? "." : $"; {export.Skipped.Count} documents without a sender or an addressee left out."));
+            error.WriteLine($"{Wording.Counted(export.Letters, "letter")} written as CMIF{(path is null ? "" : " to " + path)}"
+                + (export.Skipped.Count == 0 ? "." : $"; {Wording.Counted(export.Skipped.Count, "document")} without a sender or an addressee left out."));
             return 0;
         }));
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Verbatim.Evaluating;
+using Verbatim.Presenting;
 using Verbatim.Text.Evaluation;
 
 namespace Verbatim.Cli.Verbs;
@@ -59,7 +60,7 @@ public static class GeneratePanVerb
                 SyntheticHostWords = result.GetValue(madeUpWords),
             });
             PanCorpusFolder.Write(corpus, folder);
-            stdout.WriteLine($"{folder}: {corpus.Pairs.Count} pairs, {corpus.Pairs.Sum(p => p.Cases.Count)} cases, {corpus.Suspicious.Count} suspicious and {corpus.Sources.Count} source documents from {bodies.Count} texts.");
+            stdout.WriteLine($"{folder}: {Wording.Counted(corpus.Pairs.Count, "pair")}, {Wording.Counted(corpus.Pairs.Sum(p => p.Cases.Count), "case")}, {corpus.Suspicious.Count} suspicious and {Wording.Counted(corpus.Sources.Count, "source document")} from {Wording.Counted(bodies.Count, "text")}.");
             return 0;
         }));
         return command;

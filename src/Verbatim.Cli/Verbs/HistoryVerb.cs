@@ -7,12 +7,11 @@ namespace Verbatim.Cli.Verbs;
 /// <summary>`verbatim history ID`: every version of a document, oldest first.</summary>
 public static class HistoryVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var id = new Argument<string>("ID") { Description = "The document's id." };
         var json = ArchiveOptions.Json("the versions");
-        var command = new Command("history", "List the versions of a document: when, by whom, why.") { id, archive, json };
+        var command = new Command("history", "List the versions of a document: when, by whom, why.") { id, json };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
             using var opened = ArchiveOptions.Open(result, archive);

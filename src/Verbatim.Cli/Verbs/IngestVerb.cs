@@ -3,15 +3,15 @@ using System.Text.Json;
 using Spectre.Console;
 using Verbatim.Archiving;
 using Verbatim.Formats;
+using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 
 /// <summary>`verbatim ingest PATH...`: reads files, folders and globs into the archive.</summary>
 public static class IngestVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var paths = new Argument<string[]>("PATH") { Description = "Files, folders or globs (quote globs: 'letters/**/*.xml').", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "The reader to use.", DefaultValueFactory = _ => FormatRegistry.Auto };
         format.AcceptOnlyFromAmong([FormatRegistry.Auto, .. Readers.CreateDefaultRegistry().Formats]);
@@ -20,7 +20,7 @@ public static class IngestVerb
         var jsonLines = new Option<bool>("--json-lines") { Description = "Print one JSON line per document as soon as it is durably stored (for scripts that follow a long ingest)." };
         var command = new Command("ingest", "Store files in the archive: a new object per new document, a new version per changed one, nothing for an unchanged one. Exit 1 if any file failed; the others are stored.")
         {
-            paths, archive, format, message, json, jsonLines,
+            paths, format, message, json, jsonLines,
         };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
@@ -53,9 +53,9 @@ public static class IngestVerb
                 foreach (var failure in report.Failed)
                     error.WriteLine($"error: {failure.Path}{(failure.Line is { } line ? $":{line}" : "")}: {failure.Error}");
                 var counts = report.Documents.GroupBy(d => d.Status).ToDictionary(g => g.Key, g => g.Count());
-                output.WriteLine($"{report.Documents.Count} documents: {counts.GetValueOrDefault(Storing.WriteStatus.New)} new, "
+                output.WriteLine($"{Wording.Counted(report.Documents.Count, "document")}: {counts.GetValueOrDefault(Storing.WriteStatus.New)} new, "
                     + $"{counts.GetValueOrDefault(Storing.WriteStatus.Updated)} updated, {counts.GetValueOrDefault(Storing.WriteStatus.Unchanged)} unchanged; "
-                    + $"{report.Failed.Count} files failed.");
+                    + $"{Wording.Counted(report.Failed.Count, "file")} failed.");
             }
             return report.Failed.Count > 0 ? 1 : 0;
         }));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Verbatim.Presenting;
 using Verbatim.Searching;
 
 namespace Verbatim.Cli.Verbs;
@@ -7,14 +8,13 @@ namespace Verbatim.Cli.Verbs;
 /// <summary>`verbatim list`: the works index, grouped by author, year, volume or addressee.</summary>
 public static class ListVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var by = new Option<string>("--by") { Description = "Group the index by author, year, volume or addressee.", DefaultValueFactory = _ => "author" };
         by.AcceptOnlyFromAmong("author", "year", "volume", "addressee");
         var filters = new FilterOptions();
         var json = ArchiveOptions.Json("the index");
-        var command = new Command("list", "The works index: every document with its date, people and source volume.") { archive, by, json };
+        var command = new Command("list", "The works index: every document with its date, people and source volume.") { by, json };
         filters.AddTo(command);
         command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
         {
@@ -36,11 +36,11 @@ public static class ListVerb
             };
             foreach (var group in groups)
             {
-                output.WriteLine($"{group.Key} ({group.Count()})");
+                output.WriteLine($"{PlainText.Escaped(group.Key)} ({group.Count()})");
                 foreach (var entry in group)
-                    output.WriteLine($"  {entry.Date ?? "undated",-10}  {entry.Title}  [{entry.Id}]");
+                    output.WriteLine($"  {entry.Date ?? "undated",-10}  {PlainText.Escaped(entry.Title)}  [{entry.Id}]");
             }
-            output.WriteLine($"{entries.Count} documents.");
+            output.WriteLine($"{Wording.Counted(entries.Count, "document")}.");
             return 0;
         }));
         return command;

@@ -2,15 +2,15 @@ using System.CommandLine;
 using System.Text.Json;
 using Verbatim.Archiving;
 using Verbatim.Names;
+using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 
 /// <summary>`verbatim names`: the index of names, and the owner's corrections to it.</summary>
 public static class NamesVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var json = ArchiveOptions.Json("the index");
         var kind = new Option<string?>("--kind") { Description = "Only persons, organisations or places." };
         kind.AcceptOnlyFromAmong("person", "organisation", "place");
@@ -19,7 +19,7 @@ public static class NamesVerb
         var message = new Option<string>("--message", "-m") { Description = "The message recorded with the new version of the variants.", DefaultValueFactory = _ => "name variants" };
         var command = new Command("names", "The index of names: persons, organisations and places, with their variants and their documents by role.")
         {
-            archive, json, kind, setVariants, showVariants, message,
+            json, kind, setVariants, showVariants, message,
         };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
@@ -61,7 +61,7 @@ public static class NamesVerb
                 foreach (var role in entity.Documents.SelectMany(d => d.Roles.Select(r => (Role: r, Document: d))).GroupBy(x => x.Role))
                     output.WriteLine($"  {role.Key}: {string.Join(", ", role.Select(x => x.Document.Id))}");
             }
-            output.WriteLine($"{entities.Count} names.");
+            output.WriteLine($"{Wording.Counted(entities.Count, "name")}.");
             return 0;
         }));
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Verbatim.Model;
+using Verbatim.Presenting;
 using Verbatim.Quoting;
 
 namespace Verbatim.Cli.Verbs;
@@ -12,15 +13,14 @@ namespace Verbatim.Cli.Verbs;
 /// </summary>
 public static class QuotesVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
         var id = new Argument<string>("ID") { Description = "The document's id." };
         var differences = new Option<bool>("--differences") { Description = "Align every passage again and list what differs." };
         var json = ArchiveOptions.Json("{\"quotes\":[...],\"quotedIn\":[...]}, each link with its offsets into both stored texts");
         var command = new Command("quotes", "List who quotes a document and what it quotes, with the exact characters of each passage.")
         {
-            id, archive, differences, json,
+            id, differences, json,
         };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
@@ -74,7 +74,7 @@ public static class QuotesVerb
             var (other, here, there) = hereIsTarget
                 ? (link.SourceId, (link.TargetStart, link.TargetLength), (link.SourceStart, link.SourceLength))
                 : (link.TargetId, (link.SourceStart, link.SourceLength), (link.TargetStart, link.TargetLength));
-            output.WriteLine($"  {other}:{there.Item1}-{there.Item1 + there.Item2}  here {here.Item1}-{here.Item1 + here.Item2}  {link.MatchedWords} words equal ({link.Direction})");
+            output.WriteLine($"  {other}:{there.Item1}-{there.Item1 + there.Item2}  here {here.Item1}-{here.Item1 + here.Item2}  {Wording.Counted(link.MatchedWords, "word")} equal ({link.Direction})");
             foreach (var difference in differencesOf(link) ?? [])
                 output.WriteLine($"     {DifferenceOutput.Line(difference)}");
         }

@@ -1,19 +1,19 @@
 using System.CommandLine;
+using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 
 /// <summary>`verbatim reindex`: rebuilds the catalog from the store alone.</summary>
 public static class ReindexVerb
 {
-    public static Command Create()
+    public static Command Create(Option<string?> archive)
     {
-        var archive = ArchiveOptions.Archive();
-        var command = new Command("reindex", "Throw the catalog away and rebuild it from the store alone. A damaged document is named and left out; the exit code is then 1.") { archive };
+        var command = new Command("reindex", "Throw the catalog away and rebuild it from the store alone. A damaged document is named and left out; the exit code is then 1.");
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
             using var opened = ArchiveOptions.Open(result, archive);
             var report = opened.Reindex();
-            output.WriteLine($"{report.Documents} documents indexed from the store.");
+            output.WriteLine($"{Wording.Counted(report.Documents, "document")} indexed from the store.");
             // A damaged document is not indexed: its text may not be what was received.
             foreach (var damaged in report.Damaged)
                 error.WriteLine($"damaged, not indexed: {damaged.Id}: {Archiving.DamagedDocumentException.Describe(damaged.Damage)}");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Verbatim.Presenting;
 using Verbatim.Quoting;
 using Verbatim.Text.Reuse;
 
@@ -53,10 +54,10 @@ public static class ReuseVerb
 
     private static void WriteText(TextWriter output, FileReuseReport report)
     {
-        output.WriteLine($"{report.Files} files compared: {report.Passages.Count} shared {(report.Passages.Count == 1 ? "passage" : "passages")}.");
+        output.WriteLine($"{Wording.Counted(report.Files, "file")} compared: {Wording.Counted(report.Passages.Count, "shared passage")}.");
         foreach (var passage in report.Passages)
         {
-            output.WriteLine($"{passage.Source}:{passage.SourceStart}-{passage.SourceEnd} -> {passage.Target}:{passage.TargetStart}-{passage.TargetEnd}  {passage.MatchedWords} words equal");
+            output.WriteLine($"{passage.Source}:{passage.SourceStart}-{passage.SourceEnd} -> {passage.Target}:{passage.TargetStart}-{passage.TargetEnd}  {Wording.Counted(passage.MatchedWords, "word")} equal");
             foreach (var difference in passage.Differences ?? [])
                 output.WriteLine($"   {DifferenceOutput.Line(difference, passage.Target, passage.Source)}");
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Verbatim.Archiving;
+using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 
@@ -30,8 +31,8 @@ public static class ValidateOcflVerb
             {
                 FindingOutput.WriteLines(output, "error", report.Errors);
                 FindingOutput.WriteLines(output, "warning", report.Warnings);
-                var what = report.Target == OcflTarget.Object ? "object" : $"storage root ({report.ObjectsChecked} objects)";
-                output.WriteLine($"{report.Path}: {(report.Valid ? "valid" : "invalid")} OCFL {what}; {report.Errors.Count} errors, {report.Warnings.Count} warnings.");
+                var what = report.Target == OcflTarget.Object ? "object" : $"storage root ({Wording.Counted(report.ObjectsChecked, "object")})";
+                output.WriteLine($"{report.Path}: {(report.Valid ? "valid" : "invalid")} OCFL {what}; {Wording.Counted(report.Errors.Count, "error")}, {Wording.Counted(report.Warnings.Count, "warning")}.");
             }
             return report.Valid ? 0 : 1;
         }));

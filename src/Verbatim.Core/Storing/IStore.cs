@@ -94,7 +94,8 @@ public sealed record StoreDamage(string LogicalPath, string ContentPath, string 
 
 /// <param name="Code">The OCFL validation code (E092, E023, W004, ...).</param>
 /// <param name="Path">The file or folder the finding is about, relative to the store's root ("" for the root).</param>
-public sealed record AuditFinding(string Code, string Message, string Path);
+/// <param name="Document">The document whose object the path lies in, where the audit could tell; null for the store itself.</param>
+public sealed record AuditFinding(string Code, string Message, string Path, string? Document = null);
 
 /// <param name="Findings">What is wrong: each one a problem (an OCFL error).</param>
 /// <param name="Warnings">What a standard advises against; reported, but the store is still sound.</param>

@@ -380,7 +380,52 @@ public sealed class OcflStore : IStore
     public AuditReport Audit()
     {
         var result = OcflValidator.ValidateStorageRoot(_root, checkDigests: true);
-        return new AuditReport(result.ObjectsChecked, result.ContentFilesChecked, [.. result.Errors.Select(i => i.ToFinding())], [.. result.Warnings.Select(i => i.ToFinding())]);
+        var documents = DocumentsByObjectRoot();
+        AuditFinding Named(ValidationIssue issue) => issue.ToFinding() with
+        {
+            Document = documents.FirstOrDefault(d => issue.Location == d.Key || issue.Location.StartsWith(d.Key + "/", StringComparison.Ordinal)).Value,
+        };
+        return new AuditReport(result.ObjectsChecked, result.ContentFilesChecked, [.. result.Errors.Select(Named)], [.. result.Warnings.Select(Named)]);
+    }
+
+    /// <summary>
+    /// Each object root (its path from the storage root) with the document it holds: the id its root
+    /// inventory states or, where that cannot be read (an edited or broken inventory), the newest
+    /// version's copy of the inventory that can.
+    /// </summary>
+    private Dictionary<string, string> DocumentsByObjectRoot()
+    {
+        var documents = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var declaration in Directory.EnumerateFiles(_root, "0=ocfl_object_*", SearchOption.AllDirectories))
+        {
+            var objectRoot = Path.GetDirectoryName(declaration)!;
+            var versionCopies = Directory.EnumerateDirectories(objectRoot)
+                .Select(d => (Path: d, Parsed: OcflPaths.TryParseVersion(Path.GetFileName(d), out var number, out _), Number: number))
+                .Where(v => v.Parsed).OrderByDescending(v => v.Number).Select(v => v.Path);
+            foreach (var folder in versionCopies.Prepend(objectRoot))
+            {
+                if (ReadableObjectId(Path.Combine(folder, InventoryFile)) is { } id)
+                {
+                    documents[Path.GetRelativePath(_root, objectRoot).Replace('\\', '/')] = id.StartsWith(ObjectIdPrefix, StringComparison.Ordinal) ? id[ObjectIdPrefix.Length..] : id;
+                    break;
+                }
+            }
+        }
+        return documents;
+    }
+
+    private static string? ReadableObjectId(string inventoryPath)
+    {
+        if (!File.Exists(inventoryPath))
+            return null;
+        try
+        {
+            return Inventory.FromJson(File.ReadAllBytes(inventoryPath)).Id is { Length: > 0 } id ? id : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException or FormatException)
+        {
+            return null;
+        }
     }
 
     private static VersionInfo ToVersionInfo(string name, InventoryVersion block)

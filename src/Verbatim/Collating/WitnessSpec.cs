@@ -19,7 +19,7 @@ public sealed record WitnessSpec(string Name, string? DocumentId, int? Version, 
     {
         var specs = texts.Select(Parse).ToList();
         if (specs.Count < 2)
-            throw new ArchiveException("name two witnesses or more");
+            throw new ArchiveException("collate needs two witnesses or more");
         if (specs.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new ArchiveException($"two witnesses are named '{twice.Key}'; choose sigla with NAME=");
         return specs;
@@ -32,9 +32,9 @@ public sealed record WitnessSpec(string Name, string? DocumentId, int? Version, 
         var rest = equals > 0 ? text[(equals + 1)..] : text;
         if (rest.Length == 0)
             throw new ArchiveException($"witness '{text}' names nothing: give ID, ID@VERSION or NAME=PATH");
-        if (name is not null && (File.Exists(rest) || rest.Contains('/', StringComparison.Ordinal) || rest.Contains('\\', StringComparison.Ordinal)))
-            return new WitnessSpec(name, null, null, rest);
         var at = rest.LastIndexOf('@');
+        if (File.Exists(rest) || !IsDocumentId(at > 0 ? rest[..at] : rest))
+            return new WitnessSpec(name ?? Path.GetFileNameWithoutExtension(rest), null, null, rest);
         if (at > 0)
         {
             if (!int.TryParse(rest[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
@@ -43,6 +43,10 @@ public sealed record WitnessSpec(string Name, string? DocumentId, int? Version, 
         }
         return new WitnessSpec(name ?? rest, rest, null, null);
     }
+
+    // Every reader builds its ids as slugs (DocumentIds.Slug), so a name that a slug would change
+    // ("a.txt", "letters/b") can only be a file, even one that is not there.
+    private static bool IsDocumentId(string reference) => reference.Length > 0 && DocumentIds.Slug(reference) == reference;
 
     /// <summary>The witness's text: a stored document's body text, or a file's text decoded as every reader decodes it.</summary>
     public Witness Read(Archive? archive)

@@ -2,19 +2,19 @@ using Verbatim.Model;
 
 namespace Verbatim.Presenting;
 
-/// <summary>A document as a person reads it on a terminal: the provenance first, then the text.</summary>
+/// <summary>A document as a person reads it on a terminal: the provenance first, then the text, control characters escaped.</summary>
 public static class DocumentText
 {
     public static void Write(TextWriter output, Document document)
     {
-        output.WriteLine($"# {document.Title}");
+        output.WriteLine($"# {PlainText.Escaped(document.Title)}");
         Field(output, "id", document.Id);
         Field(output, "kind", document.Kind.ToString().ToLowerInvariant());
         Field(output, "authors", Names(document.Authors));
         Field(output, "to", Names(document.Addressees));
         Field(output, "copies to", Names(document.CopiesTo));
         if (document.Written is { } written)
-            Field(output, "written", string.Join(", ", new[] { written.Mode, Dated(written), written.Place }.Where(s => !string.IsNullOrEmpty(s))));
+            Field(output, "written", string.Join(", ", new[] { Mode(written), Dated(written), written.Place }.Where(s => !string.IsNullOrEmpty(s))));
         foreach (var publication in document.Published)
             Field(output, "published", publication.Text);
         Field(output, "printed from", document.PrintedFrom);
@@ -28,12 +28,12 @@ public static class DocumentText
         output.WriteLine();
         foreach (var block in document.Body)
         {
-            output.WriteLine(block.Text);
+            output.WriteLine(PlainText.Escaped(block.Text, keepLineBreaks: true));
             output.WriteLine();
         }
         foreach (var note in document.Notes)
         {
-            output.WriteLine($"[{note.N}] {note.Text}");
+            output.WriteLine(PlainText.Escaped($"[{note.N}] {note.Text}", keepLineBreaks: true));
             output.WriteLine();
         }
     }
@@ -42,12 +42,15 @@ public static class DocumentText
 
     private static string? Dated(DateSpan span) => (span.Date ?? Range(span)) is { } shown ? span.Qualify(shown) : null;
 
+    // The label says "written" already; only another way of writing (dictated, telegraphed) is worth a word.
+    private static string? Mode(DateSpan span) => string.Equals(span.Mode, "written", StringComparison.OrdinalIgnoreCase) ? null : span.Mode;
+
     private static string? Range(DateSpan span)
         => span.NotBefore is null && span.NotAfter is null ? null : $"{span.NotBefore ?? "?"} – {span.NotAfter ?? "?"}";
 
     private static void Field(TextWriter output, string label, string? value)
     {
         if (!string.IsNullOrEmpty(value))
-            output.WriteLine($"{label,-13} {value}");
+            output.WriteLine($"{label,-13} {PlainText.Escaped(value)}");
     }
 }

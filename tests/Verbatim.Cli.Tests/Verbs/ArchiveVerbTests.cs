@@ -129,6 +129,12 @@ public sealed class ArchiveVerbTests : IDisposable
             Assert.Contains("…some of the old Party men, [Armenians, → Armenians]", diff);
             Assert.Contains("-Have a look at this, please, and if possible, inquire from some of the old Party men, Armenians, perhaps.", diff);
             Assert.Contains("+Have a look at this, please, and if possible, inquire from some of the old Party men, Armenians perhaps.", diff);
+
+            var missing = Run("diff", "lenin-1921-10-20-to-stalin", "2", "5");
+            Assert.Equal((1, "error: document lenin-1921-10-20-to-stalin has 2 versions; there is no version 5"), (missing.ExitCode, missing.Error.Trim()));
+            using var json = JsonDocument.Parse(Run("diff", "lenin-1921-10-20-to-stalin", "1", "2", "--json").Output);
+            Assert.Equal((1, 2), (json.RootElement.GetProperty("from").GetInt32(), json.RootElement.GetProperty("to").GetInt32()));
+            Assert.Equal("Armenians,", json.RootElement.GetProperty("words")[0].GetProperty("from").GetString());
         }
         finally
         {
@@ -184,5 +190,59 @@ public sealed class ArchiveVerbTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Usage:", run.Output);
         Assert.Contains("--archive", run.Output);
+    }
+
+    [Fact]
+    public void Counts_agree_with_their_nouns()
+    {
+        Assert.Equal(0, Run("init").ExitCode);
+        Assert.Equal("1 document: 1 new, 0 updated, 0 unchanged; 0 files failed.", Run("ingest", CliRun.Seed("000")).Output.Trim());
+        Assert.EndsWith("\n1 document.", Run("list").Output.TrimEnd());
+        Assert.StartsWith("1 document found.", Run("search", "Stalin").Output);
+        Assert.Equal("1 document indexed from the store.", Run("reindex").Output.Trim());
+        Assert.Contains("1 object, 2 files checked: clean.", Run("audit").Output);
+        Assert.DoesNotContain("written       written", Run("show", "lenin-1921-10-20-to-stalin").Output);
+    }
+
+    [Fact]
+    public void Search_says_which_hits_it_shows_of_how_many_and_how_to_see_the_next()
+    {
+        InitAndIngestSeeds();
+        var all = JsonDocument.Parse(Run("search", "Lenin", "--json").Output).RootElement.GetProperty("total").GetInt32();
+        Assert.True(all >= 3, $"{all} hits");
+
+        var first = Run("search", "Lenin", "--limit", "2").Output;
+        Assert.Contains($"Showing 1–2 of {all}; next: --offset 2", first);
+        var last = Run("search", "Lenin", "--limit", "2", "--offset", (all - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).Output;
+        Assert.Contains($"Showing {all}–{all} of {all}.", last);
+        Assert.DoesNotContain("Showing", Run("search", "Lenin").Output);
+
+        using var json = JsonDocument.Parse(Run("search", "Lenin", "--limit", "2", "--offset", "1", "--json").Output);
+        Assert.Equal((all, 1, 2), (json.RootElement.GetProperty("total").GetInt32(), json.RootElement.GetProperty("offset").GetInt32(), json.RootElement.GetProperty("limit").GetInt32()));
+    }
+
+    [Fact]
+    public void Terminal_escapes_in_a_title_are_printed_escaped_by_list_search_and_show()
+    {
+        Assert.Equal(0, Run("init").ExitCode);
+        var page = Path.Combine(_archive, "..", $"escapes-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(page, "Letter \u001b]0;owned\u0007 in \u001b[31mred\u001b[0m\n\nDear comrade, the \u001b[2J text.\n");
+        try
+        {
+            Assert.Equal(0, Run("ingest", page, "--format", "text").ExitCode);
+            var id = JsonDocument.Parse(Run("list", "--json").Output).RootElement[0].GetProperty("id").GetString()!;
+            foreach (var run in new[] { Run("list"), Run("search", "comrade"), Run("show", id) })
+            {
+                Assert.Equal(0, run.ExitCode);
+                Assert.DoesNotContain('\u001b', run.Output);
+                Assert.DoesNotContain('\u0007', run.Output);
+                Assert.Contains("Letter \\x1b]0;owned\\x07 in \\x1b[31mred\\x1b[0m", run.Output);
+            }
+            Assert.Contains("the \\x1b[2J text.", Run("show", id).Output);
+        }
+        finally
+        {
+            File.Delete(page);
+        }
     }
 }

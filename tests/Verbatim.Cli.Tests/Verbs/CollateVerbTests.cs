@@ -114,4 +114,67 @@ public sealed class CollateVerbTests : IDisposable
         Assert.NotEqual(0, CliRun.Of("collate", $"A={first}").ExitCode);
         Assert.Contains("Usage:", CliRun.Of("collate", "--help").Output);
     }
+
+    [Fact]
+    public void Json_is_the_json_format_and_not_a_witness()
+    {
+        var (first, second) = Translations();
+        var json = CliRun.Of("collate", "--json", $"A={first}", $"B={second}");
+        Assert.True(json.ExitCode == 0, json.Error);
+        Assert.Equal(CliRun.Of("collate", "--format", "json", $"A={first}", $"B={second}").Output, json.Output);
+        using var parsed = JsonDocument.Parse(json.Output);
+        Assert.Equal(["A", "B"], parsed.RootElement.GetProperty("table").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Files_alone_need_no_archive_and_one_witness_is_told_that_two_are_needed()
+    {
+        var (first, second) = Translations();
+        var noArchive = Path.Combine(_folder, "no-archive-here");
+        var unnamed = CliRun.Of("collate", first, second, "--json", "--archive", noArchive);
+        Assert.True(unnamed.ExitCode == 0, unnamed.Error);
+        using (var json = JsonDocument.Parse(unnamed.Output))
+            Assert.Equal(["first", "second"], json.RootElement.GetProperty("table").EnumerateObject().Select(p => p.Name));
+
+        // A file name without a folder that is not there is a missing file, not a document to look up.
+        var absent = CliRun.Of("collate", $"A={first}", "B=absent-from-here.txt", "--archive", noArchive);
+        Assert.Equal(2, absent.ExitCode);
+        Assert.Equal("error: witness B: no file at absent-from-here.txt", absent.Error.Trim());
+
+        var one = CliRun.Of("collate", $"A={first}");
+        Assert.Equal(2, one.ExitCode);
+        Assert.Equal("error: collate needs two witnesses or more", one.Error.Trim());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Text_is_wrapped_to_100_columns_when_not_written_to_a_terminal(bool segments)
+    {
+        var original = RepositoryPaths.Seed("000");
+        var changed = Path.Combine(_folder, "changed.txt");
+        File.WriteAllText(changed, File.ReadAllText(original).Replace("Have a look", "Do look", StringComparison.Ordinal));
+
+        var run = CliRun.Of(["collate", $"A={original}", $"B={changed}", .. segments ? new[] { "--segments" } : []]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var lines = run.Output.Split('\n');
+        Assert.All(lines, line => Assert.True(line.Length <= 100, $"{line.Length} columns: {line}"));
+        Assert.All(lines, line => Assert.Equal(line.TrimEnd(), line));
+        // A witness's row may take several lines; read in order, they give its words in order.
+        var read = new Dictionary<string, List<string>> { ["A"] = [], ["B"] = [] };
+        List<string>? current = null;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0)
+                current = null;
+            else if (line[0] != ' ')
+                current = read[line[..1]];
+            if (current is not null)
+                current.AddRange(line[1..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "-"));
+        }
+        string[] Words(string path) => File.ReadAllText(path).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w != "-").ToArray();
+        Assert.Equal(Words(original), read["A"]);
+        Assert.Equal(Words(changed), read["B"]);
+    }
 }

@@ -26,7 +26,7 @@ public sealed class TamperTests : IDisposable
 
     /// <summary>
     /// The audit finds the tampering with the expected code, every finding located in the tampered
-    /// object, and the validator gives that code too when run on the storage root and on the object
+    /// object and naming its document, and the validator gives that code too when run on the storage root and on the object
     /// alone. Returns the finding with the code.
     /// </summary>
     private AuditFinding Caught(string code)
@@ -35,6 +35,7 @@ public sealed class TamperTests : IDisposable
         Assert.False(report.Clean);
         var objectPath = Path.GetRelativePath(Path.Combine(_folder, "store"), _object);
         Assert.All(report.Findings, f => Assert.StartsWith(objectPath + "/", f.Path));
+        Assert.All(report.Findings, f => Assert.Equal("letter", f.Document));
         Assert.Contains(code, OcflValidator.ValidateStorageRoot(Path.Combine(_folder, "store")).Codes);
         Assert.Contains(code, OcflValidator.ValidateObject(_object).Codes);
         Assert.Contains(report.Findings, f => f.Code == code);

@@ -80,7 +80,7 @@ public sealed class PageTests(ReaderFixture reader)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("To J. V. Stalin", html.QuerySelector("h1")!.TextContent);
         var provenance = html.QuerySelector(".provenance")!.TextContent;
-        foreach (var fact in new[] { "1921-10-20", "Lenin Miscellany XXXV", "the original", "volume 45", "348b", "Yuri Sdobnikov", "R. Cymbala", "Public Domain" })
+        foreach (var fact in new[] { "1921-10-20", "Lenin Miscellany XXXV", "the original", "volume 45, page 348b", "Yuri Sdobnikov", "R. Cymbala", "Public Domain" })
             Assert.Contains(fact, provenance);
 
         var marker = html.QuerySelector("sup.marker a")!;

@@ -1,0 +1,50 @@
+using System.Text.Json;
+
+namespace Verbatim.Cli.Tests.Verbs;
+
+/// <summary>`verbatim audit` on a store whose objects were damaged after they were written.</summary>
+public sealed class AuditVerbTests : IDisposable
+{
+    private readonly string _archive = Path.Combine(Path.GetTempPath(), $"verbatim-audit-{Guid.NewGuid():N}");
+
+    public void Dispose() => Directory.Delete(_archive, recursive: true);
+
+    private CliRun Run(params string[] args) => CliRun.Of([.. args, "--archive", _archive]);
+
+    /// <summary>The object root (under the store) that holds a document, found by the id its inventory states.</summary>
+    private string ObjectRootOf(string documentId)
+        => Path.GetDirectoryName(Directory.EnumerateFiles(Path.Combine(_archive, "store"), "inventory.json", SearchOption.AllDirectories)
+            .First(p => File.ReadAllText(p).Contains($"\"urn:verbatim:{documentId}\"", StringComparison.Ordinal)))!;
+
+    [Fact]
+    public void A_finding_inside_an_object_names_its_document_even_when_the_inventory_is_broken()
+    {
+        Assert.Equal(0, Run("init").ExitCode);
+        Assert.Equal(0, Run("ingest", CliRun.Seed("000"), CliRun.Seed("001")).ExitCode);
+        const string damaged = "lenin-1921-10-20-to-stalin";
+        var objectRoot = ObjectRootOf(damaged);
+        var source = Directory.EnumerateFiles(Path.Combine(objectRoot, "v1", "content", "source")).Single();
+        File.AppendAllText(source, "!");
+
+        var json = Run("audit", "--json");
+        Assert.Equal(1, json.ExitCode);
+        using (var report = JsonDocument.Parse(json.Output))
+        {
+            var finding = report.RootElement.GetProperty("findings").EnumerateArray().Single();
+            Assert.Equal("E092", finding.GetProperty("code").GetString());
+            Assert.Equal(damaged, finding.GetProperty("document").GetString());
+        }
+        var text = Run("audit");
+        Assert.Contains($"(document {damaged}): ", text.Output);
+        Assert.EndsWith("checked: 1 problem.", text.Output.TrimEnd());
+
+        // With the root inventory unreadable, the version's copy of it still says whose object it is.
+        File.WriteAllText(Path.Combine(objectRoot, "inventory.json"), "{ not json");
+        var broken = Run("audit", "--json");
+        Assert.Equal(1, broken.ExitCode);
+        using var brokenReport = JsonDocument.Parse(broken.Output);
+        var findings = brokenReport.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.Equal(damaged, f.GetProperty("document").GetString()));
+    }
+}
