@@ -1,5 +1,6 @@
 using System.Text;
 using Verbatim.Formats;
+using Verbatim.Formats.Common;
 using Verbatim.Model;
 using Verbatim.Parsing;
 using Verbatim.Quoting;
@@ -101,16 +102,18 @@ public sealed partial class Archive : IDisposable
     /// <param name="stored">Called for each document once its write is durable in the store and the catalog holds it.</param>
     public IngestReport Ingest(IEnumerable<string> paths, IngestOptions options, IProgress<IngestProgress>? progress = null, Action<IngestedDocument>? stored = null)
     {
-        var files = FileParser.ExpandPaths(paths).ToList();
+        var files = FileParser.ExpandInputs(paths).ToList();
         var done = new List<IngestedDocument>();
         var failed = new List<IngestFailure>();
+        var skipped = new List<IngestSkip>();
+        var detects = string.Equals(options.Format, FormatRegistry.Auto, StringComparison.OrdinalIgnoreCase);
         var pending = new List<(Document Document, DocumentWrite Write, string Path)>();
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         var pendingCharacters = 0L;
 
         for (var i = 0; i < files.Count; i++)
         {
-            var path = files[i];
+            var (path, walked) = files[i];
             progress?.Report(new IngestProgress(i, files.Count, path));
             byte[] source;
             try
@@ -122,7 +125,15 @@ public sealed partial class Archive : IDisposable
                 failed.Add(new IngestFailure(path, $"cannot read the file: {exception.Message}", null));
                 continue;
             }
-            var result = _parser.Registry.Read(Path.GetFileName(path), source, options.Format);
+            var input = TextDecoding.Decode(Path.GetFileName(path), source);
+            // A folder holds what is not a document (a README, notes, scripts); only a file the
+            // user named is read as plain text when no reader is sure of it.
+            if (walked && detects && input.DecodingError is null && _parser.Registry.DetectConfidently(input) is null)
+            {
+                skipped.Add(new IngestSkip(path, "no reader claims it"));
+                continue;
+            }
+            var result = _parser.Registry.Read(input, options.Format);
             if (!result.Succeeded)
             {
                 var error = result.Errors.FirstOrDefault() ?? new Diagnostic("no document in the file", path);
@@ -150,7 +161,7 @@ public sealed partial class Archive : IDisposable
         }
         Flush(pending, done, stored);
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
-        return new IngestReport(done, failed);
+        return new IngestReport(done, failed) { Skipped = skipped };
     }
 
     private void Flush(List<(Document Document, DocumentWrite Write, string Path)> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored)
@@ -165,7 +176,10 @@ public sealed partial class Archive : IDisposable
             for (var i = 0; i < pending.Count; i++)
             {
                 _catalog.Upsert(pending[i].Document, results[i].Version);
-                batch.Add(new IngestedDocument(pending[i].Document.Id, pending[i].Document.Title, pending[i].Path, results[i].Status, results[i].Version));
+                batch.Add(new IngestedDocument(pending[i].Document.Id, pending[i].Document.Title, pending[i].Path, results[i].Status, results[i].Version)
+                {
+                    Warnings = pending[i].Document.Warnings,
+                });
             }
             // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
             IndexReuse(pending.Select(p => p.Document));
@@ -340,8 +354,18 @@ public sealed record IngestOptions(string Format, string Message, StoreUser User
 
 public sealed record IngestProgress(int Done, int Total, string? Path);
 
-public sealed record IngestedDocument(string Id, string Title, string Source, WriteStatus Status, int Version);
+public sealed record IngestedDocument(string Id, string Title, string Source, WriteStatus Status, int Version)
+{
+    /// <summary>What the reader (and the decoding before it) could not read with certainty, as the document keeps it.</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+}
 
 public sealed record IngestFailure(string Path, string Error, int? Line);
 
-public sealed record IngestReport(IReadOnlyList<IngestedDocument> Documents, IReadOnlyList<IngestFailure> Failed);
+/// <summary>A file found in a folder or by a glob and left unread, and why.</summary>
+public sealed record IngestSkip(string Path, string Reason);
+
+public sealed record IngestReport(IReadOnlyList<IngestedDocument> Documents, IReadOnlyList<IngestFailure> Failed)
+{
+    public IReadOnlyList<IngestSkip> Skipped { get; init; } = [];
+}

@@ -55,6 +55,41 @@ public sealed class ArchiveVerbTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_reports_reader_warnings_and_skipped_files_in_text_and_json()
+    {
+        Run("init");
+        var folder = Path.Combine(_archive, "..", $"in-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var page = Path.Combine(folder, "page.txt");
+            File.WriteAllBytes(page, System.Text.Encoding.Latin1.GetBytes(File.ReadAllText(CliRun.Seed("000")).Replace("Have a look", "Have a look\u0092s")));
+            File.WriteAllText(Path.Combine(folder, "README.md"), "# The demo corpus\n\nWhat the demo reads.\n");
+
+            var json = Run("ingest", folder, "--json");
+            Assert.Equal(0, json.ExitCode);
+            using var report = JsonDocument.Parse(json.Output);
+            var warning = report.RootElement.GetProperty("documents").EnumerateArray().Single().GetProperty("warnings").EnumerateArray().Single();
+            Assert.Equal("not UTF-8: read as Windows-1252", warning.GetProperty("message").GetString());
+            var skipped = report.RootElement.GetProperty("skipped").EnumerateArray().Single();
+            Assert.Equal(Path.Combine(folder, "README.md"), skipped.GetProperty("path").GetString());
+            Assert.Equal("no reader claims it", skipped.GetProperty("reason").GetString());
+
+            var text = Run("ingest", folder);
+            Assert.Contains($"warning: {page}: not UTF-8: read as Windows-1252", text.Error);
+            Assert.Contains($"1 files skipped (no reader claims them: {Path.Combine(folder, "README.md")}).", text.Output);
+
+            var lines = Run("ingest", folder, "--json-lines").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Contains("not UTF-8: read as Windows-1252", lines[0]);
+            Assert.Contains("\"skipped\"", lines[1]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Search_json_has_total_hits_and_facets()
     {
         InitAndIngestSeeds();

@@ -122,7 +122,7 @@ public sealed class ArchiveTests : IDisposable
         using (var archive = Archive.Open(ArchivePath))
         {
             Assert.Equal(0, archive.Catalog.Count);
-            Assert.True(archive.Reindex() > 20);
+            Assert.Equal(20, archive.Reindex());
             Assert.Equal(before, Snapshot(archive));
         }
     }
@@ -166,7 +166,40 @@ public sealed class ArchiveTests : IDisposable
         Input("g/a.txt", "First\n\ntext");
         Input("g/c.xml", "<x/>");
         using var archive = Archive.Init(ArchivePath);
-        var report = archive.Ingest([Path.Combine(_folder, "in", "g", "*.txt")], Options);
+        var report = archive.Ingest([Path.Combine(_folder, "in", "g", "*.txt")], Options with { Format = "text" });
         Assert.Equal(["a.txt", "b.txt"], report.Documents.Select(d => Path.GetFileName(d.Source)));
+    }
+
+    [Fact]
+    public void Walked_folder_skips_files_no_reader_claims_and_a_named_one_is_read_as_text()
+    {
+        var letter = Input("corpus/letter.txt", File.ReadAllText(RepositoryPaths.Seed("000")));
+        var readme = Input("corpus/README.md", "# The demo corpus\n\nWhat the demo reads.\n");
+        using var archive = Archive.Init(ArchivePath);
+        var report = archive.Ingest([Path.GetDirectoryName(letter)!], Options);
+        Assert.Equal([letter], report.Documents.Select(d => d.Source));
+        var skip = Assert.Single(report.Skipped);
+        Assert.Equal((readme, "no reader claims it"), (skip.Path, skip.Reason));
+        Assert.Empty(report.Failed);
+
+        var named = Assert.Single(archive.Ingest([readme], Options).Documents);
+        Assert.Equal("# The demo corpus", named.Title);
+    }
+
+    [Fact]
+    public void Decoding_warning_reaches_the_report_and_the_document_and_the_encoding_is_kept()
+    {
+        var path = Path.Combine(_folder, "in", "cp1252.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // A right single quotation mark is byte 0x92 in Windows-1252 and no UTF-8 at all.
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(File.ReadAllText(RepositoryPaths.Seed("000")).Replace("Have a look", "Have a look\u0092s")));
+        using var archive = Archive.Init(ArchivePath);
+        var ingested = Assert.Single(archive.Ingest([path], Options).Documents);
+        var warning = Assert.Single(ingested.Warnings);
+        Assert.Equal("not UTF-8: read as Windows-1252", warning.Message);
+        var stored = archive.Show(ingested.Id)!;
+        Assert.Equal("windows-1252", stored.Origin!.Encoding);
+        Assert.Contains(stored.Warnings, w => w.Message == warning.Message);
+        Assert.Contains("Have a look\u2019s", stored.BodyText);
     }
 }
