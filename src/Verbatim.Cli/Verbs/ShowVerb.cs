@@ -28,7 +28,7 @@ public static class ShowVerb
             if (result.GetValue(format) == "json")
                 output.WriteLine(json);
             else
-                DocumentText.Write(output, DocumentJson.Deserialize(json)!);
+                DocumentText.Write(output, DocumentJson.Deserialize(json)!, opened.SameText(stored.Id));
             return 0;
         }));
         return command;

@@ -107,8 +107,10 @@ public sealed partial class Archive : IDisposable
         var failed = new List<IngestFailure>();
         var skipped = new List<IngestSkip>();
         var detects = string.Equals(options.Format, FormatRegistry.Auto, StringComparison.OrdinalIgnoreCase);
-        var pending = new List<(Document Document, DocumentWrite Write, string Path)>();
+        var duplicates = new List<IngestDuplicate>();
+        var pending = new List<Pending>();
         var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var sourcesOfRun = new Dictionary<string, string>(StringComparer.Ordinal);
         var pendingCharacters = 0L;
 
         for (var i = 0; i < files.Count; i++)
@@ -123,6 +125,12 @@ public sealed partial class Archive : IDisposable
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 failed.Add(new IngestFailure(path, $"cannot read the file: {exception.Message}", null));
+                continue;
+            }
+            var digest = TextIdentity.SourceDigest(source);
+            if (DuplicateOf(digest, Path.GetFileName(path), sourcesOfRun) is { } holder)
+            {
+                duplicates.Add(new IngestDuplicate(path, holder));
                 continue;
             }
             var input = TextDecoding.Decode(Path.GetFileName(path), source);
@@ -150,9 +158,10 @@ public sealed partial class Archive : IDisposable
                 var write = new DocumentWrite(final.Id, Encoding.UTF8.GetBytes(DocumentJson.Serialize(final)),
                     holdsSource ? Path.GetFileName(path) : null, holdsSource ? source : ReadOnlyMemory<byte>.Empty,
                     options.Message, options.User);
-                pending.Add((final, write, path));
+                pending.Add(new Pending(final, write, path, holdsSource ? digest : null));
                 pendingCharacters += final.BodyText.Length;
             }
+            sourcesOfRun[digest] = ids[result.Documents[0].Id];
             if (pending.Count >= BatchDocuments || pendingCharacters >= BatchCharacters)
             {
                 Flush(pending, done, stored);
@@ -161,10 +170,28 @@ public sealed partial class Archive : IDisposable
         }
         Flush(pending, done, stored);
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
-        return new IngestReport(done, failed) { Skipped = skipped };
+        return new IngestReport(done, failed) { Skipped = skipped, Duplicates = duplicates };
     }
 
-    private void Flush(List<(Document Document, DocumentWrite Write, string Path)> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored)
+    /// <summary>
+    /// The document whose object already holds these bytes, when they are to be reported as its
+    /// duplicate rather than read: within one run, any second file of the same bytes; across runs,
+    /// the same bytes under another name. The same bytes under the name they were stored by are
+    /// that source again, read as usual, so the store finds them unchanged (or a better reader's
+    /// document a new version).
+    /// </summary>
+    private string? DuplicateOf(string digest, string fileName, Dictionary<string, string> sourcesOfRun)
+    {
+        if (sourcesOfRun.TryGetValue(digest, out var earlier))
+            return earlier;
+        if (_catalog.HolderOfSource(digest) is not { } holder)
+            return null;
+        return _store.Read(holder)?.SourceFileName == fileName ? null : holder;
+    }
+
+    private sealed record Pending(Document Document, DocumentWrite Write, string Path, string? SourceDigest);
+
+    private void Flush(List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored)
     {
         if (pending.Count == 0)
             return;
@@ -174,11 +201,14 @@ public sealed partial class Archive : IDisposable
         using (_catalog.Batch())
         {
             for (var i = 0; i < pending.Count; i++)
+                Catalogue(pending[i].Document, results[i].Version, pending[i].SourceDigest);
+            // Once the whole batch is catalogued, so that two witnesses of one text arriving together find each other.
+            for (var i = 0; i < pending.Count; i++)
             {
-                _catalog.Upsert(pending[i].Document, results[i].Version);
                 batch.Add(new IngestedDocument(pending[i].Document.Id, pending[i].Document.Title, pending[i].Path, results[i].Status, results[i].Version)
                 {
                     Warnings = pending[i].Document.Warnings,
+                    SameTextAs = _catalog.SameText(pending[i].Document.Id),
                 });
             }
             // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
@@ -190,6 +220,13 @@ public sealed partial class Archive : IDisposable
         done.AddRange(batch);
         if (stored is not null)
             batch.ForEach(stored);
+    }
+
+    private void Catalogue(Document document, int version, string? sourceDigest)
+    {
+        _catalog.Upsert(document, version);
+        if (sourceDigest is not null)
+            _catalog.SetSourceDigest(document.Id, sourceDigest);
     }
 
     /// <summary>
@@ -268,6 +305,9 @@ public sealed partial class Archive : IDisposable
     /// <summary>The passages the document shares with others (or with itself), as the catalog holds them.</summary>
     public IReadOnlyList<QuoteLink> QuoteLinks(string id) => _catalog.QuoteLinks(id);
 
+    /// <summary>The other documents that give the same text as this one from other bytes (another markup of one page).</summary>
+    public IReadOnlyList<string> SameText(string id) => _catalog.SameText(id);
+
     /// <summary>A quote link's two passages aligned again side by side, from the stored texts; null if either document is gone.</summary>
     public AlignedPassage? AlignQuoteLink(QuoteLink link)
     {
@@ -289,9 +329,9 @@ public sealed partial class Archive : IDisposable
         {
             _catalog.Clear();
             var documents = new List<Document>();
-            foreach (var (document, version) in StoredDocuments())
+            foreach (var (document, version, sourceDigest) in StoredDocuments())
             {
-                _catalog.Upsert(document, version);
+                Catalogue(document, version, sourceDigest);
                 documents.Add(document);
                 count++;
             }
@@ -307,14 +347,17 @@ public sealed partial class Archive : IDisposable
     /// <summary>Every document of the store at its latest version, read from the store alone.</summary>
     public IEnumerable<Document> Documents() => StoredDocuments().Select(d => d.Document);
 
-    private IEnumerable<(Document Document, int Version)> StoredDocuments()
+    private IEnumerable<(Document Document, int Version, string? SourceDigest)> StoredDocuments()
     {
         foreach (var id in _store.Ids().Where(IsDocumentId))
         {
             var stored = _store.Read(id)!;
-            yield return (DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number);
+            yield return (DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number, SourceDigestOf(stored));
         }
     }
+
+    private static string? SourceDigestOf(StoredDocument stored)
+        => stored.SourceFileName is null ? null : TextIdentity.SourceDigest(stored.Source.Span);
 
     private void MendPendingCatalog()
     {
@@ -332,7 +375,7 @@ public sealed partial class Archive : IDisposable
                     continue;
                 }
                 var document = DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!;
-                _catalog.Upsert(document, stored.Version.Number);
+                Catalogue(document, stored.Version.Number, SourceDigestOf(stored));
                 mended.Add(document);
             }
             IndexReuse(mended);
@@ -358,9 +401,15 @@ public sealed record IngestedDocument(string Id, string Title, string Source, Wr
 {
     /// <summary>What the reader (and the decoding before it) could not read with certainty, as the document keeps it.</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+
+    /// <summary>The other documents of the archive that give the same text from other bytes (other markup): witnesses of one another.</summary>
+    public IReadOnlyList<string> SameTextAs { get; init; } = [];
 }
 
 public sealed record IngestFailure(string Path, string Error, int? Line);
+
+/// <summary>A file whose bytes the archive already holds, in the object of <paramref name="DuplicateOf"/>; nothing was stored.</summary>
+public sealed record IngestDuplicate(string Path, string DuplicateOf);
 
 /// <summary>A file found in a folder or by a glob and left unread, and why.</summary>
 public sealed record IngestSkip(string Path, string Reason);
@@ -368,4 +417,6 @@ public sealed record IngestSkip(string Path, string Reason);
 public sealed record IngestReport(IReadOnlyList<IngestedDocument> Documents, IReadOnlyList<IngestFailure> Failed)
 {
     public IReadOnlyList<IngestSkip> Skipped { get; init; } = [];
+
+    public IReadOnlyList<IngestDuplicate> Duplicates { get; init; } = [];
 }

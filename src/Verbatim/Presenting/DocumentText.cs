@@ -5,7 +5,8 @@ namespace Verbatim.Presenting;
 /// <summary>A document as a person reads it on a terminal: the provenance first, then the text.</summary>
 public static class DocumentText
 {
-    public static void Write(TextWriter output, Document document)
+    /// <param name="sameTextAs">The archive's other witnesses of the same text (<see cref="Archiving.Archive.SameText"/>).</param>
+    public static void Write(TextWriter output, Document document, IReadOnlyList<string>? sameTextAs = null)
     {
         output.WriteLine($"# {document.Title}");
         Field(output, "id", document.Id);
@@ -25,6 +26,7 @@ public static class DocumentText
         if (document.Parts.Count > 0)
             Field(output, "parts", document.Parts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Field(output, "part of", document.PartOf);
+        Field(output, "same text as", string.Join(", ", sameTextAs ?? []));
         output.WriteLine();
         foreach (var block in document.Body)
         {

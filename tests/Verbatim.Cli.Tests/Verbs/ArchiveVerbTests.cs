@@ -90,6 +90,39 @@ public sealed class ArchiveVerbTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_names_the_document_a_duplicate_duplicates_and_the_witnesses_of_one_text()
+    {
+        Run("init");
+        var folder = Path.Combine(_archive, "..", $"in-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var copy = Path.Combine(folder, "copy.txt");
+            File.Copy(CliRun.Seed("000"), copy);
+            var html = Path.Combine(CliRun.RepositoryRoot, "tests", "Verbatim.Formats.Tests", "MiaHtml", "Fixtures", "000_lenin-to-stalin.html");
+
+            var text = Run("ingest", CliRun.Seed("000"), copy, html);
+            Assert.Equal(0, text.ExitCode);
+            Assert.Contains($"duplicate: {copy} has the bytes lenin-1921-10-20-to-stalin holds; nothing stored", text.Output);
+            Assert.Contains("same text: lenin-1921-10-20-to-stalin-2 (", text.Output);
+            Assert.Contains("2 documents: 2 new, 0 updated, 0 unchanged, 1 duplicates;", text.Output);
+
+            using var json = JsonDocument.Parse(Run("ingest", copy, "--json").Output);
+            var duplicate = json.RootElement.GetProperty("duplicates").EnumerateArray().Single();
+            Assert.Equal((copy, "lenin-1921-10-20-to-stalin"), (duplicate.GetProperty("path").GetString(), duplicate.GetProperty("duplicateOf").GetString()));
+
+            var line = Assert.Single(Run("ingest", copy, "--json-lines").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("\"duplicateOf\":\"lenin-1921-10-20-to-stalin\"", line);
+
+            Assert.Contains("same text as  lenin-1921-10-20-to-stalin-2", Run("show", "lenin-1921-10-20-to-stalin").Output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Search_json_has_total_hits_and_facets()
     {
         InitAndIngestSeeds();

@@ -202,4 +202,55 @@ public sealed class ArchiveTests : IDisposable
         Assert.Contains(stored.Warnings, w => w.Message == warning.Message);
         Assert.Contains("Have a look\u2019s", stored.BodyText);
     }
+
+    [Fact]
+    public void Identical_bytes_are_never_a_second_document_in_one_run_or_across_runs()
+    {
+        var copy = Path.Combine(_folder, "in", "elsewhere", "copy.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.Copy(RepositoryPaths.Seed("000"), copy);
+        var sameRun = Path.Combine(_folder, "in", "elsewhere", "zalutsky.txt");
+        File.Copy(RepositoryPaths.Seed("001"), sameRun);
+
+        using (var archive = Archive.Init(ArchivePath))
+        {
+            Assert.Equal(WriteStatus.New, Assert.Single(archive.Ingest([RepositoryPaths.Seed("000")], Options).Documents).Status);
+            var later = archive.Ingest([copy], Options);
+            Assert.Empty(later.Documents);
+            Assert.Equal(new IngestDuplicate(copy, "lenin-1921-10-20-to-stalin"), Assert.Single(later.Duplicates));
+
+            var together = archive.Ingest([RepositoryPaths.Seed("001"), sameRun], Options);
+            Assert.Equal(["lenin-1921-12-20-to-zalutsky-and-solts"], together.Documents.Select(d => d.Id));
+            Assert.Equal(new IngestDuplicate(sameRun, "lenin-1921-12-20-to-zalutsky-and-solts"), Assert.Single(together.Duplicates));
+            Assert.Equal(2, archive.Store.Ids().Count());
+        }
+        File.Delete(Path.Combine(ArchivePath, "catalog.sqlite"));
+        using (var archive = Archive.Open(ArchivePath))
+        {
+            archive.Reindex();
+            Assert.Equal("lenin-1921-10-20-to-stalin", Assert.Single(archive.Ingest([copy], Options).Duplicates).DuplicateOf);
+            var again = Assert.Single(archive.Ingest([RepositoryPaths.Seed("000")], Options).Documents);
+            Assert.Equal((WriteStatus.Unchanged, "lenin-1921-10-20-to-stalin"), (again.Status, again.Id));
+        }
+    }
+
+    [Fact]
+    public void One_text_in_two_markups_is_two_witnesses_of_one_another_and_no_quotation()
+    {
+        var html = Path.Combine(RepositoryPaths.Root, "tests", "Verbatim.Formats.Tests", "MiaHtml", "Fixtures", "000_lenin-to-stalin.html");
+        using (var archive = Archive.Init(ArchivePath))
+        {
+            var report = archive.Ingest([RepositoryPaths.Seed("000"), html], Options);
+            Assert.Equal(["lenin-1921-10-20-to-stalin", "lenin-1921-10-20-to-stalin-2"], report.Documents.Select(d => d.Id));
+            Assert.Equal([["lenin-1921-10-20-to-stalin-2"], ["lenin-1921-10-20-to-stalin"]], report.Documents.Select(d => d.SameTextAs));
+            Assert.DoesNotContain(archive.QuoteLinks("lenin-1921-10-20-to-stalin"), l => l.SourceId != l.TargetId);
+        }
+        File.Delete(Path.Combine(ArchivePath, "catalog.sqlite"));
+        using (var archive = Archive.Open(ArchivePath))
+        {
+            archive.Reindex();
+            Assert.Equal(["lenin-1921-10-20-to-stalin-2"], archive.SameText("lenin-1921-10-20-to-stalin"));
+            Assert.DoesNotContain(archive.QuoteLinks("lenin-1921-10-20-to-stalin"), l => l.SourceId != l.TargetId);
+        }
+    }
 }

@@ -14,8 +14,9 @@ namespace Verbatim.Storage.Catalog.Sqlite;
 public sealed partial class SqliteCatalog : ICatalog
 {
     // Raised whenever the schema changes: an older catalog is dropped and rebuilt from the store.
-    // 3: fingerprints and quote links; 4: with the names tables (mentions, dating; SqliteCatalog.Names.cs).
-    private const int SchemaVersion = 4;
+    // 3: fingerprints and quote links; 4: with the names tables (mentions, dating; SqliteCatalog.Names.cs);
+    // 5: source digests and text keys (SqliteCatalog.Sources.cs).
+    private const int SchemaVersion = 5;
 
     private const int SnippetTokens = 18;
 
@@ -79,6 +80,7 @@ public sealed partial class SqliteCatalog : ICatalog
         if (version != 0)
         {
             Execute(DropNames);
+            Execute(DropSources);
             Execute("""
                 DROP TABLE IF EXISTS quote_links; DROP TABLE IF EXISTS fingerprints; DROP TABLE IF EXISTS meta;
                 DROP TABLE IF EXISTS people; DROP TABLE IF EXISTS text; DROP TABLE IF EXISTS documents;
@@ -134,6 +136,7 @@ public sealed partial class SqliteCatalog : ICatalog
             CREATE INDEX quote_links_target ON quote_links(target);
             """);
         Execute(NamesSchema);
+        Execute(SourcesSchema);
         Execute($"PRAGMA user_version = {SchemaVersion};");
     }
 
@@ -183,6 +186,7 @@ public sealed partial class SqliteCatalog : ICatalog
         text.Parameters.AddWithValue("$body", document.BodyText);
         text.Parameters.AddWithValue("$notes", string.Join(Document.BlockSeparator, document.Notes.Select(n => n.Text)));
         text.ExecuteNonQuery();
+        InsertTextKey(rowid, document);
     }
 
     public void Remove(string id)
@@ -438,11 +442,7 @@ public sealed partial class SqliteCatalog : ICatalog
                 """);
             select.Parameters.AddWithValue("$match", FtsQuery.Translate(string.Join(" OR ", any)));
             select.Parameters.AddWithValue("$limit", limit);
-            var ranked = new List<string>();
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-                ranked.Add(reader.GetString(0));
-            return ranked;
+            return FirstColumn(select);
         }
 
         long Holding(string phrase)
