@@ -16,6 +16,8 @@ public static class DocumentText
         Field(output, "copies to", Names(document.CopiesTo));
         if (document.Written is { } written)
             Field(output, "written", string.Join(", ", new[] { written.Mode, written.Date ?? Range(written), written.Place }.Where(s => !string.IsNullOrEmpty(s))));
+        else
+            Field(output, "written", UnknownWritingDate.Note(document));
         foreach (var publication in document.Published)
             Field(output, "published", publication.Text);
         Field(output, "printed from", document.PrintedFrom);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verbatim.Archiving;
+using Verbatim.Presenting;
 using Verbatim.Searching;
 using Verbatim.Storing;
 
@@ -252,5 +253,26 @@ public sealed class ArchiveTests : IDisposable
             Assert.Equal(["lenin-1921-10-20-to-stalin-2"], archive.SameText("lenin-1921-10-20-to-stalin"));
             Assert.DoesNotContain(archive.QuoteLinks("lenin-1921-10-20-to-stalin"), l => l.SourceId != l.TargetId);
         }
+    }
+
+    [Fact]
+    public void A_printing_year_never_dates_a_writing()
+    {
+        // M. I. Ulyanova's second statement is undated; Izvestia TsK KPSS first printed it in 1989.
+        const string Statement = "ulyanova-m-i-ulyanova-on-vladimir-ilyich-lenins";
+        using var archive = Archive.Init(ArchivePath);
+        archive.Ingest([RepositoryPaths.Seed("003")], Options);
+        var document = archive.Show(Statement)!;
+        Assert.Null(document.Written);
+
+        Assert.Null(archive.List(new WorkFilter()).Single(w => w.Id == Statement).Date);
+        var printingYear = new WorkFilter { YearFrom = 1989, YearTo = 1989 };
+        Assert.Empty(archive.List(printingYear));
+        Assert.Equal(0, archive.Search(new SearchQuery("Ulyanova") { Filter = printingYear }).Total);
+        Assert.DoesNotContain(archive.Search(new SearchQuery("Ulyanova")).Facets["year"], f => f.Value == "1989");
+
+        var shown = new StringWriter();
+        DocumentText.Write(shown, document);
+        Assert.Contains("written       date of writing unknown; first printed 1989", shown.ToString());
     }
 }

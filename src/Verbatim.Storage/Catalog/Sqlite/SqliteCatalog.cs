@@ -15,7 +15,7 @@ public sealed partial class SqliteCatalog : ICatalog
 {
     // Raised whenever the schema changes: an older catalog is dropped and rebuilt from the store.
     // 3: fingerprints and quote links; 4: with the names tables (mentions, dating; SqliteCatalog.Names.cs);
-    // 5: source digests and text keys (SqliteCatalog.Sources.cs).
+    // 5: source digests and text keys (SqliteCatalog.Sources.cs); the date only from the writing, the attested date beside it.
     private const int SchemaVersion = 5;
 
     private const int SnippetTokens = 18;
@@ -100,6 +100,7 @@ public sealed partial class SqliteCatalog : ICatalog
                 kind TEXT NOT NULL,
                 date TEXT,
                 year INTEGER,
+                attested TEXT,
                 collection TEXT,
                 volume TEXT,
                 part_of TEXT,
@@ -147,8 +148,8 @@ public sealed partial class SqliteCatalog : ICatalog
         Remove(document.Id);
         var date = SortDate(document);
         using var insert = Command("""
-            INSERT INTO documents (id, title, kind, date, year, collection, volume, part_of, version)
-            VALUES ($id, $title, $kind, $date, $year, $collection, $volume, $partOf, $version)
+            INSERT INTO documents (id, title, kind, date, year, attested, collection, volume, part_of, version)
+            VALUES ($id, $title, $kind, $date, $year, $attested, $collection, $volume, $partOf, $version)
             RETURNING rowid
             """);
         insert.Parameters.AddWithValue("$id", document.Id);
@@ -156,6 +157,7 @@ public sealed partial class SqliteCatalog : ICatalog
         insert.Parameters.AddWithValue("$kind", KindName(document.Kind));
         insert.Parameters.AddWithValue("$date", (object?)date ?? DBNull.Value);
         insert.Parameters.AddWithValue("$year", (object?)YearOf(date) ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$attested", (object?)AttestedDate(document) ?? DBNull.Value);
         insert.Parameters.AddWithValue("$collection", (object?)document.Source?.Collection ?? DBNull.Value);
         insert.Parameters.AddWithValue("$volume", (object?)document.Source?.Volume ?? DBNull.Value);
         insert.Parameters.AddWithValue("$partOf", (object?)document.PartOf ?? DBNull.Value);
@@ -214,7 +216,7 @@ public sealed partial class SqliteCatalog : ICatalog
     public CatalogText? Text(string id)
     {
         using var select = Command("""
-            SELECT d.id, d.title, d.date, d.part_of, t.body
+            SELECT d.id, d.title, d.date, d.part_of, t.body, d.attested
             FROM documents d JOIN text t ON t.rowid = d.rowid
             WHERE d.id = $id
             """);
@@ -223,7 +225,7 @@ public sealed partial class SqliteCatalog : ICatalog
         if (!reader.Read())
             return null;
         string? Optional(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-        return new CatalogText(reader.GetString(0), reader.GetString(1), Optional(2), Optional(3), reader.GetString(4));
+        return new CatalogText(reader.GetString(0), reader.GetString(1), Optional(2), Optional(3), reader.GetString(4), Optional(5));
     }
 
     public string? FingerprintScheme => Scalar("SELECT value FROM meta WHERE key = 'fingerprint_scheme'") as string;
@@ -563,9 +565,20 @@ public sealed partial class SqliteCatalog : ICatalog
 
     private static IReadOnlyList<string> Split(string? joined) => joined is null ? [] : joined.Split('\u001F');
 
-    /// <summary>The date a document sorts and filters by: when written, else the start of its range, else its source's date or year.</summary>
-    public static string? SortDate(Document document)
-        => document.Written?.Date ?? document.Written?.NotBefore ?? document.Source?.Date
+    /// <summary>
+    /// The date a document sorts and filters by: when it was written, or the start of the range it
+    /// was written in; null when the date of writing is unknown. A printing dates the print, never
+    /// the writing (a statement of 1926 first printed in 1989 is not of 1989).
+    /// </summary>
+    public static string? SortDate(Document document) => document.Written?.Date ?? document.Written?.NotBefore;
+
+    /// <summary>
+    /// The date by which the text is known to have existed: when written, else when its source or
+    /// its first publication printed it. It directs reuse (the earlier text is the source), where
+    /// a printing is evidence; it never sorts or filters.
+    /// </summary>
+    public static string? AttestedDate(Document document)
+        => SortDate(document) ?? document.Source?.Date
             ?? document.Source?.Year?.ToString("0000", CultureInfo.InvariantCulture)
             ?? document.Published.FirstOrDefault(p => p.Year is not null)?.Year?.ToString("0000", CultureInfo.InvariantCulture);
 
