@@ -222,6 +222,25 @@ public abstract class CatalogContract : IDisposable
     }
 
     [Fact]
+    public void Source_digests_and_same_texts_are_found_and_go_with_their_document()
+    {
+        _catalog.SetSourceDigest(Letter, "digest-of-the-letter");
+        Assert.Equal(Letter, _catalog.HolderOfSource("digest-of-the-letter"));
+        Assert.Null(_catalog.HolderOfSource("digest-of-nothing"));
+
+        var letter = TestDocuments.All.Single(d => d.Id == Letter);
+        var twin = letter with { Id = "the-letter-as-html", Body = [.. letter.Body.Select(b => b with { Text = b.Text.Replace(" ", "\n", StringComparison.Ordinal) })] };
+        _catalog.Upsert(twin, 1);
+        Assert.Equal([twin.Id], _catalog.SameText(Letter));
+        Assert.Equal([Letter], _catalog.SameText(twin.Id));
+
+        _catalog.Upsert(letter, 2);
+        Assert.Null(_catalog.HolderOfSource("digest-of-the-letter"));
+        _catalog.Remove(twin.Id);
+        Assert.Empty(_catalog.SameText(Letter));
+    }
+
+    [Fact]
     public void A_printing_dates_no_writing_but_attests_the_text()
     {
         var printed = TestDocuments.All[0] with
