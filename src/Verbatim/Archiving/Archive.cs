@@ -329,9 +329,9 @@ public sealed partial class Archive : IDisposable
         {
             _catalog.Clear();
             var documents = new List<Document>();
-            foreach (var (document, version, sourceDigest) in StoredDocuments())
+            foreach (var (document, stored) in StoredDocuments())
             {
-                Catalogue(document, version, sourceDigest);
+                Catalogue(document, stored.Version.Number, SourceDigestOf(stored));
                 documents.Add(document);
                 count++;
             }
@@ -347,12 +347,12 @@ public sealed partial class Archive : IDisposable
     /// <summary>Every document of the store at its latest version, read from the store alone.</summary>
     public IEnumerable<Document> Documents() => StoredDocuments().Select(d => d.Document);
 
-    private IEnumerable<(Document Document, int Version, string? SourceDigest)> StoredDocuments()
+    private IEnumerable<(Document Document, StoredDocument Stored)> StoredDocuments()
     {
         foreach (var id in _store.Ids().Where(IsDocumentId))
         {
             var stored = _store.Read(id)!;
-            yield return (DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number, SourceDigestOf(stored));
+            yield return (DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored);
         }
     }
 
