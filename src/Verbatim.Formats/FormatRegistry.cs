@@ -12,6 +12,16 @@ public sealed class FormatRegistry
 {
     public const string Auto = "auto";
 
+    // UTF-8 is what a document's origin means when it names no encoding: recording it for every
+    // document would make each one stored before differ from what a re-ingest reads.
+    private const string Utf8 = "utf-8";
+
+    /// <summary>
+    /// What the plain-text reader, which takes any text, scores: a file no reader scores above it
+    /// is claimed by no reader with confidence.
+    /// </summary>
+    public const double FallbackConfidence = 0.1;
+
     private readonly IReadOnlyList<IDocumentReader> _readers;
 
     public FormatRegistry(IEnumerable<IDocumentReader> readers) => _readers = [.. readers];
@@ -50,7 +60,10 @@ public sealed class FormatRegistry
 
         try
         {
-            return reader.Read(input);
+            var result = reader.Read(input);
+            return reader is IReadsDeclaredEncoding || input.Encoding is null or Utf8
+                ? result
+                : result with { Documents = [.. result.Documents.Select(d => d with { Origin = (d.Origin ?? new SourceInfo(reader.Format, input.FileName)) with { Encoding = input.Encoding } })] };
         }
         catch (Exception exception)
         {
@@ -60,10 +73,15 @@ public sealed class FormatRegistry
         }
     }
 
-    public IDocumentReader? Detect(SourceInput input)
+    public IDocumentReader? Detect(SourceInput input) => Detect(input, 0.0);
+
+    /// <summary>The reader detection picks, when it is surer than the plain-text fallback; null when none is.</summary>
+    public IDocumentReader? DetectConfidently(SourceInput input) => Detect(input, FallbackConfidence);
+
+    private IDocumentReader? Detect(SourceInput input, double threshold)
     {
         IDocumentReader? best = null;
-        var bestScore = 0.0;
+        var bestScore = threshold;
         foreach (var reader in _readers)
         {
             var score = reader.Detect(input);

@@ -31,11 +31,15 @@ public static class IngestVerb
             {
                 report = opened.Ingest(result.GetValue(paths)!, options, stored: d =>
                 {
-                    output.WriteLine(JsonSerializer.Serialize(new { id = d.Id, source = d.Source, status = d.Status.ToString().ToLowerInvariant(), version = d.Version }));
+                    output.WriteLine(JsonSerializer.Serialize(new { id = d.Id, source = d.Source, status = d.Status.ToString().ToLowerInvariant(), version = d.Version, warnings = WarningsJson(d), sameTextAs = d.SameTextAs }));
                     output.Flush();
                 });
                 foreach (var failure in report.Failed)
                     output.WriteLine(JsonSerializer.Serialize(new { failed = failure.Path, error = failure.Error, line = failure.Line }));
+                foreach (var duplicate in report.Duplicates)
+                    output.WriteLine(JsonSerializer.Serialize(new { source = duplicate.Path, status = "duplicate", duplicateOf = duplicate.DuplicateOf }));
+                foreach (var skip in report.Skipped)
+                    output.WriteLine(JsonSerializer.Serialize(new { skipped = skip.Path, reason = skip.Reason }));
                 return report.Failed.Count > 0 ? 1 : 0;
             }
             report = ShowsProgress(result, json)
@@ -45,22 +49,40 @@ public static class IngestVerb
             if (result.GetValue(json))
                 output.WriteLine(JsonSerializer.Serialize(new
                 {
-                    documents = report.Documents.Select(d => new { id = d.Id, title = d.Title, source = d.Source, status = d.Status.ToString().ToLowerInvariant(), version = d.Version }),
+                    documents = report.Documents.Select(d => new { id = d.Id, title = d.Title, source = d.Source, status = d.Status.ToString().ToLowerInvariant(), version = d.Version, warnings = WarningsJson(d), sameTextAs = d.SameTextAs }),
+                    duplicates = report.Duplicates.Select(d => new { path = d.Path, duplicateOf = d.DuplicateOf }),
                     failed = report.Failed.Select(f => new { path = f.Path, error = f.Error, line = f.Line }),
+                    skipped = report.Skipped.Select(s => new { path = s.Path, reason = s.Reason }),
                 }, CliJson.Options));
             else
             {
                 foreach (var failure in report.Failed)
                     error.WriteLine($"error: {failure.Path}{(failure.Line is { } line ? $":{line}" : "")}: {failure.Error}");
+                foreach (var document in report.Documents)
+                {
+                    foreach (var warning in document.Warnings)
+                        error.WriteLine($"warning: {warning with { File = document.Source }}");
+                }
+                foreach (var duplicate in report.Duplicates)
+                    output.WriteLine($"duplicate: {duplicate.Path} has the bytes {duplicate.DuplicateOf} holds; nothing stored");
+                foreach (var document in report.Documents.Where(d => d.SameTextAs.Count > 0))
+                    output.WriteLine($"same text: {document.Id} ({document.Source}) gives the text of {string.Join(", ", document.SameTextAs)} from other bytes: witnesses of one another");
+                if (report.Skipped.Count > 0)
+                    output.WriteLine($"{Wording.Counted(report.Skipped.Count, "file")} skipped (no reader claims them: {string.Join(", ", report.Skipped.Select(s => s.Path))}).");
                 var counts = report.Documents.GroupBy(d => d.Status).ToDictionary(g => g.Key, g => g.Count());
+                var repaired = counts.GetValueOrDefault(Storing.WriteStatus.Repaired);
                 output.WriteLine($"{Wording.Counted(report.Documents.Count, "document")}: {counts.GetValueOrDefault(Storing.WriteStatus.New)} new, "
-                    + $"{counts.GetValueOrDefault(Storing.WriteStatus.Updated)} updated, {counts.GetValueOrDefault(Storing.WriteStatus.Unchanged)} unchanged; "
-                    + $"{Wording.Counted(report.Failed.Count, "file")} failed.");
+                    + $"{counts.GetValueOrDefault(Storing.WriteStatus.Updated)} updated, {counts.GetValueOrDefault(Storing.WriteStatus.Unchanged)} unchanged, "
+                    + (repaired > 0 ? $"{repaired} repaired, " : "")
+                    + $"{Wording.Counted(report.Duplicates.Count, "duplicate")}; {Wording.Counted(report.Failed.Count, "file")} failed.");
             }
             return report.Failed.Count > 0 ? 1 : 0;
         }));
         return command;
     }
+
+    private static object[] WarningsJson(IngestedDocument document)
+        => [.. document.Warnings.Select(w => new { message = w.Message, line = w.Line, column = w.Column })];
 
     // A progress bar only for a person at a terminal: never in JSON, a pipe or a test.
     private static bool ShowsProgress(ParseResult result, Option<bool> json)

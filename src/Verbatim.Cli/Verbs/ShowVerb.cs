@@ -28,7 +28,7 @@ public static class ShowVerb
             if (ArchiveOptions.FormatOf(result, format, json) == "json")
                 output.WriteLine(documentJson);
             else
-                DocumentText.Write(output, DocumentJson.Deserialize(documentJson)!);
+                DocumentText.Write(output, DocumentJson.Deserialize(documentJson)!, opened.SameText(stored.Id));
             return 0;
         }));
         return command;

@@ -4,4 +4,5 @@ namespace Verbatim.Model;
 /// <param name="FileName">The received file's name.</param>
 /// <param name="FirstLine">For a part of a compilation: the first line of the file it came from.</param>
 /// <param name="LastLine">For a part of a compilation: the last line of the file it came from.</param>
-public sealed record SourceInfo(string Format, string? FileName = null, int? FirstLine = null, int? LastLine = null);
+/// <param name="Encoding">The encoding the bytes were read as, when it was not UTF-8 ("windows-1252", "utf-16le").</param>
+public sealed record SourceInfo(string Format, string? FileName = null, int? FirstLine = null, int? LastLine = null, string? Encoding = null);

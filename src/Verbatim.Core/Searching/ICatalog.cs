@@ -84,6 +84,18 @@ public interface ICatalog : IDisposable
 
     /// <summary>Every link the document takes part in, as source or target, in order of the source's id and place.</summary>
     IReadOnlyList<QuoteLink> QuoteLinks(string id);
+
+    /// <summary>
+    /// Records the digest of the received bytes the document's object holds (<see cref="TextIdentity.SourceDigest"/>).
+    /// An <see cref="Upsert"/> or <see cref="Remove"/> of the document drops it.
+    /// </summary>
+    void SetSourceDigest(string id, string digest);
+
+    /// <summary>The document whose object holds received bytes of this digest (the first by id where several do); null when none does.</summary>
+    string? HolderOfSource(string digest);
+
+    /// <summary>The other documents whose body text is the same text (<see cref="TextIdentity.KeyOf"/>), by id.</summary>
+    IReadOnlyList<string> SameText(string id);
 }
 
 /// <summary>What a user asks for. <see cref="Text"/> may be empty: then the filters alone select.</summary>

@@ -18,7 +18,7 @@ namespace Verbatim.Formats.Cmif;
 /// warns, located, where a letter lacks its sender or its date. A letter it cannot read at all is a
 /// located warning on the first letter of the file; the other letters are still read.
 /// </remarks>
-public sealed class CmifReader : IDocumentReader
+public sealed class CmifReader : IDocumentReader, IReadsDeclaredEncoding
 {
     public const string FormatName = "cmif";
 

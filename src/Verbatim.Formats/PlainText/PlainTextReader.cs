@@ -12,7 +12,7 @@ public sealed class PlainTextReader : IDocumentReader
     public string Format => FormatName;
 
     // The fallback for any text: every more specific reader scores higher on its own format.
-    public double Detect(SourceInput input) => input.Text is null ? 0 : 0.1;
+    public double Detect(SourceInput input) => input.Text is null ? 0 : FormatRegistry.FallbackConfidence;
 
     public ReadResult Read(SourceInput input)
     {

@@ -12,7 +12,7 @@ namespace Verbatim.Formats.Tei;
 /// to whom, when and where from correspDesc, the witnesses' archival identifiers, the printings,
 /// the edition itself, and the text of the letter with the editors' notes taken out of it.
 /// </summary>
-public sealed partial class TeiReader : IDocumentReader
+public sealed partial class TeiReader : IDocumentReader, IReadsDeclaredEncoding
 {
     public const string FormatName = "tei";
     public const string Namespace = "http://www.tei-c.org/ns/1.0";

@@ -1,5 +1,6 @@
 using System.Text;
 using Verbatim.Formats;
+using Verbatim.Formats.Common;
 using Verbatim.Model;
 using Verbatim.Parsing;
 using Verbatim.Quoting;
@@ -138,16 +139,20 @@ public sealed partial class Archive : IDisposable
     public IngestReport Ingest(IEnumerable<string> paths, IngestOptions options, IProgress<IngestProgress>? progress = null, Action<IngestedDocument>? stored = null)
     {
         EnsureWritable();
-        var files = FileParser.ExpandPaths(paths).ToList();
+        var files = FileParser.ExpandInputs(paths).ToList();
         var done = new List<IngestedDocument>();
         var failed = new List<IngestFailure>();
-        var pending = new List<(Document Document, DocumentWrite Write, string Path)>();
+        var skipped = new List<IngestSkip>();
+        var detects = string.Equals(options.Format, FormatRegistry.Auto, StringComparison.OrdinalIgnoreCase);
+        var duplicates = new List<IngestDuplicate>();
+        var pending = new List<Pending>();
         var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var sourcesOfRun = new Dictionary<string, string>(StringComparer.Ordinal);
         var pendingCharacters = 0L;
 
         for (var i = 0; i < files.Count; i++)
         {
-            var path = files[i];
+            var (path, walked) = files[i];
             progress?.Report(new IngestProgress(i, files.Count, path));
             byte[] source;
             try
@@ -159,7 +164,21 @@ public sealed partial class Archive : IDisposable
                 failed.Add(new IngestFailure(path, $"cannot read the file: {exception.Message}", null));
                 continue;
             }
-            var result = _parser.Registry.Read(Path.GetFileName(path), source, options.Format);
+            var digest = TextIdentity.SourceDigest(source);
+            if (DuplicateOf(digest, Path.GetFileName(path), sourcesOfRun) is { } holder)
+            {
+                duplicates.Add(new IngestDuplicate(path, holder));
+                continue;
+            }
+            var input = TextDecoding.Decode(Path.GetFileName(path), source);
+            // A folder holds what is not a document (a README, notes, scripts); only a file the
+            // user named is read as plain text when no reader is sure of it.
+            if (walked && detects && input.DecodingError is null && _parser.Registry.DetectConfidently(input) is null)
+            {
+                skipped.Add(new IngestSkip(path, "no reader claims it"));
+                continue;
+            }
+            var result = _parser.Registry.Read(input, options.Format);
             if (!result.Succeeded)
             {
                 var error = result.Errors.FirstOrDefault() ?? new Diagnostic("no document in the file", path);
@@ -176,9 +195,10 @@ public sealed partial class Archive : IDisposable
                 var write = new DocumentWrite(final.Id, Encoding.UTF8.GetBytes(DocumentJson.Serialize(final)),
                     holdsSource ? Path.GetFileName(path) : null, holdsSource ? source : ReadOnlyMemory<byte>.Empty,
                     options.Message, options.User);
-                pending.Add((final, write, path));
+                pending.Add(new Pending(final, write, path, holdsSource ? digest : null));
                 pendingCharacters += final.BodyText.Length;
             }
+            sourcesOfRun[digest] = ids[result.Documents[0].Id];
             if (pending.Count >= BatchDocuments || pendingCharacters >= BatchCharacters)
             {
                 FlushOrSayDiskFull(pending, done, stored);
@@ -187,11 +207,29 @@ public sealed partial class Archive : IDisposable
         }
         FlushOrSayDiskFull(pending, done, stored);
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
-        return new IngestReport(done, failed);
+        return new IngestReport(done, failed) { Skipped = skipped, Duplicates = duplicates };
     }
 
+    /// <summary>
+    /// The document whose object already holds these bytes, when they are to be reported as its
+    /// duplicate rather than read: within one run, any second file of the same bytes; across runs,
+    /// the same bytes under another name. The same bytes under the name they were stored by are
+    /// that source again, read as usual, so the store finds them unchanged (or a better reader's
+    /// document a new version).
+    /// </summary>
+    private string? DuplicateOf(string digest, string fileName, Dictionary<string, string> sourcesOfRun)
+    {
+        if (sourcesOfRun.TryGetValue(digest, out var earlier))
+            return earlier;
+        if (_catalog.HolderOfSource(digest) is not { } holder)
+            return null;
+        return _store.Read(holder)?.SourceFileName == fileName ? null : holder;
+    }
+
+    private sealed record Pending(Document Document, DocumentWrite Write, string Path, string? SourceDigest);
+
     /// <exception cref="ArchiveException">The disk is full: what earlier batches stored is kept, this batch is not (or its catalog update waits for the next write to mend it).</exception>
-    private void FlushOrSayDiskFull(List<(Document Document, DocumentWrite Write, string Path)> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored)
+    private void FlushOrSayDiskFull(List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored)
     {
         try
         {
@@ -209,21 +247,36 @@ public sealed partial class Archive : IDisposable
         => exception is IOException { HResult: 28 } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 }
             || exception.InnerException is { } inner && IsDiskFull(inner);
 
-    private void Flush(List<(Document Document, DocumentWrite Write, string Path)> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored)
+    private void Flush(List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored)
     {
         if (pending.Count == 0)
             return;
         File.WriteAllLines(Layout.PendingCatalog, pending.Select(p => p.Document.Id));
         var results = _store.SaveAll([.. pending.Select(p => p.Write)]);
         var batch = new List<IngestedDocument>(pending.Count);
+        Catalogue([.. pending.Select((p, i) => (p.Document, results[i].Version, p.SourceDigest))]);
+        // Once the whole batch is catalogued, so that two witnesses of one text arriving together find each other.
         for (var i = 0; i < pending.Count; i++)
-            batch.Add(new IngestedDocument(pending[i].Document.Id, pending[i].Document.Title, pending[i].Path, results[i].Status, results[i].Version));
-        Catalogue([.. pending.Select((p, i) => (p.Document, results[i].Version))]);
+        {
+            batch.Add(new IngestedDocument(pending[i].Document.Id, pending[i].Document.Title, pending[i].Path, results[i].Status, results[i].Version)
+            {
+                Warnings = pending[i].Document.Warnings,
+                SameTextAs = _catalog.SameText(pending[i].Document.Id),
+            });
+        }
         File.Delete(Layout.PendingCatalog);
         pending.Clear();
         done.AddRange(batch);
         if (stored is not null)
             batch.ForEach(stored);
+    }
+
+    /// <summary>A document into the catalog with the digest of its source, by which a later file of the same bytes is known as a duplicate.</summary>
+    private void Upsert(Document document, int version, string? sourceDigest)
+    {
+        _catalog.Upsert(document, version);
+        if (sourceDigest is not null)
+            _catalog.SetSourceDigest(document.Id, sourceDigest);
     }
 
     /// <summary>
@@ -276,13 +329,13 @@ public sealed partial class Archive : IDisposable
     /// Upserts a batch of documents into the catalog with their fingerprints, quote links and
     /// names, in one transaction: all of it or none.
     /// </summary>
-    private void Catalogue(IReadOnlyList<(Document Document, int Version)> documents)
+    private void Catalogue(IReadOnlyList<(Document Document, int Version, string? SourceDigest)> documents)
     {
         using (_catalog.Batch())
         {
             var replaced = ReuseIndexer.Previous(_catalog, documents.Select(d => d.Document.Id));
-            foreach (var (document, version) in documents)
-                _catalog.Upsert(document, version);
+            foreach (var (document, version, sourceDigest) in documents)
+                Upsert(document, version, sourceDigest);
             // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
             new ReuseIndexer(_catalog).Index([.. documents.Select(d => d.Document)], replaced);
             CatalogueNames([.. documents.Select(d => d.Document)]);
@@ -310,6 +363,9 @@ public sealed partial class Archive : IDisposable
 
     /// <summary>The passages the document shares with others (or with itself), as the catalog holds them.</summary>
     public IReadOnlyList<QuoteLink> QuoteLinks(string id) => _catalog.QuoteLinks(id);
+
+    /// <summary>The other documents that give the same text as this one from other bytes (another markup of one page).</summary>
+    public IReadOnlyList<string> SameText(string id) => _catalog.SameText(id);
 
     /// <summary>A quote link's two passages aligned again side by side, from the stored texts; null if either document is gone.</summary>
     public AlignedPassage? AlignQuoteLink(QuoteLink link)
@@ -344,7 +400,7 @@ public sealed partial class Archive : IDisposable
             using var stream = File.OpenRead(file);
             originals.TryAdd(Convert.ToHexStringLower(System.Security.Cryptography.SHA512.HashData(stream)), file);
         }
-        var recatalogue = new List<(Document, int)>();
+        var recatalogue = new List<(Document, int, string?)>();
         foreach (var (id, damage) in damaged)
         {
             var offered = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
@@ -362,7 +418,7 @@ public sealed partial class Archive : IDisposable
             if (left.Count > 0)
                 unrepaired.Add(new DamagedDocument(id, left));
             else if (IsDocumentId(id) && _store.Read(id) is { } head)
-                recatalogue.Add((DocumentJson.Deserialize(Encoding.UTF8.GetString(head.DocumentJson.Span))!, head.Version.Number));
+                recatalogue.Add((DocumentJson.Deserialize(Encoding.UTF8.GetString(head.DocumentJson.Span))!, head.Version.Number, SourceDigestOf(head)));
         }
         Catalogue(recatalogue);
         return new RepairReport(repaired, unrepaired);
@@ -401,9 +457,9 @@ public sealed partial class Archive : IDisposable
         {
             _catalog.Clear();
             var documents = new List<Document>();
-            foreach (var (document, version) in StoredDocuments(damaged))
+            foreach (var (document, stored) in StoredDocuments(damaged))
             {
-                _catalog.Upsert(document, version);
+                Upsert(document, stored.Version.Number, SourceDigestOf(stored));
                 documents.Add(document);
                 count++;
             }
@@ -420,7 +476,7 @@ public sealed partial class Archive : IDisposable
     public IEnumerable<Document> Documents() => StoredDocuments(null).Select(d => d.Document);
 
     /// <param name="damaged">Where given, the damaged documents left out are added to it.</param>
-    private IEnumerable<(Document Document, int Version)> StoredDocuments(List<StoredDocument>? damaged)
+    private IEnumerable<(Document Document, StoredDocument Stored)> StoredDocuments(List<StoredDocument>? damaged)
     {
         foreach (var id in _store.Ids().Where(IsDocumentId))
         {
@@ -430,15 +486,18 @@ public sealed partial class Archive : IDisposable
                 damaged?.Add(stored);
                 continue;
             }
-            yield return (DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number);
+            yield return (DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored);
         }
     }
+
+    private static string? SourceDigestOf(StoredDocument stored)
+        => stored.SourceFileName is null ? null : TextIdentity.SourceDigest(stored.Source.Span);
 
     private void MendPendingCatalog()
     {
         if (!File.Exists(Layout.PendingCatalog))
             return;
-        var mended = new List<(Document, int)>();
+        var mended = new List<(Document, int, string?)>();
         foreach (var id in File.ReadAllLines(Layout.PendingCatalog).Where(l => l.Length > 0))
         {
             var stored = _store.Read(id);
@@ -448,7 +507,7 @@ public sealed partial class Archive : IDisposable
                 _catalog.Remove(id);
                 continue;
             }
-            mended.Add((DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number));
+            mended.Add((DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number, SourceDigestOf(stored)));
         }
         Catalogue(mended);
         File.Delete(Layout.PendingCatalog);
@@ -467,7 +526,14 @@ public sealed record IngestOptions(string Format, string Message, StoreUser User
 
 public sealed record IngestProgress(int Done, int Total, string? Path);
 
-public sealed record IngestedDocument(string Id, string Title, string Source, WriteStatus Status, int Version);
+public sealed record IngestedDocument(string Id, string Title, string Source, WriteStatus Status, int Version)
+{
+    /// <summary>What the reader (and the decoding before it) could not read with certainty, as the document keeps it.</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+
+    /// <summary>The other documents of the archive that give the same text from other bytes (other markup): witnesses of one another.</summary>
+    public IReadOnlyList<string> SameTextAs { get; init; } = [];
+}
 
 public sealed record IngestFailure(string Path, string Error, int? Line);
 
@@ -499,4 +565,15 @@ public sealed class DamagedDocumentException(string id, IReadOnlyList<StoreDamag
     }
 }
 
-public sealed record IngestReport(IReadOnlyList<IngestedDocument> Documents, IReadOnlyList<IngestFailure> Failed);
+/// <summary>A file whose bytes the archive already holds, in the object of <paramref name="DuplicateOf"/>; nothing was stored.</summary>
+public sealed record IngestDuplicate(string Path, string DuplicateOf);
+
+/// <summary>A file found in a folder or by a glob and left unread, and why.</summary>
+public sealed record IngestSkip(string Path, string Reason);
+
+public sealed record IngestReport(IReadOnlyList<IngestedDocument> Documents, IReadOnlyList<IngestFailure> Failed)
+{
+    public IReadOnlyList<IngestSkip> Skipped { get; init; } = [];
+
+    public IReadOnlyList<IngestDuplicate> Duplicates { get; init; } = [];
+}

@@ -5,6 +5,9 @@ using Verbatim.Reading;
 
 namespace Verbatim.Parsing;
 
+/// <param name="Walked">Found by walking a folder or matching a glob, not named by the user.</param>
+public sealed record InputFile(string Path, bool Walked);
+
 /// <summary>What one received file gave.</summary>
 public sealed record FileReadResult(string Path, ReadResult Result);
 
@@ -47,7 +50,10 @@ public sealed class FileParser(FormatRegistry registry)
     /// they match. Folder and glob expansions are in ordinal path order, so a batch is read in
     /// the same order on every machine.
     /// </summary>
-    public static IEnumerable<string> ExpandPaths(IEnumerable<string> paths)
+    public static IEnumerable<string> ExpandPaths(IEnumerable<string> paths) => ExpandInputs(paths).Select(i => i.Path);
+
+    /// <summary><see cref="ExpandPaths"/>, each file marked by whether the user named it or a folder or glob found it.</summary>
+    public static IEnumerable<InputFile> ExpandInputs(IEnumerable<string> paths)
     {
         foreach (var path in paths)
         {
@@ -57,7 +63,7 @@ public sealed class FileParser(FormatRegistry registry)
                     .Where(f => !Path.GetFileName(f).StartsWith('.'))
                     .Order(StringComparer.Ordinal);
                 foreach (var file in files)
-                    yield return file;
+                    yield return new InputFile(file, Walked: true);
             }
             else if (path.IndexOfAny(['*', '?', '[']) >= 0 && !File.Exists(path))
             {
@@ -67,13 +73,13 @@ public sealed class FileParser(FormatRegistry registry)
                 var matches = matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal).ToList();
                 // A glob that matches nothing is reported as the path it is, so the user hears of it.
                 if (matches.Count == 0)
-                    yield return path;
+                    yield return new InputFile(path, Walked: false);
                 foreach (var match in matches)
-                    yield return Path.GetRelativePath(Directory.GetCurrentDirectory(), match);
+                    yield return new InputFile(Path.GetRelativePath(Directory.GetCurrentDirectory(), match), Walked: true);
             }
             else
             {
-                yield return path;
+                yield return new InputFile(path, Walked: false);
             }
         }
     }

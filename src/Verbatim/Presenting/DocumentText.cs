@@ -5,7 +5,8 @@ namespace Verbatim.Presenting;
 /// <summary>A document as a person reads it on a terminal: the provenance first, then the text, control characters escaped.</summary>
 public static class DocumentText
 {
-    public static void Write(TextWriter output, Document document)
+    /// <param name="sameTextAs">The archive's other witnesses of the same text (<see cref="Archiving.Archive.SameText"/>).</param>
+    public static void Write(TextWriter output, Document document, IReadOnlyList<string>? sameTextAs = null)
     {
         output.WriteLine($"# {PlainText.Escaped(document.Title)}");
         Field(output, "id", document.Id);
@@ -15,6 +16,8 @@ public static class DocumentText
         Field(output, "copies to", Names(document.CopiesTo));
         if (document.Written is { } written)
             Field(output, "written", string.Join(", ", new[] { Mode(written), Dated(written), written.Place }.Where(s => !string.IsNullOrEmpty(s))));
+        else
+            Field(output, "written", UnknownWritingDate.Note(document));
         foreach (var publication in document.Published)
             Field(output, "published", publication.Text);
         Field(output, "printed from", document.PrintedFrom);
@@ -25,6 +28,7 @@ public static class DocumentText
         if (document.Parts.Count > 0)
             Field(output, "parts", document.Parts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Field(output, "part of", document.PartOf);
+        Field(output, "same text as", string.Join(", ", sameTextAs ?? []));
         output.WriteLine();
         foreach (var block in document.Body)
         {

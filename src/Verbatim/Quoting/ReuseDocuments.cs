@@ -9,13 +9,13 @@ namespace Verbatim.Quoting;
 /// <summary>Documents as the reuse detector sees them: the body text every offset points into, and a date to direct reuse by.</summary>
 internal static class ReuseDocuments
 {
-    public static ReuseDocument Of(Document document) => new(document.Id, document.BodyText, DateOf(SqliteCatalog.SortDate(document)));
+    public static ReuseDocument Of(Document document) => new(document.Id, document.BodyText, DateOf(SqliteCatalog.AttestedDate(document)));
 
-    /// <summary>The same document as the catalog holds it: the same body text, and the sort date the catalog keeps.</summary>
-    public static ReuseDocument Of(CatalogText text) => new(text.Id, text.Body, DateOf(text.Date));
+    /// <summary>The same document as the catalog holds it: the same body text, and the attested date the catalog keeps.</summary>
+    public static ReuseDocument Of(CatalogText text) => new(text.Id, text.Body, DateOf(text.Attested));
 
     /// <summary>
-    /// The catalog's sort date, read at its start: a month or a year alone counts as its first day.
+    /// The catalog's attested date (written, else printed), read at its start: a month or a year alone counts as its first day.
     /// That errs towards calling an undated-within-the-year text the earlier one; two texts of the
     /// same day (or same start) are left undetermined by the detector.
     /// </summary>

@@ -175,13 +175,17 @@ internal sealed class ReuseIndexer(ICatalog catalog)
     private void AddLinks(IReadOnlyList<ReusePassage> passages)
     {
         // A compilation's page and its parts are one source cut in pieces: what they share (the
-        // page's list of its parts' titles) is the same print, not a quotation.
-        catalog.AddQuoteLinks(passages.Where(p => !IsPartOf(p.SourceId, p.TargetId) && !IsPartOf(p.TargetId, p.SourceId)).Select(p => new QuoteLink(
+        // page's list of its parts' titles) is the same print, not a quotation. Two witnesses of
+        // one text (a page saved as text and as HTML) are one text, and do not quote each other.
+        catalog.AddQuoteLinks(passages.Where(p => !IsPartOf(p.SourceId, p.TargetId) && !IsPartOf(p.TargetId, p.SourceId) && !AreOneText(p.SourceId, p.TargetId)).Select(p => new QuoteLink(
             p.SourceId, p.Source.Start, p.Source.Length, p.TargetId, p.Target.Start, p.Target.Length,
             p.MatchedWords, ReuseDocuments.DirectionName(p.Direction))));
     }
 
     private bool IsPartOf(string part, string whole) => part != whole && Read(part).PartOf == whole;
+
+    // The catalog holds the text keys of every document indexed here: each is upserted before it is indexed.
+    private bool AreOneText(string first, string second) => first != second && catalog.SameText(first).Contains(second, StringComparer.Ordinal);
 
     private ReuseDocument Resolve(string id) => Read(id).Reuse;
 

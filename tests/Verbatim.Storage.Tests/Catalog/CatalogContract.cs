@@ -258,13 +258,51 @@ public abstract class CatalogContract : IDisposable
     }
 
     [Fact]
+    public void Source_digests_and_same_texts_are_found_and_go_with_their_document()
+    {
+        _catalog.SetSourceDigest(Letter, "digest-of-the-letter");
+        Assert.Equal(Letter, _catalog.HolderOfSource("digest-of-the-letter"));
+        Assert.Null(_catalog.HolderOfSource("digest-of-nothing"));
+
+        var letter = TestDocuments.All.Single(d => d.Id == Letter);
+        var twin = letter with { Id = "the-letter-as-html", Body = [.. letter.Body.Select(b => b with { Text = b.Text.Replace(" ", "\n", StringComparison.Ordinal) })] };
+        _catalog.Upsert(twin, 1);
+        Assert.Equal([twin.Id], _catalog.SameText(Letter));
+        Assert.Equal([Letter], _catalog.SameText(twin.Id));
+
+        _catalog.Upsert(letter, 2);
+        Assert.Null(_catalog.HolderOfSource("digest-of-the-letter"));
+        _catalog.Remove(twin.Id);
+        Assert.Empty(_catalog.SameText(Letter));
+    }
+
+    [Fact]
+    public void A_printing_dates_no_writing_but_attests_the_text()
+    {
+        var printed = TestDocuments.All[0] with
+        {
+            Id = "printed-only",
+            Written = null,
+            Source = new SourceEdition { Collection = "Izvestia TsK KPSS", Year = 1989, Text = "Izvestia TsK KPSS, 1989, No. 12" },
+        };
+        _catalog.Upsert(printed, 1);
+        Assert.Null(_catalog.List(new WorkFilter()).Single(w => w.Id == printed.Id).Date);
+        Assert.DoesNotContain(printed.Id, _catalog.List(new WorkFilter { YearFrom = 1989, YearTo = 1989 }).Select(w => w.Id));
+        var text = _catalog.Text(printed.Id)!;
+        Assert.Equal((null, "1989"), (text.Date, text.Attested));
+    }
+
+    [Fact]
     public void The_text_of_a_document_is_its_body_title_sort_date_and_compilation_as_catalogued()
     {
         var dates = _catalog.List(new WorkFilter()).ToDictionary(w => w.Id, w => w.Date);
         foreach (var document in TestDocuments.All)
         {
             var text = _catalog.Text(document.Id);
-            Assert.Equal(new CatalogText(document.Id, document.Title, dates[document.Id], document.PartOf, document.BodyText), text);
+            Assert.Equal(new CatalogText(document.Id, document.Title, dates[document.Id], document.PartOf, document.BodyText, text?.Attested), text);
+            // A text is known to have existed by the time it was written, where that is known.
+            if (dates[document.Id] is { } written)
+                Assert.Equal(written, text!.Attested);
         }
         var part = TestDocuments.All[0] with { Id = "a-part", PartOf = Letter };
         _catalog.Upsert(part, 1);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verbatim.Archiving;
+using Verbatim.Presenting;
 using Verbatim.Searching;
 using Verbatim.Storing;
 
@@ -139,7 +140,7 @@ public sealed class ArchiveTests : IDisposable
         using (var archive = Archive.Open(ArchivePath))
         {
             Assert.Equal(0, archive.Catalog.Count);
-            Assert.True(archive.Reindex().Documents > 20);
+            Assert.Equal(20, archive.Reindex().Documents);
             Assert.Equal(before, Snapshot(archive));
         }
     }
@@ -183,7 +184,112 @@ public sealed class ArchiveTests : IDisposable
         Input("g/a.txt", "First\n\ntext");
         Input("g/c.xml", "<x/>");
         using var archive = Archive.Init(ArchivePath);
-        var report = archive.Ingest([Path.Combine(_folder, "in", "g", "*.txt")], Options);
+        var report = archive.Ingest([Path.Combine(_folder, "in", "g", "*.txt")], Options with { Format = "text" });
         Assert.Equal(["a.txt", "b.txt"], report.Documents.Select(d => Path.GetFileName(d.Source)));
+    }
+
+    [Fact]
+    public void Walked_folder_skips_files_no_reader_claims_and_a_named_one_is_read_as_text()
+    {
+        var letter = Input("corpus/letter.txt", File.ReadAllText(RepositoryPaths.Seed("000")));
+        var readme = Input("corpus/README.md", "# The demo corpus\n\nWhat the demo reads.\n");
+        using var archive = Archive.Init(ArchivePath);
+        var report = archive.Ingest([Path.GetDirectoryName(letter)!], Options);
+        Assert.Equal([letter], report.Documents.Select(d => d.Source));
+        var skip = Assert.Single(report.Skipped);
+        Assert.Equal((readme, "no reader claims it"), (skip.Path, skip.Reason));
+        Assert.Empty(report.Failed);
+
+        var named = Assert.Single(archive.Ingest([readme], Options).Documents);
+        Assert.Equal("# The demo corpus", named.Title);
+    }
+
+    [Fact]
+    public void Decoding_warning_reaches_the_report_and_the_document_and_the_encoding_is_kept()
+    {
+        var path = Path.Combine(_folder, "in", "cp1252.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // A right single quotation mark is byte 0x92 in Windows-1252 and no UTF-8 at all.
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(File.ReadAllText(RepositoryPaths.Seed("000")).Replace("Have a look", "Have a look\u0092s")));
+        using var archive = Archive.Init(ArchivePath);
+        var ingested = Assert.Single(archive.Ingest([path], Options).Documents);
+        var warning = Assert.Single(ingested.Warnings);
+        Assert.Equal("not UTF-8: read as Windows-1252", warning.Message);
+        var stored = archive.Show(ingested.Id)!;
+        Assert.Equal("windows-1252", stored.Origin!.Encoding);
+        Assert.Contains(stored.Warnings, w => w.Message == warning.Message);
+        Assert.Contains("Have a look\u2019s", stored.BodyText);
+    }
+
+    [Fact]
+    public void Identical_bytes_are_never_a_second_document_in_one_run_or_across_runs()
+    {
+        var copy = Path.Combine(_folder, "in", "elsewhere", "copy.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.Copy(RepositoryPaths.Seed("000"), copy);
+        var sameRun = Path.Combine(_folder, "in", "elsewhere", "zalutsky.txt");
+        File.Copy(RepositoryPaths.Seed("001"), sameRun);
+
+        using (var archive = Archive.Init(ArchivePath))
+        {
+            Assert.Equal(WriteStatus.New, Assert.Single(archive.Ingest([RepositoryPaths.Seed("000")], Options).Documents).Status);
+            var later = archive.Ingest([copy], Options);
+            Assert.Empty(later.Documents);
+            Assert.Equal(new IngestDuplicate(copy, "lenin-1921-10-20-to-stalin"), Assert.Single(later.Duplicates));
+
+            var together = archive.Ingest([RepositoryPaths.Seed("001"), sameRun], Options);
+            Assert.Equal(["lenin-1921-12-20-to-zalutsky-and-solts"], together.Documents.Select(d => d.Id));
+            Assert.Equal(new IngestDuplicate(sameRun, "lenin-1921-12-20-to-zalutsky-and-solts"), Assert.Single(together.Duplicates));
+            Assert.Equal(2, archive.Store.Ids().Count());
+        }
+        File.Delete(Path.Combine(ArchivePath, "catalog.sqlite"));
+        using (var archive = Archive.Open(ArchivePath))
+        {
+            archive.Reindex();
+            Assert.Equal("lenin-1921-10-20-to-stalin", Assert.Single(archive.Ingest([copy], Options).Duplicates).DuplicateOf);
+            var again = Assert.Single(archive.Ingest([RepositoryPaths.Seed("000")], Options).Documents);
+            Assert.Equal((WriteStatus.Unchanged, "lenin-1921-10-20-to-stalin"), (again.Status, again.Id));
+        }
+    }
+
+    [Fact]
+    public void One_text_in_two_markups_is_two_witnesses_of_one_another_and_no_quotation()
+    {
+        var html = Path.Combine(RepositoryPaths.Root, "tests", "Verbatim.Formats.Tests", "MiaHtml", "Fixtures", "000_lenin-to-stalin.html");
+        using (var archive = Archive.Init(ArchivePath))
+        {
+            var report = archive.Ingest([RepositoryPaths.Seed("000"), html], Options);
+            Assert.Equal(["lenin-1921-10-20-to-stalin", "lenin-1921-10-20-to-stalin-2"], report.Documents.Select(d => d.Id));
+            Assert.Equal([["lenin-1921-10-20-to-stalin-2"], ["lenin-1921-10-20-to-stalin"]], report.Documents.Select(d => d.SameTextAs));
+            Assert.DoesNotContain(archive.QuoteLinks("lenin-1921-10-20-to-stalin"), l => l.SourceId != l.TargetId);
+        }
+        File.Delete(Path.Combine(ArchivePath, "catalog.sqlite"));
+        using (var archive = Archive.Open(ArchivePath))
+        {
+            archive.Reindex();
+            Assert.Equal(["lenin-1921-10-20-to-stalin-2"], archive.SameText("lenin-1921-10-20-to-stalin"));
+            Assert.DoesNotContain(archive.QuoteLinks("lenin-1921-10-20-to-stalin"), l => l.SourceId != l.TargetId);
+        }
+    }
+
+    [Fact]
+    public void A_printing_year_never_dates_a_writing()
+    {
+        // M. I. Ulyanova's second statement is undated; Izvestia TsK KPSS first printed it in 1989.
+        const string Statement = "ulyanova-m-i-ulyanova-on-vladimir-ilyich-lenins";
+        using var archive = Archive.Init(ArchivePath);
+        archive.Ingest([RepositoryPaths.Seed("003")], Options);
+        var document = archive.Show(Statement)!;
+        Assert.Null(document.Written);
+
+        Assert.Null(archive.List(new WorkFilter()).Single(w => w.Id == Statement).Date);
+        var printingYear = new WorkFilter { YearFrom = 1989, YearTo = 1989 };
+        Assert.Empty(archive.List(printingYear));
+        Assert.Equal(0, archive.Search(new SearchQuery("Ulyanova") { Filter = printingYear }).Total);
+        Assert.DoesNotContain(archive.Search(new SearchQuery("Ulyanova")).Facets["year"], f => f.Value == "1989");
+
+        var shown = new StringWriter();
+        DocumentText.Write(shown, document);
+        Assert.Contains("written       date of writing unknown; first printed 1989", shown.ToString());
     }
 }

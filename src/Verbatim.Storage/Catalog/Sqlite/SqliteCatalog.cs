@@ -14,7 +14,9 @@ namespace Verbatim.Storage.Catalog.Sqlite;
 public sealed partial class SqliteCatalog : ICatalog
 {
     // Raised whenever the schema changes: an older catalog is dropped and rebuilt from the store.
-    // 3: fingerprints and quote links; 4: with the names tables (mentions, dating; SqliteCatalog.Names.cs).
+    // 3: fingerprints and quote links; 4: with the names tables (mentions, dating; SqliteCatalog.Names.cs);
+    // 5: a date's certainty in dating; source digests and text keys (SqliteCatalog.Sources.cs), the
+    // date only from the writing with the attested date beside it.
     private const int SchemaVersion = 5;
 
     // A match's score (lower is better): the title weighs most, then people, body and notes.
@@ -80,6 +82,7 @@ public sealed partial class SqliteCatalog : ICatalog
         if (version != 0)
         {
             Execute(DropNames);
+            Execute(DropSources);
             Execute("""
                 DROP TABLE IF EXISTS quote_links; DROP TABLE IF EXISTS fingerprints; DROP TABLE IF EXISTS meta;
                 DROP TABLE IF EXISTS people; DROP TABLE IF EXISTS text; DROP TABLE IF EXISTS documents;
@@ -99,6 +102,7 @@ public sealed partial class SqliteCatalog : ICatalog
                 kind TEXT NOT NULL,
                 date TEXT,
                 year INTEGER,
+                attested TEXT,
                 collection TEXT,
                 volume TEXT,
                 part_of TEXT,
@@ -135,6 +139,7 @@ public sealed partial class SqliteCatalog : ICatalog
             CREATE INDEX quote_links_target ON quote_links(target);
             """);
         Execute(NamesSchema);
+        Execute(SourcesSchema);
         Execute($"PRAGMA user_version = {SchemaVersion};");
     }
 
@@ -145,8 +150,8 @@ public sealed partial class SqliteCatalog : ICatalog
         Remove(document.Id);
         var date = SortDate(document);
         using var insert = Command("""
-            INSERT INTO documents (id, title, kind, date, year, collection, volume, part_of, version)
-            VALUES ($id, $title, $kind, $date, $year, $collection, $volume, $partOf, $version)
+            INSERT INTO documents (id, title, kind, date, year, attested, collection, volume, part_of, version)
+            VALUES ($id, $title, $kind, $date, $year, $attested, $collection, $volume, $partOf, $version)
             RETURNING rowid
             """);
         insert.Parameters.AddWithValue("$id", document.Id);
@@ -154,6 +159,7 @@ public sealed partial class SqliteCatalog : ICatalog
         insert.Parameters.AddWithValue("$kind", KindName(document.Kind));
         insert.Parameters.AddWithValue("$date", (object?)date ?? DBNull.Value);
         insert.Parameters.AddWithValue("$year", (object?)YearOf(date) ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$attested", (object?)AttestedDate(document) ?? DBNull.Value);
         insert.Parameters.AddWithValue("$collection", (object?)document.Source?.Collection ?? DBNull.Value);
         insert.Parameters.AddWithValue("$volume", (object?)document.Source?.Volume ?? DBNull.Value);
         insert.Parameters.AddWithValue("$partOf", (object?)document.PartOf ?? DBNull.Value);
@@ -184,6 +190,7 @@ public sealed partial class SqliteCatalog : ICatalog
         text.Parameters.AddWithValue("$body", document.BodyText);
         text.Parameters.AddWithValue("$notes", string.Join(Document.BlockSeparator, document.Notes.Select(n => n.Text)));
         text.ExecuteNonQuery();
+        InsertTextKey(rowid, document);
     }
 
     public void Remove(string id)
@@ -211,7 +218,7 @@ public sealed partial class SqliteCatalog : ICatalog
     public CatalogText? Text(string id)
     {
         using var select = Command("""
-            SELECT d.id, d.title, d.date, d.part_of, t.body
+            SELECT d.id, d.title, d.date, d.part_of, t.body, d.attested
             FROM documents d JOIN text t ON t.rowid = d.rowid
             WHERE d.id = $id
             """);
@@ -220,7 +227,7 @@ public sealed partial class SqliteCatalog : ICatalog
         if (!reader.Read())
             return null;
         string? Optional(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-        return new CatalogText(reader.GetString(0), reader.GetString(1), Optional(2), Optional(3), reader.GetString(4));
+        return new CatalogText(reader.GetString(0), reader.GetString(1), Optional(2), Optional(3), reader.GetString(4), Optional(5));
     }
 
     public string? FingerprintScheme => Scalar("SELECT value FROM meta WHERE key = 'fingerprint_scheme'") as string;
@@ -471,11 +478,7 @@ public sealed partial class SqliteCatalog : ICatalog
                 """);
             select.Parameters.AddWithValue("$match", FtsQuery.Translate(string.Join(" OR ", any)));
             select.Parameters.AddWithValue("$limit", limit);
-            var ranked = new List<string>();
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-                ranked.Add(reader.GetString(0));
-            return ranked;
+            return FirstColumn(select);
         }
 
         long Holding(string phrase)
@@ -600,9 +603,20 @@ public sealed partial class SqliteCatalog : ICatalog
 
     private static IReadOnlyList<string> Split(string? joined) => joined is null ? [] : joined.Split('\u001F');
 
-    /// <summary>The date a document sorts and filters by: when written, else the start of its range, else its source's date or year.</summary>
-    public static string? SortDate(Document document)
-        => document.Written?.Date ?? document.Written?.NotBefore ?? document.Source?.Date
+    /// <summary>
+    /// The date a document sorts and filters by: when it was written, or the start of the range it
+    /// was written in; null when the date of writing is unknown. A printing dates the print, never
+    /// the writing (a statement of 1926 first printed in 1989 is not of 1989).
+    /// </summary>
+    public static string? SortDate(Document document) => document.Written?.Date ?? document.Written?.NotBefore;
+
+    /// <summary>
+    /// The date by which the text is known to have existed: when written, else when its source or
+    /// its first publication printed it. It directs reuse (the earlier text is the source), where
+    /// a printing is evidence; it never sorts or filters.
+    /// </summary>
+    public static string? AttestedDate(Document document)
+        => SortDate(document) ?? document.Source?.Date
             ?? document.Source?.Year?.ToString("0000", CultureInfo.InvariantCulture)
             ?? document.Published.FirstOrDefault(p => p.Year is not null)?.Year?.ToString("0000", CultureInfo.InvariantCulture);
 

@@ -1,0 +1,25 @@
+using System.Globalization;
+using Verbatim.Model;
+
+namespace Verbatim.Presenting;
+
+/// <summary>What a document with no date of writing says of its date: that it is unknown, and when it was first printed.</summary>
+public static class UnknownWritingDate
+{
+    /// <summary>"date of writing unknown; first printed 1989"; null when the date of writing is known or nothing printed it.</summary>
+    public static string? Note(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Written is not null || FirstPrinted(document) is not { } year)
+            return null;
+        return $"date of writing unknown; first printed {year.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>The earliest year a publication or the source edition names.</summary>
+    private static int? FirstPrinted(Document document)
+    {
+        int? sourceDateYear = document.Source?.Date is { Length: >= 4 } date
+            && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+        return document.Published.Select(p => p.Year).Append(document.Source?.Year).Append(sourceDateYear).Min();
+    }
+}
