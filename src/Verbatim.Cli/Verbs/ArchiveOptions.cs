@@ -70,7 +70,17 @@ public static class ArchiveOptions
         }
     }
 
+    /// <summary>Opens the archive to write it: one writer at a time.</summary>
     public static Archiving.Archive Open(ParseResult result, Option<string?> archive) => Archiving.Archive.Open(PathOf(result, archive));
+
+    /// <summary>Opens the archive for a verb that only reads it: no lock, nothing written; a catalog that lags the store is said on standard error.</summary>
+    public static Archiving.Archive OpenForReading(ParseResult result, Option<string?> archive)
+    {
+        var opened = Archiving.Archive.OpenForReading(PathOf(result, archive));
+        if (opened.CatalogLag is { } lag)
+            result.InvocationConfiguration.Error.WriteLine($"warning: {lag}");
+        return opened;
+    }
 
     public static StoreUser CurrentUser()
     {

@@ -27,7 +27,7 @@ public static class CheckQuoteVerb
         command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
         {
             var quotation = result.GetValue(file) is { } path ? File.ReadAllText(path.FullName) : result.GetValue(text)!;
-            using var opened = ArchiveOptions.Open(result, archive);
+            using var opened = ArchiveOptions.OpenForReading(result, archive);
             var check = opened.CheckQuote(quotation, Math.Clamp(result.GetValue(limit), 1, 100));
             if (result.GetValue(json))
                 output.WriteLine(JsonSerializer.Serialize(new { quotedWords = check.QuotedWords, matches = check.Matches, nearest = check.Nearest }, CliJson.Options));

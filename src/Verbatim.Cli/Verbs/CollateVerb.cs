@@ -33,7 +33,7 @@ public static class CollateVerb
         command.SetAction(result => ArchiveOptions.Run(result, (stdout, _) =>
         {
             var specs = WitnessSpec.ParseAll(result.GetValue(witnesses)!);
-            using var opened = specs.Any(s => s.NeedsArchive) ? ArchiveOptions.Open(result, archive) : null;
+            using var opened = specs.Any(s => s.NeedsArchive) ? ArchiveOptions.OpenForReading(result, archive) : null;
             var options = new CollationOptions
             {
                 IgnoreCase = result.GetValue(ignoreCase),

@@ -16,7 +16,7 @@ public static class DiffVerb
         var command = new Command("diff", "Show what changed between two versions of a document.") { id, versions, json };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
-            using var opened = ArchiveOptions.Open(result, archive);
+            using var opened = ArchiveOptions.OpenForReading(result, archive);
             var given = result.GetValue(versions) ?? [];
             if (given.Length == 1)
             {

@@ -29,7 +29,7 @@ public static class ExportVerb
         };
         command.SetAction(result => ArchiveOptions.Run(result, (stdout, error) =>
         {
-            using var opened = ArchiveOptions.Open(result, archive);
+            using var opened = ArchiveOptions.OpenForReading(result, archive);
             var path = result.GetValue(output);
             var who = result.GetValue(editor) ?? ArchiveOptions.CurrentUser().Name;
             var file = new CmifFile(

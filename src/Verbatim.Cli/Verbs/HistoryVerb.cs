@@ -14,7 +14,7 @@ public static class HistoryVerb
         var command = new Command("history", "List the versions of a document: when, by whom, why.") { id, json };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
-            using var opened = ArchiveOptions.Open(result, archive);
+            using var opened = ArchiveOptions.OpenForReading(result, archive);
             var history = opened.History(result.GetValue(id)!);
             if (history.Count == 0)
             {

@@ -18,7 +18,7 @@ public static class ListVerb
         filters.AddTo(command);
         command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
         {
-            using var opened = ArchiveOptions.Open(result, archive);
+            using var opened = ArchiveOptions.OpenForReading(result, archive);
             var entries = opened.List(filters.Read(result));
             if (result.GetValue(json))
             {

@@ -23,7 +23,7 @@ public static class NamesVerb
         };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
-            using var opened = ArchiveOptions.Open(result, archive);
+            using var opened = result.GetValue(setVariants) is null ? ArchiveOptions.OpenForReading(result, archive) : ArchiveOptions.Open(result, archive);
             if (result.GetValue(setVariants) is { } path)
             {
                 var (written, errors) = opened.SetVariants(path, new IngestOptions("", result.GetValue(message)!, ArchiveOptions.CurrentUser()));

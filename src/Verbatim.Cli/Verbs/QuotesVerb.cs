@@ -24,7 +24,7 @@ public static class QuotesVerb
         };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
-            using var opened = ArchiveOptions.Open(result, archive);
+            using var opened = ArchiveOptions.OpenForReading(result, archive);
             var documentId = result.GetValue(id)!;
             if (opened.Show(documentId) is null)
             {

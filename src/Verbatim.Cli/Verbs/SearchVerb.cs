@@ -19,7 +19,7 @@ public static class SearchVerb
         filters.AddTo(command);
         command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
         {
-            using var opened = ArchiveOptions.Open(result, archive);
+            using var opened = ArchiveOptions.OpenForReading(result, archive);
             var page = new SearchQuery(result.GetValue(query) ?? "")
             {
                 Filter = filters.Read(result),

@@ -17,13 +17,15 @@ public static class ShowVerb
         var json = ArchiveOptions.JsonFormat(command, format);
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
-            using var opened = ArchiveOptions.Open(result, archive);
+            using var opened = ArchiveOptions.OpenForReading(result, archive);
             var stored = opened.ReadStored(result.GetValue(id)!, result.GetValue(version));
             if (stored is null)
             {
                 error.WriteLine($"error: no document '{result.GetValue(id)}'{(result.GetValue(version) is { } v ? $" with a version {v}" : "")} in the archive");
                 return 1;
             }
+            // Damaged bytes are never printed as the document: the error names what is wrong.
+            Archiving.DamagedDocumentException.ThrowIfDamaged(stored);
             var documentJson = System.Text.Encoding.UTF8.GetString(stored.DocumentJson.Span);
             if (ArchiveOptions.FormatOf(result, format, json) == "json")
                 output.WriteLine(documentJson);

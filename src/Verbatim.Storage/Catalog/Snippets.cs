@@ -58,15 +58,28 @@ public static class Snippets
         if (first > 0)
             snippet.Append('…');
         var cursor = words[first].Start;
+        var marking = false;
         for (var i = first; i <= last; i++)
         {
-            snippet.Append(text, cursor, words[i].Start - cursor);
-            if (kinds[i] >= 0)
-                snippet.Append(SearchResults.MarkStart).Append(text, words[i].Start, words[i].Length).Append(SearchResults.MarkEnd);
-            else
-                snippet.Append(text, words[i].Start, words[i].Length);
+            var gap = text.AsSpan(cursor, words[i].Start - cursor);
+            // Marked words with only spaces between them are one mark, as a phrase reads.
+            var joins = marking && kinds[i] >= 0 && gap.IsWhiteSpace();
+            if (marking && !joins)
+            {
+                snippet.Append(SearchResults.MarkEnd);
+                marking = false;
+            }
+            snippet.Append(gap);
+            if (kinds[i] >= 0 && !marking)
+            {
+                snippet.Append(SearchResults.MarkStart);
+                marking = true;
+            }
+            snippet.Append(text, words[i].Start, words[i].Length);
             cursor = words[i].Start + words[i].Length;
         }
+        if (marking)
+            snippet.Append(SearchResults.MarkEnd);
         // The text's own end (a closing full stop) is kept; a cut is marked.
         if (last == words.Count - 1 && end == text.Length)
             snippet.Append(text, cursor, text.Length - cursor);

@@ -77,10 +77,11 @@ public sealed partial class Archive : IDisposable
         {
             throw new ArchiveException($"the archive at {layout.Root} is in use by another verbatim process");
         }
+        SqliteCatalog? catalog = null;
         try
         {
             var store = OcflStore.Open(layout.Store, layout.Staging);
-            var catalog = SqliteCatalog.Open(layout.Catalog);
+            catalog = SqliteCatalog.Open(layout.Catalog);
             var archive = new Archive(layout, lockFile, store, catalog, new FileParser());
             // Fingerprints of another scheme cannot meet new ones; the catalog is rebuilt under this one.
             if (catalog.NeedsRebuild || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion)
@@ -91,16 +92,19 @@ public sealed partial class Archive : IDisposable
         }
         catch
         {
+            // A mend that failed (a full disk) must not leave the catalog's file open.
+            catalog?.Dispose();
             lockFile.Dispose();
             throw;
         }
     }
 
     /// <summary>
-    /// Opens an archive for reading only: no lock is taken and nothing is written, so it opens on a
-    /// full disk, beside a writer, and where the catalog is behind the store (an ingest was cut off
-    /// before its catalog update: <see cref="CatalogLag"/> says so, and search may miss the
-    /// documents of that batch until the next write mends it).
+    /// Opens an archive for reading only: no lock is held and nothing is written, so it opens on a
+    /// full disk and beside a writer. A catalog behind the store (an ingest cut off before its
+    /// catalog update) or of another version is first mended where the archive can be written at
+    /// that moment; where it cannot, the catalog is read as it is and <see cref="CatalogLag"/> says
+    /// so (search may miss that batch's documents until the next write mends it).
     /// </summary>
     /// <exception cref="ArchiveException">No archive there, or a catalog no reader can use (none yet, or of another schema).</exception>
     public static Archive OpenForReading(string directory)
@@ -108,6 +112,8 @@ public sealed partial class Archive : IDisposable
         var layout = new ArchiveLayout(Path.GetFullPath(directory));
         if (!File.Exists(layout.Marker))
             throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {directory})");
+        if (CatalogNeedsMending(layout))
+            TryMend(directory);
         if (!File.Exists(layout.Catalog))
             throw new ArchiveException($"the archive at {layout.Root} has no catalog yet; any write (ingest, reindex) builds it");
         var catalog = SqliteCatalog.OpenReadOnly(layout.Catalog);
@@ -122,6 +128,35 @@ public sealed partial class Archive : IDisposable
                 ? "the catalog is behind the store: an ingest was cut off before its catalog update; the next write (or verbatim reindex) mends it"
                 : null,
         };
+    }
+
+    private static bool CatalogNeedsMending(ArchiveLayout layout)
+    {
+        if (File.Exists(layout.PendingCatalog) || !File.Exists(layout.Catalog))
+            return true;
+        try
+        {
+            using var catalog = SqliteCatalog.OpenReadOnly(layout.Catalog);
+            return !catalog.IsCurrent || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return true;
+        }
+    }
+
+    // A catalog behind the store, or of another version, is mended by opening the archive for
+    // writing, when that can be done now; where it cannot (another process writes, the disk is
+    // full or read-only), a reader reads what the catalog holds and is told.
+    private static void TryMend(string directory)
+    {
+        try
+        {
+            using var writer = Open(directory);
+        }
+        catch (Exception exception) when (exception is ArchiveException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+        }
     }
 
     /// <summary>Where the archive was opened for reading and its catalog is behind the store, what a reader should be told; else null.</summary>

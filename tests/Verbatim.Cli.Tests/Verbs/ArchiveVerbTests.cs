@@ -77,7 +77,7 @@ public sealed class ArchiveVerbTests : IDisposable
 
             var text = Run("ingest", folder);
             Assert.Contains($"warning: {page}: not UTF-8: read as Windows-1252", text.Error);
-            Assert.Contains($"1 files skipped (no reader claims them: {Path.Combine(folder, "README.md")}).", text.Output);
+            Assert.Contains($"1 file skipped (no reader claims them: {Path.Combine(folder, "README.md")}).", text.Output);
 
             var lines = Run("ingest", folder, "--json-lines").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Contains("not UTF-8: read as Windows-1252", lines[0]);
@@ -105,7 +105,7 @@ public sealed class ArchiveVerbTests : IDisposable
             Assert.Equal(0, text.ExitCode);
             Assert.Contains($"duplicate: {copy} has the bytes lenin-1921-10-20-to-stalin holds; nothing stored", text.Output);
             Assert.Contains("same text: lenin-1921-10-20-to-stalin-2 (", text.Output);
-            Assert.Contains("2 documents: 2 new, 0 updated, 0 unchanged, 1 duplicates;", text.Output);
+            Assert.Contains("2 documents: 2 new, 0 updated, 0 unchanged, 1 duplicate;", text.Output);
 
             using var json = JsonDocument.Parse(Run("ingest", copy, "--json").Output);
             var duplicate = json.RootElement.GetProperty("duplicates").EnumerateArray().Single();
@@ -268,7 +268,7 @@ public sealed class ArchiveVerbTests : IDisposable
     public void Counts_agree_with_their_nouns()
     {
         Assert.Equal(0, Run("init").ExitCode);
-        Assert.Equal("1 document: 1 new, 0 updated, 0 unchanged; 0 files failed.", Run("ingest", CliRun.Seed("000")).Output.Trim());
+        Assert.Equal("1 document: 1 new, 0 updated, 0 unchanged, 0 duplicates; 0 files failed.", Run("ingest", CliRun.Seed("000")).Output.Trim());
         Assert.EndsWith("\n1 document.", Run("list").Output.TrimEnd());
         Assert.StartsWith("1 document found.", Run("search", "Stalin").Output);
         Assert.Equal("1 document indexed from the store.", Run("reindex").Output.Trim());

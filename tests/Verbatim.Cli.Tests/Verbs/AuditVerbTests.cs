@@ -47,4 +47,54 @@ public sealed class AuditVerbTests : IDisposable
         Assert.NotEmpty(findings);
         Assert.All(findings, f => Assert.Equal(damaged, f.GetProperty("document").GetString()));
     }
+
+    [Fact]
+    public void A_tampered_document_is_refused_by_show_and_audit_repair_puts_back_the_original_bytes()
+    {
+        Assert.Equal(0, Run("init").ExitCode);
+        Assert.Equal(0, Run("ingest", CliRun.Seed("000"), CliRun.Seed("001")).ExitCode);
+        const string damaged = "lenin-1921-10-20-to-stalin";
+        var objectRoot = ObjectRootOf(damaged);
+        var json = Path.Combine(objectRoot, "v1", "content", "document.json");
+        File.WriteAllText(json, File.ReadAllText(json).Replace("loyal revolutionary", "disloyal revolutionary", StringComparison.Ordinal));
+        var source = Directory.EnumerateFiles(Path.Combine(objectRoot, "v1", "content", "source")).Single();
+        File.AppendAllText(source, "!");
+
+        var show = Run("show", damaged);
+        Assert.Equal(2, show.ExitCode);
+        Assert.DoesNotContain("disloyal", show.Output, StringComparison.Ordinal);
+        Assert.Contains($"the stored document {damaged} is damaged: document.json (v1/content/document.json) changed since it was stored", show.Error, StringComparison.Ordinal);
+
+        var originals = Path.Combine(_archive, "..", Path.GetFileName(_archive) + "-originals");
+        Directory.CreateDirectory(originals);
+        try
+        {
+            File.Copy(CliRun.Seed("000"), Path.Combine(originals, "letter-to-stalin.txt"));
+            var repaired = Run("audit", "--repair", originals);
+            Assert.Equal(0, repaired.ExitCode);
+            Assert.Contains($"repaired: {damaged} (version 2): ", repaired.Error, StringComparison.Ordinal);
+            Assert.EndsWith("checked: clean.", repaired.Output.TrimEnd(), StringComparison.Ordinal);
+            Assert.Contains("loyal revolutionary", Run("show", damaged).Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(originals, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Read_verbs_answer_while_another_process_holds_the_archive_for_writing()
+    {
+        Assert.Equal(0, Run("init").ExitCode);
+        Assert.Equal(0, Run("ingest", CliRun.Seed("000"), CliRun.Seed("001")).ExitCode);
+        using var writer = Archiving.Archive.Open(_archive);
+
+        Assert.Contains("Lalayants", Run("search", "Lalayants").Output, StringComparison.Ordinal);
+        Assert.Equal(0, Run("list").ExitCode);
+        Assert.Equal(0, Run("show", "lenin-1921-10-20-to-stalin").ExitCode);
+        Assert.Equal(0, Run("audit").ExitCode);
+        var ingest = Run("ingest", CliRun.Seed("002"));
+        Assert.Equal(2, ingest.ExitCode);
+        Assert.Contains("in use by another verbatim process", ingest.Error, StringComparison.Ordinal);
+    }
 }

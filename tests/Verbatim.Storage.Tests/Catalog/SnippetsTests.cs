@@ -13,6 +13,10 @@ public sealed class SnippetsTests
         => Assert.Equal($"To the {S}Politbureau{E}, {S}Comrade{E} Stalin.", Snippets.Best("To the Politbureau, Comrade Stalin.", [new SearchWord("politbureau", false), new SearchWord("com", true)]));
 
     [Fact]
+    public void Marked_words_with_only_spaces_between_them_are_one_mark()
+        => Assert.Equal($"With the very best {S}comradely greetings{E}, Lenin", Snippets.Best("With the very best comradely greetings, Lenin", [new SearchWord("comradely", false), new SearchWord("greetings", false)]));
+
+    [Fact]
     public void Diacritics_and_case_are_folded_as_the_index_folds_them()
         => Assert.Equal($"{S}Über{E} den {S}Fluß{E}", Snippets.Best("Über den Fluß", [new SearchWord("uber", false), new SearchWord("fluß", false)]));
 
