@@ -26,8 +26,12 @@ public sealed class DiskFullTests : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Run("umount", _mount);
+        var held = Directory.EnumerateFileSystemEntries("/proc/self/fd")
+            .Select(fd => new FileInfo(fd).LinkTarget).Where(t => t is not null && t.StartsWith(_mount, StringComparison.Ordinal)).ToList();
+        // Detached at once whatever holds it, so that a failure below never leaves a mount behind.
+        Run("umount", "--lazy", _mount);
         Directory.Delete(_mount);
+        Assert.True(held.Count == 0, "files on the full disk still open: " + string.Join(", ", held));
     }
 
     private static void Run(string command, params string[] arguments)
