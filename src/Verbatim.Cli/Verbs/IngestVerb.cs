@@ -18,14 +18,25 @@ public static class IngestVerb
         var message = new Option<string>("--message", "-m") { Description = "The message recorded with every new version.", DefaultValueFactory = _ => "ingest" };
         var json = ArchiveOptions.Json("what was stored and what failed");
         var jsonLines = new Option<bool>("--json-lines") { Description = "Print one JSON line per document as soon as it is durably stored (for scripts that follow a long ingest)." };
+        var maximumSize = new Option<int>("--max-file-size")
+        {
+            Description = $"The largest file to read, in megabytes (default {IngestOptions.DefaultMaximumFileBytes >> 20}); a larger one fails with its size, and the others are stored.",
+            DefaultValueFactory = _ => (int)(IngestOptions.DefaultMaximumFileBytes >> 20),
+            Validators = { r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-file-size must be 1 or more (megabytes)"); } },
+        };
+        var followLinks = new Option<bool>("--follow-links") { Description = "Follow links to other folders when walking a folder (each real folder is walked once)." };
         var command = new Command("ingest", "Store files in the archive: a new object per new document, a new version per changed one, nothing for an unchanged one. Exit 1 if any file failed; the others are stored.")
         {
-            paths, format, message, json, jsonLines,
+            paths, format, message, json, jsonLines, maximumSize, followLinks,
         };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
             using var opened = ArchiveOptions.Open(result, archive);
-            var options = new IngestOptions(result.GetValue(format)!, result.GetValue(message)!, ArchiveOptions.CurrentUser());
+            var options = new IngestOptions(result.GetValue(format)!, result.GetValue(message)!, ArchiveOptions.CurrentUser())
+            {
+                MaximumFileBytes = (long)result.GetValue(maximumSize) << 20,
+                FollowLinks = result.GetValue(followLinks),
+            };
             IngestReport report;
             if (result.GetValue(jsonLines))
             {

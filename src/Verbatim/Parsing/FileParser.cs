@@ -8,6 +8,9 @@ namespace Verbatim.Parsing;
 /// <param name="Walked">Found by walking a folder or matching a glob, not named by the user.</param>
 public sealed record InputFile(string Path, bool Walked);
 
+/// <summary>What a walk over the paths a user gave found, left out (with the reason) and could not read (with the error).</summary>
+public sealed record InputWalk(IReadOnlyList<InputFile> Files, IReadOnlyList<(string Path, string Reason)> Skipped, IReadOnlyList<(string Path, string Error)> Unreadable);
+
 /// <summary>What one received file gave.</summary>
 public sealed record FileReadResult(string Path, ReadResult Result);
 
@@ -50,20 +53,26 @@ public sealed class FileParser(FormatRegistry registry)
     /// they match. Folder and glob expansions are in ordinal path order, so a batch is read in
     /// the same order on every machine.
     /// </summary>
-    public static IEnumerable<string> ExpandPaths(IEnumerable<string> paths) => ExpandInputs(paths).Select(i => i.Path);
+    public static IEnumerable<string> ExpandPaths(IEnumerable<string> paths) => Walk(paths).Files.Select(i => i.Path);
 
-    /// <summary><see cref="ExpandPaths"/>, each file marked by whether the user named it or a folder or glob found it.</summary>
-    public static IEnumerable<InputFile> ExpandInputs(IEnumerable<string> paths)
+    /// <summary>
+    /// <see cref="ExpandPaths"/>, each file marked by whether the user named it or a folder or glob
+    /// found it, with what the walk left out and why: links to folders (unless
+    /// <paramref name="followLinks"/>), a folder met again through a link (a loop is walked once),
+    /// and folders that cannot be read (each one a problem of its own; the rest is walked).
+    /// </summary>
+    public static InputWalk Walk(IEnumerable<string> paths, bool followLinks = false)
     {
+        var files = new List<InputFile>();
+        var skipped = new List<(string, string)>();
+        var unreadable = new List<(string, string)>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
-                    .Order(StringComparer.Ordinal);
-                foreach (var file in files)
-                    yield return new InputFile(file, Walked: true);
+                var found = new List<string>();
+                WalkFolder(path, followLinks, found, skipped, unreadable);
+                files.AddRange(found.Order(StringComparer.Ordinal).Select(f => new InputFile(f, Walked: true)));
             }
             else if (path.IndexOfAny(['*', '?', '[']) >= 0 && !File.Exists(path))
             {
@@ -73,16 +82,79 @@ public sealed class FileParser(FormatRegistry registry)
                 var matches = matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal).ToList();
                 // A glob that matches nothing is reported as the path it is, so the user hears of it.
                 if (matches.Count == 0)
-                    yield return new InputFile(path, Walked: false);
-                foreach (var match in matches)
-                    yield return new InputFile(Path.GetRelativePath(Directory.GetCurrentDirectory(), match), Walked: true);
+                    files.Add(new InputFile(path, Walked: false));
+                files.AddRange(matches.Select(m => new InputFile(System.IO.Path.GetRelativePath(Directory.GetCurrentDirectory(), m), Walked: true)));
             }
             else
             {
-                yield return new InputFile(path, Walked: false);
+                files.Add(new InputFile(path, Walked: false));
+            }
+        }
+        return new InputWalk(files, skipped, unreadable);
+    }
+
+    /// <summary>Every file below a folder; each real folder once, known by the path its links resolve to.</summary>
+    private static void WalkFolder(string root, bool followLinks, List<string> found, List<(string, string)> skipped, List<(string, string)> unreadable)
+    {
+        var walked = new HashSet<string>(StringComparer.Ordinal) { RealPath(root) };
+        var folders = new Stack<string>([root]);
+        while (folders.TryPop(out var folder))
+        {
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = new DirectoryInfo(folder).GetFileSystemInfos();
+            }
+            catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+            {
+                unreadable.Add((folder, $"cannot read the folder: {exception.Message}"));
+                continue;
+            }
+            foreach (var entry in entries.Where(e => !e.Name.StartsWith('.')))
+            {
+                var child = System.IO.Path.Join(folder, entry.Name);
+                if (entry is not DirectoryInfo directory)
+                {
+                    found.Add(child);
+                    continue;
+                }
+                if (directory.LinkTarget is not null && !followLinks)
+                    skipped.Add((child, "a link to a folder (--follow-links follows it)"));
+                else if (!walked.Add(RealPath(child)))
+                    skipped.Add((child, "a folder already walked (the links make a loop)"));
+                else
+                    folders.Push(child);
             }
         }
     }
+
+    /// <summary>The folder's path with every link in it resolved; the path itself where the system cannot say.</summary>
+    private static string RealPath(string folder)
+    {
+        var full = System.IO.Path.GetFullPath(folder);
+        try
+        {
+            var pointer = RealPathNative(full, IntPtr.Zero);
+            if (pointer == IntPtr.Zero)
+                return full;
+            try
+            {
+                return System.Runtime.InteropServices.Marshal.PtrToStringUTF8(pointer) ?? full;
+            }
+            finally
+            {
+                System.Runtime.InteropServices.Marshal.FreeHGlobal(pointer);
+            }
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return full;
+        }
+    }
+
+    // POSIX realpath(3); .NET resolves one link at a time only.
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "realpath", CharSet = System.Runtime.InteropServices.CharSet.Ansi)]
+    private static extern IntPtr RealPathNative(string path, IntPtr resolved);
 
     /// <summary>The folder part of a glob before its first wildcard, and the pattern below it.</summary>
     private static (string Root, string Pattern) SplitGlob(string glob)

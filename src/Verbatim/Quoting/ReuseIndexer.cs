@@ -76,7 +76,7 @@ internal sealed class ReuseIndexer(ICatalog catalog)
             var document = Keep(documents[i].PartOf, ReuseDocuments.Of(documents[i])).Reuse;
             var text = Tokeniser.Tokenise(document.Text);
             var lookup = new BatchLookup(catalog, batch, i, othersHeld ? seen : null);
-            AddLinks(_detector.DetectFor(document, text, [.. _scheme.Fingerprints(document.Id, text)], lookup, Resolve));
+            AddLinks(_detector.DetectFor(document, text, Bounded(_scheme.Fingerprints(document.Id, text)), lookup, Resolve));
         }
         if (othersHeld)
             DetectAgain(Crossings(added, replaced, seen), batch);
@@ -90,7 +90,7 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         var held = 0;
         foreach (var document in documents)
         {
-            var fingerprints = _scheme.Fingerprints(document.Id, Tokeniser.Tokenise(document.BodyText)).ToList();
+            var fingerprints = Bounded(_scheme.Fingerprints(document.Id, Tokeniser.Tokenise(document.BodyText)));
             if (countPlaces)
             {
                 foreach (var fingerprint in fingerprints)
@@ -107,6 +107,27 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         if (unwritten.Count > 0)
             catalog.SetFingerprints(_scheme.Version, unwritten);
         return added;
+    }
+
+    /// <summary>
+    /// A document's fingerprints with at most one place more than the limit of each run: a run the
+    /// document itself repeats that often is formulaic whatever else the archive holds, and its
+    /// further places pair nothing. A text of few words repeated (a 50 MB line of one word) would
+    /// otherwise give millions of rows of one hash.
+    /// </summary>
+    private List<Fingerprint> Bounded(IEnumerable<Fingerprint> fingerprints)
+    {
+        var places = new Dictionary<ulong, int>();
+        var kept = new List<Fingerprint>();
+        foreach (var fingerprint in fingerprints)
+        {
+            var seen = places.GetValueOrDefault(fingerprint.Hash);
+            if (seen > _limit)
+                continue;
+            places[fingerprint.Hash] = seen + 1;
+            kept.Add(fingerprint);
+        }
+        return kept;
     }
 
     /// <summary>The runs the batch moved across the limit, either way, with how many places the catalog now holds of each.</summary>
@@ -168,7 +189,7 @@ internal sealed class ReuseIndexer(ICatalog catalog)
             catalog.RemoveQuoteLinksBetween(a, b);
             var document = Resolve(a);
             var text = Tokeniser.Tokenise(document.Text);
-            AddLinks(_detector.DetectFor(document, text, [.. _scheme.Fingerprints(a, text)], new PairLookup(catalog, b), Resolve));
+            AddLinks(_detector.DetectFor(document, text, Bounded(_scheme.Fingerprints(a, text)), new PairLookup(catalog, b), Resolve));
         }
     }
 
