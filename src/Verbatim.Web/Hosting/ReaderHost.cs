@@ -67,8 +67,10 @@ public static class ReaderHost
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = Failures.Answer,
-            // A request that cannot be read is the caller's error, answered as such: not a failure for the log.
-            SuppressDiagnosticsCallback = failure => failure.Exception is BadHttpRequestException,
+            // A request that cannot be read, or a search past its time limit, is the caller's error,
+            // answered as such: not a failure for the log. (A request whose client has gone the
+            // handler itself answers 499 without logging it as a failure.)
+            SuppressDiagnosticsCallback = failure => Failures.IsCallersError(failure.Exception),
         });
         app.UseMiddleware<SecurityHeaders>();
         app.Use(async (context, next) =>

@@ -51,7 +51,11 @@ public sealed class ReadingRoom : IDisposable
 
     public WorkEntry? Work(string id) => _positions.TryGetValue(id, out var index) ? Works[index] : null;
 
-    /// <summary>The stored version (the head where none is named) read into a document; null where there is none.</summary>
+    /// <summary>
+    /// The stored version (the head where none is named) read into a document, with the damage
+    /// found in its files; null where there is none.
+    /// </summary>
+    /// <exception cref="DamagedDocumentException">The version's document.json is damaged past reading.</exception>
     public StoredView? Read(string id, int? version = null)
     {
         if (!DocumentIdGuard.IsWellFormed(id))
@@ -63,12 +67,26 @@ public sealed class ReadingRoom : IDisposable
             stored = _archive.ReadStored(id, version);
         if (stored is null)
             return null;
-        var document = DocumentJson.Deserialize(System.Text.Encoding.UTF8.GetString(stored.DocumentJson.Span));
+        var document = ReadDocument(stored);
         if (document is null)
             return null;
         var view = new StoredView(document, stored);
-        _documents[(id, version)] = view;
+        // A damaged version is read again on every request, so that its repair shows at once.
+        if (!stored.IsDamaged)
+            _documents[(id, version)] = view;
         return view;
+    }
+
+    private static Document? ReadDocument(StoredDocument stored)
+    {
+        try
+        {
+            return DocumentJson.Deserialize(System.Text.Encoding.UTF8.GetString(stored.DocumentJson.Span));
+        }
+        catch (System.Text.Json.JsonException) when (stored.IsDamaged)
+        {
+            throw new DamagedDocumentException(stored.Id, stored.Damage);
+        }
     }
 
     public IReadOnlyList<VersionInfo> History(string id)
@@ -176,4 +194,7 @@ public sealed class ReadingRoom : IDisposable
 public sealed record StoredView(Document Document, StoredDocument Stored)
 {
     public int Version => Stored.Version.Number;
+
+    /// <summary>The files of this version that do not match their digests: what is shown may not be what was received.</summary>
+    public IReadOnlyList<StoreDamage> Damage => Stored.Damage;
 }
