@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Verbatim.Presenting;
 using Verbatim.Searching;
 using Verbatim.Web.Citations;
@@ -198,6 +199,10 @@ public static class PageEndpoints
     private static RazorComponentResult<NotFoundPage> NotFound(string message)
         => Page<NotFoundPage>(new { Message = message }, StatusCodes.Status404NotFound);
 
+    // The public URL where the reader has one; else the host the request named, which host
+    // filtering has limited to the names the reader answers.
     private static string CanonicalUrl(HttpRequest request, string id)
-        => new StringBuilder().Append(request.Scheme).Append("://").Append(request.Host.Value).Append(Links.Document(id)).ToString();
+        => request.HttpContext.RequestServices.GetRequiredService<ReaderOptions>().PublicUrl is { } publicUrl
+            ? new Uri(publicUrl, Links.Document(id)).ToString()
+            : new StringBuilder().Append(request.Scheme).Append("://").Append(request.Host.Value).Append(Links.Document(id)).ToString();
 }
