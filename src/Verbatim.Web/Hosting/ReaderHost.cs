@@ -27,6 +27,11 @@ public sealed record ReaderOptions(int Port = ReaderOptions.DefaultPort)
     /// <summary>The one address the reader listens on: the loopback interface unless told otherwise.</summary>
     public IPAddress Listen { get; init; } = IPAddress.Loopback;
 
+    /// <summary>The most characters of body text a document page shows at once; a longer document is read a part at a time (?part=N).</summary>
+    public int PartCharacters { get; init; } = DefaultPartCharacters;
+
+    public const int DefaultPartCharacters = 200_000;
+
     /// <summary>The address the reader is reached at from elsewhere (a proxy's); its host is answered besides the loopback names, and canonical links use it.</summary>
     public Uri? PublicUrl { get; init; }
 }

@@ -21,7 +21,8 @@ namespace Verbatim.Web.Reading;
 /// The server holds the archive's writer lock for as long as it runs and never writes, so no
 /// document, history or works list can change under it: caching them is exact, not
 /// approximate. Only documents that exist are cached, so a stream of made-up ids cannot grow the
-/// cache beyond the archive's own size.
+/// cache beyond the archive's own size, and only those whose document.json is within a bound, so
+/// one very long document is not held for the life of the server.
 /// </remarks>
 public sealed class ReadingRoom : IDisposable
 {
@@ -37,9 +38,15 @@ public sealed class ReadingRoom : IDisposable
     private readonly Dictionary<string, int> _positions;
     private NameIndex? _names;
 
-    public ReadingRoom(Archive archive)
+    /// <summary>The largest document.json kept in memory between requests; a larger one is read afresh each time, so its size is never held for good.</summary>
+    public const long DefaultCachedDocumentBytes = 1_000_000;
+
+    private readonly long _cachedDocumentBytes;
+
+    public ReadingRoom(Archive archive, long cachedDocumentBytes = DefaultCachedDocumentBytes)
     {
         _archive = archive;
+        _cachedDocumentBytes = cachedDocumentBytes;
         Works = archive.List(new WorkFilter());
         _positions = Works.Select((work, index) => (work.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
     }
@@ -72,7 +79,7 @@ public sealed class ReadingRoom : IDisposable
             return null;
         var view = new StoredView(document, stored);
         // A damaged version is read again on every request, so that its repair shows at once.
-        if (!stored.IsDamaged)
+        if (!stored.IsDamaged && stored.DocumentJson.Length <= _cachedDocumentBytes)
             _documents[(id, version)] = view;
         return view;
     }
