@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Verbatim.Archiving;
 using Verbatim.Web.Hosting;
 
@@ -10,6 +12,8 @@ public sealed class FailureTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"verbatim-web-failure-{Guid.NewGuid():N}");
     private Archive _archive = default!;
+    private readonly LogCapture _log = new();
+    private readonly TaskCompletionSource _waitingStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HostedReader _reader = default!;
 
     public async Task InitializeAsync()
@@ -18,6 +22,13 @@ public sealed class FailureTests : IAsyncLifetime
         // Routes that fail as a bug would, added to the real host: its failure handling is what is tested.
         _reader = await HostedReader.Start(_archive, addRoutes: app =>
         {
+            app.Services.GetRequiredService<ILoggerFactory>().AddProvider(_log);
+            app.MapGet("/api/waiting", async Task<IResult> (CancellationToken cancellationToken) =>
+            {
+                using var stopped = cancellationToken.Register(_waitingStopped.SetResult);
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                return Results.Ok();
+            });
             app.MapGet("/failing", IResult () => throw new InvalidOperationException("secret detail"));
             app.MapGet("/api/failing", IResult () => throw new InvalidOperationException("secret detail"));
             app.MapGet("/costly", IResult () => throw new Verbatim.Searching.QueryTooCostlyException("the search was stopped after 2 s"));
@@ -46,6 +57,24 @@ public sealed class FailureTests : IAsyncLifetime
         Assert.Contains(says, body);
         Assert.Contains(tells, body);
         Assert.DoesNotContain("secret detail", body);
+    }
+
+    [Fact]
+    public async Task A_search_past_its_time_limit_is_not_logged_as_a_failure()
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, (await _reader.Client.GetAsync("/api/costly")).StatusCode);
+        Assert.Empty(_log.Lines);
+    }
+
+    [Fact]
+    public async Task A_request_whose_client_has_gone_stops_and_is_not_logged_as_a_failure()
+    {
+        using var gone = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _reader.Client.GetAsync("/api/waiting", gone.Token));
+        await _waitingStopped.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        // The handler's answer to the aborted request is written after the route stops.
+        await Task.Delay(200);
+        Assert.Empty(_log.Lines);
     }
 
     [Fact]
