@@ -2,6 +2,7 @@ using System.CommandLine;
 using Verbatim.Archiving;
 using Verbatim.Presenting;
 using Verbatim.Searching;
+using Verbatim.Web.Hosting;
 
 namespace Verbatim.Cli.Verbs;
 
@@ -64,7 +65,7 @@ public static class DemoVerb
             output.WriteLine($"     ./verbatim check-quote \"TEXT\" --archive {opened.Layout.Root}");
             if (report.Failed.Count > 0)
                 return 1;
-            return result.GetValue(noServe) ? 0 : ServeVerb.Serve(opened, result.GetValue(port), output);
+            return result.GetValue(noServe) ? 0 : ServeVerb.Serve(opened, new ReaderOptions(result.GetValue(port)), output);
         }));
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Verbatim.Archiving;
@@ -6,12 +7,12 @@ using Verbatim.Web.Hosting;
 
 namespace Verbatim.Cli.Verbs;
 
-/// <summary>`verbatim serve`: the web reader and the JSON API over an archive, on the loopback interface.</summary>
+/// <summary>`verbatim serve`: the web reader and the JSON API over an archive, on the loopback interface unless told otherwise.</summary>
 public static class ServeVerb
 {
     public static Option<int> Port() => new("--port")
     {
-        Description = $"The port on 127.0.0.1 to serve on (default {ReaderOptions.DefaultPort}; 0 picks a free one).",
+        Description = $"The port to serve on (default {ReaderOptions.DefaultPort}; 0 picks a free one).",
         DefaultValueFactory = _ => ReaderOptions.DefaultPort,
         Validators =
         {
@@ -23,23 +24,62 @@ public static class ServeVerb
         },
     };
 
+    public static Option<IPAddress> Listen() => new("--listen")
+    {
+        Description = "The IP address to serve on (default 127.0.0.1). Any other than the loopback interface makes the archive reachable from the network.",
+        HelpName = "ADDRESS",
+        DefaultValueFactory = _ => IPAddress.Loopback,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (IPAddress.TryParse(text, out var address))
+                return address;
+            result.AddError($"--listen takes an IP address (127.0.0.1, 0.0.0.0, ::1), not '{text}'");
+            return null;
+        },
+    };
+
+    public static Option<Uri?> PublicUrl() => new("--public-url")
+    {
+        Description = "The address the reader is reached at through a proxy (https://letters.example.org/): its host is answered besides the loopback names, and citations link to it.",
+        HelpName = "URL",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+                return url;
+            result.AddError($"--public-url takes an absolute http or https address (https://letters.example.org/), not '{text}'");
+            return null;
+        },
+    };
+
     public static Command Create(Option<string?> archive)
     {
         var port = Port();
-        var command = new Command("serve", "Serve the archive to a browser (the web reader) and as a JSON API, on 127.0.0.1 until stopped with Ctrl+C.") { port };
+        var listen = Listen();
+        var publicUrl = PublicUrl();
+        var command = new Command("serve", "Serve the archive to a browser (the web reader) and as a JSON API, on 127.0.0.1 unless told otherwise, until stopped with Ctrl+C.") { port, listen, publicUrl };
         command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
         {
             using var opened = ArchiveOptions.Open(result, archive);
-            return Serve(opened, result.GetValue(port), output);
+            return Serve(opened, new ReaderOptions(result.GetValue(port)) { Listen = result.GetValue(listen)!, PublicUrl = result.GetValue(publicUrl) }, output);
         }));
         return command;
     }
 
+    /// <summary>The line that warns that an address other than the loopback interface's opens the archive to the network; null for a loopback address.</summary>
+    public static string? NetworkWarning(IPAddress listen)
+        => IPAddress.IsLoopback(listen)
+            ? null
+            : $"warning: serving on {listen}: the archive is then reachable from the network, by anyone who can reach this machine.";
+
     /// <summary>Serves an open archive until the process is told to stop; the archive stays locked against other writers meanwhile.</summary>
-    public static int Serve(Archive archive, int port, TextWriter output)
+    public static int Serve(Archive archive, ReaderOptions options, TextWriter output)
     {
-        using var app = ReaderHost.Build(archive, new ReaderOptions(port));
+        using var app = ReaderHost.Build(archive, options);
         app.Start();
+        if (NetworkWarning(options.Listen) is { } warning)
+            output.WriteLine(warning);
         output.WriteLine($"Serving {archive.Layout.Root} at {app.Address()} (API: {new Uri(app.Address(), "/api/documents")}); Ctrl+C stops.");
         output.Flush();
         app.WaitForShutdown();

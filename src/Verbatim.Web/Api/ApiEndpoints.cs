@@ -24,10 +24,15 @@ public static class ApiEndpoints
         api.MapGet("/documents", (ReadingRoom room, [AsParameters] WorkFilterQuery filter) => TypedResults.Ok(room.List(filter.ToFilter())))
             .WithSummary("The works index, as `verbatim list --json` prints it, optionally filtered.");
 
-        api.MapGet("/documents/{id}", Results<FileContentHttpResult, ProblemHttpResult> (ReadingRoom room, string id, int? version) =>
-                room.Read(id, version) is { } view
-                    ? TypedResults.Bytes(view.Stored.DocumentJson.ToArray(), "application/json; charset=utf-8")
-                    : NotFound(id, version))
+        api.MapGet("/documents/{id}", (ReadingRoom room, HttpContext context, string id, int? version) =>
+                room.Read(id, version) switch
+                {
+                    null => (IResult)NotFound(id, version),
+                    { Stored.IsDamaged: true } damaged => Failures.Damaged(context, id, damaged.Damage),
+                    var view => TypedResults.Bytes(view.Stored.DocumentJson.ToArray(), "application/json; charset=utf-8"),
+                })
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .Produces<Document>(contentType: "application/json")
             .WithSummary("One document's stored document.json (the head version unless one is named), as `verbatim show ID --format json` prints it.");
 
@@ -37,7 +42,7 @@ public static class ApiEndpoints
                     : NotFound(id, null))
             .WithSummary("The versions of a document: when, by whom, why.");
 
-        api.MapGet("/search", Results<Ok<SearchResponse>, ProblemHttpResult> (ReadingRoom room, string? q, [AsParameters] WorkFilterQuery filter, int? offset, int? limit) =>
+        api.MapGet("/search", Results<Ok<SearchResponse>, ProblemHttpResult> (ReadingRoom room, string? q, [AsParameters] WorkFilterQuery filter, int? offset, int? limit, CancellationToken cancellationToken) =>
             {
                 try
                 {
@@ -46,7 +51,7 @@ public static class ApiEndpoints
                         Filter = filter.ToFilter(),
                         Offset = Math.Max(0, offset ?? 0),
                         Limit = Math.Clamp(limit ?? 20, 1, MaxLimit),
-                    });
+                    }, cancellationToken);
                     return TypedResults.Ok(SearchResponse.From(results));
                 }
                 catch (QuerySyntaxException exception)
@@ -71,10 +76,10 @@ public static class ApiEndpoints
             })
             .WithSummary("Collates stored documents or versions (w=ID or w=ID@VERSION, twice or more), as `verbatim collate --format json` prints it.");
 
-        api.MapGet("/check-quote", (ReadingRoom room, string? q, int? limit) => CheckQuote(room, q, limit))
+        api.MapGet("/check-quote", (ReadingRoom room, string? q, int? limit, CancellationToken cancellationToken) => CheckQuote(room, q, limit, cancellationToken))
             .WithSummary("The archive's sources of a quotation (q, five words or more), ranked, each with the aligned passage and its classified differences, as `verbatim check-quote TEXT --json` prints it; offsets point into each source's stored text.");
 
-        api.MapPost("/check-quote", (ReadingRoom room, CheckQuoteRequest request) => CheckQuote(room, request.Text, request.Limit))
+        api.MapPost("/check-quote", (ReadingRoom room, CheckQuoteRequest request, CancellationToken cancellationToken) => CheckQuote(room, request.Text, request.Limit, cancellationToken))
             .WithSummary("As GET /api/check-quote, for a quotation too long for an address: {\"text\": ..., \"limit\"?: n}.");
 
         api.MapGet("/documents/{id}/quotes", Results<Ok<QuoteLinksResponse>, ProblemHttpResult> (ReadingRoom room, string id) =>
@@ -105,13 +110,13 @@ public static class ApiEndpoints
         return routes;
     }
 
-    private static Results<Ok<CheckQuoteResponse>, ProblemHttpResult> CheckQuote(ReadingRoom room, string? quotation, int? limit)
+    private static Results<Ok<CheckQuoteResponse>, ProblemHttpResult> CheckQuote(ReadingRoom room, string? quotation, int? limit, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(quotation))
             return TypedResults.Problem("Give the quotation to check (q=... or {\"text\": ...}).", statusCode: StatusCodes.Status400BadRequest, title: "No quotation");
         try
         {
-            var check = room.CheckQuote(quotation, Math.Clamp(limit ?? 10, 1, 100));
+            var check = room.CheckQuote(quotation, Math.Clamp(limit ?? 10, 1, 100), cancellationToken);
             return TypedResults.Ok(new CheckQuoteResponse(check.QuotedWords, check.Matches, check.Nearest));
         }
         catch (Verbatim.Archiving.ArchiveException exception)

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Verbatim.Archiving;
+using Verbatim.Searching;
+using Verbatim.Storing;
 using Verbatim.Web.Pages;
 
 namespace Verbatim.Web.Hosting;
@@ -13,15 +16,38 @@ namespace Verbatim.Web.Hosting;
 /// </summary>
 public static class Failures
 {
-    /// <summary>The exception handler: a request the framework could not read is the caller's error (400), anything else the reader's (500).</summary>
+    /// <summary>
+    /// The exception handler: a request the framework could not read, or a search that asked
+    /// more than its time limit, is the caller's error (400); anything else the reader's (500).
+    /// </summary>
     public static Task Answer(HttpContext context)
     {
-        var refusal = context.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException unread
-            ? Refusal(context, unread.StatusCode, "The request cannot be read", [Unread(unread)])
-            : Refusal(context, StatusCodes.Status500InternalServerError, "Something went wrong",
-                ["The reader could not answer this request. Nothing in the archive was changed; the failure is in the server's log."]);
+        var refusal = context.Features.Get<IExceptionHandlerFeature>()?.Error switch
+        {
+            BadHttpRequestException unread => Refusal(context, unread.StatusCode, "The request cannot be read", [Unread(unread)]),
+            DamagedDocumentException damaged => Damaged(context, damaged.Id, damaged.Damage),
+            QueryTooCostlyException costly => Refusal(context, StatusCodes.Status400BadRequest, "The search asked too much", [Sentence(costly.Message)]),
+            _ => Refusal(context, StatusCodes.Status500InternalServerError, "Something went wrong",
+                ["The reader could not answer this request. Nothing in the archive was changed; the failure is in the server's log."]),
+        };
         return refusal.ExecuteAsync(context);
     }
+
+    /// <summary>What the exception handler answers as the caller's error, which is no failure of the reader's to log.</summary>
+    public static bool IsCallersError(Exception exception) => exception is BadHttpRequestException or QueryTooCostlyException;
+
+    /// <summary>
+    /// Refuses to serve a document whose stored files do not match their digests as if it were
+    /// what was received (409): the page names the damage, the API lists it as the extension "damage".
+    /// </summary>
+    public static IResult Damaged(HttpContext context, string id, IReadOnlyList<StoreDamage> damage)
+        => Refusal(context, StatusCodes.Status409Conflict, "This document is damaged",
+            [$"The stored files of the document “{id}” do not match their digests: {DamagedDocumentException.Describe(damage)}.",
+                "It is not served until it is repaired: `verbatim audit` names the damage, and re-ingesting the original file repairs it."],
+            new Dictionary<string, object?>
+            {
+                ["damage"] = damage.Select(d => new { logicalPath = d.LogicalPath, contentPath = d.ContentPath, problem = d.Problem }).ToArray(),
+            });
 
     /// <summary>Refuses a request whose query holds values its parameters cannot take, naming each.</summary>
     public static IResult BadParameters(HttpContext context, IReadOnlyList<ParameterError> errors)
@@ -50,6 +76,8 @@ public static class Failures
         => context.Request.Path.StartsWithSegments("/api")
             ? TypedResults.Problem(string.Join(" ", messages), statusCode: status, title: title, extensions: extensions)
             : new RazorComponentResult<RefusalPage>(new { Title = title, Messages = messages }) { StatusCode = status };
+
+    private static string Sentence(string message) => message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..] + ".";
 
     private static string Unread(BadHttpRequestException exception)
         => exception.InnerException is JsonException json

@@ -23,6 +23,7 @@ public static class QueryParameters
     {
         ["page"] = new(Kind.WholeNumber, Minimum: 1),
         ["version"] = new(Kind.WholeNumber, Minimum: 1),
+        ["part"] = new(Kind.WholeNumber, Minimum: 1),
         ["from"] = new(Kind.WholeNumber),
         ["to"] = new(Kind.WholeNumber),
         ["year"] = new(Kind.WholeNumber),

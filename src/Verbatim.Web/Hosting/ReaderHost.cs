@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -18,13 +19,24 @@ using Verbatim.Web.Reading;
 
 namespace Verbatim.Web.Hosting;
 
-/// <param name="Port">The loopback port to listen on; 0 lets the system choose a free one.</param>
+/// <param name="Port">The port to listen on; 0 lets the system choose a free one.</param>
 public sealed record ReaderOptions(int Port = ReaderOptions.DefaultPort)
 {
     public const int DefaultPort = 5080;
+
+    /// <summary>The one address the reader listens on: the loopback interface unless told otherwise.</summary>
+    public IPAddress Listen { get; init; } = IPAddress.Loopback;
+
+    /// <summary>The most characters of body text a document page shows at once; a longer document is read a part at a time (?part=N).</summary>
+    public int PartCharacters { get; init; } = DefaultPartCharacters;
+
+    public const int DefaultPartCharacters = 200_000;
+
+    /// <summary>The address the reader is reached at from elsewhere (a proxy's); its host is answered besides the loopback names, and canonical links use it.</summary>
+    public Uri? PublicUrl { get; init; }
 }
 
-/// <summary>The web reader: Kestrel on the loopback interface over one open archive.</summary>
+/// <summary>The web reader: Kestrel on one address (the loopback interface unless told otherwise) over one open archive.</summary>
 public static class ReaderHost
 {
     /// <summary>The folder of the archive that holds the reader's data protection keys, readable by the archive's owner only.</summary>
@@ -34,7 +46,14 @@ public static class ReaderHost
     public static WebApplication Build(Archive archive, ReaderOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ReaderHost).Assembly.GetName().Name });
-        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        // The reader listens where its options say and nowhere else: no appsettings.json in the
+        // working folder, environment variable (Kestrel__Endpoints__..., ASPNETCORE_URLS) or other
+        // configuration source may add an endpoint or move one, so the host reads none of them.
+        builder.Configuration.Sources.Clear();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Listen, options.Port));
+        builder.Services.AddSingleton(options);
+        // Against DNS rebinding: a page fetched under another name cannot read the reader's answers.
+        builder.Services.AddHostFiltering(filtering => filtering.AllowedHosts = AllowedHosts(options));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         // A host that fails to start (a port in use) throws to the caller, which says so in one
@@ -67,10 +86,13 @@ public static class ReaderHost
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = Failures.Answer,
-            // A request that cannot be read is the caller's error, answered as such: not a failure for the log.
-            SuppressDiagnosticsCallback = failure => failure.Exception is BadHttpRequestException,
+            // A request that cannot be read, or a search past its time limit, is the caller's error,
+            // answered as such: not a failure for the log. (A request whose client has gone the
+            // handler itself answers 499 without logging it as a failure.)
+            SuppressDiagnosticsCallback = failure => Failures.IsCallersError(failure.Exception),
         });
         app.UseMiddleware<SecurityHeaders>();
+        app.UseHostFiltering();
         app.Use(async (context, next) =>
         {
             if (QueryParameters.Check(context.Request.Query) is { Count: > 0 } errors)
@@ -85,6 +107,20 @@ public static class ReaderHost
         reader.MapPages();
         ((IEndpointConventionBuilder)reader).Finally(Routes.AnswerHeadAsGet);
         return app;
+    }
+
+    /// <summary>
+    /// The hosts a request may name (without its port): the loopback names, the address listened
+    /// on where it is one machine's, and the public URL's host.
+    /// </summary>
+    private static List<string> AllowedHosts(ReaderOptions options)
+    {
+        List<string> hosts = ["localhost", "127.0.0.1", "[::1]"];
+        if (!options.Listen.Equals(IPAddress.Any) && !options.Listen.Equals(IPAddress.IPv6Any))
+            hosts.Add(options.Listen.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{options.Listen}]" : options.Listen.ToString());
+        if (options.PublicUrl is { } url)
+            hosts.Add(url.Host);
+        return hosts;
     }
 
     /// <summary>

@@ -22,13 +22,14 @@ public sealed record DocumentView(
     PartLink? PartOf,
     Citation Citation,
     IReadOnlyList<SharedPassage> Quotes,
-    IReadOnlyList<SharedPassage> QuotedIn)
+    IReadOnlyList<SharedPassage> QuotedIn,
+    BodyPart Part)
 {
     public Model.Document Document => Stored.Document;
 
     public bool IsHead => History.Count == 0 || Stored.Version == History[^1].Number;
 
-    public static DocumentView Of(ReadingRoom room, StoredView stored, string url)
+    public static DocumentView Of(ReadingRoom room, StoredView stored, string url, BodyPart part)
     {
         var document = stored.Document;
         var work = room.Work(document.Id);
@@ -43,6 +44,7 @@ public sealed record DocumentView(
             new Citation(document, url),
             // Links name places in the head version's text; an older version's page does not show them.
             [.. links.Where(l => l.TargetId == document.Id).Select(l => new SharedPassage(l, room.Work(l.SourceId)))],
-            [.. links.Where(l => l.SourceId == document.Id).Select(l => new SharedPassage(l, room.Work(l.TargetId)))]);
+            [.. links.Where(l => l.SourceId == document.Id).Select(l => new SharedPassage(l, room.Work(l.TargetId)))],
+            part);
     }
 }

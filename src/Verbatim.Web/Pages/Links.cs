@@ -6,6 +6,10 @@ public static class Links
     public static string Document(string id, int? version = null)
         => "/documents/" + Uri.EscapeDataString(id) + (version is null ? "" : $"?version={version}");
 
+    /// <summary>One part of a long document's text (see <see cref="Reading.BodyParts"/>).</summary>
+    public static string DocumentWindow(string id, int? version, int part)
+        => Document(id, version) + (version is null ? "?" : "&") + "part=" + part.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static string DocumentPart(string id, string part) => "/documents/" + Uri.EscapeDataString(id) + "/" + part;
 
     public static string Diff(string id, int from, int to) => $"{DocumentPart(id, "diff")}?from={from}&to={to}";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Verbatim.Presenting;
 using Verbatim.Searching;
 using Verbatim.Web.Citations;
@@ -27,15 +28,22 @@ public static class PageEndpoints
                 : Page<WorksIndexPage>(new { Index = index, Page = page ?? 1 });
         });
 
-        pages.MapGet("/documents/{id}", (ReadingRoom room, HttpRequest request, string id, int? version) =>
-            room.Read(id, version) is { } stored
-                ? Page<DocumentPage>(new { View = DocumentView.Of(room, stored, CanonicalUrl(request, id)) })
-                : NoSuchDocument(id, version));
-
-        pages.MapGet("/documents/{id}/text", (ReadingRoom room, string id, int? version) =>
+        pages.MapGet("/documents/{id}", (ReadingRoom room, ReaderOptions options, HttpRequest request, string id, int? version, int? part) =>
         {
             if (room.Read(id, version) is not { } stored)
                 return NoSuchDocument(id, version);
+            var (body, notes) = (stored.Document.Body, stored.Document.Notes);
+            if (BodyParts.Of(body, notes, part ?? 1, options.PartCharacters) is not { } window)
+                return NotFound($"The text of “{id}” has {BodyParts.Of(body, notes, 1, options.PartCharacters)!.Count} parts: there is no part {part}.");
+            return Page<DocumentPage>(new { View = DocumentView.Of(room, stored, CanonicalUrl(request, id), window) });
+        });
+
+        pages.MapGet("/documents/{id}/text", (ReadingRoom room, HttpContext context, string id, int? version) =>
+        {
+            if (room.Read(id, version) is not { } stored)
+                return NoSuchDocument(id, version);
+            if (stored.Stored.IsDamaged)
+                return Failures.Damaged(context, id, stored.Damage);
             var text = new StringWriter();
             DocumentText.Write(text, stored.Document);
             return Results.Text(text.ToString(), "text/plain; charset=utf-8");
@@ -43,20 +51,29 @@ public static class PageEndpoints
 
         // The bytes as received may be HTML; sent as an attachment of no declared type (and
         // nosniff), a browser saves them and never renders them.
-        pages.MapGet("/documents/{id}/source", (ReadingRoom room, string id, int? version) =>
-            room.Read(id, version) is { Stored.SourceFileName: { } fileName } stored
-                ? Results.File(stored.Stored.Source.ToArray(), "application/octet-stream", fileName)
-                : NoSuchDocument(id, version));
+        pages.MapGet("/documents/{id}/source", (ReadingRoom room, HttpContext context, string id, int? version) =>
+            room.Read(id, version) switch
+            {
+                { Stored.IsDamaged: true } damaged => Failures.Damaged(context, id, damaged.Damage),
+                { Stored.SourceFileName: { } fileName } stored => Results.File(stored.Stored.Source.ToArray(), "application/octet-stream", fileName),
+                _ => NoSuchDocument(id, version),
+            });
 
-        pages.MapGet("/documents/{id}/cite.bib", (ReadingRoom room, HttpRequest request, string id) =>
-            room.Read(id) is { } stored
-                ? Results.Text(new Citation(stored.Document, CanonicalUrl(request, id)).BibTex(), "application/x-bibtex; charset=utf-8")
-                : NoSuchDocument(id, null));
+        pages.MapGet("/documents/{id}/cite.bib", (ReadingRoom room, HttpContext context, string id) =>
+            room.Read(id) switch
+            {
+                null => NoSuchDocument(id, null),
+                { Stored.IsDamaged: true } damaged => Failures.Damaged(context, id, damaged.Damage),
+                var stored => Results.Text(new Citation(stored.Document, CanonicalUrl(context.Request, id)).BibTex(), "application/x-bibtex; charset=utf-8"),
+            });
 
-        pages.MapGet("/documents/{id}/cite.json", (ReadingRoom room, HttpRequest request, string id) =>
-            room.Read(id) is { } stored
-                ? Results.Text(new Citation(stored.Document, CanonicalUrl(request, id)).CslJson(), "application/vnd.citationstyles.csl+json; charset=utf-8")
-                : NoSuchDocument(id, null));
+        pages.MapGet("/documents/{id}/cite.json", (ReadingRoom room, HttpContext context, string id) =>
+            room.Read(id) switch
+            {
+                null => NoSuchDocument(id, null),
+                { Stored.IsDamaged: true } damaged => Failures.Damaged(context, id, damaged.Damage),
+                var stored => Results.Text(new Citation(stored.Document, CanonicalUrl(context.Request, id)).CslJson(), "application/vnd.citationstyles.csl+json; charset=utf-8"),
+            });
 
         pages.MapGet("/documents/{id}/diff", (ReadingRoom room, string id, int? from, int? to) =>
         {
@@ -69,13 +86,13 @@ public static class PageEndpoints
                 : NotFound($"The document “{id}” has no version {(from is { } f && room.Read(id, f) is null ? f : to)}.");
         });
 
-        pages.MapGet("/search", (ReadingRoom room, [AsParameters] SearchForm form) =>
+        pages.MapGet("/search", (ReadingRoom room, [AsParameters] SearchForm form, CancellationToken cancellationToken) =>
         {
             if (form.IsEmpty)
                 return Page<SearchPage>(new { Form = form });
             try
             {
-                var results = room.Search(form.ToQuery());
+                var results = room.Search(form.ToQuery(), cancellationToken);
                 return Page<SearchPage>(new { Form = form, Results = results },
                     form.IsPastTheEnd(results) ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
             }
@@ -99,11 +116,11 @@ public static class PageEndpoints
             }
         });
 
-        pages.MapGet("/check-quote", (ReadingRoom room, string? q) => CheckQuote(room, new CheckQuoteForm(q)));
+        pages.MapGet("/check-quote", (ReadingRoom room, string? q, CancellationToken cancellationToken) => CheckQuote(room, new CheckQuoteForm(q), cancellationToken));
 
         // A quotation of pages does not fit in an address, so the form posts it. Checking changes
         // nothing, so the post needs no antiforgery token, and the reader serves no script to hold one.
-        pages.MapPost("/check-quote", (ReadingRoom room, [FromForm] string? q) => CheckQuote(room, new CheckQuoteForm(q)))
+        pages.MapPost("/check-quote", (ReadingRoom room, [FromForm] string? q, CancellationToken cancellationToken) => CheckQuote(room, new CheckQuoteForm(q), cancellationToken))
             .DisableAntiforgery();
 
         pages.MapGet("/passages", (ReadingRoom room, string? source, int? from, string? target, int? at) =>
@@ -158,13 +175,13 @@ public static class PageEndpoints
         return routes;
     }
 
-    private static IResult CheckQuote(ReadingRoom room, CheckQuoteForm form)
+    private static IResult CheckQuote(ReadingRoom room, CheckQuoteForm form, CancellationToken cancellationToken)
     {
         if (form.IsEmpty)
             return Page<CheckQuotePage>(new { Form = form });
         try
         {
-            return Page<CheckQuotePage>(new { Form = form, Check = room.CheckQuote(form.Q!) });
+            return Page<CheckQuotePage>(new { Form = form, Check = room.CheckQuote(form.Q!, cancellationToken: cancellationToken) });
         }
         catch (Verbatim.Archiving.ArchiveException exception)
         {
@@ -187,6 +204,10 @@ public static class PageEndpoints
     private static RazorComponentResult<NotFoundPage> NotFound(string message)
         => Page<NotFoundPage>(new { Message = message }, StatusCodes.Status404NotFound);
 
+    // The public URL where the reader has one; else the host the request named, which host
+    // filtering has limited to the names the reader answers.
     private static string CanonicalUrl(HttpRequest request, string id)
-        => new StringBuilder().Append(request.Scheme).Append("://").Append(request.Host.Value).Append(Links.Document(id)).ToString();
+        => request.HttpContext.RequestServices.GetRequiredService<ReaderOptions>().PublicUrl is { } publicUrl
+            ? new Uri(publicUrl, Links.Document(id)).ToString()
+            : new StringBuilder().Append(request.Scheme).Append("://").Append(request.Host.Value).Append(Links.Document(id)).ToString();
 }

@@ -21,7 +21,8 @@ namespace Verbatim.Web.Reading;
 /// The server holds the archive's writer lock for as long as it runs and never writes, so no
 /// document, history or works list can change under it: caching them is exact, not
 /// approximate. Only documents that exist are cached, so a stream of made-up ids cannot grow the
-/// cache beyond the archive's own size.
+/// cache beyond the archive's own size, and only those whose document.json is within a bound, so
+/// one very long document is not held for the life of the server.
 /// </remarks>
 public sealed class ReadingRoom : IDisposable
 {
@@ -37,9 +38,15 @@ public sealed class ReadingRoom : IDisposable
     private readonly Dictionary<string, int> _positions;
     private NameIndex? _names;
 
-    public ReadingRoom(Archive archive)
+    /// <summary>The largest document.json kept in memory between requests; a larger one is read afresh each time, so its size is never held for good.</summary>
+    public const long DefaultCachedDocumentBytes = 1_000_000;
+
+    private readonly long _cachedDocumentBytes;
+
+    public ReadingRoom(Archive archive, long cachedDocumentBytes = DefaultCachedDocumentBytes)
     {
         _archive = archive;
+        _cachedDocumentBytes = cachedDocumentBytes;
         Works = archive.List(new WorkFilter());
         _positions = Works.Select((work, index) => (work.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
     }
@@ -51,7 +58,11 @@ public sealed class ReadingRoom : IDisposable
 
     public WorkEntry? Work(string id) => _positions.TryGetValue(id, out var index) ? Works[index] : null;
 
-    /// <summary>The stored version (the head where none is named) read into a document; null where there is none.</summary>
+    /// <summary>
+    /// The stored version (the head where none is named) read into a document, with the damage
+    /// found in its files; null where there is none.
+    /// </summary>
+    /// <exception cref="DamagedDocumentException">The version's document.json is damaged past reading.</exception>
     public StoredView? Read(string id, int? version = null)
     {
         if (!DocumentIdGuard.IsWellFormed(id))
@@ -63,12 +74,26 @@ public sealed class ReadingRoom : IDisposable
             stored = _archive.ReadStored(id, version);
         if (stored is null)
             return null;
-        var document = DocumentJson.Deserialize(System.Text.Encoding.UTF8.GetString(stored.DocumentJson.Span));
+        var document = ReadDocument(stored);
         if (document is null)
             return null;
         var view = new StoredView(document, stored);
-        _documents[(id, version)] = view;
+        // A damaged version is read again on every request, so that its repair shows at once.
+        if (!stored.IsDamaged && stored.DocumentJson.Length <= _cachedDocumentBytes)
+            _documents[(id, version)] = view;
         return view;
+    }
+
+    private static Document? ReadDocument(StoredDocument stored)
+    {
+        try
+        {
+            return DocumentJson.Deserialize(System.Text.Encoding.UTF8.GetString(stored.DocumentJson.Span));
+        }
+        catch (System.Text.Json.JsonException) when (stored.IsDamaged)
+        {
+            throw new DamagedDocumentException(stored.Id, stored.Damage);
+        }
     }
 
     public IReadOnlyList<VersionInfo> History(string id)
@@ -176,4 +201,7 @@ public sealed class ReadingRoom : IDisposable
 public sealed record StoredView(Document Document, StoredDocument Stored)
 {
     public int Version => Stored.Version.Number;
+
+    /// <summary>The files of this version that do not match their digests: what is shown may not be what was received.</summary>
+    public IReadOnlyList<StoreDamage> Damage => Stored.Damage;
 }

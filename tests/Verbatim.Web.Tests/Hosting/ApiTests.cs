@@ -114,6 +114,24 @@ public sealed class ApiTests(ReaderFixture reader)
     }
 
     [Fact]
+    public async Task A_query_of_one_word_repeated_thousands_of_times_is_answered_at_once()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var (response, _) = await Get("/api/search?q=" + Uri.EscapeDataString(string.Concat(Enumerable.Repeat("a ", 2000))));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_query_of_too_many_terms_is_a_400_naming_the_limit()
+    {
+        var terms = string.Join(" OR ", Enumerable.Range(0, 200).Select(i => $"word{i}"));
+        var (response, problem) = await Get("/api/search?q=" + Uri.EscapeDataString(terms));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at most 128", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_every_api_route()
     {
         var (response, openApi) = await Get("/openapi/v1.json");

@@ -1,4 +1,5 @@
 using Verbatim.Cli.Tests;
+using Verbatim.Cli.Verbs;
 
 namespace Verbatim.Web.Tests.Hosting;
 
@@ -43,5 +44,34 @@ public sealed class ServeVerbTests
         var run = CliRun.Of("serve", "--port", port);
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("--port must be between 0 and 65535", run.Error);
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("192.168.1.20")]
+    [InlineData("::")]
+    public void Serving_beyond_the_loopback_interface_warns_that_the_archive_is_reachable_from_the_network(string address)
+        => Assert.Contains("reachable from the network", ServeVerb.NetworkWarning(System.Net.IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    public void Serving_on_the_loopback_interface_warns_of_nothing(string address)
+        => Assert.Null(ServeVerb.NetworkWarning(System.Net.IPAddress.Parse(address)));
+
+    [Fact]
+    public void Serve_refuses_a_listen_address_that_is_not_one()
+    {
+        var run = CliRun.Of("serve", "--listen", "example.org");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("--listen takes an IP address", run.Error);
+    }
+
+    [Fact]
+    public void Serve_refuses_a_public_url_that_is_not_an_absolute_web_address()
+    {
+        var run = CliRun.Of("serve", "--public-url", "letters.example.org");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("--public-url takes an absolute http or https address", run.Error);
     }
 }
