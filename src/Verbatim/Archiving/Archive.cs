@@ -189,6 +189,8 @@ public sealed partial class Archive : IDisposable
         for (var i = 0; i < files.Count; i++)
         {
             var (path, walked) = files[i];
+            // The name the source is kept under: the file's own, or, where its bytes are not UTF-8, a form that keeps them.
+            var fileName = Path.GetFileName(path);
             progress?.Report(new IngestProgress(i, files.Count, path));
             byte[] source;
             try
@@ -200,7 +202,15 @@ public sealed partial class Archive : IDisposable
                     failed.Add(new IngestFailure(path, $"the file is {Megabytes(info.Length)}, more than the {Megabytes(options.MaximumFileBytes)} a file may be (--max-file-size)", null));
                     continue;
                 }
-                source = File.ReadAllBytes(path);
+                if (UndecodableFileNames.Read(path) is { } undecodable)
+                    (source, fileName) = undecodable;
+                else
+                    source = File.ReadAllBytes(path);
+                if (source.Length > options.MaximumFileBytes)
+                {
+                    failed.Add(new IngestFailure(path, $"the file is {Megabytes(source.Length)}, more than the {Megabytes(options.MaximumFileBytes)} a file may be (--max-file-size)", null));
+                    continue;
+                }
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -208,12 +218,12 @@ public sealed partial class Archive : IDisposable
                 continue;
             }
             var digest = TextIdentity.SourceDigest(source);
-            if (DuplicateOf(digest, Path.GetFileName(path), sourcesOfRun) is { } holder)
+            if (DuplicateOf(digest, fileName, sourcesOfRun) is { } holder)
             {
                 duplicates.Add(new IngestDuplicate(path, holder));
                 continue;
             }
-            var input = TextDecoding.Decode(Path.GetFileName(path), source);
+            var input = TextDecoding.Decode(fileName, source);
             // A folder holds what is not a document (a README, notes, scripts); only a file the
             // user named is read as plain text when no reader is sure of it.
             if (walked && detects && input.DecodingError is null && _parser.Registry.DetectConfidently(input) is null)
@@ -236,7 +246,7 @@ public sealed partial class Archive : IDisposable
                 // page (the first document of the file) holds the source itself.
                 var holdsSource = index == 0;
                 var write = new DocumentWrite(final.Id, Encoding.UTF8.GetBytes(DocumentJson.Serialize(final)),
-                    holdsSource ? Path.GetFileName(path) : null, holdsSource ? source : ReadOnlyMemory<byte>.Empty,
+                    holdsSource ? fileName : null, holdsSource ? source : ReadOnlyMemory<byte>.Empty,
                     options.Message, options.User);
                 pending.Add(new Pending(final, write, path, holdsSource ? digest : null));
                 pendingCharacters += final.BodyText.Length;

@@ -11,7 +11,12 @@ public sealed class IngestBoundsTests : IDisposable
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"verbatim-bounds-{Guid.NewGuid():N}");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    // rm, not Directory.Delete: .NET cannot name a file whose name is not UTF-8, one test's input.
+    public void Dispose()
+    {
+        using var remove = System.Diagnostics.Process.Start("rm", ["-rf", _folder])!;
+        remove.WaitForExit();
+    }
 
     private string Write(string relative, string text)
     {
@@ -85,4 +90,32 @@ public sealed class IngestBoundsTests : IDisposable
         Assert.Empty(report.Skipped);
         Assert.Equal(2, archive.List(new WorkFilter()).Count);
     }
+
+    [Fact]
+    public void A_file_whose_name_is_not_utf8_is_read_and_its_name_kept_with_the_bytes_escaped()
+    {
+        var folder = Path.Combine(_folder, "in");
+        Directory.CreateDirectory(folder);
+        // .NET cannot name such a file; the shell writes one, its name holding the byte 0xFF.
+        using (var shell = System.Diagnostics.Process.Start("bash", ["-c", "printf 'A letter\\n\\nOf a few words.' > \"$1\"/$'bad\\xff100%name.txt'", "bash", folder])!)
+            shell.WaitForExit();
+        var listed = Assert.Single(Directory.GetFiles(folder));
+        Assert.Contains('\uFFFD', listed);
+        using var archive = Archive.Init(Path.Combine(_folder, "archive"));
+
+        var report = archive.Ingest([folder, listed], Options with { Format = "text" });
+
+        Assert.Empty(report.Failed);
+        var document = Assert.Single(report.Documents);
+        var stored = archive.ReadStored(document.Id)!;
+        Assert.Equal("bad%FF100%25name.txt", stored.SourceFileName);
+        Assert.Equal("A letter\n\nOf a few words.", System.Text.Encoding.UTF8.GetString(stored.Source.Span));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x61, 0xFF, 0x62 }, "a%FFb")]
+    [InlineData(new byte[] { 0xD0, 0x9B, 0x25 }, "Л%25")]
+    [InlineData(new byte[] { 0xE2, 0x82 }, "%E2%82")]
+    public void An_undecodable_name_is_kept_with_its_other_bytes_escaped(byte[] name, string kept)
+        => Assert.Equal(kept, Parsing.UndecodableFileNames.Escaped(name));
 }
