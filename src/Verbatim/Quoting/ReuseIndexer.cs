@@ -184,12 +184,16 @@ internal sealed class ReuseIndexer(ICatalog catalog)
                     pairs.Add((holders[i].Id, holders[j].Id));
             }
         }
-        foreach (var (a, b) in pairs)
+        // Each document is looked up once, against all its partners: a crossing run is most often
+        // one of several (a letterhead is many runs), held by the same few dozen documents.
+        foreach (var group in pairs.GroupBy(p => p.A, StringComparer.Ordinal))
         {
-            catalog.RemoveQuoteLinksBetween(a, b);
-            var document = Resolve(a);
+            var partners = group.Select(p => p.B).ToHashSet(StringComparer.Ordinal);
+            foreach (var partner in partners)
+                catalog.RemoveQuoteLinksBetween(group.Key, partner);
+            var document = Resolve(group.Key);
             var text = Tokeniser.Tokenise(document.Text);
-            AddLinks(_detector.DetectFor(document, text, Bounded(_scheme.Fingerprints(a, text)), new PairLookup(catalog, b), Resolve));
+            AddLinks(_detector.DetectFor(document, text, Bounded(_scheme.Fingerprints(group.Key, text)), new PairLookup(catalog, partners), Resolve));
         }
     }
 
@@ -254,16 +258,17 @@ internal sealed class ReuseIndexer(ICatalog catalog)
     }
 
     /// <summary>
-    /// The catalog's fingerprints as one document may pair with <c>other</c> alone: all of a run
+    /// The catalog's fingerprints as one document may pair with <c>others</c> alone: all of a run
     /// held more than the limit (the detector asks for one more than the limit, and leaves a run
-    /// alone when that many come back), else the other's.
+    /// alone when that many come back), else the others' (the document itself among them only
+    /// where its pair with itself is to be detected again).
     /// </summary>
-    private sealed class PairLookup(ICatalog catalog, string other) : IFingerprintLookup
+    private sealed class PairLookup(ICatalog catalog, HashSet<string> others) : IFingerprintLookup
     {
         public IReadOnlyList<Fingerprint> Lookup(IReadOnlyCollection<ulong> hashes, int limitPerHash)
         {
             var found = catalog.FindFingerprints(hashes, limitPerHash);
-            return [.. found.GroupBy(f => f.Hash).SelectMany(g => g.Count() >= limitPerHash ? g : g.Where(f => f.DocumentId == other))];
+            return [.. found.GroupBy(f => f.Hash).SelectMany(g => g.Count() >= limitPerHash ? g : g.Where(f => others.Contains(f.DocumentId)))];
         }
     }
 }
