@@ -19,4 +19,7 @@ public static class TextIdentity
 
     /// <summary>The digest OCFL names a source by (sha512, lower-case hex), by which a source already stored is known again.</summary>
     public static string SourceDigest(ReadOnlySpan<byte> source) => Convert.ToHexStringLower(SHA512.HashData(source));
+
+    /// <inheritdoc cref="SourceDigest(ReadOnlySpan{byte})"/>
+    public static string SourceDigest(Stream source) => Convert.ToHexStringLower(SHA512.HashData(source));
 }

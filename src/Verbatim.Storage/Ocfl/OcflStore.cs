@@ -181,7 +181,7 @@ public sealed class OcflStore : IStore
         var logical = inventory.Versions.Values.SelectMany(v => v.State).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.First().Value[0]);
         return [.. Damaged(objectRoot, inventory, inventory.Manifest.Keys)
             .Select(d => new StoreDamage(logical.GetValueOrDefault(d.Digest, d.ContentPath), d.ContentPath,
-                File.Exists(Path.Combine(objectRoot, d.ContentPath)) ? $"changed since it was stored: its {inventory.DigestAlgorithm} is not the inventory's" : "missing", d.Digest))];
+                File.Exists(Path.Combine(objectRoot, d.ContentPath)) ? VerifiedContent.Changed(inventory.DigestAlgorithm) : VerifiedContent.Missing, d.Digest))];
     }
 
     public StoreWriteResult? Repair(string id, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> originals, string message, StoreUser user)

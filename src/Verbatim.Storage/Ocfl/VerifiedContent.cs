@@ -12,6 +12,11 @@ namespace Verbatim.Storage.Ocfl;
 /// </remarks>
 internal sealed class VerifiedContent
 {
+    public const string Missing = "missing";
+
+    /// <summary>What a content file whose bytes no longer hash to the inventory's digest is, in words.</summary>
+    public static string Changed(string algorithm) => $"changed since it was stored: its {algorithm} is not the inventory's";
+
     private readonly ConcurrentDictionary<string, (long Length, DateTime Changed, string Digest)> _sound = new(StringComparer.Ordinal);
 
     /// <summary>The bytes of a content file and what is wrong with them (null when they match the digest).</summary>
@@ -19,7 +24,7 @@ internal sealed class VerifiedContent
     {
         var before = new FileInfo(file);
         if (!before.Exists)
-            return ([], "missing");
+            return ([], Missing);
         byte[] bytes;
         try
         {
@@ -27,7 +32,7 @@ internal sealed class VerifiedContent
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
-            return ([], "missing");
+            return ([], Missing);
         }
         var stamp = (before.Length, before.LastWriteTimeUtc);
         if (_sound.TryGetValue(file, out var known) && (known.Length, known.Changed) == stamp && Digests.AreEqual(known.Digest, digest) && bytes.Length == known.Length)
@@ -35,7 +40,7 @@ internal sealed class VerifiedContent
         if (!Digests.AreEqual(Digests.Compute(algorithm, bytes), digest))
         {
             _sound.TryRemove(file, out _);
-            return (bytes, $"changed since it was stored: its {algorithm} is not the inventory's");
+            return (bytes, Changed(algorithm));
         }
         _sound[file] = (before.Length, before.LastWriteTimeUtc, digest);
         return (bytes, null);

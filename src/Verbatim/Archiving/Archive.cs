@@ -186,6 +186,10 @@ public sealed partial class Archive : IDisposable
         var sourcesOfRun = new Dictionary<string, string>(StringComparer.Ordinal);
         var pendingCharacters = 0L;
 
+        IngestFailure? TooLarge(long length, string path) => length > options.MaximumFileBytes
+            ? new IngestFailure(path, $"the file is {Megabytes(length)}, more than the {Megabytes(options.MaximumFileBytes)} a file may be (--max-file-size)", null)
+            : null;
+
         for (var i = 0; i < files.Count; i++)
         {
             var (path, walked) = files[i];
@@ -197,18 +201,19 @@ public sealed partial class Archive : IDisposable
             {
                 // A text's cost at ingest grows with its size (words, fingerprints, alignment):
                 // what no letter reaches is refused before it is read.
-                if (new FileInfo(path) is { Exists: true } info && info.Length > options.MaximumFileBytes)
+                // A file whose name .NET cannot open is measured once read.
+                if (TooLarge(new FileInfo(path) is { Exists: true } info ? info.Length : 0, path) is { } tooLarge)
                 {
-                    failed.Add(new IngestFailure(path, $"the file is {Megabytes(info.Length)}, more than the {Megabytes(options.MaximumFileBytes)} a file may be (--max-file-size)", null));
+                    failed.Add(tooLarge);
                     continue;
                 }
                 if (UndecodableFileNames.Read(path) is { } undecodable)
                     (source, fileName) = undecodable;
                 else
                     source = File.ReadAllBytes(path);
-                if (source.Length > options.MaximumFileBytes)
+                if (TooLarge(source.Length, path) is { } readTooLarge)
                 {
-                    failed.Add(new IngestFailure(path, $"the file is {Megabytes(source.Length)}, more than the {Megabytes(options.MaximumFileBytes)} a file may be (--max-file-size)", null));
+                    failed.Add(readTooLarge);
                     continue;
                 }
             }
@@ -453,7 +458,7 @@ public sealed partial class Archive : IDisposable
         foreach (var file in FileParser.ExpandPaths([originalsFolder]))
         {
             using var stream = File.OpenRead(file);
-            originals.TryAdd(Convert.ToHexStringLower(System.Security.Cryptography.SHA512.HashData(stream)), file);
+            originals.TryAdd(TextIdentity.SourceDigest(stream), file);
         }
         var recatalogue = new List<(Document, int, string?)>();
         foreach (var (id, damage) in damaged)
@@ -492,7 +497,7 @@ public sealed partial class Archive : IDisposable
             foreach (var document in _parser.Registry.Read(version.SourceFileName!, source.Value.ToArray(), FormatRegistry.Auto).Documents)
             {
                 var json = Encoding.UTF8.GetBytes(DocumentJson.Serialize(document with { Id = id }));
-                if (Convert.ToHexStringLower(System.Security.Cryptography.SHA512.HashData(json)) == digest)
+                if (TextIdentity.SourceDigest(json) == digest)
                     return json;
             }
         }
