@@ -107,22 +107,30 @@ public sealed class FingerprintIndex(FingerprintScheme scheme) : IFingerprintLoo
     {
         ArgumentNullException.ThrowIfNull(fingerprints);
         ArgumentNullException.ThrowIfNull(lookup);
-        var owned = fingerprints as IReadOnlyCollection<Fingerprint> ?? [.. fingerprints];
-        var byHash = lookup.Lookup([.. owned.Select(f => f.Hash).Distinct()], maximumOccurrences + 1)
-            .GroupBy(f => f.Hash)
-            .ToDictionary(g => g.Key, g => g.ToList());
-        foreach (var own in owned)
+        // A slice at a time: what the lookup hands back for a long text (its own places among them)
+        // is held for one slice only, so the memory a document's hits take does not grow with the
+        // document beyond the hits themselves.
+        foreach (var slice in fingerprints.Chunk(FingerprintsLookedUpAtOnce))
         {
-            if (!byHash.TryGetValue(own.Hash, out var others) || others.Count > maximumOccurrences)
-                continue;
-            foreach (var other in others)
+            var byHash = lookup.Lookup([.. slice.Select(f => f.Hash).Distinct()], maximumOccurrences + 1)
+                .GroupBy(f => f.Hash)
+                .ToDictionary(g => g.Key, g => g.ToList());
+            foreach (var own in slice)
             {
-                if (other.DocumentId == documentId && other.FirstWord <= own.FirstWord)
+                if (!byHash.TryGetValue(own.Hash, out var others) || others.Count > maximumOccurrences)
                     continue;
-                yield return new FingerprintHit(own.Hash, documentId, own.FirstWord, other.DocumentId, other.FirstWord);
+                foreach (var other in others)
+                {
+                    if (other.DocumentId == documentId && other.FirstWord <= own.FirstWord)
+                        continue;
+                    yield return new FingerprintHit(own.Hash, documentId, own.FirstWord, other.DocumentId, other.FirstWord);
+                }
             }
         }
     }
+
+    // Larger than all but the longest texts, which are then looked up in a few dozen slices.
+    private const int FingerprintsLookedUpAtOnce = 65_536;
 }
 
 /// <summary>Two places, in two documents or one, that start the same run of words.</summary>

@@ -3,6 +3,7 @@ using System.Collections;
 using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 using Verbatim.Text.Normalisation;
 
 namespace Verbatim.Text.Tokens;
@@ -81,6 +82,14 @@ public sealed class TokenisedText
 
     public int StartOf(int word) => starts[word];
 
+    /// <summary>Where word <paramref name="word"/>'s key lies in the normal form (the original's folded characters where that is not kept).</summary>
+    internal (int Start, int End) KeyRangeOf(int word) => normalForm is null ? (starts[word], ends[word]) : (keyStarts![word], keyEnds![word]);
+
+    /// <summary>Whether the normal form is kept: where it is not, it is the original's characters folded one to one.</summary>
+    internal bool KeepsNormalForm => normalForm is not null;
+
+    internal void AppendNormalForm(StringBuilder joined) => joined.Append(normalForm ?? Normaliser.FoldOneToOne(Original));
+
     public int EndOf(int word) => ends[word];
 
     public TextRange RangeOf(int word) => TextRange.FromBounds(starts[word], ends[word]);
@@ -127,7 +136,11 @@ public sealed class TokenisedText
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Add(ReadOnlySpan<char> normalForm, int keyStart, int keyEnd, int start, int end)
+        public void Add(ReadOnlySpan<char> normalForm, int keyStart, int keyEnd, int start, int end) =>
+            Add(HashKey(normalForm[keyStart..keyEnd]), keyStart, keyEnd, start, end);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(ulong keyHash, int keyStart, int keyEnd, int start, int end)
         {
             if (Count == KeyStarts.Length)
             {
@@ -136,7 +149,7 @@ public sealed class TokenisedText
                 KeyHashes = Grown(KeyHashes, size);
             }
             (KeyStarts[Count], KeyEnds[Count], Starts[Count], Ends[Count]) = (keyStart, keyEnd, start, end);
-            KeyHashes[Count++] = HashKey(normalForm[keyStart..keyEnd]);
+            KeyHashes[Count++] = keyHash;
         }
 
         public void Dispose()

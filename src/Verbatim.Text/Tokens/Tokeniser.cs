@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Verbatim.Text.Normalisation;
 
 namespace Verbatim.Text.Tokens;
@@ -15,11 +16,71 @@ namespace Verbatim.Text.Tokens;
 /// </summary>
 public static class Tokeniser
 {
-    public static TokenisedText Tokenise(string text, NormalisationLayers layers = NormalisationLayers.All)
+    /// <summary>
+    /// Texts longer than this are tokenised a piece at a time: the normal form's maps of a whole
+    /// text of tens of megabytes took gigabytes, where the words kept take some 25 bytes each.
+    /// </summary>
+    public const int PieceCharacters = 1 << 20;
+
+    public static TokenisedText Tokenise(string text, NormalisationLayers layers = NormalisationLayers.All) => Tokenise(text, layers, PieceCharacters);
+
+    internal static TokenisedText Tokenise(string text, NormalisationLayers layers, int pieceCharacters)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > pieceCharacters)
+            return TokeniseByPieces(text, layers, pieceCharacters);
         return Normaliser.FoldsOneCharacterAtATime(text, layers) ? TokeniseFoldedCharacters(text) : Tokenise(Normaliser.LayerByLayer(text, layers));
     }
+
+    /// <summary>
+    /// The words of a long text, found a piece at a time and joined. Each piece ends after a run of
+    /// white space: no layer of normalisation reaches across white space (a word's normal form
+    /// depends on its own characters, transliteration on the letter before, which white space is
+    /// not), so the pieces give the words, keys and offsets the whole text gives. A text without
+    /// white space for a long stretch makes that piece longer.
+    /// </summary>
+    private static TokenisedText TokeniseByPieces(string text, NormalisationLayers layers, int pieceCharacters)
+    {
+        using var words = new TokenisedText.Builder(text.Length / 5);
+        // Made once a piece keeps its normal form; until then every piece's is its original folded one to one.
+        StringBuilder? normalForm = null;
+        for (var start = 0; start < text.Length;)
+        {
+            var end = PieceEnd(text, start, pieceCharacters);
+            var piece = Tokenise(text[start..end], layers, int.MaxValue);
+            if (normalForm is null && piece.KeepsNormalForm)
+                normalForm = new StringBuilder(Normaliser.FoldOneToOne(text.AsSpan(0, start)), text.Length);
+            var normalFormStart = start;
+            if (normalForm is not null)
+            {
+                normalFormStart = normalForm.Length;
+                piece.AppendNormalForm(normalForm);
+            }
+            for (var w = 0; w < piece.Count; w++)
+            {
+                var (keyStart, keyEnd) = piece.KeyRangeOf(w);
+                words.Add(piece.KeyHashes[w], normalFormStart + keyStart, normalFormStart + keyEnd, start + piece.StartOf(w), start + piece.EndOf(w));
+            }
+            start = end;
+        }
+        return new TokenisedText(text, layers, normalForm?.ToString(), words);
+    }
+
+    private static int PieceEnd(string text, int start, int pieceCharacters)
+    {
+        if (text.Length - start <= pieceCharacters)
+            return text.Length;
+        var space = text.AsSpan(start + pieceCharacters).IndexOfAny(WhiteSpace);
+        if (space < 0)
+            return text.Length;
+        var end = start + pieceCharacters + space;
+        while (end < text.Length && char.IsWhiteSpace(text[end]))
+            end++;
+        return end;
+    }
+
+    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]);
 
     public static TokenisedText Tokenise(NormalisedText normalised)
     {

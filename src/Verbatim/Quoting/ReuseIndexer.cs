@@ -117,14 +117,32 @@ internal sealed class ReuseIndexer(ICatalog catalog)
     /// </summary>
     private List<Fingerprint> Bounded(IEnumerable<Fingerprint> fingerprints)
     {
-        var places = new Dictionary<ulong, int>();
-        var kept = new List<Fingerprint>();
-        foreach (var fingerprint in fingerprints)
+        var all = fingerprints.ToList();
+        // The runs held more than the limit, found in the hashes sorted: a long text's distinct runs
+        // are millions, and counting each in a dictionary took several times the memory of the hashes.
+        var hashes = new ulong[all.Count];
+        for (var i = 0; i < all.Count; i++)
+            hashes[i] = all[i].Hash;
+        Array.Sort(hashes);
+        HashSet<ulong>? repeated = null;
+        for (var i = 0; i + _limit + 1 < hashes.Length; i++)
         {
-            var seen = places.GetValueOrDefault(fingerprint.Hash);
-            if (seen > _limit)
-                continue;
-            places[fingerprint.Hash] = seen + 1;
+            if (hashes[i] == hashes[i + _limit + 1])
+                (repeated ??= []).Add(hashes[i]);
+        }
+        if (repeated is null)
+            return all;
+        var places = new Dictionary<ulong, int>();
+        var kept = new List<Fingerprint>(all.Count);
+        foreach (var fingerprint in all)
+        {
+            if (repeated.Contains(fingerprint.Hash))
+            {
+                var seen = places.GetValueOrDefault(fingerprint.Hash);
+                if (seen > _limit)
+                    continue;
+                places[fingerprint.Hash] = seen + 1;
+            }
             kept.Add(fingerprint);
         }
         return kept;

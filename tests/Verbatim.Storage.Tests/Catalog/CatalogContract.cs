@@ -237,6 +237,25 @@ public abstract class CatalogContract : IDisposable
     private const string Polemic = "trotsky-1930-03-22-with-lenin-against-stalin";
 
     [Fact]
+    public void Fingerprints_of_a_long_text_are_all_found_however_many_hashes_are_asked_at_once()
+    {
+        // More hashes than one statement is given, each held by one document or both, one of them
+        // more often than the limit asked.
+        var letter = Enumerable.Range(0, 25_000).Select(k => new Fingerprint((ulong)k * 7919, Letter, k, 10 * k)).ToList();
+        var polemic = Enumerable.Range(0, 25_000).Where(k => k % 3 == 0).Select(k => new Fingerprint((ulong)k * 7919, Polemic, k, 5 * k)).ToList();
+        polemic.AddRange(Enumerable.Range(30_000, 5).Select(k => new Fingerprint(1, Polemic, k, k)));
+        _catalog.SetFingerprints(Letter, "scheme-1", letter);
+        _catalog.SetFingerprints(Polemic, "scheme-1", polemic);
+
+        var found = _catalog.FindFingerprints([.. letter.Select(f => f.Hash).Reverse(), 1], 3);
+
+        // Which three places of the common run come back is not set: that three do is.
+        var expected = letter.Concat(polemic.Take(polemic.Count - 5)).Select(f => (f.Hash, f.DocumentId, f.FirstWord, f.Start)).ToList();
+        Assert.Equal(expected.Order(), found.Where(f => f.Hash != 1).Select(f => (f.Hash, f.DocumentId, f.FirstWord, f.Start)).Order());
+        Assert.Equal(3, found.Count(f => f.Hash == 1));
+    }
+
+    [Fact]
     public void Fingerprints_are_found_by_hash_and_go_with_their_document()
     {
         // The largest hash checks that all 64 bits survive the database's signed integers.

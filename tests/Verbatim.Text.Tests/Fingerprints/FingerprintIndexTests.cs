@@ -43,6 +43,19 @@ public class FingerprintIndexTests
     }
 
     [Fact]
+    public void Hits_of_a_text_longer_than_one_lookup_pair_its_first_words_with_its_last()
+    {
+        var words = Enumerable.Range(0, 200_000).Select(k => "w" + k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        words.AddRange(words.Take(6));
+        var index = new FingerprintIndex();
+        index.Add("long", Words(string.Join(' ', words)));
+
+        var hits = index.Hits("long").ToList();
+
+        Assert.Equal([(0, 200_000), (1, 200_001)], hits.Select(h => (h.WordA, h.WordB)));
+    }
+
+    [Fact]
     public void Hits_pair_equal_runs_across_documents_and_within_one_but_never_a_run_with_itself()
     {
         var index = new FingerprintIndex();

@@ -5,6 +5,32 @@ namespace Verbatim.Text.Tests.Tokens;
 
 public class TokeniserTests
 {
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_text_long_enough_to_be_tokenised_in_pieces_gives_the_words_of_the_whole(bool awkwardFromTheStart)
+    {
+        // The seeds, then every kind of text the normal form changes the length of or reads in
+        // context (Cyrillic, a ligature, a combining accent, an ellipsis), until several pieces long.
+        var seeds = string.Concat(Directory.GetFiles(RepositoryPaths.Shared("corpus", "seeds"), "*.txt").Order().Select(File.ReadAllText));
+        const string awkward = "Товарищ Щербаков объявил «Всё» — e\u0301te\u0301 ﬁnal… Ilyich’s   \n\n  сьезд ёлка ";
+        var text = new System.Text.StringBuilder();
+        while (text.Length < (Tokeniser.PieceCharacters * 5 / 2))
+            text.Append(seeds).Append(awkwardFromTheStart ? awkward : " ");
+        // Else only the last piece's normal form differs from its characters folded one to one.
+        text.Append(awkward);
+        var whole = Tokeniser.Tokenise(Normaliser.Normalise(text.ToString()));
+        var pieces = Tokeniser.Tokenise(text.ToString());
+
+        Assert.Equal(whole.Count, pieces.Count);
+        Assert.True(whole.KeyHashes.SequenceEqual(pieces.KeyHashes));
+        for (var w = 0; w < whole.Count; w++)
+        {
+            Assert.Equal(whole.RangeOf(w), pieces.RangeOf(w));
+            Assert.Equal(whole.KeyOf(w), pieces.KeyOf(w));
+        }
+    }
+
     [Fact]
     public void Words_and_numbers_come_with_original_offsets_and_punctuation_is_dropped()
     {

@@ -247,7 +247,7 @@ public sealed partial class SqliteCatalog : ICatalog
             setScheme.Parameters.AddWithValue("$scheme", scheme);
             setScheme.ExecuteNonQuery();
         }
-        var rows = new List<(long Hash, long Document, int Word, int Start)>();
+        var rows = new List<(long Hash, long Document, int Word, int Start)>(documents.Sum(d => d.Fingerprints.Count));
         using (var delete = Command("DELETE FROM fingerprints WHERE document = $rowid"))
         {
             var document = delete.Parameters.Add("$rowid", SqliteType.Integer);
@@ -284,8 +284,22 @@ public sealed partial class SqliteCatalog : ICatalog
         var found = new List<Fingerprint>();
         if (hashes.Count == 0 || limitPerHash <= 0)
             return found;
-        // Distinct and in key order: each seek then lands at or after the last one's page.
-        var asked = "[" + string.Join(',', hashes.Select(h => unchecked((long)h)).Distinct().Order().Select(h => h.ToString(CultureInfo.InvariantCulture))) + "]";
+        // One id string for each document, however many of its rows come back: a long text's own
+        // fingerprints are millions of rows of one document.
+        var ids = new Dictionary<long, string>();
+        // Distinct and in key order: each seek then lands at or after the last one's page. Asked a
+        // slice at a time, so that the list handed to SQLite stays small whatever the text's length.
+        foreach (var slice in hashes.Select(h => unchecked((long)h)).Distinct().Order().Chunk(HashesAskedAtOnce))
+            FindFingerprints(slice, limitPerHash, found, ids);
+        return found;
+    }
+
+    // Some 200 kB of JSON a statement: large enough that a statement's cost is in its seeks.
+    private const int HashesAskedAtOnce = 10_000;
+
+    private void FindFingerprints(long[] hashes, int limitPerHash, List<Fingerprint> found, Dictionary<long, string> ids)
+    {
+        var asked = "[" + string.Join(',', hashes.Select(h => h.ToString(CultureInfo.InvariantCulture))) + "]";
 
         // A run held thousands of times (a letterhead, a formula) would hand back thousands of
         // rows, so each hash is first counted up to the limit, which stops after that many index
@@ -311,7 +325,7 @@ public sealed partial class SqliteCatalog : ICatalog
             }
         }
         using (var select = Command("""
-            SELECT f.hash, d.id, f.word, f.start
+            SELECT f.hash, f.document, d.id, f.word, f.start
             FROM json_each($hashes) JOIN fingerprints f ON f.hash = value
             JOIN documents d ON d.rowid = f.document
             """))
@@ -322,7 +336,7 @@ public sealed partial class SqliteCatalog : ICatalog
         foreach (var hash in common)
         {
             using var select = Command("""
-                SELECT f.hash, d.id, f.word, f.start
+                SELECT f.hash, f.document, d.id, f.word, f.start
                 FROM fingerprints f JOIN documents d ON d.rowid = f.document
                 WHERE f.hash = $hash LIMIT $limit
                 """);
@@ -330,13 +344,17 @@ public sealed partial class SqliteCatalog : ICatalog
             select.Parameters.AddWithValue("$limit", limitPerHash);
             Read(select);
         }
-        return found;
 
         void Read(SqliteCommand select)
         {
             using var reader = select.ExecuteReader();
             while (reader.Read())
-                found.Add(new Fingerprint(unchecked((ulong)reader.GetInt64(0)), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
+            {
+                var rowid = reader.GetInt64(1);
+                if (!ids.TryGetValue(rowid, out var id))
+                    ids[rowid] = id = reader.GetString(2);
+                found.Add(new Fingerprint(unchecked((ulong)reader.GetInt64(0)), id, reader.GetInt32(3), reader.GetInt32(4)));
+            }
         }
     }
 
