@@ -11,6 +11,7 @@ using Verbatim.Bench.WholeCorpus;
 //   dotnet run -c Release --project bench/Verbatim.Bench -- collate                   collation time and memory against DiffPlex
 //   dotnet run -c Release --project bench/Verbatim.Bench -- check-quote --megabytes 100  quotation checks against diff-match-patch
 //   dotnet run -c Release --project bench/Verbatim.Bench -- pan                       all-pairs reuse over 20 MB against sim_text
+//   dotnet run -c Release --project bench/Verbatim.Bench -- large-text                one long text at ingest against Xapian: time and memory
 if (args is ["archive", .. var rest])
     return ArchiveBenchmark.Run(rest);
 if (args is ["check-quote", .. var checkQuoteArgs])
@@ -19,6 +20,8 @@ if (args is ["letters", .. var lettersArgs])
     return Verbatim.Bench.Letters.LettersBenchmark.Run(lettersArgs);
 if (args is ["collate", .. var collateArgs])
     return CollationBenchmark.Run(collateArgs);
+if (args is ["large-text", .. var largeTextArgs])
+    return Verbatim.Bench.LargeText.LargeTextBenchmark.Run(largeTextArgs);
 if (args is ["pan", .. var panArgs])
     return PanReuseBenchmark.Run(panArgs);
 BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args, BenchConfig.Create());

@@ -18,6 +18,7 @@ public static class VerbatimCommand
         root.Options.Add(archive);
         root.Subcommands.Add(InitVerb.Create(archive));
         root.Subcommands.Add(IngestVerb.Create(archive));
+        root.Subcommands.Add(WatchVerb.Create(archive));
         root.Subcommands.Add(ListVerb.Create(archive));
         root.Subcommands.Add(ShowVerb.Create(archive));
         root.Subcommands.Add(SearchVerb.Create(archive));

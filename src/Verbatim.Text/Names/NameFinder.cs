@@ -99,8 +99,13 @@ public static partial class NameFinder
         var found = new List<FoundName>();
         // The surnames this text itself gives by address or initials are known in the rest of it.
         var known = new HashSet<string>(knownSurnameKeys, StringComparer.Ordinal);
-        var taken = new List<(int Start, int End)>();
-        bool Free(int start, int length) => !taken.Any(t => start < t.End && t.Start < start + length);
+        // The places taken never overlap, so in order of their starts their ends are in order too:
+        // a place is free when the last one starting before its end has ended by its start. A long
+        // text names thousands of people, and a scan of every place taken made its cost the square.
+        var taken = new SortedSet<(int Start, int End)>();
+        // (A view's Max is found in logarithmic time, its Count by walking it; an empty view's Max is (0, 0), which has ended.)
+        bool Free(int start, int length) =>
+            taken.GetViewBetween((int.MinValue, int.MinValue), (start + length - 1, int.MaxValue)).Max.End <= start;
         void Add(string name, NameKind kind, string rule, int start, int length)
         {
             found.Add(new FoundName(name, kind, rule, start));

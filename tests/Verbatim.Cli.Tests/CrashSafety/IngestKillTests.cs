@@ -72,31 +72,10 @@ public sealed class IngestKillTests : IDisposable
 
     private static (bool Killed, Dictionary<string, string> Reported) RunAndKillAfter(string corpus, string archive, TimeSpan? killAfter)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { typeof(VerbatimCommand).Assembly.Location, "ingest", corpus, "--archive", archive, "--json-lines" })
-            start.ArgumentList.Add(argument);
-        start.Environment["VERBATIM_USER"] = "crash-test";
         var lines = new ConcurrentQueue<string>();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, _) => { };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var killed = false;
-        if (killAfter is { } delay && !process.WaitForExit(delay))
-        {
-            process.Kill(entireProcessTree: true);
-            killed = true;
-        }
-        process.WaitForExit();
+        var (killed, exitCode) = CliProcess.Run(["ingest", corpus, "--archive", archive, "--json-lines"], killAfter, lines.Enqueue, user: "crash-test");
         if (!killed)
-            Assert.Equal(0, process.ExitCode);
+            Assert.Equal(0, exitCode);
 
         var reported = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in lines)
