@@ -13,8 +13,8 @@ namespace Verbatim.Archiving;
 
 /// <summary>The archive users program against: ingest, read, search, history, audit, reindex.</summary>
 /// <remarks>
-/// One writer at a time: opening takes an exclusive lock on the archive's lock file, and a
-/// second process is told the archive is busy. The store is written before the catalog; the ids
+/// One writer at a time: opening to write takes <see cref="WriterLock"/> (a second writer waits
+/// for it, within a limit); readers take no lock. The store is written before the catalog; the ids
 /// of a batch are listed in <see cref="ArchiveLayout.PendingCatalog"/> until the catalog holds
 /// them, so a crash between the two is mended when the archive is next opened.
 /// </remarks>
@@ -28,7 +28,7 @@ public sealed partial class Archive : IDisposable
     private const int BatchCharacters = 8_000_000;
 
     // Null for an archive opened for reading: it takes no lock and writes nothing.
-    private readonly FileStream? _lock;
+    private readonly WriterLock? _lock;
     private readonly OcflStore _store;
     private readonly SqliteCatalog _catalog;
     private readonly FileParser _parser;
@@ -39,7 +39,7 @@ public sealed partial class Archive : IDisposable
 
     public ICatalog Catalog => _catalog;
 
-    private Archive(ArchiveLayout layout, FileStream? lockFile, OcflStore store, SqliteCatalog catalog, FileParser parser)
+    private Archive(ArchiveLayout layout, WriterLock? lockFile, OcflStore store, SqliteCatalog catalog, FileParser parser)
     {
         Layout = layout;
         _lock = lockFile;
@@ -62,21 +62,16 @@ public sealed partial class Archive : IDisposable
         return Open(directory);
     }
 
-    /// <summary>Opens an existing archive; a clear error when there is none.</summary>
-    public static Archive Open(string directory)
+    /// <summary>Opens an existing archive to write it; a clear error when there is none.</summary>
+    /// <param name="wait">How long to wait for another writer to finish; none by default.</param>
+    /// <param name="waiting">Told once, when another writer holds the archive, who it is.</param>
+    /// <exception cref="ArchiveException">No archive there, or another writer held it past the wait.</exception>
+    public static Archive Open(string directory, TimeSpan wait = default, Action<string>? waiting = null)
     {
         var layout = new ArchiveLayout(Path.GetFullPath(directory));
         if (!File.Exists(layout.Marker))
             throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {directory})");
-        FileStream lockFile;
-        try
-        {
-            lockFile = new FileStream(layout.Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            throw new ArchiveException($"the archive at {layout.Root} is in use by another verbatim process");
-        }
+        var lockFile = WriterLock.Acquire(layout, wait, waiting);
         SqliteCatalog? catalog = null;
         try
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Verbatim.Cli;
 using Verbatim.Cli.Tests;
 using Verbatim.Cli.Verbs;
 
@@ -73,5 +75,32 @@ public sealed class ServeVerbTests
         var run = CliRun.Of("serve", "--public-url", "letters.example.org");
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("--public-url takes an absolute http or https address", run.Error);
+    }
+
+    [Fact]
+    public async Task A_running_server_takes_no_writer_lock_so_ingest_and_read_verbs_run_beside_it()
+    {
+        var archive = Path.Combine(Path.GetTempPath(), $"verbatim-serve-{Guid.NewGuid():N}");
+        Assert.Equal(0, CliRun.Of("init", "--archive", archive).ExitCode);
+        Assert.Equal(0, CliRun.Of("ingest", "--archive", archive, CliRun.Seed("000")).ExitCode);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { typeof(VerbatimCommand).Assembly.Location, "serve", "--archive", archive, "--port", "0" })
+            start.ArgumentList.Add(argument);
+        using var server = Process.Start(start)!;
+        try
+        {
+            var serving = await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.StartsWith("Serving ", serving, StringComparison.Ordinal);
+
+            var ingest = CliRun.Of("ingest", "--archive", archive, CliRun.Seed("001"), "--wait", "0");
+            Assert.True(ingest.ExitCode == 0, ingest.Error);
+            Assert.Contains("Zalutsky", CliRun.Of("search", "Zalutsky", "--archive", archive).Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+            Directory.Delete(archive, recursive: true);
+        }
     }
 }
