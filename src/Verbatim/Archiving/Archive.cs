@@ -413,8 +413,11 @@ public sealed partial class Archive : IDisposable
     public SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default) => _catalog.Search(query, cancellationToken);
 
     /// <summary>Where the archive holds the quotation, and how faithfully it is quoted; see <see cref="QuoteChecker"/>.</summary>
-    public QuoteCheck CheckQuote(string quotation, int maximumMatches = 10, CancellationToken cancellationToken = default) =>
-        new QuoteChecker(_catalog).Check(quotation, maximumMatches, cancellationToken: cancellationToken);
+    public QuoteCheck CheckQuote(string quotation, int maximumMatches = 10, CancellationToken cancellationToken = default)
+    {
+        using var snapshot = _catalog.Snapshot();
+        return new QuoteChecker(_catalog).Check(quotation, maximumMatches, cancellationToken: cancellationToken);
+    }
 
     /// <summary>The passages the document shares with others (or with itself), as the catalog holds them.</summary>
     public IReadOnlyList<QuoteLink> QuoteLinks(string id) => _catalog.QuoteLinks(id);

@@ -23,7 +23,10 @@ public sealed partial class SqliteCatalog : ICatalog
     private const string Bm25 = "bm25(text, 5.0, 2.0, 1.0, 0.5)";
 
     private readonly SqliteConnection _connection;
+
+    // The transaction every command runs in: a batch's, or a reader's snapshot; null between them.
     private SqliteTransaction? _batch;
+    private bool _batchWrites;
 
     // Dropped by every write of this connection, and rebuilt when another connection has
     // written since it was built; see Results().
@@ -195,6 +198,7 @@ public sealed partial class SqliteCatalog : ICatalog
 
     public void Remove(string id)
     {
+        using var scope = _batch is null ? Batch() : null;
         if (RowOf(id) is not { } rowid)
             return;
         _results = null;
@@ -211,8 +215,10 @@ public sealed partial class SqliteCatalog : ICatalog
 
     public void Clear()
     {
+        using var scope = _batch is null ? Batch() : null;
         _results = null;
-        Execute("DELETE FROM text; DELETE FROM people; DELETE FROM fingerprints; DELETE FROM quote_links; DELETE FROM meta; DELETE FROM documents;");
+        // The generation outlives a clear: a reader must see the rebuilt catalog as a change.
+        Execute($"DELETE FROM text; DELETE FROM people; DELETE FROM fingerprints; DELETE FROM quote_links; DELETE FROM meta WHERE key <> '{GenerationKey}'; DELETE FROM documents;");
     }
 
     public CatalogText? Text(string id)
@@ -412,12 +418,44 @@ public sealed partial class SqliteCatalog : ICatalog
     public IDisposable Batch()
     {
         if (_batch is not null)
-            throw new InvalidOperationException("a batch is already open");
+            throw new InvalidOperationException(_batchWrites ? "a batch is already open" : "a batch cannot be opened inside a snapshot");
         _batch = _connection.BeginTransaction();
-        return new BatchScope(this);
+        _batchWrites = true;
+        return new TransactionScope(this, advancesGeneration: true);
     }
 
-    private sealed class BatchScope(SqliteCatalog catalog) : IDisposable
+    public IDisposable Snapshot()
+    {
+        if (_batch is not null)
+            return NoScope.Instance;
+        _batch = _connection.BeginTransaction(deferred: true);
+        _batchWrites = false;
+        // A deferred transaction takes its snapshot at its first read, made here, so that
+        // everything read after (PRAGMA data_version included) is of that one state.
+        Scalar("SELECT count(*) FROM meta");
+        return new TransactionScope(this, advancesGeneration: false);
+    }
+
+    private const string GenerationKey = "generation";
+
+    public long Generation => Scalar($"SELECT value FROM meta WHERE key = '{GenerationKey}'") is string value
+        ? long.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture) : 0;
+
+    // One more than before, and never below the clock's ticks, so that a catalog deleted and
+    // built again does not start over at a number a reader still holds.
+    private void AdvanceGeneration()
+    {
+        using var advance = Command($"""
+            INSERT INTO meta (key, value) VALUES ('{GenerationKey}', CAST($now AS TEXT))
+            ON CONFLICT (key) DO UPDATE SET value = CAST(max(CAST(value AS INTEGER) + 1, $now) AS TEXT)
+            """);
+        advance.Parameters.AddWithValue("$now", DateTime.UtcNow.Ticks);
+        advance.ExecuteNonQuery();
+    }
+
+    // A snapshot wrote nothing: it ends by rollback (its transaction's disposal), which also holds
+    // where an interrupted statement has ended it already.
+    private sealed class TransactionScope(SqliteCatalog catalog, bool advancesGeneration) : IDisposable
     {
         private bool _done;
 
@@ -425,9 +463,28 @@ public sealed partial class SqliteCatalog : ICatalog
         {
             if (_done) return;
             _done = true;
-            catalog._batch!.Commit();
-            catalog._batch.Dispose();
-            catalog._batch = null;
+            try
+            {
+                if (advancesGeneration)
+                {
+                    catalog.AdvanceGeneration();
+                    catalog._batch!.Commit();
+                }
+            }
+            finally
+            {
+                catalog._batch!.Dispose();
+                catalog._batch = null;
+            }
+        }
+    }
+
+    private sealed class NoScope : IDisposable
+    {
+        public static readonly NoScope Instance = new();
+
+        public void Dispose()
+        {
         }
     }
 
@@ -435,6 +492,7 @@ public sealed partial class SqliteCatalog : ICatalog
     {
         ArgumentNullException.ThrowIfNull(query);
         var parsed = FtsQuery.ForUser(query.Text);
+        using var snapshot = Snapshot();
         using var budget = new QueryBudget(_connection, query.TimeLimit, cancellationToken);
         try
         {
@@ -583,6 +641,7 @@ public sealed partial class SqliteCatalog : ICatalog
 
     public IReadOnlyList<WorkEntry> List(WorkFilter filter)
     {
+        using var snapshot = Snapshot();
         var selected = Results().InDateOrder(filter);
         using var command = Command("""
             SELECT d.rowid, d.id, d.title, d.kind, d.date, d.collection, d.volume, d.version,
