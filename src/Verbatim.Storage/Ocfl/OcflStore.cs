@@ -42,6 +42,9 @@ public sealed class OcflStore : IStore
     private readonly string _staging;
     private readonly VerifiedContent _verified = new();
 
+    /// <summary>For tests: called with each object's path just before its swap into the storage root, while a reader may look.</summary>
+    internal Action<string>? BeforeSwap { get; set; }
+
     private OcflStore(string root, string staging)
     {
         _root = root;
@@ -115,7 +118,7 @@ public sealed class OcflStore : IStore
 
             FileSystemDurability.SyncFileSystem(_staging);
             foreach (var (built, target, exists) in staged)
-                Swap(built, target, exists);
+                Swap(built, target, exists, _staging, BeforeSwap);
             FileSystemDurability.SyncFileSystem(_root);
             return results;
         }
@@ -147,19 +150,33 @@ public sealed class OcflStore : IStore
         }
     }
 
-    /// <summary>Puts an object built in staging (and flushed) in its place in one atomic step.</summary>
-    private static void Swap(string built, string target, bool exists)
+    /// <summary>
+    /// Puts an object built in staging (and flushed) in its place in one atomic step. A new
+    /// object's folders of the layout that do not exist yet are built around it in staging and
+    /// come with it in that step: an empty folder in the storage root is damage to a reader's audit.
+    /// </summary>
+    private static void Swap(string built, string target, bool exists, string staging, Action<string>? beforeSwap)
     {
         if (exists)
         {
+            beforeSwap?.Invoke(target);
             FileSystemDurability.Exchange(built, target);
             Directory.Delete(built, recursive: true);
+            return;
         }
-        else
+        var arriving = target;
+        while (!Directory.Exists(Path.GetDirectoryName(arriving)))
+            arriving = Path.GetDirectoryName(arriving)!;
+        var moved = built;
+        if (arriving != target)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            Directory.Move(built, target);
+            moved = Path.Combine(staging, Guid.NewGuid().ToString("N"));
+            var inside = Path.Combine(moved, Path.GetRelativePath(arriving, target));
+            Directory.CreateDirectory(Path.GetDirectoryName(inside)!);
+            Directory.Move(built, inside);
         }
+        beforeSwap?.Invoke(target);
+        Directory.Move(moved, arriving);
     }
 
     private (StoreWriteResult Result, string? Built) Stage(DocumentWrite write)
@@ -200,7 +217,7 @@ public sealed class OcflStore : IStore
         var state = head.Versions[head.Head].State.ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.Ordinal);
         var (result, built) = Stage(id, state, proven, message, user);
         FileSystemDurability.SyncFileSystem(_staging);
-        Swap(built!, objectRoot, exists: true);
+        Swap(built!, objectRoot, exists: true, _staging, BeforeSwap);
         FileSystemDurability.SyncFileSystem(_root);
         return result;
     }

@@ -30,6 +30,22 @@ public sealed class OcflStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_reader_auditing_while_objects_are_swapped_in_finds_nothing_wrong()
+    {
+        var store = Open();
+        store.Save(Write("first", "{}", "x"));
+        var reader = OcflStore.OpenForReading(Root);
+        var audits = new List<Verbatim.Storing.AuditReport>();
+        store.BeforeSwap = _ => audits.Add(reader.Audit());
+
+        store.SaveAll([Write("new-one", "{}", "y"), Write("new-two", "{}", "z"), Write("first", "{\"v\":2}", "x2")]);
+
+        Assert.Equal(3, audits.Count);
+        Assert.All(audits, audit => Assert.True(audit.Clean, string.Join("; ", audit.Findings)));
+        Assert.True(reader.Audit().Clean);
+    }
+
+    [Fact]
     public void New_storage_root_has_its_declaration_layout_and_extension_config()
     {
         Open();
