@@ -111,7 +111,15 @@ public sealed partial class Archive : IDisposable
             TryMend(directory);
         if (!File.Exists(layout.Catalog))
             throw new ArchiveException($"the archive at {layout.Root} has no catalog yet; any write (ingest, reindex) builds it");
-        var catalog = SqliteCatalog.OpenReadOnly(layout.Catalog);
+        SqliteCatalog catalog;
+        try
+        {
+            catalog = SqliteCatalog.OpenReadOnly(layout.Catalog);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            throw new ArchiveException($"cannot read the catalog of {layout.Root}: {exception.Message}");
+        }
         if (!catalog.IsCurrent || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion)
         {
             catalog.Dispose();

@@ -51,7 +51,36 @@ public sealed partial class SqliteCatalog : ICatalog
     /// A reader sees every write committed by another connection, before or after it opened: its
     /// in-memory result index is rebuilt when PRAGMA data_version says the file has changed.
     /// </remarks>
-    public static SqliteCatalog OpenReadOnly(string path) => new(Connect(path, SqliteOpenMode.ReadOnly));
+    /// <exception cref="SqliteException">The catalog cannot be read (none there, not a database, or a write-ahead log left in a folder no one here may write).</exception>
+    public static SqliteCatalog OpenReadOnly(string path)
+    {
+        var connection = Connect(path, SqliteOpenMode.ReadOnly);
+        try
+        {
+            // The first read is where a catalog in WAL mode needs its -shm file, made on opening.
+            Probe(connection);
+            return new SqliteCatalog(connection);
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode is SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_CANTOPEN)
+        {
+            connection.Dispose();
+        }
+        // A folder the reader cannot write cannot hold the -shm file. Where no write-ahead log is
+        // left either, every committed write is in the catalog file itself, and the file is read
+        // as immutable: without the shared memory and without locks.
+        if (new FileInfo(path + "-wal") is { Exists: true, Length: > 0 })
+            throw new SqliteException($"the catalog {path} has a write-ahead log ({path}-wal) that must be merged, and its folder cannot be written here; open it once where it can be written (any verbatim command)", SQLitePCL.raw.SQLITE_READONLY);
+        var immutable = Connect(new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1", SqliteOpenMode.ReadOnly);
+        Probe(immutable);
+        return new SqliteCatalog(immutable);
+    }
+
+    private static void Probe(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_schema";
+        command.ExecuteScalar();
+    }
 
     private static SqliteConnection Connect(string path, SqliteOpenMode mode)
     {
