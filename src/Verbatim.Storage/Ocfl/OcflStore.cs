@@ -45,6 +45,9 @@ public sealed class OcflStore : IStore
     /// <summary>For tests: called with each object's path just before its swap into the storage root, while a reader may look.</summary>
     internal Action<string>? BeforeSwap { get; set; }
 
+    /// <summary>For tests: called between an audit's first walk of the storage root and its second look at what the first found.</summary>
+    internal Action? BetweenAuditWalks { get; set; }
+
     private OcflStore(string root, string staging)
     {
         _root = root;
@@ -394,15 +397,29 @@ public sealed class OcflStore : IStore
     /// recomputed, so it reports by the specification's own codes whatever it finds: a changed,
     /// missing or extra byte, an edited inventory, a lost sidecar, a misplaced object.
     /// </summary>
+    /// <remarks>
+    /// A writer in another process may exchange an object for its next version while the walk
+    /// reads it, which then judges one version's files by the other's inventory. So where the walk
+    /// finds errors the root is walked again, and only what both walks find is reported: damage
+    /// stays, a write in flight does not.
+    /// </remarks>
     public AuditReport Audit()
     {
         var result = OcflValidator.ValidateStorageRoot(_root, checkDigests: true);
+        IEnumerable<ValidationIssue> errors = result.Errors;
+        if (!result.Valid)
+        {
+            BetweenAuditWalks?.Invoke();
+            var first = result.Errors.Select(e => (e.Code, e.Location)).ToHashSet();
+            result = OcflValidator.ValidateStorageRoot(_root, checkDigests: true);
+            errors = result.Errors.Where(e => first.Contains((e.Code, e.Location)));
+        }
         var documents = DocumentsByObjectRoot();
         AuditFinding Named(ValidationIssue issue) => issue.ToFinding() with
         {
             Document = documents.FirstOrDefault(d => issue.Location == d.Key || issue.Location.StartsWith(d.Key + "/", StringComparison.Ordinal)).Value,
         };
-        return new AuditReport(result.ObjectsChecked, result.ContentFilesChecked, [.. result.Errors.Select(Named)], [.. result.Warnings.Select(Named)]);
+        return new AuditReport(result.ObjectsChecked, result.ContentFilesChecked, [.. errors.Select(Named)], [.. result.Warnings.Select(Named)]);
     }
 
     /// <summary>

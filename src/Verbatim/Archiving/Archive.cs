@@ -107,8 +107,7 @@ public sealed partial class Archive : IDisposable
         var layout = new ArchiveLayout(Path.GetFullPath(directory));
         if (!File.Exists(layout.Marker))
             throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {directory})");
-        if (CatalogNeedsMending(layout))
-            TryMend(directory);
+        var writerAtWork = CatalogNeedsMending(layout) && !TryMend(directory);
         if (!File.Exists(layout.Catalog))
             throw new ArchiveException($"the archive at {layout.Root} has no catalog yet; any write (ingest, reindex) builds it");
         SqliteCatalog catalog;
@@ -127,7 +126,8 @@ public sealed partial class Archive : IDisposable
         }
         return new Archive(layout, null, OcflStore.OpenForReading(layout.Store), catalog, new FileParser())
         {
-            CatalogLag = File.Exists(layout.PendingCatalog)
+            // Another process's batch lists its ids there until its catalog commit: a write at work, not one cut off.
+            CatalogLag = File.Exists(layout.PendingCatalog) && !writerAtWork
                 ? "the catalog is behind the store: an ingest was cut off before its catalog update; the next write (or verbatim reindex) mends it"
                 : null,
         };
@@ -151,15 +151,21 @@ public sealed partial class Archive : IDisposable
     // A catalog behind the store, or of another version, is mended by opening the archive for
     // writing, when that can be done now; where it cannot (another process writes, the disk is
     // full or read-only), a reader reads what the catalog holds and is told.
-    private static void TryMend(string directory)
+    // False where another process holds the writer's lock: it is writing now.
+    private static bool TryMend(string directory)
     {
         try
         {
             using var writer = Open(directory);
         }
+        catch (ArchiveBusyException)
+        {
+            return false;
+        }
         catch (Exception exception) when (exception is ArchiveException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
         }
+        return true;
     }
 
     /// <summary>Where the archive was opened for reading and its catalog is behind the store, what a reader should be told; else null.</summary>
@@ -587,6 +593,9 @@ public sealed partial class Archive : IDisposable
 }
 
 public class ArchiveException(string message) : Exception(message);
+
+/// <summary>Another process held the archive's writer lock for as long as this one would wait.</summary>
+public sealed class ArchiveBusyException(string message) : ArchiveException(message);
 
 public sealed record IngestOptions(string Format, string Message, StoreUser User)
 {

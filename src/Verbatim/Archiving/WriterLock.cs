@@ -22,7 +22,7 @@ public sealed class WriterLock : IDisposable
 
     /// <summary>Takes the lock, waiting up to <paramref name="wait"/> for another writer to finish.</summary>
     /// <param name="waiting">Told once, when the lock is held by another, who holds it.</param>
-    /// <exception cref="ArchiveException">Another writer still held the lock when the wait ran out.</exception>
+    /// <exception cref="ArchiveBusyException">Another writer still held the lock when the wait ran out.</exception>
     public static WriterLock Acquire(ArchiveLayout layout, TimeSpan wait, Action<string>? waiting = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
@@ -38,7 +38,7 @@ public sealed class WriterLock : IDisposable
             if (clock.Elapsed >= wait)
             {
                 var waited = wait > TimeSpan.Zero ? $"; waited {Seconds(wait)} s (--wait SECONDS waits longer)" : " (--wait SECONDS waits for it)";
-                throw new ArchiveException($"the archive at {layout.Root} is in use by another verbatim process ({Holder(layout)}){waited}");
+                throw new ArchiveBusyException($"the archive at {layout.Root} is in use by another verbatim process ({Holder(layout)}){waited}");
             }
             if (!told)
             {

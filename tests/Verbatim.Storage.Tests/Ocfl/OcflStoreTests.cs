@@ -46,6 +46,26 @@ public sealed class OcflStoreTests : IDisposable
     }
 
     [Fact]
+    public void An_audit_reports_what_two_walks_find_so_a_change_in_flight_is_not_damage_and_damage_stays()
+    {
+        var store = Open();
+        store.Save(Write("steady", "{}", "kept"));
+        store.Save(Write("moving", "{}", "original"));
+        var steadyFile = Directory.GetFiles(Root, "letter.txt", SearchOption.AllDirectories).Single(f => File.ReadAllText(f) == "kept");
+        var movingFile = Directory.GetFiles(Root, "letter.txt", SearchOption.AllDirectories).Single(f => File.ReadAllText(f) == "original");
+        File.WriteAllText(steadyFile, "changed");
+        File.WriteAllText(movingFile, "in flight");
+        store.BetweenAuditWalks = () => File.WriteAllText(movingFile, "original");
+
+        var report = store.Audit();
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal("steady", finding.Document);
+        File.WriteAllText(steadyFile, "kept");
+        Assert.True(store.Audit().Clean);
+    }
+
+    [Fact]
     public void New_storage_root_has_its_declaration_layout_and_extension_config()
     {
         Open();

@@ -22,7 +22,7 @@ public sealed class WriterLockTests : IDisposable
         using var writer = Archive.Init(ArchivePath);
         File.Delete(Path.Combine(ArchivePath, ".lock"));
 
-        var error = Assert.Throws<ArchiveException>(() => Archive.Open(ArchivePath));
+        var error = Assert.Throws<ArchiveBusyException>(() => Archive.Open(ArchivePath));
         Assert.Contains("in use by another verbatim process", error.Message, StringComparison.Ordinal);
     }
 
@@ -33,7 +33,7 @@ public sealed class WriterLockTests : IDisposable
         var said = new List<string>();
         var clock = Stopwatch.StartNew();
 
-        var error = Assert.Throws<ArchiveException>(() => Archive.Open(ArchivePath, TimeSpan.FromMilliseconds(600), said.Add));
+        var error = Assert.Throws<ArchiveBusyException>(() => Archive.Open(ArchivePath, TimeSpan.FromMilliseconds(600), said.Add));
 
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(550), TimeSpan.FromSeconds(10));
         var waiting = Assert.Single(said);
@@ -53,6 +53,21 @@ public sealed class WriterLockTests : IDisposable
         await release;
         var ingested = second.Ingest([RepositoryPaths.Seed("000")], new IngestOptions("auto", "after the wait", new StoreUser("Tester", null)));
         Assert.Single(ingested.Documents);
+    }
+
+    [Fact]
+    public void A_reader_beside_a_batch_in_progress_is_not_told_an_ingest_was_cut_off()
+    {
+        using (var setup = Archive.Init(ArchivePath))
+            setup.Ingest([RepositoryPaths.Seed("000")], new IngestOptions("auto", "setup", new StoreUser("Tester", null)));
+        using var writer = Archive.Open(ArchivePath);
+        // What a writer's batch lists between its store write and its catalog commit.
+        File.WriteAllText(Path.Combine(ArchivePath, "catalog.pending"), "lenin-1921-10-20-to-stalin\n");
+
+        using var reader = Archive.OpenForReading(ArchivePath);
+
+        Assert.Null(reader.CatalogLag);
+        File.Delete(Path.Combine(ArchivePath, "catalog.pending"));
     }
 
     [Fact]
