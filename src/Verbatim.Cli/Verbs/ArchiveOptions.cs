@@ -70,13 +70,30 @@ public static class ArchiveOptions
         }
     }
 
-    /// <summary>Opens the archive to write it: one writer at a time.</summary>
-    public static Archiving.Archive Open(ParseResult result, Option<string?> archive) => Archiving.Archive.Open(PathOf(result, archive));
+    /// <summary>--wait on a verb that writes: how long it waits for another writer to finish.</summary>
+    public static Option<double> Wait() => new("--wait")
+    {
+        Description = $"How many seconds to wait for another process writing the archive to finish (default {WriterLock.DefaultWait.TotalSeconds:0}).",
+        HelpName = "SECONDS",
+        DefaultValueFactory = _ => WriterLock.DefaultWait.TotalSeconds,
+        Validators = { r => { if (r.GetValueOrDefault<double>() is < 0 or > 86_400 || double.IsNaN(r.GetValueOrDefault<double>())) r.AddError("--wait takes 0 to 86400 seconds"); } },
+    };
+
+    /// <summary>Opens the archive to write it: one writer at a time; a second waits up to --wait, saying for whom on standard error.</summary>
+    public static Archiving.Archive Open(ParseResult result, Option<string?> archive, Option<double> wait)
+    {
+        var error = result.InvocationConfiguration.Error;
+        return Archiving.Archive.Open(PathOf(result, archive), TimeSpan.FromSeconds(result.GetValue(wait)), message =>
+        {
+            error.WriteLine(message);
+            error.Flush();
+        });
+    }
 
     /// <summary>Opens the archive for a verb that only reads it: no lock, nothing written; a catalog that lags the store is said on standard error.</summary>
-    public static Archiving.Archive OpenForReading(ParseResult result, Option<string?> archive)
+    public static Archiving.Archive OpenForReading(ParseResult result, Option<string?> archive, string fallback = "archive")
     {
-        var opened = Archiving.Archive.OpenForReading(PathOf(result, archive));
+        var opened = Archiving.Archive.OpenForReading(PathOf(result, archive, fallback));
         if (opened.CatalogLag is { } lag)
             result.InvocationConfiguration.Error.WriteLine($"warning: {lag}");
         return opened;

@@ -14,14 +14,15 @@ public static class AuditVerb
         {
             Description = "First repair every damaged object from the original files in this folder: a file whose sha512 is a damaged file's digest is put back, and a damaged document.json is made again from its source. Each repair is a new version saying what it restored.",
         };
-        var command = new Command("audit", "Validate the store as OCFL with every digest recomputed; report any changed, missing or extra byte by its OCFL code. Exit 1 on any problem.") { json, repair };
+        var wait = ArchiveOptions.Wait();
+        var command = new Command("audit", "Validate the store as OCFL with every digest recomputed; report any changed, missing or extra byte by its OCFL code. Exit 1 on any problem.") { json, repair, wait };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
             if (result.GetValue(repair) is { } originals)
             {
                 if (!Directory.Exists(originals))
                     throw new Archiving.ArchiveException($"--repair {originals}: no such folder");
-                using var writer = ArchiveOptions.Open(result, archive);
+                using var writer = ArchiveOptions.Open(result, archive, wait);
                 var repaired = writer.Repair(originals, ArchiveOptions.CurrentUser());
                 foreach (var document in repaired.Repaired)
                     error.WriteLine($"repaired: {document.Id} (version {document.Version}): {string.Join(", ", document.Restored)} restored");

@@ -63,9 +63,16 @@ public static class DemoVerb
             output.WriteLine();
             output.WriteLine($"Try: ./verbatim search Stalin --archive {opened.Layout.Root}");
             output.WriteLine($"     ./verbatim check-quote \"TEXT\" --archive {opened.Layout.Root}");
+            output.WriteLine($"     ./verbatim ingest FILE... --archive {opened.Layout.Root}   (the served pages show it within a second)");
             if (report.Failed.Count > 0)
                 return 1;
-            return result.GetValue(noServe) ? 0 : ServeVerb.Serve(opened, new ReaderOptions(result.GetValue(port)), output);
+            if (result.GetValue(noServe))
+                return 0;
+            // The server only reads: the writer's lock is let go so that the commands above can write beside it.
+            var root = opened.Layout.Root;
+            opened.Dispose();
+            using var served = ArchiveOptions.OpenForReading(result, archive, root);
+            return ServeVerb.Serve(served, new ReaderOptions(result.GetValue(port)), output);
         }));
         return command;
     }

@@ -25,13 +25,14 @@ public static class IngestVerb
             Validators = { r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-file-size must be 1 or more (megabytes)"); } },
         };
         var followLinks = new Option<bool>("--follow-links") { Description = "Follow links to other folders when walking a folder (each real folder is walked once)." };
+        var wait = ArchiveOptions.Wait();
         var command = new Command("ingest", "Store files in the archive: a new object per new document, a new version per changed one, nothing for an unchanged one. Exit 1 if any file failed; the others are stored.")
         {
-            paths, format, message, json, jsonLines, maximumSize, followLinks,
+            paths, format, message, json, jsonLines, maximumSize, followLinks, wait,
         };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
-            using var opened = ArchiveOptions.Open(result, archive);
+            using var opened = ArchiveOptions.Open(result, archive, wait);
             var options = new IngestOptions(result.GetValue(format)!, result.GetValue(message)!, ArchiveOptions.CurrentUser())
             {
                 MaximumFileBytes = (long)result.GetValue(maximumSize) << 20,

@@ -17,13 +17,14 @@ public static class NamesVerb
         var setVariants = new Option<string?>("--set-variants") { Description = $"Store this file as the archive's name variants (a new version; see {NameVariants.FileName} in README)." };
         var showVariants = new Option<bool>("--show-variants") { Description = "Print the stored name variants file." };
         var message = new Option<string>("--message", "-m") { Description = "The message recorded with the new version of the variants.", DefaultValueFactory = _ => "name variants" };
+        var wait = ArchiveOptions.Wait();
         var command = new Command("names", "The index of names: persons, organisations and places, with their variants and their documents by role.")
         {
-            json, kind, setVariants, showVariants, message,
+            json, kind, setVariants, showVariants, message, wait,
         };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
-            using var opened = result.GetValue(setVariants) is null ? ArchiveOptions.OpenForReading(result, archive) : ArchiveOptions.Open(result, archive);
+            using var opened = result.GetValue(setVariants) is null ? ArchiveOptions.OpenForReading(result, archive) : ArchiveOptions.Open(result, archive, wait);
             if (result.GetValue(setVariants) is { } path)
             {
                 var (written, errors) = opened.SetVariants(path, new IngestOptions("", result.GetValue(message)!, ArchiveOptions.CurrentUser()));

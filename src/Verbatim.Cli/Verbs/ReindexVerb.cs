@@ -8,10 +8,11 @@ public static class ReindexVerb
 {
     public static Command Create(Option<string?> archive)
     {
-        var command = new Command("reindex", "Throw the catalog away and rebuild it from the store alone. A damaged document is named and left out; the exit code is then 1.");
+        var wait = ArchiveOptions.Wait();
+        var command = new Command("reindex", "Throw the catalog away and rebuild it from the store alone. A damaged document is named and left out; the exit code is then 1.") { wait };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
-            using var opened = ArchiveOptions.Open(result, archive);
+            using var opened = ArchiveOptions.Open(result, archive, wait);
             var report = opened.Reindex();
             output.WriteLine($"{Wording.Counted(report.Documents, "document")} indexed from the store.");
             // A damaged document is not indexed: its text may not be what was received.

@@ -61,7 +61,7 @@ public static class ServeVerb
         var command = new Command("serve", "Serve the archive to a browser (the web reader) and as a JSON API, on 127.0.0.1 unless told otherwise, until stopped with Ctrl+C.") { port, listen, publicUrl };
         command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
         {
-            using var opened = ArchiveOptions.Open(result, archive);
+            using var opened = ArchiveOptions.OpenForReading(result, archive);
             return Serve(opened, new ReaderOptions(result.GetValue(port)) { Listen = result.GetValue(listen)!, PublicUrl = result.GetValue(publicUrl) }, output);
         }));
         return command;
@@ -73,7 +73,7 @@ public static class ServeVerb
             ? null
             : $"warning: serving on {listen}: the archive is then reachable from the network, by anyone who can reach this machine.";
 
-    /// <summary>Serves an open archive until the process is told to stop; the archive stays locked against other writers meanwhile.</summary>
+    /// <summary>Serves an archive opened for reading until the process is told to stop; other processes read and write it meanwhile.</summary>
     public static int Serve(Archive archive, ReaderOptions options, TextWriter output)
     {
         using var app = ReaderHost.Build(archive, options);

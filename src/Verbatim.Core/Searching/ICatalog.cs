@@ -41,8 +41,21 @@ public interface ICatalog : IDisposable
 
     IReadOnlyList<WorkEntry> List(WorkFilter filter);
 
-    /// <summary>Makes many upserts one transaction: far faster, and all or nothing.</summary>
+    /// <summary>Makes many upserts one transaction: far faster, and all or nothing. Its commit changes <see cref="Generation"/>.</summary>
     IDisposable Batch();
+
+    /// <summary>
+    /// Until disposed, every query of this catalog reads one committed state, whatever another
+    /// connection commits meanwhile: the parts of one answer agree. Within a batch, or within
+    /// another snapshot, it adds nothing.
+    /// </summary>
+    IDisposable Snapshot();
+
+    /// <summary>
+    /// A number every committed batch changes (in its own transaction), so a reader that keeps
+    /// what it read knows it is stale: equal numbers mean the same catalog state.
+    /// </summary>
+    long Generation { get; }
 
     /// <summary>
     /// The version of the scheme the catalog's fingerprints were made under (the text engine names

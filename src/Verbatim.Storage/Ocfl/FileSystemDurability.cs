@@ -12,12 +12,13 @@ internal static partial class FileSystemDurability
     private const uint RenameExchange = 2;
     private const int ReadOnly = 0;
     private const int Directory = 0x10000;
+    private const int CloseOnExec = 0x80000;
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int Close(int fd);
+    internal static partial int Close(int fd);
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int Fsync(int fd);
@@ -63,11 +64,18 @@ internal static partial class FileSystemDurability
         System.IO.Directory.Move(aside, first);
     }
 
-    private static void WithDirectory(string path, Func<int, int> call, string name)
+    /// <summary>A descriptor of the directory, opened for reading; the caller closes it.</summary>
+    internal static int OpenDirectory(string path)
     {
-        var fd = Open(path, ReadOnly | Directory);
+        var fd = Open(path, ReadOnly | Directory | CloseOnExec);
         if (fd < 0)
             throw new IOException($"open {path} failed: errno {Marshal.GetLastPInvokeError()}");
+        return fd;
+    }
+
+    private static void WithDirectory(string path, Func<int, int> call, string name)
+    {
+        var fd = OpenDirectory(path);
         try
         {
             if (call(fd) != 0)

@@ -42,6 +42,12 @@ public sealed class OcflStore : IStore
     private readonly string _staging;
     private readonly VerifiedContent _verified = new();
 
+    /// <summary>For tests: called with each object's path just before its swap into the storage root, while a reader may look.</summary>
+    internal Action<string>? BeforeSwap { get; set; }
+
+    /// <summary>For tests: called between an audit's first walk of the storage root and its second look at what the first found.</summary>
+    internal Action? BetweenAuditWalks { get; set; }
+
     private OcflStore(string root, string staging)
     {
         _root = root;
@@ -115,7 +121,7 @@ public sealed class OcflStore : IStore
 
             FileSystemDurability.SyncFileSystem(_staging);
             foreach (var (built, target, exists) in staged)
-                Swap(built, target, exists);
+                Swap(built, target, exists, _staging, BeforeSwap);
             FileSystemDurability.SyncFileSystem(_root);
             return results;
         }
@@ -147,19 +153,33 @@ public sealed class OcflStore : IStore
         }
     }
 
-    /// <summary>Puts an object built in staging (and flushed) in its place in one atomic step.</summary>
-    private static void Swap(string built, string target, bool exists)
+    /// <summary>
+    /// Puts an object built in staging (and flushed) in its place in one atomic step. A new
+    /// object's folders of the layout that do not exist yet are built around it in staging and
+    /// come with it in that step: an empty folder in the storage root is damage to a reader's audit.
+    /// </summary>
+    private static void Swap(string built, string target, bool exists, string staging, Action<string>? beforeSwap)
     {
         if (exists)
         {
+            beforeSwap?.Invoke(target);
             FileSystemDurability.Exchange(built, target);
             Directory.Delete(built, recursive: true);
+            return;
         }
-        else
+        var arriving = target;
+        while (!Directory.Exists(Path.GetDirectoryName(arriving)))
+            arriving = Path.GetDirectoryName(arriving)!;
+        var moved = built;
+        if (arriving != target)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            Directory.Move(built, target);
+            moved = Path.Combine(staging, Guid.NewGuid().ToString("N"));
+            var inside = Path.Combine(moved, Path.GetRelativePath(arriving, target));
+            Directory.CreateDirectory(Path.GetDirectoryName(inside)!);
+            Directory.Move(built, inside);
         }
+        beforeSwap?.Invoke(target);
+        Directory.Move(moved, arriving);
     }
 
     private (StoreWriteResult Result, string? Built) Stage(DocumentWrite write)
@@ -200,7 +220,7 @@ public sealed class OcflStore : IStore
         var state = head.Versions[head.Head].State.ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.Ordinal);
         var (result, built) = Stage(id, state, proven, message, user);
         FileSystemDurability.SyncFileSystem(_staging);
-        Swap(built!, objectRoot, exists: true);
+        Swap(built!, objectRoot, exists: true, _staging, BeforeSwap);
         FileSystemDurability.SyncFileSystem(_root);
         return result;
     }
@@ -377,15 +397,29 @@ public sealed class OcflStore : IStore
     /// recomputed, so it reports by the specification's own codes whatever it finds: a changed,
     /// missing or extra byte, an edited inventory, a lost sidecar, a misplaced object.
     /// </summary>
+    /// <remarks>
+    /// A writer in another process may exchange an object for its next version while the walk
+    /// reads it, which then judges one version's files by the other's inventory. So where the walk
+    /// finds errors the root is walked again, and only what both walks find is reported: damage
+    /// stays, a write in flight does not.
+    /// </remarks>
     public AuditReport Audit()
     {
         var result = OcflValidator.ValidateStorageRoot(_root, checkDigests: true);
+        IEnumerable<ValidationIssue> errors = result.Errors;
+        if (!result.Valid)
+        {
+            BetweenAuditWalks?.Invoke();
+            var first = result.Errors.Select(e => (e.Code, e.Location)).ToHashSet();
+            result = OcflValidator.ValidateStorageRoot(_root, checkDigests: true);
+            errors = result.Errors.Where(e => first.Contains((e.Code, e.Location)));
+        }
         var documents = DocumentsByObjectRoot();
         AuditFinding Named(ValidationIssue issue) => issue.ToFinding() with
         {
             Document = documents.FirstOrDefault(d => issue.Location == d.Key || issue.Location.StartsWith(d.Key + "/", StringComparison.Ordinal)).Value,
         };
-        return new AuditReport(result.ObjectsChecked, result.ContentFilesChecked, [.. result.Errors.Select(Named)], [.. result.Warnings.Select(Named)]);
+        return new AuditReport(result.ObjectsChecked, result.ContentFilesChecked, [.. errors.Select(Named)], [.. result.Warnings.Select(Named)]);
     }
 
     /// <summary>

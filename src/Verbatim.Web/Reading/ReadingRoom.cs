@@ -14,29 +14,33 @@ namespace Verbatim.Web.Reading;
 /// The web reader's one way into the archive. Search and the works index run on read-only
 /// catalog connections, one per concurrent request, taken from a small pool; every other call
 /// on the <see cref="Archive"/> is made under one gate, because the archive holds a single
-/// SQLite connection and is not safe for concurrent use. What cannot change while the server
-/// runs is kept in memory, so the hot pages do not wait at the gate.
+/// SQLite connection and is not safe for concurrent use. What was read is kept in memory for as
+/// long as the catalog stays as it was, so the hot pages do not wait at the gate.
 /// </summary>
 /// <remarks>
-/// The server holds the archive's writer lock for as long as it runs and never writes, so no
-/// document, history or works list can change under it: caching them is exact, not
-/// approximate. Only documents that exist are cached, so a stream of made-up ids cannot grow the
-/// cache beyond the archive's own size, and only those whose document.json is within a bound, so
-/// one very long document is not held for the life of the server.
+/// Other processes write the archive while the server runs. Everything kept (the works list,
+/// documents, histories, quote links, the index of names) belongs to one <see cref="Edition"/>,
+/// made for one catalog generation (<see cref="ICatalog.Generation"/>, which every committed
+/// write batch changes); the generation is read again at most every <see cref="Recheck"/>, and
+/// a new one starts an empty edition. A page reads a document's head at the version the catalog
+/// names, so it shows what search finds, not a version the store holds before its catalog
+/// commit. Only documents that exist are cached, so a stream of made-up ids cannot grow the
+/// cache beyond the archive's own size, and only those whose document.json is within a bound.
 /// </remarks>
 public sealed class ReadingRoom : IDisposable
 {
     // Connections kept for reuse; a burst beyond this opens more and closes them after.
     private static readonly int PooledReaders = Environment.ProcessorCount * 2;
 
+    /// <summary>How long the server answers from an edition before it asks the catalog whether it changed.</summary>
+    public static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(250);
+
     private readonly Archive _archive;
     private readonly ConcurrentBag<ICatalog> _readers = [];
     private readonly Lock _gate = new();
-    private readonly ConcurrentDictionary<(string Id, int? Version), StoredView> _documents = new();
-    private readonly ConcurrentDictionary<string, IReadOnlyList<VersionInfo>> _histories = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, IReadOnlyList<QuoteLink>> _quoteLinks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _positions;
-    private NameIndex? _names;
+    private readonly Lock _editionGate = new();
+    private Edition _edition;
+    private long _checkedAt;
 
     /// <summary>The largest document.json kept in memory between requests; a larger one is read afresh each time, so its size is never held for good.</summary>
     public const long DefaultCachedDocumentBytes = 1_000_000;
@@ -47,16 +51,61 @@ public sealed class ReadingRoom : IDisposable
     {
         _archive = archive;
         _cachedDocumentBytes = cachedDocumentBytes;
-        Works = archive.List(new WorkFilter());
-        _positions = Works.Select((work, index) => (work.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
+        _edition = WithReader(NewEdition);
+        _checkedAt = Environment.TickCount64;
+    }
+
+    /// <summary>What the server keeps of one catalog generation; a request that still holds an old one fills only that one.</summary>
+    private sealed class Edition(long generation, IReadOnlyList<WorkEntry> works)
+    {
+        public long Generation { get; } = generation;
+
+        public IReadOnlyList<WorkEntry> Works { get; } = works;
+
+        public Dictionary<string, int> Positions { get; } = works.Select((work, index) => (work.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
+
+        public ConcurrentDictionary<(string Id, int? Version), StoredView> Documents { get; } = new();
+
+        public ConcurrentDictionary<string, IReadOnlyList<VersionInfo>> Histories { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, IReadOnlyList<QuoteLink>> QuoteLinks { get; } = new(StringComparer.Ordinal);
+
+        public NameIndex? Names { get; set; }
+    }
+
+    private static Edition NewEdition(ICatalog catalog)
+    {
+        using var snapshot = catalog.Snapshot();
+        return new Edition(catalog.Generation, catalog.List(new WorkFilter()));
+    }
+
+    /// <summary>The edition of the catalog as it stands (checked at most every <see cref="Recheck"/>).</summary>
+    private Edition Current()
+    {
+        var edition = Volatile.Read(ref _edition);
+        if (Environment.TickCount64 - Volatile.Read(ref _checkedAt) < Recheck.TotalMilliseconds)
+            return edition;
+        lock (_editionGate)
+        {
+            if (Environment.TickCount64 - _checkedAt < Recheck.TotalMilliseconds)
+                return _edition;
+            if (WithReader(catalog => catalog.Generation) != _edition.Generation)
+                Volatile.Write(ref _edition, WithReader(NewEdition));
+            Volatile.Write(ref _checkedAt, Environment.TickCount64);
+            return _edition;
+        }
     }
 
     /// <summary>Every document of the archive, in the catalog's order: by date, undated last, then by id.</summary>
-    public IReadOnlyList<WorkEntry> Works { get; }
+    public IReadOnlyList<WorkEntry> Works => Current().Works;
 
     public string ArchiveRoot => _archive.Layout.Root;
 
-    public WorkEntry? Work(string id) => _positions.TryGetValue(id, out var index) ? Works[index] : null;
+    public WorkEntry? Work(string id)
+    {
+        var edition = Current();
+        return edition.Positions.TryGetValue(id, out var index) ? edition.Works[index] : null;
+    }
 
     /// <summary>
     /// The stored version (the head where none is named) read into a document, with the damage
@@ -67,11 +116,14 @@ public sealed class ReadingRoom : IDisposable
     {
         if (!DocumentIdGuard.IsWellFormed(id))
             return null;
-        if (_documents.TryGetValue((id, version), out var cached))
+        var edition = Current();
+        if (edition.Documents.TryGetValue((id, version), out var cached))
             return cached;
+        // The head the catalog names: a version stored but not yet catalogued is not shown before search knows it.
+        var asked = version ?? (edition.Positions.TryGetValue(id, out var index) ? edition.Works[index].Version : (int?)null);
         StoredDocument? stored;
         lock (_gate)
-            stored = _archive.ReadStored(id, version);
+            stored = _archive.ReadStored(id, asked);
         if (stored is null)
             return null;
         var document = ReadDocument(stored);
@@ -80,7 +132,7 @@ public sealed class ReadingRoom : IDisposable
         var view = new StoredView(document, stored);
         // A damaged version is read again on every request, so that its repair shows at once.
         if (!stored.IsDamaged && stored.DocumentJson.Length <= _cachedDocumentBytes)
-            _documents[(id, version)] = view;
+            edition.Documents[(id, version)] = view;
         return view;
     }
 
@@ -100,25 +152,30 @@ public sealed class ReadingRoom : IDisposable
     {
         if (!DocumentIdGuard.IsWellFormed(id))
             return [];
-        if (_histories.TryGetValue(id, out var cached))
+        var edition = Current();
+        if (edition.Histories.TryGetValue(id, out var cached))
             return cached;
         IReadOnlyList<VersionInfo> history;
         lock (_gate)
             history = _archive.History(id);
+        // Versions the store holds past the catalog's head are not shown before the catalog has them.
+        if (edition.Positions.TryGetValue(id, out var index))
+            history = [.. history.Where(v => v.Number <= edition.Works[index].Version)];
         if (history.Count > 0)
-            _histories[id] = history;
+            edition.Histories[id] = history;
         return history;
     }
 
-    /// <summary>The index of names, built once: nothing can change it while the server runs.</summary>
+    /// <summary>The index of names, built once per edition.</summary>
     public NameIndex Names
     {
         get
         {
-            if (Volatile.Read(ref _names) is { } names)
+            var edition = Current();
+            if (edition.Names is { } names)
                 return names;
             lock (_gate)
-                return _names ??= _archive.Names();
+                return edition.Names ??= _archive.Names();
         }
     }
 
@@ -129,14 +186,19 @@ public sealed class ReadingRoom : IDisposable
     /// <summary>The archive's sources of a quotation; see <see cref="QuoteChecker"/>.</summary>
     /// <exception cref="ArchiveException">The quotation is too short to check.</exception>
     public QuoteCheck CheckQuote(string quotation, int maximumMatches = 10, CancellationToken cancellationToken = default) =>
-        WithReader(catalog => new QuoteChecker(catalog).Check(quotation, maximumMatches, cancellationToken: cancellationToken));
+        WithReader(catalog =>
+        {
+            using var snapshot = catalog.Snapshot();
+            return new QuoteChecker(catalog).Check(quotation, maximumMatches, cancellationToken: cancellationToken);
+        });
 
     /// <summary>The passages the document shares with others or with itself; empty for an unknown id.</summary>
     public IReadOnlyList<QuoteLink> QuoteLinks(string id)
     {
-        if (!DocumentIdGuard.IsWellFormed(id) || Work(id) is null)
+        var edition = Current();
+        if (!DocumentIdGuard.IsWellFormed(id) || !edition.Positions.ContainsKey(id))
             return [];
-        return _quoteLinks.GetOrAdd(id, key => WithReader(catalog => catalog.QuoteLinks(key)));
+        return edition.QuoteLinks.GetOrAdd(id, key => WithReader(catalog => catalog.QuoteLinks(key)));
     }
 
     /// <summary>The link from the source place to the target place, aligned side by side; null where the archive holds no such link.</summary>

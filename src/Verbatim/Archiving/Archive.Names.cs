@@ -17,15 +17,26 @@ public sealed partial class Archive
     public const string VariantsObject = "_name-variants";
 
     private readonly Lock _namesGate = new();
-    private NameIndex? _names;
+    private (NameIndex Index, long Generation)? _names;
 
     private static bool IsDocumentId(string id) => !id.StartsWith('_');
 
-    /// <summary>The index of names, built from the catalog and the stored variants on first use after a change.</summary>
+    /// <summary>
+    /// The index of names, built from the catalog and the stored variants on first use after a
+    /// change, this archive's or another process's (the catalog's generation says which).
+    /// </summary>
     public NameIndex Names()
     {
         lock (_namesGate)
-            return _names ??= NameIndex.Build(_catalog.Letters(), Variants().Variants);
+        {
+            using var snapshot = _catalog.Snapshot();
+            var generation = _catalog.Generation;
+            if (_names is { } held && held.Generation == generation)
+                return held.Index;
+            var index = NameIndex.Build(_catalog.Letters(), Variants().Variants);
+            _names = (index, generation);
+            return index;
+        }
     }
 
     /// <summary>The owner's name variants as stored (empty when none were set), and what in them could not be read.</summary>
@@ -53,8 +64,11 @@ public sealed partial class Archive
         var record = new Document { Id = VariantsObject, Title = "Name variants: the owner's corrections to the index of names" };
         var written = _store.Save(new DocumentWrite(VariantsObject, Encoding.UTF8.GetBytes(DocumentJson.Serialize(record)),
             NameVariants.FileName, bytes, options.Message, options.User));
-        lock (_namesGate)
-            _names = null;
+        // The variants live in the store alone; an empty batch moves the catalog's generation on,
+        // by which every reader's index of names knows it is stale.
+        using (_catalog.Batch())
+        {
+        }
         return (written, []);
     }
 
@@ -68,8 +82,6 @@ public sealed partial class Archive
     /// </remarks>
     private void CatalogueNames(IReadOnlyList<Document> documents)
     {
-        lock (_namesGate)
-            _names = null;
         if (documents.Count == 0)
             return;
         var known = _catalog.PersonNames()

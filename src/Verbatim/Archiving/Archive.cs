@@ -13,8 +13,8 @@ namespace Verbatim.Archiving;
 
 /// <summary>The archive users program against: ingest, read, search, history, audit, reindex.</summary>
 /// <remarks>
-/// One writer at a time: opening takes an exclusive lock on the archive's lock file, and a
-/// second process is told the archive is busy. The store is written before the catalog; the ids
+/// One writer at a time: opening to write takes <see cref="WriterLock"/> (a second writer waits
+/// for it, within a limit); readers take no lock. The store is written before the catalog; the ids
 /// of a batch are listed in <see cref="ArchiveLayout.PendingCatalog"/> until the catalog holds
 /// them, so a crash between the two is mended when the archive is next opened.
 /// </remarks>
@@ -28,7 +28,7 @@ public sealed partial class Archive : IDisposable
     private const int BatchCharacters = 8_000_000;
 
     // Null for an archive opened for reading: it takes no lock and writes nothing.
-    private readonly FileStream? _lock;
+    private readonly WriterLock? _lock;
     private readonly OcflStore _store;
     private readonly SqliteCatalog _catalog;
     private readonly FileParser _parser;
@@ -39,7 +39,7 @@ public sealed partial class Archive : IDisposable
 
     public ICatalog Catalog => _catalog;
 
-    private Archive(ArchiveLayout layout, FileStream? lockFile, OcflStore store, SqliteCatalog catalog, FileParser parser)
+    private Archive(ArchiveLayout layout, WriterLock? lockFile, OcflStore store, SqliteCatalog catalog, FileParser parser)
     {
         Layout = layout;
         _lock = lockFile;
@@ -62,21 +62,16 @@ public sealed partial class Archive : IDisposable
         return Open(directory);
     }
 
-    /// <summary>Opens an existing archive; a clear error when there is none.</summary>
-    public static Archive Open(string directory)
+    /// <summary>Opens an existing archive to write it; a clear error when there is none.</summary>
+    /// <param name="wait">How long to wait for another writer to finish; none by default.</param>
+    /// <param name="waiting">Told once, when another writer holds the archive, who it is.</param>
+    /// <exception cref="ArchiveException">No archive there, or another writer held it past the wait.</exception>
+    public static Archive Open(string directory, TimeSpan wait = default, Action<string>? waiting = null)
     {
         var layout = new ArchiveLayout(Path.GetFullPath(directory));
         if (!File.Exists(layout.Marker))
             throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {directory})");
-        FileStream lockFile;
-        try
-        {
-            lockFile = new FileStream(layout.Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            throw new ArchiveException($"the archive at {layout.Root} is in use by another verbatim process");
-        }
+        var lockFile = WriterLock.Acquire(layout, wait, waiting);
         SqliteCatalog? catalog = null;
         try
         {
@@ -112,11 +107,18 @@ public sealed partial class Archive : IDisposable
         var layout = new ArchiveLayout(Path.GetFullPath(directory));
         if (!File.Exists(layout.Marker))
             throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {directory})");
-        if (CatalogNeedsMending(layout))
-            TryMend(directory);
+        var writerAtWork = CatalogNeedsMending(layout) && !TryMend(directory);
         if (!File.Exists(layout.Catalog))
             throw new ArchiveException($"the archive at {layout.Root} has no catalog yet; any write (ingest, reindex) builds it");
-        var catalog = SqliteCatalog.OpenReadOnly(layout.Catalog);
+        SqliteCatalog catalog;
+        try
+        {
+            catalog = SqliteCatalog.OpenReadOnly(layout.Catalog);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            throw new ArchiveException($"cannot read the catalog of {layout.Root}: {exception.Message}");
+        }
         if (!catalog.IsCurrent || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion)
         {
             catalog.Dispose();
@@ -124,7 +126,8 @@ public sealed partial class Archive : IDisposable
         }
         return new Archive(layout, null, OcflStore.OpenForReading(layout.Store), catalog, new FileParser())
         {
-            CatalogLag = File.Exists(layout.PendingCatalog)
+            // Another process's batch lists its ids there until its catalog commit: a write at work, not one cut off.
+            CatalogLag = File.Exists(layout.PendingCatalog) && !writerAtWork
                 ? "the catalog is behind the store: an ingest was cut off before its catalog update; the next write (or verbatim reindex) mends it"
                 : null,
         };
@@ -148,15 +151,21 @@ public sealed partial class Archive : IDisposable
     // A catalog behind the store, or of another version, is mended by opening the archive for
     // writing, when that can be done now; where it cannot (another process writes, the disk is
     // full or read-only), a reader reads what the catalog holds and is told.
-    private static void TryMend(string directory)
+    // False where another process holds the writer's lock: it is writing now.
+    private static bool TryMend(string directory)
     {
         try
         {
             using var writer = Open(directory);
         }
+        catch (ArchiveBusyException)
+        {
+            return false;
+        }
         catch (Exception exception) when (exception is ArchiveException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
         }
+        return true;
     }
 
     /// <summary>Where the archive was opened for reading and its catalog is behind the store, what a reader should be told; else null.</summary>
@@ -418,8 +427,11 @@ public sealed partial class Archive : IDisposable
     public SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default) => _catalog.Search(query, cancellationToken);
 
     /// <summary>Where the archive holds the quotation, and how faithfully it is quoted; see <see cref="QuoteChecker"/>.</summary>
-    public QuoteCheck CheckQuote(string quotation, int maximumMatches = 10, CancellationToken cancellationToken = default) =>
-        new QuoteChecker(_catalog).Check(quotation, maximumMatches, cancellationToken: cancellationToken);
+    public QuoteCheck CheckQuote(string quotation, int maximumMatches = 10, CancellationToken cancellationToken = default)
+    {
+        using var snapshot = _catalog.Snapshot();
+        return new QuoteChecker(_catalog).Check(quotation, maximumMatches, cancellationToken: cancellationToken);
+    }
 
     /// <summary>The passages the document shares with others (or with itself), as the catalog holds them.</summary>
     public IReadOnlyList<QuoteLink> QuoteLinks(string id) => _catalog.QuoteLinks(id);
@@ -581,6 +593,9 @@ public sealed partial class Archive : IDisposable
 }
 
 public class ArchiveException(string message) : Exception(message);
+
+/// <summary>Another process held the archive's writer lock for as long as this one would wait.</summary>
+public sealed class ArchiveBusyException(string message) : ArchiveException(message);
 
 public sealed record IngestOptions(string Format, string Message, StoreUser User)
 {

@@ -93,8 +93,10 @@ public sealed class AuditVerbTests : IDisposable
         Assert.Equal(0, Run("list").ExitCode);
         Assert.Equal(0, Run("show", "lenin-1921-10-20-to-stalin").ExitCode);
         Assert.Equal(0, Run("audit").ExitCode);
-        var ingest = Run("ingest", CliRun.Seed("002"));
+        var ingest = Run("ingest", CliRun.Seed("002"), "--wait", "0.3");
         Assert.Equal(2, ingest.ExitCode);
+        Assert.StartsWith($"waiting for the archive's writer lock, held by process {Environment.ProcessId} since ", ingest.Error, StringComparison.Ordinal);
         Assert.Contains("in use by another verbatim process", ingest.Error, StringComparison.Ordinal);
+        Assert.Contains("waited 0.3 s", ingest.Error, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Verbatim.Cli.Tests.Verbs;
 
 /// <summary>
@@ -26,20 +24,7 @@ public sealed class IngestWalkTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private (int ExitCode, string Output, string Error) RunAsNobody(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(AppContext.BaseDirectory, "Verbatim.Cli.dll"), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["HOME"] = _folder;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "the command did not finish");
-        return (process.ExitCode, output.Result, error);
-    }
+    private (int ExitCode, string Output, string Error) RunAsNobody(params string[] arguments) => Nobody.Run(_folder, arguments);
 
     [Fact]
     public void An_unreadable_subfolder_is_one_failure_and_the_rest_is_stored()

@@ -53,6 +53,42 @@ public sealed class SqliteReadOnlyCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Within_a_snapshot_a_reader_sees_one_committed_state_and_the_next_write_after_it()
+    {
+        using var reader = SqliteCatalog.OpenReadOnly(CatalogPath);
+        var before = TestDocuments.All.Count - 1;
+        using (reader.Snapshot())
+        {
+            Assert.Equal(before, reader.Search(new SearchQuery("")).Total);
+            _writer.Upsert(TestDocuments.All[0], 1);
+            Assert.Equal(before, reader.List(new WorkFilter()).Count);
+            Assert.Equal(before, reader.Search(new SearchQuery("")).Total);
+            Assert.Equal(before, reader.Count);
+        }
+        Assert.Equal(before + 1, reader.Search(new SearchQuery("")).Total);
+        Assert.Equal(before + 1, reader.List(new WorkFilter()).Count);
+    }
+
+    [Fact]
+    public void Every_committed_batch_changes_the_generation_a_reader_reads_and_a_rebuilt_catalog_starts_past_it()
+    {
+        using var reader = SqliteCatalog.OpenReadOnly(CatalogPath);
+        var first = reader.Generation;
+        Assert.NotEqual(0, first);
+        _writer.Upsert(TestDocuments.All[0], 1);
+        var second = reader.Generation;
+        Assert.True(second > first);
+        _writer.Clear();
+        var cleared = reader.Generation;
+        Assert.True(cleared > second);
+        Assert.Equal(cleared, reader.Generation);
+
+        using var rebuilt = SqliteCatalog.Open(Path.Combine(_folder, "rebuilt.sqlite"));
+        rebuilt.Upsert(TestDocuments.All[0], 1);
+        Assert.True(rebuilt.Generation > cleared);
+    }
+
+    [Fact]
     public void A_reader_cannot_write()
     {
         using var reader = SqliteCatalog.OpenReadOnly(CatalogPath);

@@ -30,6 +30,42 @@ public sealed class OcflStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_reader_auditing_while_objects_are_swapped_in_finds_nothing_wrong()
+    {
+        var store = Open();
+        store.Save(Write("first", "{}", "x"));
+        var reader = OcflStore.OpenForReading(Root);
+        var audits = new List<Verbatim.Storing.AuditReport>();
+        store.BeforeSwap = _ => audits.Add(reader.Audit());
+
+        store.SaveAll([Write("new-one", "{}", "y"), Write("new-two", "{}", "z"), Write("first", "{\"v\":2}", "x2")]);
+
+        Assert.Equal(3, audits.Count);
+        Assert.All(audits, audit => Assert.True(audit.Clean, string.Join("; ", audit.Findings)));
+        Assert.True(reader.Audit().Clean);
+    }
+
+    [Fact]
+    public void An_audit_reports_what_two_walks_find_so_a_change_in_flight_is_not_damage_and_damage_stays()
+    {
+        var store = Open();
+        store.Save(Write("steady", "{}", "kept"));
+        store.Save(Write("moving", "{}", "original"));
+        var steadyFile = Directory.GetFiles(Root, "letter.txt", SearchOption.AllDirectories).Single(f => File.ReadAllText(f) == "kept");
+        var movingFile = Directory.GetFiles(Root, "letter.txt", SearchOption.AllDirectories).Single(f => File.ReadAllText(f) == "original");
+        File.WriteAllText(steadyFile, "changed");
+        File.WriteAllText(movingFile, "in flight");
+        store.BetweenAuditWalks = () => File.WriteAllText(movingFile, "original");
+
+        var report = store.Audit();
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal("steady", finding.Document);
+        File.WriteAllText(steadyFile, "kept");
+        Assert.True(store.Audit().Clean);
+    }
+
+    [Fact]
     public void New_storage_root_has_its_declaration_layout_and_extension_config()
     {
         Open();

@@ -165,7 +165,7 @@ public sealed class ArchiveTests : IDisposable
     public void Second_writer_is_told_the_archive_is_busy()
     {
         using var archive = Archive.Init(ArchivePath);
-        var error = Assert.Throws<ArchiveException>(() => Archive.Open(ArchivePath));
+        var error = Assert.Throws<ArchiveBusyException>(() => Archive.Open(ArchivePath));
         Assert.Contains("in use by another verbatim process", error.Message);
     }
 

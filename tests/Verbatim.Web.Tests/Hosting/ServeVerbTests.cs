@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Verbatim.Cli;
 using Verbatim.Cli.Tests;
 using Verbatim.Cli.Verbs;
 
@@ -73,5 +75,86 @@ public sealed class ServeVerbTests
         var run = CliRun.Of("serve", "--public-url", "letters.example.org");
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("--public-url takes an absolute http or https address", run.Error);
+    }
+
+    /// <summary>Runs the command (serve or demo) in a process of its own until it says where it serves, then the test; the process is stopped after.</summary>
+    private static async Task WhileServing(string[] arguments, Func<Uri, string, Task> test)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments.Prepend(typeof(VerbatimCommand).Assembly.Location))
+            start.ArgumentList.Add(argument);
+        using var server = Process.Start(start)!;
+        try
+        {
+            var printed = new System.Text.StringBuilder();
+            string? line;
+            do
+            {
+                line = await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(120));
+                printed.AppendLine(line);
+            }
+            while (line is not null && !line.StartsWith("Serving ", StringComparison.Ordinal));
+            Assert.True(line is not null, printed.ToString());
+            await test(new Uri(line.Split(" at ")[1].Split(' ')[0]), printed.ToString());
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_running_server_takes_no_writer_lock_so_ingest_and_read_verbs_run_beside_it()
+    {
+        var archive = Path.Combine(Path.GetTempPath(), $"verbatim-serve-{Guid.NewGuid():N}");
+        Assert.Equal(0, CliRun.Of("init", "--archive", archive).ExitCode);
+        Assert.Equal(0, CliRun.Of("ingest", "--archive", archive, CliRun.Seed("000")).ExitCode);
+        try
+        {
+            await WhileServing(["serve", "--archive", archive, "--port", "0"], (_, _) =>
+            {
+                var ingest = CliRun.Of("ingest", "--archive", archive, CliRun.Seed("001"), "--wait", "0");
+                Assert.True(ingest.ExitCode == 0, ingest.Error);
+                Assert.Contains("Zalutsky", CliRun.Of("search", "Zalutsky", "--archive", archive).Output, StringComparison.Ordinal);
+                return Task.CompletedTask;
+            });
+        }
+        finally
+        {
+            Directory.Delete(archive, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task While_the_demo_serves_an_ingest_from_a_second_terminal_shows_in_the_browser()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"verbatim-demo-{Guid.NewGuid():N}");
+        var archive = Path.Combine(folder, "archive");
+        var letter = Path.Combine(folder, "new", "letter.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(letter)!);
+        File.WriteAllText(letter, "A letter from the second terminal\n\nQuillfeather wrote it while the demo served.\n");
+        try
+        {
+            await WhileServing(["demo", "--samples", Path.Combine(CliRun.RepositoryRoot, "samples"), "--archive", archive, "--port", "0"], async (address, printed) =>
+            {
+                Assert.Contains($"./verbatim ingest FILE... --archive {archive}", printed, StringComparison.Ordinal);
+                Assert.Contains("lenin-1921-10-20-to-stalin", CliRun.Of("search", "Stalin", "--archive", archive).Output, StringComparison.Ordinal);
+                var ingest = CliRun.Of("ingest", letter, "--archive", archive, "--wait", "0");
+                Assert.True(ingest.ExitCode == 0, ingest.Error);
+
+                using var browser = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+                var clock = Stopwatch.StartNew();
+                string page;
+                do
+                    page = await browser.GetStringAsync(new Uri("/search?q=Quillfeather", UriKind.Relative));
+                while (!page.Contains("A letter from the second terminal", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(2));
+                Assert.Contains("A letter from the second terminal", page, StringComparison.Ordinal);
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -23,7 +23,10 @@ public sealed partial class SqliteCatalog : ICatalog
     private const string Bm25 = "bm25(text, 5.0, 2.0, 1.0, 0.5)";
 
     private readonly SqliteConnection _connection;
+
+    // The transaction every command runs in: a batch's, or a reader's snapshot; null between them.
     private SqliteTransaction? _batch;
+    private bool _batchWrites;
 
     // Dropped by every write of this connection, and rebuilt when another connection has
     // written since it was built; see Results().
@@ -48,7 +51,36 @@ public sealed partial class SqliteCatalog : ICatalog
     /// A reader sees every write committed by another connection, before or after it opened: its
     /// in-memory result index is rebuilt when PRAGMA data_version says the file has changed.
     /// </remarks>
-    public static SqliteCatalog OpenReadOnly(string path) => new(Connect(path, SqliteOpenMode.ReadOnly));
+    /// <exception cref="SqliteException">The catalog cannot be read (none there, not a database, or a write-ahead log left in a folder no one here may write).</exception>
+    public static SqliteCatalog OpenReadOnly(string path)
+    {
+        var connection = Connect(path, SqliteOpenMode.ReadOnly);
+        try
+        {
+            // The first read is where a catalog in WAL mode needs its -shm file, made on opening.
+            Probe(connection);
+            return new SqliteCatalog(connection);
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode is SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_CANTOPEN)
+        {
+            connection.Dispose();
+        }
+        // A folder the reader cannot write cannot hold the -shm file. Where no write-ahead log is
+        // left either, every committed write is in the catalog file itself, and the file is read
+        // as immutable: without the shared memory and without locks.
+        if (new FileInfo(path + "-wal") is { Exists: true, Length: > 0 })
+            throw new SqliteException($"the catalog {path} has a write-ahead log ({path}-wal) that must be merged, and its folder cannot be written here; open it once where it can be written (any verbatim command)", SQLitePCL.raw.SQLITE_READONLY);
+        var immutable = Connect(new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1", SqliteOpenMode.ReadOnly);
+        Probe(immutable);
+        return new SqliteCatalog(immutable);
+    }
+
+    private static void Probe(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_schema";
+        command.ExecuteScalar();
+    }
 
     private static SqliteConnection Connect(string path, SqliteOpenMode mode)
     {
@@ -195,6 +227,7 @@ public sealed partial class SqliteCatalog : ICatalog
 
     public void Remove(string id)
     {
+        using var scope = _batch is null ? Batch() : null;
         if (RowOf(id) is not { } rowid)
             return;
         _results = null;
@@ -211,8 +244,10 @@ public sealed partial class SqliteCatalog : ICatalog
 
     public void Clear()
     {
+        using var scope = _batch is null ? Batch() : null;
         _results = null;
-        Execute("DELETE FROM text; DELETE FROM people; DELETE FROM fingerprints; DELETE FROM quote_links; DELETE FROM meta; DELETE FROM documents;");
+        // The generation outlives a clear: a reader must see the rebuilt catalog as a change.
+        Execute($"DELETE FROM text; DELETE FROM people; DELETE FROM fingerprints; DELETE FROM quote_links; DELETE FROM meta WHERE key <> '{GenerationKey}'; DELETE FROM documents;");
     }
 
     public CatalogText? Text(string id)
@@ -430,12 +465,44 @@ public sealed partial class SqliteCatalog : ICatalog
     public IDisposable Batch()
     {
         if (_batch is not null)
-            throw new InvalidOperationException("a batch is already open");
+            throw new InvalidOperationException(_batchWrites ? "a batch is already open" : "a batch cannot be opened inside a snapshot");
         _batch = _connection.BeginTransaction();
-        return new BatchScope(this);
+        _batchWrites = true;
+        return new TransactionScope(this, advancesGeneration: true);
     }
 
-    private sealed class BatchScope(SqliteCatalog catalog) : IDisposable
+    public IDisposable Snapshot()
+    {
+        if (_batch is not null)
+            return NoScope.Instance;
+        _batch = _connection.BeginTransaction(deferred: true);
+        _batchWrites = false;
+        // A deferred transaction takes its snapshot at its first read, made here, so that
+        // everything read after (PRAGMA data_version included) is of that one state.
+        Scalar("SELECT count(*) FROM meta");
+        return new TransactionScope(this, advancesGeneration: false);
+    }
+
+    private const string GenerationKey = "generation";
+
+    public long Generation => Scalar($"SELECT value FROM meta WHERE key = '{GenerationKey}'") is string value
+        ? long.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture) : 0;
+
+    // One more than before, and never below the clock's ticks, so that a catalog deleted and
+    // built again does not start over at a number a reader still holds.
+    private void AdvanceGeneration()
+    {
+        using var advance = Command($"""
+            INSERT INTO meta (key, value) VALUES ('{GenerationKey}', CAST($now AS TEXT))
+            ON CONFLICT (key) DO UPDATE SET value = CAST(max(CAST(value AS INTEGER) + 1, $now) AS TEXT)
+            """);
+        advance.Parameters.AddWithValue("$now", DateTime.UtcNow.Ticks);
+        advance.ExecuteNonQuery();
+    }
+
+    // A snapshot wrote nothing: it ends by rollback (its transaction's disposal), which also holds
+    // where an interrupted statement has ended it already.
+    private sealed class TransactionScope(SqliteCatalog catalog, bool advancesGeneration) : IDisposable
     {
         private bool _done;
 
@@ -443,9 +510,28 @@ public sealed partial class SqliteCatalog : ICatalog
         {
             if (_done) return;
             _done = true;
-            catalog._batch!.Commit();
-            catalog._batch.Dispose();
-            catalog._batch = null;
+            try
+            {
+                if (advancesGeneration)
+                {
+                    catalog.AdvanceGeneration();
+                    catalog._batch!.Commit();
+                }
+            }
+            finally
+            {
+                catalog._batch!.Dispose();
+                catalog._batch = null;
+            }
+        }
+    }
+
+    private sealed class NoScope : IDisposable
+    {
+        public static readonly NoScope Instance = new();
+
+        public void Dispose()
+        {
         }
     }
 
@@ -453,6 +539,7 @@ public sealed partial class SqliteCatalog : ICatalog
     {
         ArgumentNullException.ThrowIfNull(query);
         var parsed = FtsQuery.ForUser(query.Text);
+        using var snapshot = Snapshot();
         using var budget = new QueryBudget(_connection, query.TimeLimit, cancellationToken);
         try
         {
@@ -601,6 +688,7 @@ public sealed partial class SqliteCatalog : ICatalog
 
     public IReadOnlyList<WorkEntry> List(WorkFilter filter)
     {
+        using var snapshot = Snapshot();
         var selected = Results().InDateOrder(filter);
         using var command = Command("""
             SELECT d.rowid, d.id, d.title, d.kind, d.date, d.collection, d.volume, d.version,
