@@ -58,11 +58,20 @@ public static class ServeVerb
         var port = Port();
         var listen = Listen();
         var publicUrl = PublicUrl();
-        var command = new Command("serve", "Serve the archive to a browser (the web reader) and as a JSON API, on 127.0.0.1 unless told otherwise, until stopped with Ctrl+C.") { port, listen, publicUrl };
-        command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
+        var inbox = new Option<string?>("--inbox")
+        {
+            Description = "A folder whose files are ingested as they arrive, once complete, as `verbatim watch` does: moved to DIR/done/ or, with their error, to DIR/failed/.",
+            HelpName = "DIR",
+        };
+        var settle = WatchVerb.Settle();
+        var command = new Command("serve", "Serve the archive to a browser (the web reader) and as a JSON API, on 127.0.0.1 unless told otherwise, until stopped with Ctrl+C.") { port, listen, publicUrl, inbox, settle };
+        command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
             using var opened = ArchiveOptions.OpenForReading(result, archive);
-            return Serve(opened, new ReaderOptions(result.GetValue(port)) { Listen = result.GetValue(listen)!, PublicUrl = result.GetValue(publicUrl) }, output);
+            var watched = result.GetValue(inbox) is { } folder
+                ? new Inbox(WatchVerb.Options(result, archive, folder, result.GetValue(settle), "ingest from the inbox"))
+                : null;
+            return Serve(opened, new ReaderOptions(result.GetValue(port)) { Listen = result.GetValue(listen)!, PublicUrl = result.GetValue(publicUrl) }, output, watched, error);
         }));
         return command;
     }
@@ -73,16 +82,27 @@ public static class ServeVerb
             ? null
             : $"warning: serving on {listen}: the archive is then reachable from the network, by anyone who can reach this machine.";
 
-    /// <summary>Serves an archive opened for reading until the process is told to stop; other processes read and write it meanwhile.</summary>
-    public static int Serve(Archive archive, ReaderOptions options, TextWriter output)
+    /// <summary>
+    /// Serves an archive opened for reading until the process is told to stop; other processes
+    /// read and write it meanwhile, and so does the inbox, when one is given, as a writer like them.
+    /// </summary>
+    public static int Serve(Archive archive, ReaderOptions options, TextWriter output, Inbox? inbox = null, TextWriter? error = null)
     {
         using var app = ReaderHost.Build(archive, options);
         app.Start();
+        output = TextWriter.Synchronized(output);
         if (NetworkWarning(options.Listen) is { } warning)
             output.WriteLine(warning);
+        // Before the line that says where it serves, which scripts wait for as the sign it is ready.
+        if (inbox is not null)
+            output.WriteLine($"Ingesting the files that arrive in {inbox.Folder}.");
         output.WriteLine($"Serving {archive.Layout.Root} at {app.Address()} (API: {new Uri(app.Address(), "/api/documents")}); Ctrl+C stops.");
         output.Flush();
+        var watching = inbox is null
+            ? Task.CompletedTask
+            : Task.Run(() => inbox.RunAsync(round => WatchVerb.Report(round, output), WatchVerb.Failure(error ?? output), app.Lifetime.ApplicationStopping));
         app.WaitForShutdown();
+        watching.GetAwaiter().GetResult();
         return 0;
     }
 }

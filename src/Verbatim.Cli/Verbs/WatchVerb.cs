@@ -33,7 +33,7 @@ public static class WatchVerb
                 return RunOnce(inbox, output);
             output.WriteLine($"Watching {inbox.Folder} for files to ingest into {ArchiveOptions.PathOf(result, archive)}; Ctrl-C stops.");
             output.Flush();
-            inbox.RunAsync(round => Report(round, output), exception => error.WriteLine($"error: {exception.Message} (the files stay in the inbox and are tried again)"), cancellationToken)
+            inbox.RunAsync(round => Report(round, output), Failure(error), cancellationToken)
                 .GetAwaiter().GetResult();
             return 0;
         })));
@@ -68,7 +68,11 @@ public static class WatchVerb
         return failed > 0 ? 1 : 0;
     }
 
-    private static void Report(InboxRound round, TextWriter output)
+    /// <summary>What a round that could not be done says: its files stay and are tried again.</summary>
+    internal static Action<Exception> Failure(TextWriter error) =>
+        exception => error.WriteLine($"error: {exception.Message} (the files stay in the inbox and are tried again)");
+
+    internal static void Report(InboxRound round, TextWriter output)
     {
         foreach (var outcome in round.Outcomes)
         {

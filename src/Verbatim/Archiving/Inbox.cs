@@ -79,7 +79,7 @@ public sealed class Inbox
             return new InboxRound([], waiting);
 
         IngestReport report;
-        using (var archive = Archive.Open(_options.Archive))
+        using (var archive = Archive.Open(_options.Archive, _options.Wait))
             report = archive.Ingest(ready, _options.Ingest);
         var outcomes = new List<InboxOutcome>();
         foreach (var path in ready)

@@ -157,4 +157,38 @@ public sealed class ServeVerbTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_file_put_in_the_inbox_of_a_running_server_is_stored_moved_to_done_and_served()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"verbatim-serve-inbox-{Guid.NewGuid():N}");
+        var archive = Path.Combine(folder, "archive");
+        var inbox = Directory.CreateDirectory(Path.Combine(folder, "inbox")).FullName;
+        Assert.Equal(0, CliRun.Of("init", "--archive", archive).ExitCode);
+        Assert.Equal(0, CliRun.Of("ingest", "--archive", archive, CliRun.Seed("000")).ExitCode);
+        try
+        {
+            await WhileServing(["serve", "--archive", archive, "--port", "0", "--inbox", inbox, "--settle", "0.2"], async (address, printed) =>
+            {
+                Assert.Contains($"Ingesting the files that arrive in {inbox}.", printed, StringComparison.Ordinal);
+                File.WriteAllText(Path.Combine(inbox, "arrived.txt"), "A letter put in the inbox\n\nGlimmerwick wrote it while the server ran.\n");
+
+                using var browser = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+                var clock = Stopwatch.StartNew();
+                string page;
+                do
+                {
+                    await Task.Delay(100);
+                    page = await browser.GetStringAsync(new Uri("/search?q=Glimmerwick", UriKind.Relative));
+                }
+                while (!page.Contains("A letter put in the inbox", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(20));
+                Assert.Contains("A letter put in the inbox", page, StringComparison.Ordinal);
+                Assert.True(File.Exists(Path.Combine(inbox, "done", "arrived.txt")));
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
