@@ -13,6 +13,9 @@ public enum DifferenceKind
     /// <summary>Source words left out where the quoting text puts an ellipsis.</summary>
     MarkedOmission,
 
+    /// <summary>An ellipsis in the quoting text where the source leaves nothing out: the words on its two sides follow each other there.</summary>
+    EmptyEllipsis,
+
     /// <summary>Source words left out with nothing to show it.</summary>
     SilentOmission,
 
@@ -28,6 +31,6 @@ public enum DifferenceKind
 /// <see cref="Quoting"/> are ranges of the two ORIGINAL texts; the readings are those ranges'
 /// characters. A side that has nothing (the quoting side of a silent omission, the source side of an
 /// insertion) has an empty range at the place where the words are missing; the quoting side of a
-/// marked omission is the ellipsis.
+/// marked omission and of an empty ellipsis is the ellipsis.
 /// </summary>
 public sealed record Difference(DifferenceKind Kind, TextRange Source, TextRange Quoting, string SourceReading, string QuotingReading);

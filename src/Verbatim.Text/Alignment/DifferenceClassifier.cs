@@ -8,7 +8,9 @@ namespace Verbatim.Text.Alignment;
 /// Names every difference of a local alignment. Consecutive steps that are not matches form one
 /// run: a run with words on both sides is a substitution, one with source words only an omission
 /// (marked when the quoting text's separator at that place holds an ellipsis, silent otherwise),
-/// one with quoting words only an insertion. An omission and an insertion of the same words are one
+/// one with quoting words only an insertion; a run ends at an ellipsis of the quoting text. An
+/// ellipsis between two matched words that follow each other in the source leaves nothing out, and
+/// is reported as such. An omission and an insertion of the same words are one
 /// transposition. Matched words whose originals differ, and the separators between two matched
 /// pairs that differ only typographically (curly against straight quotes, a dash against a
 /// hyphen), are typographic only. A mark put between two words without a word of its own, such
@@ -37,6 +39,8 @@ public static partial class DifferenceClassifier
                     if (OnlyTypographic(source.Original, separators.Item1, quoting.Original, separators.Item2))
                         found.Add((Make(DifferenceKind.TypographicOnly, separators.Item1, separators.Item2), ""));
                     found.AddRange(MarksAddedOrLeftOut(source, separators.Item1, quoting, separators.Item2));
+                    if (Ellipses.After(quoting, q - 1) is { } ellipsis && Ellipses.After(source, s - 1) is null)
+                        found.Add((Make(DifferenceKind.EmptyEllipsis, new TextRange(separators.Item1.Start, 0), ellipsis), ""));
                 }
                 var (sourceWord, quotingWord) = (source.RangeOf(s), quoting.RangeOf(q));
                 if (sourceWord.Of(source.Original) != quotingWord.Of(quoting.Original))
@@ -45,8 +49,8 @@ public static partial class DifferenceClassifier
                 continue;
             }
 
-            var end = k;
-            while (end < steps.Count && steps[end].Operation != AlignmentOperation.Match)
+            var end = k + 1;
+            while (end < steps.Count && steps[end].Operation != AlignmentOperation.Match && !EllipsisBetween(quoting, steps[end - 1], steps[end]))
                 end++;
             found.Add(ClassifyRun(alignment, k, end));
             k = end;
@@ -153,6 +157,15 @@ public static partial class DifferenceClassifier
             return [.. WordlessMark().Matches(separator.Of(text)).Select(m => (new TextRange(separator.Start + m.Index, m.Length), m.Value))];
         }
     }
+
+    /// <summary>
+    /// Whether the quoting text has an ellipsis between two steps: after the first one's word or
+    /// before the second one's. A run of differences ends there, so that words a quotation changed
+    /// next to an ellipsis are not taken together with the words the ellipsis leaves out.
+    /// </summary>
+    private static bool EllipsisBetween(TokenisedText quoting, AlignmentStep earlier, AlignmentStep later) =>
+        (earlier.QuotingWord is { } before && Ellipses.After(quoting, before) is not null)
+        || (later.QuotingWord is { } after && after > 0 && Ellipses.After(quoting, after - 1) is not null);
 
     /// <summary>The original characters between a word and the next one.</summary>
     private static TextRange Separator(TokenisedText text, int word) =>

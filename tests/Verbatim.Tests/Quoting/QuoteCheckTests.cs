@@ -52,6 +52,48 @@ public sealed class QuoteCheckTests(SeedArchive seeds) : IClassFixture<SeedArchi
     }
 
     [Fact]
+    public void Sentences_joined_by_an_ellipsis_are_one_match_with_one_marked_omission_of_what_lies_between()
+    {
+        // Issue 15: the two sentences of the letter to Lutovinov stand some 450 characters apart.
+        var check = seeds.Archive.CheckQuote("Facts—you will recall this yourself—are stubborn things. … You have not given any names. There are no facts.");
+
+        var match = Assert.Single(check.Matches);
+        var text = BodyOf(match.Id);
+        Assert.Equal((946, 1546), (match.Start, match.End));
+        Assert.StartsWith("Facts—you will recall", text[match.Start..match.End], StringComparison.Ordinal);
+        Assert.EndsWith("There are no facts", text[match.Start..match.End], StringComparison.Ordinal);
+        var omission = Assert.Single(match.Differences);
+        Assert.Equal(("marked-omission", "…"), (omission.Type, omission.Quoted));
+        Assert.StartsWith("So have a look at what are the facts you mention.", omission.Source, StringComparison.Ordinal);
+        Assert.EndsWith("gossip loves darkness and anonymity", omission.Source, StringComparison.Ordinal);
+        Assert.Equal(omission.Source, text.Substring(omission.Offset, omission.Source.Length));
+    }
+
+    [Fact]
+    public void Each_of_several_ellipses_is_an_omission_of_its_own_within_one_match()
+    {
+        var check = seeds.Archive.CheckQuote("Facts—you will recall this yourself—are stubborn things. . . . I list all your factual statements: [...] You have not given any names. There are no facts.");
+
+        var match = Assert.Single(check.Matches);
+        Assert.Equal((946, 1546), (match.Start, match.End));
+        Assert.Equal(["marked-omission", "marked-omission"], match.Differences.Select(d => d.Type));
+        Assert.Equal((". . .", "So have a look at what are the facts you mention"), (match.Differences[0].Quoted, match.Differences[0].Source));
+        Assert.Equal("[...]", match.Differences[1].Quoted);
+        Assert.StartsWith("1) The railwaymen", match.Differences[1].Source, StringComparison.Ordinal);
+        Assert.EndsWith("darkness and anonymity", match.Differences[1].Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_ellipsis_where_the_letter_leaves_nothing_out_is_reported_as_such()
+    {
+        var match = Assert.Single(seeds.Archive.CheckQuote("Facts—you will recall this yourself—are stubborn things. … So have a look at what are the facts you mention.").Matches);
+
+        var empty = Assert.Single(match.Differences);
+        Assert.Equal(("empty-ellipsis", "…", ""), (empty.Type, empty.Quoted, empty.Source));
+        Assert.Equal(". So have a look at what are the facts you mention", BodyOf(match.Id)[empty.Offset..match.End]);
+    }
+
+    [Fact]
     public void A_check_past_its_time_limit_is_stopped_with_a_clear_reason()
     {
         var checker = new QuoteChecker(seeds.Archive.Catalog);
