@@ -16,13 +16,15 @@ public readonly record struct QuotationPiece(int FirstWord, int Count)
 /// aligned by itself (<see cref="ChainedAligner"/>, its edges completed up to its ellipses by
 /// <see cref="QuotationEdges"/>): first the piece a candidate was found by, then the following
 /// pieces one by one, each in the source words after the piece before it and at most
-/// <see cref="MaximumOmittedCharacters"/> characters beyond, then likewise the pieces before it.
+/// <see cref="MaximumOmittedCharacters"/> characters beyond (the nearest place that joins, not
+/// the best in that reach), then likewise the pieces before it.
 /// A piece joins when at least half its words are equal and its alignment reaches the ellipsis
 /// between it and the chain; the first piece that does not ends the chain on that side. The
 /// joined alignment spans the pieces, and the source words between two pieces are one run the
 /// classifier reports as the omission the ellipsis marks (or, where there are none, an ellipsis
-/// that leaves nothing out). Each piece is looked for once, in a window of bounded length, so the
-/// cost grows with the number of pieces, not with the places their words occur.
+/// that leaves nothing out). Each piece is looked for in windows of bounded length (at most twice
+/// the widest one's cost), so the cost grows with the number of pieces, not with the places
+/// their words occur.
 /// </summary>
 public static class QuotationPieces
 {
@@ -91,10 +93,15 @@ public static class QuotationPieces
             var before = placed[^1];
             if (before.LastQuotingWord != pieces[p - 1].LastWord)
                 break;
-            var from = before.LastSourceWord + 1;
-            var reach = source.EndOf(before.LastSourceWord) + MaximumOmittedCharacters + Length(quoting, pieces[p]) + PieceSlack;
-            var next = Place(source, quoting, pieces[p], from, WordsEndingBy(source, reach), scoring);
-            if (next is null || next.FirstQuotingWord != pieces[p].FirstWord || !Near(source, before, next))
+            var (from, piece) = (before.LastSourceWord + 1, pieces[p]);
+            var next = Nearest(Length(quoting, piece), (size, widest) =>
+            {
+                var to = WordsEndingBy(source, source.EndOf(before.LastSourceWord) + size);
+                return Place(source, quoting, piece, from, to, scoring) is { } found
+                    && found.FirstQuotingWord == piece.FirstWord && Near(source, before, found) && (widest || found.LastSourceWord + 1 < to)
+                    ? found : null;
+            });
+            if (next is null)
                 break;
             placed.Add(next);
         }
@@ -103,14 +110,40 @@ public static class QuotationPieces
             var after = placed[0];
             if (after.FirstQuotingWord != pieces[p + 1].FirstWord)
                 break;
-            var to = after.FirstSourceWord;
-            var reach = source.StartOf(after.FirstSourceWord) - MaximumOmittedCharacters - Length(quoting, pieces[p]) - PieceSlack;
-            var previous = Place(source, quoting, pieces[p], FirstWordFrom(source, reach), to, scoring);
-            if (previous is null || previous.LastQuotingWord != pieces[p].LastWord || !Near(source, previous, after))
+            var (to, piece) = (after.FirstSourceWord, pieces[p]);
+            var previous = Nearest(Length(quoting, piece), (size, widest) =>
+            {
+                var from = FirstWordFrom(source, source.StartOf(after.FirstSourceWord) - size);
+                return Place(source, quoting, piece, from, to, scoring) is { } found
+                    && found.LastQuotingWord == piece.LastWord && Near(source, found, after) && (widest || found.FirstSourceWord > from)
+                    ? found : null;
+            });
+            if (previous is null)
                 break;
             placed.Insert(0, previous);
         }
         return placed.Count == 1 ? first : Joined(placed);
+    }
+
+    /// <summary>
+    /// The piece's place nearest the chain: looked for in a window beside it just long enough to
+    /// hold the piece, then in windows twice as long, up to the bound. A historian's ellipsis
+    /// leaves out little more often than much, and the piece's words may recur farther off (a
+    /// polemic repeats the very phrase it quotes), so the first place that joins is taken, not the
+    /// best one in the whole reach; the windows together cost at most twice the widest one. A
+    /// place that reaches a window's far end may be a piece cut short by it, and is taken from the
+    /// widest window only.
+    /// </summary>
+    private static LocalAlignment? Nearest(int pieceLength, Func<int, bool, LocalAlignment?> joinedWithin)
+    {
+        var widest = MaximumOmittedCharacters + pieceLength + PieceSlack;
+        for (var size = Math.Min(widest, pieceLength + PieceSlack); ; size = Math.Min(widest, 2 * size))
+        {
+            if (joinedWithin(size, size == widest) is { } found)
+                return found;
+            if (size == widest)
+                return null;
+        }
     }
 
     /// <summary>The piece's best alignment in the source words [from, to), its edges completed within them, or null when fewer than half its words are equal.</summary>
@@ -119,9 +152,10 @@ public static class QuotationPieces
         if (to <= from)
             return null;
         var core = ChainedAligner.Align(source, from, to - from, quoting, piece.FirstWord, piece.Count, scoring);
-        if (core.IsEmpty || 2 * core.MatchedWords < piece.Count)
+        if (core.IsEmpty)
             return null;
-        return QuotationEdges.Cover(core, from, to - from);
+        var covered = QuotationEdges.Cover(core, from, to - from);
+        return 2 * covered.MatchedWords < piece.Count ? null : covered;
     }
 
     private static bool Near(TokenisedText source, LocalAlignment earlier, LocalAlignment later) =>

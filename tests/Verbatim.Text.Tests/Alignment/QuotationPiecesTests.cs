@@ -92,4 +92,15 @@ public class QuotationPiecesTests
         Assert.Equal(("things", "matters"), (differences[0].SourceReading, differences[0].QuotingReading));
         Assert.Equal(Filler(40), differences[1].SourceReading);
     }
+
+    [Fact]
+    public void A_piece_is_placed_where_it_first_joins_not_where_it_recurs_word_for_word_farther_on()
+    {
+        var source = $"{Opening}. {Filler(10)}. With the very best comradely greetings. {Filler(100)}. He signed with Communist greetings.";
+
+        var (alignment, differences) = Join(source, $"{Opening}. … With Communist greetings", Opening);
+
+        Assert.EndsWith("With the very best comradely greetings", alignment.SourceRange.Of(source), StringComparison.Ordinal);
+        Assert.Equal([DifferenceKind.MarkedOmission, DifferenceKind.Substitution], differences.Select(d => d.Kind));
+    }
 }
