@@ -22,6 +22,12 @@ public enum DifferenceKind
     /// <summary>Words the quoting text adds.</summary>
     Insertion,
 
+    /// <summary>Words the quoting text adds in square brackets, an editor's: "[sic]", "[emphasis added]", "[i.e. Stalin]".</summary>
+    EditorialInsertion,
+
+    /// <summary>Words in square brackets standing for source words: "[he]" for "Stalin", "[the Party]" for "the Central Committee".</summary>
+    EditorialReplacement,
+
     /// <summary>A block of source words that the quoting text gives in another place.</summary>
     Transposition,
 }

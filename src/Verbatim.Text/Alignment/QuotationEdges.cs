@@ -35,6 +35,7 @@ public static class QuotationEdges
         var quoting = alignment.Quoting;
         var sourceEnd = sourceFirst + sourceCount;
 
+        var remarks = EditorialBrackets.Of(quoting, 0, quoting.Original.Length);
         var leading = new List<AlignmentStep>();
         // Counted no further than one word past the limit: an edge that long is left as it is anyway.
         var lead = 0;
@@ -44,7 +45,7 @@ public static class QuotationEdges
         {
             var quoted = Enumerable.Range(0, lead).Select(t => alignment.FirstQuotingWord - 1 - t).ToList();
             var available = Enumerable.Range(0, Math.Clamp(alignment.FirstSourceWord - sourceFirst, 0, lead + maximumEdgeWords)).Select(t => alignment.FirstSourceWord - 1 - t).ToList();
-            leading = Outward(alignment, quoted, available);
+            leading = Outward(alignment, quoted, available, remarks);
             leading.Reverse();
         }
 
@@ -56,7 +57,7 @@ public static class QuotationEdges
         {
             var quoted = Enumerable.Range(1, tail).Select(t => alignment.LastQuotingWord + t).ToList();
             var available = Enumerable.Range(1, Math.Clamp(sourceEnd - 1 - alignment.LastSourceWord, 0, tail + maximumEdgeWords)).Select(t => alignment.LastSourceWord + t).ToList();
-            trailing = Outward(alignment, quoted, available);
+            trailing = Outward(alignment, quoted, available, remarks);
         }
         if (leading.Count == 0 && trailing.Count == 0)
             return alignment;
@@ -66,7 +67,28 @@ public static class QuotationEdges
     /// <summary>
     /// Steps for the quotation's edge words against the source's words beyond the alignment, both
     /// listed outward from it; every quoted word is used, the source's words only as far as needed.
+    /// An editor's remark in brackets ("[sic]", "[emphasis added]") is set against nothing: it
+    /// speaks of the quotation and stands for no source word.
     /// </summary>
+    private static List<AlignmentStep> Outward(LocalAlignment alignment, List<int> quoted, List<int> available, EditorialBrackets brackets)
+    {
+        var remarks = quoted.Where(q => brackets.Holding(alignment.Quoting, q) is { IsRemark: true }).ToList();
+        if (remarks.Count == 0)
+            return Outward(alignment, quoted, available);
+        var steps = Outward(alignment, [.. quoted.Except(remarks)], available);
+        var merged = new List<AlignmentStep>();
+        var next = 0;
+        foreach (var step in steps)
+        {
+            for (; next < remarks.Count && step.QuotingWord is { } q && quoted.IndexOf(remarks[next]) < quoted.IndexOf(q); next++)
+                merged.Add(new AlignmentStep(AlignmentOperation.QuotingOnly, null, remarks[next]));
+            merged.Add(step);
+        }
+        for (; next < remarks.Count; next++)
+            merged.Add(new AlignmentStep(AlignmentOperation.QuotingOnly, null, remarks[next]));
+        return merged;
+    }
+
     private static List<AlignmentStep> Outward(LocalAlignment alignment, List<int> quoted, List<int> available)
     {
         bool Same(int q, int s) => alignment.Quoting.KeyHashes[quoted[q]] == alignment.Source.KeyHashes[available[s]];

@@ -51,6 +51,8 @@ public sealed record QuoteDifference(string Type, string Quoted, string Source, 
         DifferenceKind.EmptyEllipsis => "empty-ellipsis",
         DifferenceKind.SilentOmission => "silent-omission",
         DifferenceKind.Insertion => "insertion",
+        DifferenceKind.EditorialInsertion => "editorial-insertion",
+        DifferenceKind.EditorialReplacement => "editorial-replacement",
         DifferenceKind.Transposition => "transposition",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };

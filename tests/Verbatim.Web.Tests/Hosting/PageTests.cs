@@ -261,4 +261,16 @@ public sealed class PageTests(ReaderFixture reader)
         Assert.StartsWith("I list all your factual statements", omission[1], StringComparison.Ordinal);
         Assert.EndsWith("gossip loves darkness and anonymity", omission[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_check_page_names_an_editors_brackets_as_the_editors()
+    {
+        var (_, html) = await Get("/check-quote?q=" + Uri.EscapeDataString(
+            "[Lalayants] is undoubtedly a loyal revolutionary [emphasis added], who must be used despite our political differences"));
+
+        var rows = html.QuerySelectorAll("table.differences tbody tr").Select(tr => tr.QuerySelectorAll("td").Take(3).Select(td => td.TextContent).ToList()).ToList();
+        Assert.Equal(
+            [["replaced by an editor's words in square brackets", "He", "[Lalayants]"], ["put in by an editor, in square brackets", "—", "[emphasis added]"]],
+            rows);
+    }
 }
