@@ -70,11 +70,11 @@ public static class QuotationPieces
     /// <summary>
     /// The quotation aligned piece by piece, starting with piece <paramref name="anchorPiece"/>
     /// near <paramref name="anchor"/> (a range of the source's original text where it was found);
-    /// empty when that piece is not found there.
+    /// empty when that piece is not found there. Cancellation is looked at between pieces.
     /// </summary>
     public static LocalAlignment Join(
         TokenisedText source, TokenisedText quoting, IReadOnlyList<QuotationPiece> pieces, int anchorPiece, TextRange anchor,
-        AlignmentScoring? scoring = null)
+        AlignmentScoring? scoring = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(quoting);
@@ -90,6 +90,7 @@ public static class QuotationPieces
 
         for (var p = anchorPiece + 1; p < pieces.Count; p++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var before = placed[^1];
             if (before.LastQuotingWord != pieces[p - 1].LastWord)
                 break;
@@ -107,6 +108,7 @@ public static class QuotationPieces
         }
         for (var p = anchorPiece - 1; p >= 0; p--)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var after = placed[0];
             if (after.FirstQuotingWord != pieces[p + 1].FirstWord)
                 break;

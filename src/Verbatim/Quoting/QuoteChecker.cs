@@ -88,7 +88,7 @@ public sealed class QuoteChecker(ICatalog catalog)
         var aligned = Ranked(passages.Select(p =>
         {
             stop.ThrowIfCancellationRequested();
-            return pieces.Count > 1 ? Joined(p, quoted, pieces) : Match(p.SourceId, p.SourceOffset, p.Alignment, quoted.Tokens.Count);
+            return pieces.Count > 1 ? Joined(p, quoted, pieces, stop) : Match(p.SourceId, p.SourceOffset, p.Alignment, quoted.Tokens.Count);
         }));
         if (pieces.Count > 1)
             aligned = WithoutOverlaps(aligned);
@@ -123,7 +123,7 @@ public sealed class QuoteChecker(ICatalog catalog)
     /// from the piece the passage holds most of; the document is tokenised only as far around the
     /// passage as the pieces before and after it may lie.
     /// </summary>
-    private QuoteMatch Joined(QuotationPassage passage, TokenisedText quoted, IReadOnlyList<QuotationPiece> pieces)
+    private QuoteMatch Joined(QuotationPassage passage, TokenisedText quoted, IReadOnlyList<QuotationPiece> pieces, CancellationToken stop)
     {
         var text = Resolve(passage.SourceId).Text;
         var found = passage.Alignment.SourceRange;
@@ -131,7 +131,8 @@ public sealed class QuoteChecker(ICatalog catalog)
         var reach = ((pieces.Count - 1) * QuotationPieces.MaximumOmittedCharacters) + quoted.Original.Length + EdgeCharacters;
         var (start, end) = TextWindow.Around(text, anchor.Start, anchor.End, reach);
         var window = Tokeniser.Tokenise(text[start..end]);
-        var joined = QuotationPieces.Join(window, quoted, pieces, QuotationPieces.Holding(pieces, passage.Alignment), anchor with { Start = anchor.Start - start });
+        var joined = QuotationPieces.Join(window, quoted, pieces, QuotationPieces.Holding(pieces, passage.Alignment), anchor with { Start = anchor.Start - start },
+            cancellationToken: stop);
         return joined.IsEmpty
             ? Match(passage.SourceId, passage.SourceOffset, passage.Alignment, quoted.Tokens.Count)
             : Match(passage.SourceId, start, joined, quoted.Tokens.Count);

@@ -103,4 +103,16 @@ public class QuotationPiecesTests
         Assert.EndsWith("With the very best comradely greetings", alignment.SourceRange.Of(source), StringComparison.Ordinal);
         Assert.Equal([DifferenceKind.MarkedOmission, DifferenceKind.Substitution], differences.Select(d => d.Kind));
     }
+
+    [Fact]
+    public void A_cancelled_join_stops_between_pieces()
+    {
+        var source = Tokeniser.Tokenise($"{Opening}. {Filler(40)}. {Closing}.");
+        var quoted = Tokeniser.Tokenise($"{Opening}. … {Closing}.");
+        using var gone = new CancellationTokenSource();
+        gone.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => QuotationPieces.Join(
+            source, quoted, QuotationPieces.Of(quoted), 0, new TextRange(0, Opening.Length), cancellationToken: gone.Token));
+    }
 }
