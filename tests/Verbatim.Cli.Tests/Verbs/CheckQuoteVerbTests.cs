@@ -70,6 +70,9 @@ public sealed class CheckQuoteVerbTests : IDisposable
         Assert.Contains($"at {offset}–{offset + leftOut.Length}: «…» leaves out «So have a look at what", line, StringComparison.Ordinal);
         Assert.EndsWith("darkness and anonymity»", line.TrimEnd(), StringComparison.Ordinal);
         Assert.DoesNotContain("railwaymen", line, StringComparison.Ordinal);
+
+        var empty = CliRun.Of("check-quote", "Facts—you will recall this yourself—are stubborn things. … So have a look at what are the facts you mention.", "--archive", Archive);
+        Assert.Contains($"empty-ellipsis   at {offset - 2}: quoted «…», but the source leaves nothing out there", empty.Output, StringComparison.Ordinal);
     }
 
     [Fact]
