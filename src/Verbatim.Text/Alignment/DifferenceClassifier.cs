@@ -8,7 +8,9 @@ namespace Verbatim.Text.Alignment;
 /// Names every difference of a local alignment. Consecutive steps that are not matches form one
 /// run: a run with words on both sides is a substitution, one with source words only an omission
 /// (marked when the quoting text's separator at that place holds an ellipsis, silent otherwise),
-/// one with quoting words only an insertion. An omission and an insertion of the same words are one
+/// one with quoting words only an insertion; a run ends at an ellipsis of the quoting text. An
+/// ellipsis between two matched words that follow each other in the source leaves nothing out, and
+/// is reported as such. An omission and an insertion of the same words are one
 /// transposition. Matched words whose originals differ, and the separators between two matched
 /// pairs that differ only typographically (curly against straight quotes, a dash against a
 /// hyphen), are typographic only. A mark put between two words without a word of its own, such
@@ -24,6 +26,11 @@ public static partial class DifferenceClassifier
         ArgumentNullException.ThrowIfNull(alignment);
         var (source, quoting, steps) = (alignment.Source, alignment.Quoting, alignment.Steps);
         var found = new List<(Difference Difference, string Keys)>();
+        // From the separator before the first quoting word to the one after the last, so that a
+        // bracket around an edge word is whole.
+        var brackets = steps.Count == 0 ? EditorialBrackets.None : EditorialBrackets.Of(quoting,
+            alignment.FirstQuotingWord > 0 ? quoting.EndOf(alignment.FirstQuotingWord - 1) : 0,
+            alignment.LastQuotingWord + 1 < quoting.Count ? quoting.StartOf(alignment.LastQuotingWord + 1) : quoting.Original.Length);
         var k = 0;
         while (k < steps.Count)
         {
@@ -37,6 +44,8 @@ public static partial class DifferenceClassifier
                     if (OnlyTypographic(source.Original, separators.Item1, quoting.Original, separators.Item2))
                         found.Add((Make(DifferenceKind.TypographicOnly, separators.Item1, separators.Item2), ""));
                     found.AddRange(MarksAddedOrLeftOut(source, separators.Item1, quoting, separators.Item2));
+                    if (Ellipses.After(quoting, q - 1) is { } ellipsis && Ellipses.After(source, s - 1) is null)
+                        found.Add((Make(DifferenceKind.EmptyEllipsis, new TextRange(separators.Item1.Start, 0), ellipsis), ""));
                 }
                 var (sourceWord, quotingWord) = (source.RangeOf(s), quoting.RangeOf(q));
                 if (sourceWord.Of(source.Original) != quotingWord.Of(quoting.Original))
@@ -45,10 +54,10 @@ public static partial class DifferenceClassifier
                 continue;
             }
 
-            var end = k;
-            while (end < steps.Count && steps[end].Operation != AlignmentOperation.Match)
+            var end = k + 1;
+            while (end < steps.Count && steps[end].Operation != AlignmentOperation.Match && !EllipsisBetween(quoting, steps[end - 1], steps[end]))
                 end++;
-            found.Add(ClassifyRun(alignment, k, end));
+            found.AddRange(ClassifyRun(alignment, brackets, k, end));
             k = end;
         }
         return PairTranspositions(found);
@@ -58,27 +67,44 @@ public static partial class DifferenceClassifier
     }
 
     /// <summary>
-    /// The run of non-matching steps [first, end). A local alignment starts and ends with a match,
-    /// so both neighbours exist; one completed at a quotation's edges (<see cref="QuotationEdges"/>)
-    /// may start or end with a run, which then has words on the quoting side and a match on its
-    /// inner side.
+    /// The run of non-matching steps [first, end). A local alignment starts and ends with a match;
+    /// one completed at a quotation's edges (<see cref="QuotationEdges"/>) may start or end with a
+    /// run, and one whose runs end at ellipses may have a run next to a run. A side without words
+    /// is an empty range at the nearest word's edge before the run, or after it where none is.
+    /// Words in an editor's square brackets (<see cref="EditorialBrackets"/>) are an editorial
+    /// replacement where they are all the run's quoting words and stand against source words
+    /// (unless they are a remark such as "[sic]"), else an editorial insertion, and the rest of
+    /// the run is classified without them.
     /// </summary>
-    private static (Difference, string Keys) ClassifyRun(LocalAlignment alignment, int first, int end)
+    private static IEnumerable<(Difference, string Keys)> ClassifyRun(LocalAlignment alignment, EditorialBrackets brackets, int first, int end) =>
+        RunDifferences(alignment, brackets, first, end).OrderBy(d => d.Item1.Quoting.Start);
+
+    private static IEnumerable<(Difference, string Keys)> RunDifferences(LocalAlignment alignment, EditorialBrackets brackets, int first, int end)
     {
         var (source, quoting) = (alignment.Source, alignment.Quoting);
         var run = alignment.Steps.Skip(first).Take(end - first).ToList();
         var sourceWords = run.Where(s => s.SourceWord is not null).Select(s => s.SourceWord!.Value).ToList();
         var quotingWords = run.Where(s => s.QuotingWord is not null).Select(s => s.QuotingWord!.Value).ToList();
-        var before = first > 0 ? alignment.Steps[first - 1] : (AlignmentStep?)null;
-        var sourceRange = sourceWords.Count > 0
-            ? source.Span(sourceWords[0], sourceWords.Count)
-            : before is { } previous
-                ? new TextRange(source.EndOf(previous.SourceWord!.Value), 0)
-                : new TextRange(source.StartOf(alignment.Steps[end].SourceWord!.Value), 0);
-        var quotingRange = quotingWords.Count > 0
-            ? quoting.Span(quotingWords[0], quotingWords.Count)
-            : new TextRange(quoting.EndOf(before!.Value.QuotingWord!.Value), 0);
+        var sourceRange = sourceWords.Count > 0 ? source.Span(sourceWords[0], sourceWords.Count) : new TextRange(Place(alignment, first, end, step => step.SourceWord, source), 0);
 
+        var inBrackets = brackets.Any ? quotingWords.Select(q => brackets.Holding(quoting, q)).ToList() : [];
+        if (inBrackets.Any(b => b is not null))
+        {
+            var used = inBrackets.OfType<(TextRange Range, bool IsRemark)>().Distinct().ToList();
+            var bracketed = TextRange.FromBounds(used.Min(b => b.Range.Start), used.Max(b => b.Range.End));
+            quotingWords = [.. quotingWords.Where((_, i) => inBrackets[i] is null)];
+            if (quotingWords.Count == 0 && sourceWords.Count > 0 && !used.Any(b => b.IsRemark))
+            {
+                yield return (new Difference(DifferenceKind.EditorialReplacement, sourceRange, bracketed, sourceRange.Of(source.Original), bracketed.Of(quoting.Original)), "");
+                yield break;
+            }
+            var at = new TextRange(Place(alignment, first, end, step => step.SourceWord, source), 0);
+            yield return (new Difference(DifferenceKind.EditorialInsertion, at, bracketed, "", bracketed.Of(quoting.Original)), "");
+            if (quotingWords.Count == 0 && sourceWords.Count == 0)
+                yield break;
+        }
+
+        var quotingRange = quotingWords.Count > 0 ? quoting.Span(quotingWords[0], quotingWords.Count) : new TextRange(Place(alignment, first, end, step => step.QuotingWord, quoting), 0);
         DifferenceKind kind;
         string keys;
         if (sourceWords.Count > 0 && quotingWords.Count > 0)
@@ -87,7 +113,10 @@ public static partial class DifferenceClassifier
         }
         else if (sourceWords.Count > 0)
         {
-            var ellipsis = Ellipses.After(quoting, before!.Value.QuotingWord!.Value);
+            var wordBefore = first - 1;
+            while (wordBefore >= 0 && alignment.Steps[wordBefore].QuotingWord is null)
+                wordBefore--;
+            var ellipsis = Ellipses.After(quoting, wordBefore < 0 ? -1 : alignment.Steps[wordBefore].QuotingWord!.Value);
             kind = ellipsis is null ? DifferenceKind.SilentOmission : DifferenceKind.MarkedOmission;
             quotingRange = ellipsis ?? quotingRange;
             keys = string.Join(' ', sourceWords.Select(source.KeyOf));
@@ -97,7 +126,23 @@ public static partial class DifferenceClassifier
             kind = DifferenceKind.Insertion;
             keys = string.Join(' ', quotingWords.Select(quoting.KeyOf));
         }
-        return (new Difference(kind, sourceRange, quotingRange, sourceRange.Of(source.Original), quotingRange.Of(quoting.Original)), keys);
+        yield return (new Difference(kind, sourceRange, quotingRange, sourceRange.Of(source.Original), quotingRange.Of(quoting.Original)), keys);
+    }
+
+    /// <summary>Where a run with no word on one side stands on that side: after the side's last word before the run, or before its first word after it.</summary>
+    private static int Place(LocalAlignment alignment, int first, int end, Func<AlignmentStep, int?> wordOf, TokenisedText text)
+    {
+        for (var k = first - 1; k >= 0; k--)
+        {
+            if (wordOf(alignment.Steps[k]) is { } before)
+                return text.EndOf(before);
+        }
+        for (var k = end; k < alignment.Steps.Count; k++)
+        {
+            if (wordOf(alignment.Steps[k]) is { } after)
+                return text.StartOf(after);
+        }
+        return 0;
     }
 
     /// <summary>
@@ -153,6 +198,15 @@ public static partial class DifferenceClassifier
             return [.. WordlessMark().Matches(separator.Of(text)).Select(m => (new TextRange(separator.Start + m.Index, m.Length), m.Value))];
         }
     }
+
+    /// <summary>
+    /// Whether the quoting text has an ellipsis between two steps: after the first one's word or
+    /// before the second one's. A run of differences ends there, so that words a quotation changed
+    /// next to an ellipsis are not taken together with the words the ellipsis leaves out.
+    /// </summary>
+    private static bool EllipsisBetween(TokenisedText quoting, AlignmentStep earlier, AlignmentStep later) =>
+        (earlier.QuotingWord is { } before && Ellipses.After(quoting, before) is not null)
+        || (later.QuotingWord is { } after && after > 0 && Ellipses.After(quoting, after - 1) is not null);
 
     /// <summary>The original characters between a word and the next one.</summary>
     private static TextRange Separator(TokenisedText text, int word) =>

@@ -12,7 +12,9 @@ namespace Verbatim.Text.Alignment;
 /// comradely" replaced by "Communist". Where no word is equal, the words are paired one for one;
 /// where the source ends first, the rest are insertions. An edge longer than
 /// <paramref name="maximumEdgeWords"/> words is left as it is: that much text is not a changed
-/// phrase but words from elsewhere.
+/// phrase but words from elsewhere. An edge ends at an ellipsis: the words beyond it are another
+/// piece of the quotation (<see cref="QuotationPieces"/>), and the source words the ellipsis
+/// stands for are not theirs to be set against.
 /// </summary>
 public static class QuotationEdges
 {
@@ -21,37 +23,72 @@ public static class QuotationEdges
     public static LocalAlignment Cover(LocalAlignment alignment, int maximumEdgeWords = DefaultMaximumEdgeWords)
     {
         ArgumentNullException.ThrowIfNull(alignment);
+        return Cover(alignment, 0, alignment.Source.Count, maximumEdgeWords);
+    }
+
+    /// <summary>Completes the edges with source words of [<paramref name="sourceFirst"/>, <paramref name="sourceFirst"/> + <paramref name="sourceCount"/>) only.</summary>
+    public static LocalAlignment Cover(LocalAlignment alignment, int sourceFirst, int sourceCount, int maximumEdgeWords = DefaultMaximumEdgeWords)
+    {
+        ArgumentNullException.ThrowIfNull(alignment);
         if (alignment.IsEmpty)
             return alignment;
-        var (source, quoting) = (alignment.Source, alignment.Quoting);
+        var quoting = alignment.Quoting;
+        var sourceEnd = sourceFirst + sourceCount;
 
+        var remarks = EditorialBrackets.Of(quoting, 0, quoting.Original.Length);
         var leading = new List<AlignmentStep>();
-        var lead = alignment.FirstQuotingWord;
+        // Counted no further than one word past the limit: an edge that long is left as it is anyway.
+        var lead = 0;
+        while (lead < alignment.FirstQuotingWord && lead <= maximumEdgeWords && Ellipses.After(quoting, alignment.FirstQuotingWord - lead - 1) is null)
+            lead++;
         if (lead > 0 && lead <= maximumEdgeWords)
         {
             var quoted = Enumerable.Range(0, lead).Select(t => alignment.FirstQuotingWord - 1 - t).ToList();
-            var available = Enumerable.Range(0, Math.Min(alignment.FirstSourceWord, lead + maximumEdgeWords)).Select(t => alignment.FirstSourceWord - 1 - t).ToList();
-            leading = Outward(alignment, quoted, available);
+            var available = Enumerable.Range(0, Math.Clamp(alignment.FirstSourceWord - sourceFirst, 0, lead + maximumEdgeWords)).Select(t => alignment.FirstSourceWord - 1 - t).ToList();
+            leading = Outward(alignment, quoted, available, remarks);
             leading.Reverse();
         }
 
         var trailing = new List<AlignmentStep>();
-        var tail = quoting.Count - 1 - alignment.LastQuotingWord;
+        var tail = 0;
+        while (alignment.LastQuotingWord + tail + 1 < quoting.Count && tail <= maximumEdgeWords && Ellipses.After(quoting, alignment.LastQuotingWord + tail) is null)
+            tail++;
         if (tail > 0 && tail <= maximumEdgeWords)
         {
             var quoted = Enumerable.Range(1, tail).Select(t => alignment.LastQuotingWord + t).ToList();
-            var available = Enumerable.Range(1, Math.Min(source.Count - 1 - alignment.LastSourceWord, tail + maximumEdgeWords)).Select(t => alignment.LastSourceWord + t).ToList();
-            trailing = Outward(alignment, quoted, available);
+            var available = Enumerable.Range(1, Math.Clamp(sourceEnd - 1 - alignment.LastSourceWord, 0, tail + maximumEdgeWords)).Select(t => alignment.LastSourceWord + t).ToList();
+            trailing = Outward(alignment, quoted, available, remarks);
         }
         if (leading.Count == 0 && trailing.Count == 0)
             return alignment;
-        return new LocalAlignment(source, quoting, [.. leading, .. alignment.Steps, .. trailing], alignment.Score);
+        return new LocalAlignment(alignment.Source, quoting, [.. leading, .. alignment.Steps, .. trailing], alignment.Score);
     }
 
     /// <summary>
     /// Steps for the quotation's edge words against the source's words beyond the alignment, both
     /// listed outward from it; every quoted word is used, the source's words only as far as needed.
+    /// An editor's remark in brackets ("[sic]", "[emphasis added]") is set against nothing: it
+    /// speaks of the quotation and stands for no source word.
     /// </summary>
+    private static List<AlignmentStep> Outward(LocalAlignment alignment, List<int> quoted, List<int> available, EditorialBrackets brackets)
+    {
+        var remarks = quoted.Where(q => brackets.Holding(alignment.Quoting, q) is { IsRemark: true }).ToList();
+        if (remarks.Count == 0)
+            return Outward(alignment, quoted, available);
+        var steps = Outward(alignment, [.. quoted.Except(remarks)], available);
+        var merged = new List<AlignmentStep>();
+        var next = 0;
+        foreach (var step in steps)
+        {
+            for (; next < remarks.Count && step.QuotingWord is { } q && quoted.IndexOf(remarks[next]) < quoted.IndexOf(q); next++)
+                merged.Add(new AlignmentStep(AlignmentOperation.QuotingOnly, null, remarks[next]));
+            merged.Add(step);
+        }
+        for (; next < remarks.Count; next++)
+            merged.Add(new AlignmentStep(AlignmentOperation.QuotingOnly, null, remarks[next]));
+        return merged;
+    }
+
     private static List<AlignmentStep> Outward(LocalAlignment alignment, List<int> quoted, List<int> available)
     {
         bool Same(int q, int s) => alignment.Quoting.KeyHashes[quoted[q]] == alignment.Source.KeyHashes[available[s]];

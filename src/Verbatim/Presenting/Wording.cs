@@ -12,4 +12,22 @@ public static class Wording
     /// <summary>"page 196" for one page, "pages 196–203" (or "pages 119, 121") for more.</summary>
     public static string Pages(string pages)
         => pages.AsSpan().IndexOfAny("-–—,; ") >= 0 ? $"pages {pages}" : $"page {pages}";
+
+    /// <summary>
+    /// The text as it is when it holds at most <paramref name="maximum"/> characters, else its
+    /// first and last words, about half of that each, joined by " … ": the words that say where a
+    /// long stretch begins and ends.
+    /// </summary>
+    public static string ShortenedInTheMiddle(string text, int maximum = 100)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= maximum)
+            return text;
+        var half = maximum / 2;
+        var headEnd = text.LastIndexOf(' ', half);
+        var tailStart = text.IndexOf(' ', text.Length - half);
+        var head = text[..(headEnd > 0 ? headEnd : half)].TrimEnd();
+        var tail = text[(tailStart >= 0 && tailStart < text.Length - 1 ? tailStart + 1 : text.Length - half)..].TrimStart();
+        return $"{head} … {tail}";
+    }
 }

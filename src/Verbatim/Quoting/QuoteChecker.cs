@@ -1,6 +1,7 @@
 using Verbatim.Archiving;
 using Verbatim.Searching;
 using Verbatim.Text.Alignment;
+using Verbatim.Text.Normalisation;
 using Verbatim.Text.Reuse;
 using Verbatim.Text.Tokens;
 
@@ -83,11 +84,14 @@ public sealed class QuoteChecker(ICatalog catalog)
         var detector = new ReuseDetector(ReuseOptions.Default with { MinimumMatchedWords = 2 });
         var passages = detector.DetectIn(new ReuseDocument(QuotationId, quotation), new CatalogFingerprints(catalog), Resolve,
             maximumDocuments: Math.Max(2 * maximumMatches, 16));
+        var pieces = QuotationPieces.Of(quoted);
         var aligned = Ranked(passages.Select(p =>
         {
             stop.ThrowIfCancellationRequested();
-            return Match(p.SourceId, p.SourceOffset, p.Alignment, quoted.Tokens.Count);
+            return pieces.Count > 1 ? Joined(p, quoted, pieces, stop) : Match(p.SourceId, p.SourceOffset, p.Alignment, quoted.Tokens.Count);
         }));
+        if (pieces.Count > 1)
+            aligned = WithoutOverlaps(aligned);
 
         if (!aligned.Any(m => m.MatchedWords >= required))
         {
@@ -112,6 +116,41 @@ public sealed class QuoteChecker(ICatalog catalog)
         return new QuoteMatch(document.Id, document.Title, document.Date, sourceOffset + source.Start, sourceOffset + source.End,
             quoting.Start, quoting.End, Math.Round((double)covered.MatchedWords / quotedWords, 4), covered.MatchedWords,
             source.Of(covered.Source.Original), [.. DifferenceClassifier.Classify(covered).Select(d => QuoteDifference.Of(d, sourceOffset))]);
+    }
+
+    /// <summary>
+    /// The quotation's pieces (cut at its ellipses) aligned in the passage's document, starting
+    /// from the piece the passage holds most of; the document is tokenised only as far around the
+    /// passage as the pieces before and after it may lie.
+    /// </summary>
+    private QuoteMatch Joined(QuotationPassage passage, TokenisedText quoted, IReadOnlyList<QuotationPiece> pieces, CancellationToken stop)
+    {
+        var text = Resolve(passage.SourceId).Text;
+        var found = passage.Alignment.SourceRange;
+        var anchor = new TextRange(passage.SourceOffset + found.Start, found.Length);
+        var reach = ((pieces.Count - 1) * QuotationPieces.MaximumOmittedCharacters) + quoted.Original.Length + EdgeCharacters;
+        var (start, end) = TextWindow.Around(text, anchor.Start, anchor.End, reach);
+        var window = Tokeniser.Tokenise(text[start..end]);
+        var joined = QuotationPieces.Join(window, quoted, pieces, QuotationPieces.Holding(pieces, passage.Alignment), anchor with { Start = anchor.Start - start },
+            cancellationToken: stop);
+        return joined.IsEmpty
+            ? Match(passage.SourceId, passage.SourceOffset, passage.Alignment, quoted.Tokens.Count)
+            : Match(passage.SourceId, start, joined, quoted.Tokens.Count);
+    }
+
+    /// <summary>
+    /// Each place once: passages found by different pieces of one quotation lead to the same
+    /// joined match, or to overlapping ones, of which the better ranked stays.
+    /// </summary>
+    private static List<QuoteMatch> WithoutOverlaps(List<QuoteMatch> ranked)
+    {
+        var kept = new List<QuoteMatch>();
+        foreach (var match in ranked)
+        {
+            if (!kept.Any(k => k.Id == match.Id && match.Start < k.End && k.Start < match.End))
+                kept.Add(match);
+        }
+        return kept;
     }
 
     /// <summary>Best first: the most of the quotation found, then the earliest document (the likelier original), then by id.</summary>

@@ -54,6 +54,28 @@ public sealed class CheckQuoteVerbTests : IDisposable
     }
 
     [Fact]
+    public void A_marked_omission_is_named_with_its_place_and_its_words_shortened_in_the_middle()
+    {
+        Assert.Equal(0, CliRun.Of("ingest", CliRun.Seed("002"), "--archive", Archive).ExitCode);
+        const string quotation = "Facts—you will recall this yourself—are stubborn things. … You have not given any names. There are no facts.";
+
+        using var json = JsonDocument.Parse(CliRun.Of("check-quote", quotation, "--archive", Archive, "--json").Output);
+        var omission = json.RootElement.GetProperty("matches").EnumerateArray().Single().GetProperty("differences").EnumerateArray().Single();
+        Assert.Equal(("marked-omission", "…"), (omission.GetProperty("type").GetString(), omission.GetProperty("quoted").GetString()));
+        var (offset, leftOut) = (omission.GetProperty("offset").GetInt32(), omission.GetProperty("source").GetString()!);
+
+        var run = CliRun.Of("check-quote", quotation, "--archive", Archive);
+        Assert.Equal(0, run.ExitCode);
+        var line = run.Output.Split('\n').Single(l => l.TrimStart().StartsWith("marked-omission", StringComparison.Ordinal));
+        Assert.Contains($"at {offset}–{offset + leftOut.Length}: «…» leaves out «So have a look at what", line, StringComparison.Ordinal);
+        Assert.EndsWith("darkness and anonymity»", line.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("railwaymen", line, StringComparison.Ordinal);
+
+        var empty = CliRun.Of("check-quote", "Facts—you will recall this yourself—are stubborn things. … So have a look at what are the facts you mention.", "--archive", Archive);
+        Assert.Contains($"empty-ellipsis   at {offset - 2}: quoted «…», but the source leaves nothing out there", empty.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_source_exits_1_and_says_so()
     {
         var run = CliRun.Of("check-quote", "Colourless green ideas sleep furiously in the archive tonight", "--archive", Archive);

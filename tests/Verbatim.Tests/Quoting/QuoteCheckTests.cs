@@ -52,6 +52,93 @@ public sealed class QuoteCheckTests(SeedArchive seeds) : IClassFixture<SeedArchi
     }
 
     [Fact]
+    public void Sentences_joined_by_an_ellipsis_are_one_match_with_one_marked_omission_of_what_lies_between()
+    {
+        // Issue 15: the two sentences of the letter to Lutovinov stand some 450 characters apart.
+        var check = seeds.Archive.CheckQuote("Facts—you will recall this yourself—are stubborn things. … You have not given any names. There are no facts.");
+
+        var match = Assert.Single(check.Matches);
+        var text = BodyOf(match.Id);
+        Assert.Equal((946, 1546), (match.Start, match.End));
+        Assert.StartsWith("Facts—you will recall", text[match.Start..match.End], StringComparison.Ordinal);
+        Assert.EndsWith("There are no facts", text[match.Start..match.End], StringComparison.Ordinal);
+        var omission = Assert.Single(match.Differences);
+        Assert.Equal(("marked-omission", "…"), (omission.Type, omission.Quoted));
+        Assert.StartsWith("So have a look at what are the facts you mention.", omission.Source, StringComparison.Ordinal);
+        Assert.EndsWith("gossip loves darkness and anonymity", omission.Source, StringComparison.Ordinal);
+        Assert.Equal(omission.Source, text.Substring(omission.Offset, omission.Source.Length));
+    }
+
+    [Fact]
+    public void Each_of_several_ellipses_is_an_omission_of_its_own_within_one_match()
+    {
+        var check = seeds.Archive.CheckQuote("Facts—you will recall this yourself—are stubborn things. . . . I list all your factual statements: [...] You have not given any names. There are no facts.");
+
+        var match = Assert.Single(check.Matches);
+        Assert.Equal((946, 1546), (match.Start, match.End));
+        Assert.Equal(["marked-omission", "marked-omission"], match.Differences.Select(d => d.Type));
+        Assert.Equal((". . .", "So have a look at what are the facts you mention"), (match.Differences[0].Quoted, match.Differences[0].Source));
+        Assert.Equal("[...]", match.Differences[1].Quoted);
+        Assert.StartsWith("1) The railwaymen", match.Differences[1].Source, StringComparison.Ordinal);
+        Assert.EndsWith("darkness and anonymity", match.Differences[1].Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_ellipsis_where_the_letter_leaves_nothing_out_is_reported_as_such()
+    {
+        var match = Assert.Single(seeds.Archive.CheckQuote("Facts—you will recall this yourself—are stubborn things. … So have a look at what are the facts you mention.").Matches);
+
+        var empty = Assert.Single(match.Differences);
+        Assert.Equal(("empty-ellipsis", "…", ""), (empty.Type, empty.Quoted, empty.Source));
+        Assert.Equal(". So have a look at what are the facts you mention", BodyOf(match.Id)[empty.Offset..match.End]);
+    }
+
+    [Fact]
+    public void Words_in_square_brackets_are_the_editors_and_never_a_falsification()
+    {
+        const string quotation = "[Lalayants] is undoubtedly a loyal revolutionary [emphasis added], who must be used despite our political differences";
+        var match = seeds.Archive.CheckQuote(quotation).Matches[0];
+
+        Assert.Equal(ToStalin, match.Id);
+        Assert.Equal(
+            [("editorial-replacement", "[Lalayants]", "He", 0), ("editorial-insertion", "[emphasis added]", "", quotation.IndexOf('[', 1))],
+            match.Differences.Select(d => (d.Type, d.Quoted, d.Source, d.QuotedOffset)));
+        Assert.Equal("He", BodyOf(ToStalin).Substring(match.Differences[0].Offset, 2));
+    }
+
+    [Fact]
+    public void Quotation_marks_nested_in_a_quotation_are_typography_only()
+    {
+        var match = Assert.Single(seeds.Archive.CheckQuote(
+            "\"having taken a look 'from outside' (you always get a clearer view from outside), and having thought things out\"").Matches);
+
+        Assert.Equal("lenin-1921-05-30-to-lutovinov", match.Id);
+        Assert.StartsWith("having taken a look “from outside”", BodyOf(match.Id)[match.Start..match.End], StringComparison.Ordinal);
+        Assert.All(match.Differences, d => Assert.Equal("typographic", d.Type));
+    }
+
+    [Fact]
+    public void A_quotation_that_runs_across_a_paragraph_break_is_found_whole()
+    {
+        var match = Assert.Single(seeds.Archive.CheckQuote("You must not allow this. Facts—you will recall this yourself—are stubborn things.").Matches);
+
+        Assert.Contains("this.\n\nFacts", BodyOf(match.Id)[match.Start..match.End], StringComparison.Ordinal);
+        Assert.EndsWith("stubborn things", BodyOf(match.Id)[match.Start..match.End], StringComparison.Ordinal);
+        Assert.Empty(match.Differences);
+    }
+
+    [Fact]
+    public void A_changed_closing_phrase_after_an_ellipsis_is_a_substitution_beside_the_omission()
+    {
+        var match = Assert.Single(seeds.Archive.CheckQuote("If for some reason you do not agree, send me back all the papers. … With Communist greetings").Matches);
+
+        Assert.Equal(Polemic, match.Id);
+        Assert.Equal(
+            [("marked-omission", "…", "I will consider that a sign of your disagreement"), ("substitution", "Communist", "the very best comradely")],
+            match.Differences.Select(d => (d.Type, d.Quoted, d.Source)));
+    }
+
+    [Fact]
     public void A_check_past_its_time_limit_is_stopped_with_a_clear_reason()
     {
         var checker = new QuoteChecker(seeds.Archive.Catalog);

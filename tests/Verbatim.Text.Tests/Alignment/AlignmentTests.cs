@@ -79,6 +79,8 @@ public class AlignmentTests
     [InlineData("...")]
     [InlineData("…")]
     [InlineData("[...]")]
+    [InlineData("[…]")]
+    [InlineData(". . .")]
     public void Words_left_out_at_an_ellipsis_are_a_marked_omission_located_at_the_ellipsis(string ellipsis)
     {
         const string source = "The masses can see how completely and tirelessly comrade Stalin is giving himself to this work of building";

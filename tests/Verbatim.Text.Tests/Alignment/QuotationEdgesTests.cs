@@ -63,4 +63,19 @@ public class QuotationEdgesTests
         Assert.Empty(differences);
         Assert.Equal("send me back all the papers", alignment.QuotingRange.Of(quotation));
     }
+
+    [Fact]
+    public void An_edge_is_completed_up_to_the_ellipsis_and_never_into_the_words_it_stands_for()
+    {
+        const string source = "send me back all the papers at once and every single note. Other words. You have not given any names.";
+        const string quotation = "send me back all the papers … You have not given any names";
+        var (sourceText, quoted) = (Tokeniser.Tokenise(source), Tokeniser.Tokenise(quotation));
+        var firstPiece = LocalAligner.Align(sourceText, 0, sourceText.Count, quoted, 0, 6);
+
+        var covered = QuotationEdges.Cover(firstPiece);
+
+        Assert.Equal("send me back all the papers", covered.QuotingRange.Of(quotation));
+        Assert.Equal("send me back all the papers", covered.SourceRange.Of(source));
+        Assert.Empty(DifferenceClassifier.Classify(covered));
+    }
 }

@@ -168,6 +168,19 @@ public sealed class ApiTests(ReaderFixture reader)
     }
 
     [Fact]
+    public async Task Check_quote_gives_one_match_for_a_quotation_cut_by_an_ellipsis_with_the_omission_it_marks()
+    {
+        var (response, found) = await Get("/api/check-quote?q=" + Uri.EscapeDataString(
+            "Facts—you will recall this yourself—are stubborn things. … You have not given any names. There are no facts."));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var match = found.GetProperty("matches").EnumerateArray().Single();
+        Assert.Equal((946, 1546), (match.GetProperty("start").GetInt32(), match.GetProperty("end").GetInt32()));
+        var omission = match.GetProperty("differences").EnumerateArray().Single();
+        Assert.Equal(("marked-omission", "…", 1003), (omission.GetProperty("type").GetString(), omission.GetProperty("quoted").GetString(), omission.GetProperty("offset").GetInt32()));
+        Assert.StartsWith("So have a look at what are the facts", omission.GetProperty("source").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_quote_refuses_too_short_a_quotation_as_a_problem()
     {
         var (response, problem) = await Get("/api/check-quote?q=loyal+revolutionary");

@@ -246,4 +246,31 @@ public sealed class PageTests(ReaderFixture reader)
     }
 
     private sealed record WorkRow(string Id, string Kind);
+
+    [Fact]
+    public async Task The_check_page_names_each_ellipsis_with_what_it_leaves_out_and_where()
+    {
+        var (response, html) = await Get("/check-quote?q=" + Uri.EscapeDataString(
+            "Facts—you will recall this yourself—are stubborn things. … So have a look at what are the facts you mention. [...] You have not given any names. There are no facts."));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var empty = html.QuerySelectorAll("table.differences tr.difference-empty-ellipsis td").Select(td => td.TextContent).ToList();
+        Assert.Equal(["an ellipsis, but nothing is left out", "—", "…", "1001"], empty);
+        var omission = html.QuerySelectorAll("table.differences tr.difference-marked-omission td").Select(td => td.TextContent).ToList();
+        Assert.Equal(["left out, marked by an ellipsis", "[...]", "1053–1494"], omission.Skip(2).Prepend(omission[0]));
+        Assert.StartsWith("I list all your factual statements", omission[1], StringComparison.Ordinal);
+        Assert.EndsWith("gossip loves darkness and anonymity", omission[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_check_page_names_an_editors_brackets_as_the_editors()
+    {
+        var (_, html) = await Get("/check-quote?q=" + Uri.EscapeDataString(
+            "[Lalayants] is undoubtedly a loyal revolutionary [emphasis added], who must be used despite our political differences"));
+
+        var rows = html.QuerySelectorAll("table.differences tbody tr").Select(tr => tr.QuerySelectorAll("td").Take(3).Select(td => td.TextContent).ToList()).ToList();
+        Assert.Equal(
+            [["replaced by an editor's words in square brackets", "He", "[Lalayants]"], ["put in by an editor, in square brackets", "—", "[emphasis added]"]],
+            rows);
+    }
 }
