@@ -127,15 +127,8 @@ public static partial class PanReuseBenchmark
         var passages = detector.Detect(documents);
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"Verbatim: {passages.Count} passages in {seconds:0.000} s");
-        var detections = new List<PanAnnotation>();
-        foreach (var passage in passages)
-        {
-            if (listed.ContainsKey((passage.TargetId, passage.SourceId)))
-                detections.Add(new PanAnnotation(passage.TargetId, passage.Target, passage.SourceId, passage.Source));
-            else if (listed.ContainsKey((passage.SourceId, passage.TargetId)))
-                detections.Add(new PanAnnotation(passage.SourceId, passage.Source, passage.TargetId, passage.Target));
-        }
-        return (seconds, detections);
+        var pairs = listed.Keys.ToHashSet();
+        return (seconds, [.. passages.Select(p => PanEvaluator.AsDetection(p, pairs)).Where(d => pairs.Contains((d.SuspiciousDocument, d.SourceDocument)))]);
     }
 
     /// <summary>

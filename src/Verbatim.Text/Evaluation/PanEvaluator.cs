@@ -40,6 +40,39 @@ public static class PanEvaluator
         return new PanEvaluation(PanMeasures.Score([.. corpus.Pairs.SelectMany(p => p.Cases)], detections), folders, detections);
     }
 
+    /// <summary>
+    /// Runs the detector once over every document of the corpus together, as over an archive (where
+    /// text that many documents share can be told from reuse), and scores the passages kind by kind
+    /// (<see cref="PanKindScoring"/>). Each passage is a detection as <see cref="AsDetection"/> turns it.
+    /// </summary>
+    public static PanKindEvaluation EvaluateTogether(PanCorpus corpus, ReuseDetector? detector = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        detector ??= new ReuseDetector();
+        var documents = corpus.Sources.Concat(corpus.Suspicious).DistinctBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => new ReuseDocument(t.Name, t.Text));
+        var listed = corpus.Pairs.Select(p => (p.Suspicious, p.Source)).ToHashSet();
+        var detections = detector.Detect(documents).Select(p => AsDetection(p, listed)).ToList();
+        return PanKindScoring.Score(corpus.Pairs, corpus.NotReuse, detections);
+    }
+
+    /// <summary>
+    /// A passage as a PAN detection: between the two documents of a listed pair (suspicious,
+    /// source), in the pair's order; within one document, the later place as the suspicious side;
+    /// between documents of no pair, the detector's target as the suspicious side.
+    /// </summary>
+    public static PanAnnotation AsDetection(ReusePassage passage, IReadOnlySet<(string Suspicious, string Source)> listed)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        ArgumentNullException.ThrowIfNull(listed);
+        var reversed = passage.SourceId == passage.TargetId
+            ? passage.Source.Start > passage.Target.Start
+            : !listed.Contains((passage.TargetId, passage.SourceId)) && listed.Contains((passage.SourceId, passage.TargetId));
+        return reversed
+            ? new PanAnnotation(passage.SourceId, passage.Source, passage.TargetId, passage.Target)
+            : new PanAnnotation(passage.TargetId, passage.Target, passage.SourceId, passage.Source);
+    }
+
     /// <summary>The passages of one pair as PAN detections: suspicious side from the target, source side from the source.</summary>
     public static IReadOnlyList<PanAnnotation> Detect(ReuseDetector detector, string suspiciousName, string suspiciousText, string sourceName, string sourceText)
     {
