@@ -11,6 +11,7 @@ using Verbatim.Bench.WholeCorpus;
 //   dotnet run -c Release --project bench/Verbatim.Bench -- collate                   collation time and memory against DiffPlex
 //   dotnet run -c Release --project bench/Verbatim.Bench -- check-quote --megabytes 100  quotation checks against diff-match-patch
 //   dotnet run -c Release --project bench/Verbatim.Bench -- pan                       all-pairs reuse over 20 MB against sim_text
+//   dotnet run -c Release --project bench/Verbatim.Bench -- reuse-speed               `verbatim reuse` against sim_text on real and generated text: time, memory
 //   dotnet run -c Release --project bench/Verbatim.Bench -- harness                   reuse quality kind by kind on a realistic generated corpus
 if (args is ["archive", .. var rest])
     return ArchiveBenchmark.Run(rest);
@@ -22,6 +23,8 @@ if (args is ["collate", .. var collateArgs])
     return CollationBenchmark.Run(collateArgs);
 if (args is ["pan", .. var panArgs])
     return PanReuseBenchmark.Run(panArgs);
+if (args is ["reuse-speed", .. var reuseSpeedArgs])
+    return RealTextReuseBenchmark.Run(reuseSpeedArgs);
 if (args is ["harness", .. var harnessArgs])
     return QualityHarness.Run(harnessArgs);
 BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args, BenchConfig.Create());

@@ -30,7 +30,7 @@ namespace Verbatim.Bench.Reuse;
 /// <remarks>Run from the repository root: <c>dotnet run -c Release --project bench/Verbatim.Bench -- pan [--rounds 3] [--keep]</c>.</remarks>
 public static partial class PanReuseBenchmark
 {
-    private static readonly PanCorpusOptions Corpus = new()
+    internal static readonly PanCorpusOptions Corpus = new()
     {
         Seed = 7,
         NoReusePairs = 40,
@@ -243,7 +243,7 @@ public static partial class PanReuseBenchmark
     private static partial Regex SimWord();
 
     [GeneratedRegex(@"^(?<a>\S+): line (?<a1>\d+)-(?<a2>\d+)\s*\|(?<b>\S+): line (?<b1>\d+)-(?<b2>\d+)\s*\[(?<n>\d+)\]")]
-    private static partial Regex Run();
+    internal static partial Regex Run();
 
     [GeneratedRegex(@"^File (?<file>\S+): (?<words>\d+) words")]
     private static partial Regex FileLine();
