@@ -11,7 +11,8 @@ public sealed record PanEvaluation(PanScore Overall, IReadOnlyList<PanFolderScor
 /// <summary>
 /// Runs the reuse detector on every pair of a PAN corpus, as PAN's text-alignment task poses it:
 /// one suspicious and one source document at a time, the source given first, and only passages
-/// from the source into the suspicious document count (reuse within one of them is not the task's).
+/// from the source into the suspicious document count (reuse within one of them is not the task's,
+/// unless the pair names one document twice).
 /// Pairs are aligned in parallel; detections come out in the order of the pairs, each pair's in
 /// the detector's order, so the result does not depend on the schedule.
 /// </summary>
@@ -27,7 +28,7 @@ public static class PanEvaluator
         Parallel.For(0, corpus.Pairs.Count, k =>
         {
             var pair = corpus.Pairs[k];
-            found[k] = Detect(detector, pair.Suspicious, suspicious[pair.Suspicious], pair.Source, sources[pair.Source]);
+            found[k] = Detect(detector, pair.Suspicious, suspicious[pair.Suspicious], pair.Source, sources.GetValueOrDefault(pair.Source) ?? suspicious[pair.Source]);
         });
         var detections = found.SelectMany(d => d).ToList();
         var folders = corpus.Pairs
@@ -73,12 +74,20 @@ public static class PanEvaluator
             : new PanAnnotation(passage.TargetId, passage.Target, passage.SourceId, passage.Source);
     }
 
-    /// <summary>The passages of one pair as PAN detections: suspicious side from the target, source side from the source.</summary>
+    /// <summary>
+    /// The passages of one pair as PAN detections: suspicious side from the target, source side
+    /// from the source; for a pair of one document with itself (reuse within it), its passages
+    /// within itself, the later place as the suspicious side.
+    /// </summary>
     public static IReadOnlyList<PanAnnotation> Detect(ReuseDetector detector, string suspiciousName, string suspiciousText, string sourceName, string sourceText)
     {
         ArgumentNullException.ThrowIfNull(detector);
         if (suspiciousName == sourceName)
-            throw new ArgumentException($"a pair of one document with itself: {suspiciousName}", nameof(sourceName));
+        {
+            return [.. detector.Detect([new ReuseDocument(suspiciousName, suspiciousText)])
+                .Where(p => p.SourceId == suspiciousName && p.TargetId == suspiciousName)
+                .Select(p => AsDetection(p, new HashSet<(string, string)>()))];
+        }
         return [.. detector.Detect([new ReuseDocument(sourceName, sourceText), new ReuseDocument(suspiciousName, suspiciousText)])
             .Where(p => p.SourceId == sourceName && p.TargetId == suspiciousName)
             .Select(p => new PanAnnotation(suspiciousName, p.Target, sourceName, p.Source))];
