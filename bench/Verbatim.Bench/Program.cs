@@ -12,6 +12,8 @@ using Verbatim.Bench.WholeCorpus;
 //   dotnet run -c Release --project bench/Verbatim.Bench -- check-quote --megabytes 100  quotation checks against diff-match-patch
 //   dotnet run -c Release --project bench/Verbatim.Bench -- pan                       all-pairs reuse over 20 MB against sim_text
 //   dotnet run -c Release --project bench/Verbatim.Bench -- large-text                one long text at ingest against Xapian: time and memory
+//   dotnet run -c Release --project bench/Verbatim.Bench -- reuse-speed               `verbatim reuse` against sim_text on real and generated text: time, memory
+//   dotnet run -c Release --project bench/Verbatim.Bench -- harness                   reuse quality kind by kind on a realistic generated corpus
 if (args is ["archive", .. var rest])
     return ArchiveBenchmark.Run(rest);
 if (args is ["check-quote", .. var checkQuoteArgs])
@@ -24,5 +26,9 @@ if (args is ["large-text", .. var largeTextArgs])
     return Verbatim.Bench.LargeText.LargeTextBenchmark.Run(largeTextArgs);
 if (args is ["pan", .. var panArgs])
     return PanReuseBenchmark.Run(panArgs);
+if (args is ["reuse-speed", .. var reuseSpeedArgs])
+    return RealTextReuseBenchmark.Run(reuseSpeedArgs);
+if (args is ["harness", .. var harnessArgs])
+    return QualityHarness.Run(harnessArgs);
 BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args, BenchConfig.Create());
 return 0;

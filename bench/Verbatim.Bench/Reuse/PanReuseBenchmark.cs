@@ -30,7 +30,7 @@ namespace Verbatim.Bench.Reuse;
 /// <remarks>Run from the repository root: <c>dotnet run -c Release --project bench/Verbatim.Bench -- pan [--rounds 3] [--keep]</c>.</remarks>
 public static partial class PanReuseBenchmark
 {
-    private static readonly PanCorpusOptions Corpus = new()
+    internal static readonly PanCorpusOptions Corpus = new()
     {
         Seed = 7,
         NoReusePairs = 40,
@@ -127,15 +127,8 @@ public static partial class PanReuseBenchmark
         var passages = detector.Detect(documents);
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"Verbatim: {passages.Count} passages in {seconds:0.000} s");
-        var detections = new List<PanAnnotation>();
-        foreach (var passage in passages)
-        {
-            if (listed.ContainsKey((passage.TargetId, passage.SourceId)))
-                detections.Add(new PanAnnotation(passage.TargetId, passage.Target, passage.SourceId, passage.Source));
-            else if (listed.ContainsKey((passage.SourceId, passage.TargetId)))
-                detections.Add(new PanAnnotation(passage.SourceId, passage.Source, passage.TargetId, passage.Target));
-        }
-        return (seconds, detections);
+        var pairs = listed.Keys.ToHashSet();
+        return (seconds, [.. passages.Select(p => PanEvaluator.AsDetection(p, pairs)).Where(d => pairs.Contains((d.SuspiciousDocument, d.SourceDocument)))]);
     }
 
     /// <summary>
@@ -250,7 +243,7 @@ public static partial class PanReuseBenchmark
     private static partial Regex SimWord();
 
     [GeneratedRegex(@"^(?<a>\S+): line (?<a1>\d+)-(?<a2>\d+)\s*\|(?<b>\S+): line (?<b1>\d+)-(?<b2>\d+)\s*\[(?<n>\d+)\]")]
-    private static partial Regex Run();
+    internal static partial Regex Run();
 
     [GeneratedRegex(@"^File (?<file>\S+): (?<words>\d+) words")]
     private static partial Regex FileLine();
