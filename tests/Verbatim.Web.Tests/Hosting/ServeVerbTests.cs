@@ -80,28 +80,25 @@ public sealed class ServeVerbTests
     /// <summary>Runs the command (serve or demo) in a process of its own until it says where it serves, then the test; the process is stopped after.</summary>
     private static async Task WhileServing(string[] arguments, Func<Uri, string, Task> test)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments.Prepend(typeof(VerbatimCommand).Assembly.Location))
-            start.ArgumentList.Add(argument);
-        using var server = Process.Start(start)!;
-        try
+        using var server = await ServerProcess.StartAsync(arguments);
+        await test(server.Address, server.Printed);
+    }
+
+    /// <summary>The search page for <paramref name="query"/>, asked again until it holds <paramref name="expected"/> or the time is up.</summary>
+    private static async Task<string> SearchPageOnceItHolds(Uri address, string query, string expected, TimeSpan within)
+    {
+        using var browser = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        var clock = Stopwatch.StartNew();
+        string page;
+        do
         {
-            var printed = new System.Text.StringBuilder();
-            string? line;
-            do
-            {
-                line = await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(120));
-                printed.AppendLine(line);
-            }
-            while (line is not null && !line.StartsWith("Serving ", StringComparison.Ordinal));
-            Assert.True(line is not null, printed.ToString());
-            await test(new Uri(line.Split(" at ")[1].Split(' ')[0]), printed.ToString());
+            page = await browser.GetStringAsync(new Uri($"/search?q={Uri.EscapeDataString(query)}", UriKind.Relative));
+            if (page.Contains(expected, StringComparison.Ordinal))
+                break;
+            await Task.Delay(50);
         }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-        }
+        while (clock.Elapsed < within);
+        return page;
     }
 
     [Fact]
@@ -143,13 +140,7 @@ public sealed class ServeVerbTests
                 var ingest = CliRun.Of("ingest", letter, "--archive", archive, "--wait", "0");
                 Assert.True(ingest.ExitCode == 0, ingest.Error);
 
-                using var browser = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-                var clock = Stopwatch.StartNew();
-                string page;
-                do
-                    page = await browser.GetStringAsync(new Uri("/search?q=Quillfeather", UriKind.Relative));
-                while (!page.Contains("A letter from the second terminal", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(2));
-                Assert.Contains("A letter from the second terminal", page, StringComparison.Ordinal);
+                Assert.Contains("A letter from the second terminal", await SearchPageOnceItHolds(address, "Quillfeather", "A letter from the second terminal", TimeSpan.FromSeconds(2)), StringComparison.Ordinal);
             });
         }
         finally
@@ -173,16 +164,7 @@ public sealed class ServeVerbTests
                 Assert.Contains($"Ingesting the files that arrive in {inbox}.", printed, StringComparison.Ordinal);
                 File.WriteAllText(Path.Combine(inbox, "arrived.txt"), "A letter put in the inbox\n\nGlimmerwick wrote it while the server ran.\n");
 
-                using var browser = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-                var clock = Stopwatch.StartNew();
-                string page;
-                do
-                {
-                    await Task.Delay(100);
-                    page = await browser.GetStringAsync(new Uri("/search?q=Glimmerwick", UriKind.Relative));
-                }
-                while (!page.Contains("A letter put in the inbox", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(20));
-                Assert.Contains("A letter put in the inbox", page, StringComparison.Ordinal);
+                Assert.Contains("A letter put in the inbox", await SearchPageOnceItHolds(address, "Glimmerwick", "A letter put in the inbox", TimeSpan.FromSeconds(20)), StringComparison.Ordinal);
                 Assert.True(File.Exists(Path.Combine(inbox, "done", "arrived.txt")));
             });
         }
