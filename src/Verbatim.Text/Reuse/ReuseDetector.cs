@@ -334,7 +334,7 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
             startB = Math.Max(startB, endA);
         }
 
-        var sourceIsA = Direction(a.Document, b.Document) != ReuseDirection.ByDate || a.Document.Date < b.Document.Date;
+        var sourceIsA = !b.Document.IsBefore(a.Document);
         var (source, sourceStart, sourceEnd, target, targetStart, targetEnd) = sourceIsA
             ? (a.Text, startA, endA, b.Text, startB, endB)
             : (b.Text, startB, endB, a.Text, startA, endA);
@@ -357,6 +357,6 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
 
     private static ReuseDirection Direction(ReuseDocument a, ReuseDocument b) =>
         a.Id == b.Id ? ReuseDirection.WithinDocument
-        : a.Date is { } dateA && b.Date is { } dateB && dateA != dateB ? ReuseDirection.ByDate
+        : a.IsBefore(b) || b.IsBefore(a) ? ReuseDirection.ByDate
         : ReuseDirection.Undetermined;
 }

@@ -160,10 +160,14 @@ public sealed record CheckQuoteResponse(int QuotedWords, IReadOnlyList<QuoteMatc
 
 /// <param name="Quotes">Passages of other documents (or earlier places of this one) that this document gives.</param>
 /// <param name="QuotedIn">Passages of this document that others (or later places of this one) give.</param>
-public sealed record QuoteLinksResponse(IReadOnlyList<QuoteLink> Quotes, IReadOnlyList<QuoteLink> QuotedIn)
+/// <param name="SharedWith">Passages this document shares with another where the dates do not say which took from which.</param>
+public sealed record QuoteLinksResponse(IReadOnlyList<QuoteLink> Quotes, IReadOnlyList<QuoteLink> QuotedIn, IReadOnlyList<QuoteLink> SharedWith)
 {
-    public static QuoteLinksResponse Of(string id, IReadOnlyList<QuoteLink> links) =>
-        new([.. links.Where(l => l.TargetId == id)], [.. links.Where(l => l.SourceId == id)]);
+    public static QuoteLinksResponse Of(string id, IReadOnlyList<QuoteLink> links)
+    {
+        var sides = QuoteLinkSides.Of(id, links);
+        return new(sides.Quotes, sides.QuotedIn, sides.SharedWith);
+    }
 }
 
 /// <summary>The filters of the network and the timeline, as query parameters.</summary>

@@ -1,4 +1,5 @@
 using Verbatim.Model;
+using Verbatim.Quoting;
 using Verbatim.Searching;
 using Verbatim.Storing;
 using Verbatim.Web.Citations;
@@ -23,6 +24,7 @@ public sealed record DocumentView(
     Citation Citation,
     IReadOnlyList<SharedPassage> Quotes,
     IReadOnlyList<SharedPassage> QuotedIn,
+    IReadOnlyList<SharedPassage> SharedWith,
     BodyPart Part)
 {
     public Model.Document Document => Stored.Document;
@@ -33,7 +35,7 @@ public sealed record DocumentView(
     {
         var document = stored.Document;
         var work = room.Work(document.Id);
-        var links = work is not null && work.Version == stored.Version ? room.QuoteLinks(document.Id) : [];
+        var sides = QuoteLinkSides.Of(document.Id, work is not null && work.Version == stored.Version ? room.QuoteLinks(document.Id) : []);
         return new DocumentView(
             stored,
             room.History(document.Id),
@@ -43,8 +45,9 @@ public sealed record DocumentView(
             document.PartOf is { } parent ? new PartLink(parent, room.Work(parent)) : null,
             new Citation(document, url),
             // Links name places in the head version's text; an older version's page does not show them.
-            [.. links.Where(l => l.TargetId == document.Id).Select(l => new SharedPassage(l, room.Work(l.SourceId)))],
-            [.. links.Where(l => l.SourceId == document.Id).Select(l => new SharedPassage(l, room.Work(l.TargetId)))],
+            [.. sides.Quotes.Select(l => new SharedPassage(l, room.Work(l.SourceId)))],
+            [.. sides.QuotedIn.Select(l => new SharedPassage(l, room.Work(l.TargetId)))],
+            [.. sides.SharedWith.Select(l => new SharedPassage(l, room.Work(l.SourceId == document.Id ? l.TargetId : l.SourceId)))],
             part);
     }
 }

@@ -46,4 +46,26 @@ public sealed class QuotesVerbTests : IDisposable
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("no document 'no-such-document'", unknown.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Where_the_dates_do_not_say_who_took_from_whom_the_passage_is_shared_not_quoted()
+    {
+        // The compilation's statement of 1926 and an undated modern essay give the same sentences.
+        var archive = Path.Combine(_polemic.Folder, "compilation");
+        Assert.Equal(0, CliRun.Of("init", "--archive", archive).ExitCode);
+        Assert.Equal(0, CliRun.Of("ingest", CliRun.Seed("003"), "--archive", archive).ExitCode);
+
+        var run = CliRun.Of("quotes", "ulyanova-1926-07-26-to-ccc", "--archive", archive);
+        var json = JsonDocument.Parse(CliRun.Of("quotes", "ulyanova-1926-07-26-to-ccc", "--archive", archive, "--json").Output).RootElement;
+
+        Assert.Equal(0, run.ExitCode);
+        var sharedAt = run.Output.IndexOf("Shares a passage with (", StringComparison.Ordinal);
+        Assert.True(sharedAt > 0, run.Output);
+        Assert.DoesNotContain("singh-on-the-relations-between-lenin-and", run.Output[..sharedAt], StringComparison.Ordinal);
+        Assert.Contains("singh-on-the-relations-between-lenin-and", run.Output[sharedAt..], StringComparison.Ordinal);
+        var shared = json.GetProperty("sharedWith").EnumerateArray().ToList();
+        Assert.NotEmpty(shared);
+        Assert.All(shared, l => Assert.Equal("undetermined", l.GetProperty("direction").GetString()));
+        Assert.DoesNotContain(json.GetProperty("quotes").EnumerateArray(), l => l.GetProperty("source").GetString() == "singh-on-the-relations-between-lenin-and");
+    }
 }

@@ -138,3 +138,40 @@ public class ReuseDetectorTests
         Assert.Equal(11, passage.Differences.Count);
     }
 }
+
+public class ReuseDirectionTests
+{
+    private static ReusePassage Between(ReuseDocument a, ReuseDocument b) => Assert.Single(new ReuseDetector().Detect([a, b]));
+
+    [Fact]
+    public void A_text_known_only_by_a_later_printing_is_not_directed_against_a_dated_writing()
+    {
+        // The essay's only date is its printing (1989): it may have been written at any time before,
+        // so it cannot be said to quote a letter of 1922, nor to be quoted by it.
+        var passage = Between(
+            new ReuseDocument("a-essay", ReuseDetectorTests.Polemic, Date: null, ExistedBy: new DateOnly(1989, 12, 31)),
+            new ReuseDocument("b-letter", ReuseDetectorTests.Letter, new DateOnly(1922, 12, 13)));
+
+        Assert.Equal(ReuseDirection.Undetermined, passage.Direction);
+    }
+
+    [Fact]
+    public void A_text_printed_before_another_was_written_is_its_source()
+    {
+        var passage = Between(
+            new ReuseDocument("a-polemic", ReuseDetectorTests.Polemic, new DateOnly(1930, 3, 22)),
+            new ReuseDocument("b-letter", ReuseDetectorTests.Letter, Date: null, ExistedBy: new DateOnly(1923, 12, 31)));
+
+        Assert.Equal(("b-letter", "a-polemic", ReuseDirection.ByDate), (passage.SourceId, passage.TargetId, passage.Direction));
+    }
+
+    [Fact]
+    public void A_year_alone_does_not_put_a_text_before_a_day_of_that_year()
+    {
+        var passage = Between(
+            new ReuseDocument("a-polemic", ReuseDetectorTests.Polemic, new DateOnly(1922, 1, 1), ExistedBy: new DateOnly(1922, 12, 31)),
+            new ReuseDocument("b-letter", ReuseDetectorTests.Letter, new DateOnly(1922, 12, 13)));
+
+        Assert.Equal(ReuseDirection.Undetermined, passage.Direction);
+    }
+}
