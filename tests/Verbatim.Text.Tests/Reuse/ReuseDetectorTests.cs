@@ -1,3 +1,4 @@
+using System.Globalization;
 using Verbatim.Text.Alignment;
 using Verbatim.Text.Reuse;
 
@@ -136,6 +137,67 @@ public class ReuseDetectorTests
         Assert.Equal("tovarishch Stalin slishkom grub, i etot nedostatok, vpolne terpimyy v srede", passage.Target.Of(quoting));
         Assert.All(passage.Differences, d => Assert.Equal(DifferenceKind.TypographicOnly, d.Kind));
         Assert.Equal(11, passage.Differences.Count);
+    }
+}
+
+public class ReuseEdgeTests
+{
+    private const string Shared = "the question of the monopoly of foreign trade must be settled in our favour at the plenum";
+
+    /// <summary>
+    /// Around the shared words, "in the" and "of the" agree again between changed words: a local
+    /// alignment gains by running on through them, but they are not the passage.
+    /// </summary>
+    [Theory]
+    [InlineData("Comrade Stalin, I am convinced that {0} soon in the spring of the year, as we agreed.",
+        "He wrote that he was convinced that {0} thus in the winter of the war, or so he said.", "convinced that the question")]
+    [InlineData("It was in the spring of the year that {0}. Nothing else followed here.",
+        "Once in the winter of the war when {0}. And then he stopped.", "the question")]
+    public void A_passage_stops_at_its_last_agreeing_words_though_common_words_agree_beyond(string letterForm, string polemicForm, string start)
+    {
+        var (letter, polemic) = (string.Format(CultureInfo.InvariantCulture, letterForm, Shared), string.Format(CultureInfo.InvariantCulture, polemicForm, Shared));
+
+        var passage = Assert.Single(new ReuseDetector().Detect([new ReuseDocument("letter", letter), new ReuseDocument("polemic", polemic)]));
+
+        foreach (var given in new[] { passage.Source.Of(letter), passage.Target.Of(polemic) })
+        {
+            Assert.StartsWith(start, given, StringComparison.Ordinal);
+            Assert.EndsWith("at the plenum", given, StringComparison.Ordinal);
+        }
+    }
+}
+
+public class ChanceOverlapTests
+{
+    private static readonly string[] Commonest = ["the", "of", "and", "a", "in", "to", "it", "was", "that", "he"];
+
+    /// <summary>
+    /// Prose of 600 words, every other one of the commonest (drawn at random, as prose uses them)
+    /// and the rest its own, with <paramref name="shared"/> in the middle.
+    /// </summary>
+    private static string Text(string id, int seed, string shared)
+    {
+        var random = new Random(seed);
+        var words = Enumerable.Range(0, 600).Select(k => k % 2 == 0 ? Commonest[random.Next(Commonest.Length)] : $"{id}x{k}").ToList();
+        words.Insert(300, $"{id}zz {shared} {id}yy");
+        return string.Join(' ', words);
+    }
+
+    private static IReadOnlyList<ReusePassage> Between(string shared) =>
+        new ReuseDetector().Detect([new ReuseDocument("a", Text("p", 1, shared)), new ReuseDocument("b", Text("q", 2, shared))]);
+
+    [Fact]
+    public void Eight_of_the_commonest_words_shared_by_two_texts_are_no_passage()
+    {
+        Assert.Empty(Between("of the and the in a to the"));
+    }
+
+    [Fact]
+    public void Eight_rare_words_shared_by_two_texts_are_a_passage()
+    {
+        var passage = Assert.Single(Between("zeugma quibble ostrich lantern meadow fathom cobalt walrus"));
+
+        Assert.Equal(8, passage.MatchedWords);
     }
 }
 
