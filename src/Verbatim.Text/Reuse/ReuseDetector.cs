@@ -55,7 +55,47 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
 
         var found = new List<ReusePassage>[given.Count];
         Parallel.For(0, given.Count, a => found[a] = PassagesOf(sides, a, hits.Of(a)));
-        return [.. found.SelectMany(passages => passages)];
+        var indexOf = Enumerable.Range(0, given.Count).ToDictionary(k => given[k].Id, StringComparer.Ordinal);
+        return WithBoilerplate([.. found.SelectMany(passages => passages)], hashes, indexOf);
+    }
+
+    /// <summary>
+    /// The passages with those marked that are boilerplate in the collection (<see cref="Boilerplate"/>):
+    /// only the runs the passages' source sides hold are counted, each once per document that holds it.
+    /// </summary>
+    private List<ReusePassage> WithBoilerplate(List<ReusePassage> passages, ArraySegment<ulong>[] hashes, Dictionary<string, int> indexOf)
+    {
+        if (passages.Count == 0)
+            return passages;
+        var runsOf = passages.Select(p => SourceRuns(p, hashes[indexOf[p.SourceId]])).ToList();
+        var holders = new Dictionary<ulong, int>();
+        foreach (var runs in runsOf)
+        {
+            foreach (var run in runs)
+                holders[run] = 0;
+        }
+        var seen = new HashSet<ulong>();
+        foreach (var document in hashes)
+        {
+            seen.Clear();
+            foreach (var run in document)
+            {
+                if (holders.ContainsKey(run) && seen.Add(run))
+                    holders[run]++;
+            }
+        }
+        var threshold = Boilerplate.Threshold(hashes.Length, options.MaximumOccurrences);
+        return [.. passages.Select((p, k) => Boilerplate.Holds(runsOf[k].Select(r => holders[r]), threshold) ? p with { IsBoilerplate = true } : p)];
+    }
+
+    /// <summary>The hashes of the runs that start within the passage's source side and end within it.</summary>
+    private List<ulong> SourceRuns(ReusePassage passage, ArraySegment<ulong> sourceHashes)
+    {
+        var alignment = passage.Alignment;
+        var runs = new List<ulong>();
+        for (var word = alignment.FirstSourceWord; word + scheme.WordsPerGram - 1 <= alignment.LastSourceWord && word < sourceHashes.Count; word++)
+            runs.Add(sourceHashes[word]);
+        return runs;
     }
 
     /// <summary>The passages document <paramref name="a"/> shares with its partners, from its hits, in the order of the partners.</summary>

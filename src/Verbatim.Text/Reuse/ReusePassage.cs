@@ -31,6 +31,9 @@ public sealed record ReusePassage(
 
     public int MatchedWords => Alignment.MatchedWords;
 
+    /// <summary>Whether the passage is shared because many documents of the collection hold it (<see cref="Reuse.Boilerplate"/>).</summary>
+    public bool IsBoilerplate { get; init; }
+
     /// <summary>Classified when first asked for: finding the passages of a whole archive needs their ranges only.</summary>
     public IReadOnlyList<Difference> Differences => differences ??= DifferenceClassifier.Classify(Alignment);
 }

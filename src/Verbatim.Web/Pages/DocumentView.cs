@@ -25,17 +25,19 @@ public sealed record DocumentView(
     IReadOnlyList<SharedPassage> Quotes,
     IReadOnlyList<SharedPassage> QuotedIn,
     IReadOnlyList<SharedPassage> SharedWith,
+    int BoilerplateLeftOut,
     BodyPart Part)
 {
     public Model.Document Document => Stored.Document;
 
     public bool IsHead => History.Count == 0 || Stored.Version == History[^1].Number;
 
-    public static DocumentView Of(ReadingRoom room, StoredView stored, string url, BodyPart part)
+    /// <param name="withBoilerplate">Whether passages that many documents share (<see cref="BoilerplateLinks"/>) are listed too.</param>
+    public static DocumentView Of(ReadingRoom room, StoredView stored, string url, BodyPart part, bool withBoilerplate = false)
     {
         var document = stored.Document;
         var work = room.Work(document.Id);
-        var sides = QuoteLinkSides.Of(document.Id, work is not null && work.Version == stored.Version ? room.QuoteLinks(document.Id) : []);
+        var sides = work is not null && work.Version == stored.Version ? room.QuoteLinkSides(document.Id, withBoilerplate) : QuoteLinkSides.Of(document.Id, []);
         return new DocumentView(
             stored,
             room.History(document.Id),
@@ -48,6 +50,7 @@ public sealed record DocumentView(
             [.. sides.Quotes.Select(l => new SharedPassage(l, room.Work(l.SourceId)))],
             [.. sides.QuotedIn.Select(l => new SharedPassage(l, room.Work(l.TargetId)))],
             [.. sides.SharedWith.Select(l => new SharedPassage(l, room.Work(l.SourceId == document.Id ? l.TargetId : l.SourceId)))],
+            withBoilerplate ? 0 : sides.Boilerplate.Count,
             part);
     }
 }

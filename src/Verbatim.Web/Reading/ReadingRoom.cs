@@ -35,6 +35,7 @@ public sealed class ReadingRoom : IDisposable
     private readonly ConcurrentDictionary<(string Id, int? Version), StoredView> _documents = new();
     private readonly ConcurrentDictionary<string, IReadOnlyList<VersionInfo>> _histories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<QuoteLink>> _quoteLinks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlySet<QuoteLink>> _boilerplate = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _positions;
     private NameIndex? _names;
 
@@ -137,6 +138,14 @@ public sealed class ReadingRoom : IDisposable
         if (!DocumentIdGuard.IsWellFormed(id) || Work(id) is null)
             return [];
         return _quoteLinks.GetOrAdd(id, key => WithReader(catalog => catalog.QuoteLinks(key)));
+    }
+
+    /// <summary>The document's links as quotes, quoted in and shared, its boilerplate left out unless asked for; all empty for an unknown id.</summary>
+    public QuoteLinkSides QuoteLinkSides(string id, bool withBoilerplate = false)
+    {
+        var links = QuoteLinks(id);
+        var boilerplate = links.Count == 0 ? new HashSet<QuoteLink>() : _boilerplate.GetOrAdd(id, _ => WithReader(catalog => BoilerplateLinks.Among(catalog, links)));
+        return Quoting.QuoteLinkSides.Of(id, links, boilerplate, withBoilerplate);
     }
 
     /// <summary>The link from the source place to the target place, aligned side by side; null where the archive holds no such link.</summary>

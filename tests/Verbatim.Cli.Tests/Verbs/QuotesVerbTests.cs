@@ -68,4 +68,30 @@ public sealed class QuotesVerbTests : IDisposable
         Assert.All(shared, l => Assert.Equal("undetermined", l.GetProperty("direction").GetString()));
         Assert.DoesNotContain(json.GetProperty("quotes").EnumerateArray(), l => l.GetProperty("source").GetString() == "singh-on-the-relations-between-lenin-and");
     }
+
+    [Fact]
+    public void A_letterhead_three_letters_carry_is_left_out_and_counted_unless_asked_for()
+    {
+        var letters = Path.Combine(_polemic.Folder, "letters");
+        Directory.CreateDirectory(letters);
+        for (var i = 1; i <= 3; i++)
+        {
+            var own = string.Join(' ', Enumerable.Range(0, 60).Select(k => $"w{i}x{k}"));
+            File.WriteAllText(Path.Combine(letters, $"letter-{i}.txt"),
+                $"Letter {i}\n\nVerlag der Wiener Rundschau Wien Kohlmarkt sieben Fernsprecher Telegramme Rundschau Redaktion Schriftleitung\n\n{own}.\n");
+        }
+        var archive = Path.Combine(_polemic.Folder, "letterheads");
+        Assert.Equal(0, CliRun.Of("init", "--archive", archive).ExitCode);
+        Assert.Equal(0, CliRun.Of("ingest", letters, "--format", "text", "--archive", archive).ExitCode);
+        var id = JsonDocument.Parse(CliRun.Of("list", "--archive", archive, "--json").Output).RootElement.EnumerateArray().First().GetProperty("id").GetString()!;
+
+        var plain = CliRun.Of("quotes", id, "--archive", archive);
+        var asked = JsonDocument.Parse(CliRun.Of("quotes", id, "--archive", archive, "--json", "--boilerplate").Output).RootElement;
+
+        Assert.Contains("Shares a passage with (0)", plain.Output, StringComparison.Ordinal);
+        Assert.Contains("2 boilerplate passages left out; --boilerplate lists them.", plain.Output, StringComparison.Ordinal);
+        var shared = asked.GetProperty("sharedWith").EnumerateArray().ToList();
+        Assert.Equal(2, shared.Count);
+        Assert.All(shared, l => Assert.True(l.GetProperty("boilerplate").GetBoolean()));
+    }
 }

@@ -175,4 +175,38 @@ public sealed class QuoteLinkIndexingTests : IDisposable
         Assert.NotEqual("an-older-scheme", reopened.Catalog.FingerprintScheme);
         Assert.Equal(before, AllLinks(reopened));
     }
+
+    private const string Letterhead = "Verlag der Wiener Rundschau Wien Kohlmarkt sieben Fernsprecher Telegramme Rundschau Redaktion Schriftleitung";
+    private const string Quotation = "the question of the monopoly of foreign trade must be settled in our favour at the plenum";
+
+    [Fact]
+    public void A_letterhead_many_letters_carry_is_boilerplate_kept_out_of_their_links_unless_asked_for_however_they_arrive()
+    {
+        // Letters 1-4 carry one letterhead; letters 5 and 6 share a passage no other letter gives.
+        var folder = Path.Combine(_folder, "letterheads");
+        Directory.CreateDirectory(folder);
+        var files = Enumerable.Range(1, 6).Select(i =>
+        {
+            var own = string.Join(' ', Enumerable.Range(0, 60).Select(k => $"w{i}x{k}"));
+            var file = Path.Combine(folder, $"letter-{i}.txt");
+            File.WriteAllText(file, $"Letter {i}\n\n{(i <= 4 ? Letterhead : "")}\n\n{own} {(i >= 5 ? Quotation : "")} w{i}end.\n");
+            return file;
+        }).ToList();
+        using var atOnce = Archive.Init(Path.Combine(_folder, "at-once"));
+        var ids = atOnce.Ingest(files, TextOptions).Documents.Select(d => d.Id).ToList();
+        using var byFile = Archive.Init(Path.Combine(_folder, "by-file"));
+        Enumerable.Reverse(files).ToList().ForEach(file => byFile.Ingest([file], TextOptions));
+
+        foreach (var archive in new[] { atOnce, byFile })
+        {
+            var headed = archive.QuoteLinkSides(ids[0]);
+            Assert.Equal(3, headed.Boilerplate.Count);
+            Assert.Empty(headed.Quotes.Concat(headed.QuotedIn).Concat(headed.SharedWith));
+            Assert.Equal(3, archive.QuoteLinkSides(ids[0], withBoilerplate: true).SharedWith.Count);
+            var quoting = archive.QuoteLinkSides(ids[4]);
+            Assert.Empty(quoting.Boilerplate);
+            var shared = Assert.Single(quoting.SharedWith);
+            Assert.Equal(ids[5], shared.SourceId == ids[4] ? shared.TargetId : shared.SourceId);
+        }
+    }
 }

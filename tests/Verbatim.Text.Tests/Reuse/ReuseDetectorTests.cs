@@ -201,6 +201,44 @@ public class ChanceOverlapTests
     }
 }
 
+public class BoilerplateTests
+{
+    private const string Letterhead = "Verlag der Wiener Rundschau Wien Kohlmarkt sieben Fernsprecher Telegramme Rundschau Redaktion Schriftleitung";
+    private const string Quotation = "the question of the monopoly of foreign trade must be settled in our favour at the plenum";
+
+    /// <summary>A letter of its own words, with the letterhead on top where asked and the quotation where asked.</summary>
+    private static ReuseDocument Letter(int i, bool letterhead, bool quotation)
+    {
+        var own = string.Join(' ', Enumerable.Range(0, 60).Select(k => $"w{i}x{k}"));
+        return new ReuseDocument($"letter-{i:00}", $"{(letterhead ? Letterhead + "\n\n" : "")}{own} {(quotation ? Quotation : "")} {own}.");
+    }
+
+    [Fact]
+    public void A_letterhead_three_of_five_letters_carry_is_boilerplate_and_a_passage_two_share_is_not()
+    {
+        var letters = Enumerable.Range(1, 5).Select(i => Letter(i, letterhead: i <= 3, quotation: i >= 4)).ToList();
+
+        var passages = new ReuseDetector().Detect(letters);
+
+        var heads = passages.Where(p => p.Source.Of(letters.Single(l => l.Id == p.SourceId).Text).StartsWith("Verlag", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, heads.Count);
+        Assert.All(heads, p => Assert.True(p.IsBoilerplate));
+        var quoted = Assert.Single(passages, p => (p.SourceId, p.TargetId) == ("letter-04", "letter-05"));
+        Assert.False(quoted.IsBoilerplate);
+        Assert.Contains(passages, p => p.SourceId == p.TargetId && !p.IsBoilerplate);
+    }
+
+    [Theory]
+    [InlineData(5, 3)]
+    [InlineData(300, 3)]
+    [InlineData(4420, 45)]
+    [InlineData(100_000, 64)]
+    public void The_threshold_grows_with_the_collection_up_to_the_formulaic_limit(int documents, int threshold)
+    {
+        Assert.Equal(threshold, Boilerplate.Threshold(documents, ReuseOptions.Default.MaximumOccurrences));
+    }
+}
+
 public class ReuseDirectionTests
 {
     private static ReusePassage Between(ReuseDocument a, ReuseDocument b) => Assert.Single(new ReuseDetector().Detect([a, b]));
