@@ -48,4 +48,14 @@ public sealed class BoilerplatePageTests : IAsyncLifetime
         Assert.Equal("Shares a passage with (2)", shown.QuerySelector("#shared-heading")!.TextContent);
         Assert.Null(shown.QuerySelector("p.boilerplate"));
     }
+
+    [Fact]
+    public async Task The_api_leaves_the_letterhead_out_and_counts_it_unless_asked_for()
+    {
+        var plain = System.Text.Json.JsonDocument.Parse(await _reader.Client.GetStringAsync($"/api/documents/{_id}/quotes")).RootElement;
+        var asked = System.Text.Json.JsonDocument.Parse(await _reader.Client.GetStringAsync($"/api/documents/{_id}/quotes?boilerplate=true")).RootElement;
+
+        Assert.Equal((0, 2), (plain.GetProperty("sharedWith").GetArrayLength(), plain.GetProperty("boilerplateLeftOut").GetInt32()));
+        Assert.Equal((2, 0), (asked.GetProperty("sharedWith").GetArrayLength(), asked.GetProperty("boilerplateLeftOut").GetInt32()));
+    }
 }
