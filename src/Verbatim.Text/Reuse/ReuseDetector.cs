@@ -67,11 +67,10 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     {
         if (passages.Count == 0)
             return passages;
-        var runsOf = passages.Select(p => SourceRuns(p, hashes[indexOf[p.SourceId]])).ToList();
         var holders = new Dictionary<ulong, int>();
-        foreach (var runs in runsOf)
+        foreach (var passage in passages)
         {
-            foreach (var run in runs)
+            foreach (var run in SourceRuns(passage, hashes[indexOf[passage.SourceId]]))
                 holders[run] = 0;
         }
         var seen = new HashSet<ulong>();
@@ -85,17 +84,22 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
             }
         }
         var threshold = Boilerplate.Threshold(hashes.Length, options.MaximumOccurrences);
-        return [.. passages.Select((p, k) => Boilerplate.Holds(runsOf[k].Select(r => holders[r]), threshold) ? p with { IsBoilerplate = true } : p)];
+        return [.. passages.Select(p => Boilerplate.Holds(HoldersOf(SourceRuns(p, hashes[indexOf[p.SourceId]]), holders), threshold) ? p with { IsBoilerplate = true } : p)];
+    }
+
+    private static IEnumerable<int> HoldersOf(ArraySegment<ulong> runs, Dictionary<ulong, int> holders)
+    {
+        foreach (var run in runs)
+            yield return holders[run];
     }
 
     /// <summary>The hashes of the runs that start within the passage's source side and end within it.</summary>
-    private List<ulong> SourceRuns(ReusePassage passage, ArraySegment<ulong> sourceHashes)
+    private ArraySegment<ulong> SourceRuns(ReusePassage passage, ArraySegment<ulong> sourceHashes)
     {
         var alignment = passage.Alignment;
-        var runs = new List<ulong>();
-        for (var word = alignment.FirstSourceWord; word + scheme.WordsPerGram - 1 <= alignment.LastSourceWord && word < sourceHashes.Count; word++)
-            runs.Add(sourceHashes[word]);
-        return runs;
+        var first = Math.Min(alignment.FirstSourceWord, sourceHashes.Count);
+        var end = Math.Min(alignment.LastSourceWord - scheme.WordsPerGram + 2, sourceHashes.Count);
+        return sourceHashes.Slice(first, Math.Max(0, end - first));
     }
 
     /// <summary>The passages document <paramref name="a"/> shares with its partners, from its hits, in the order of the partners.</summary>
