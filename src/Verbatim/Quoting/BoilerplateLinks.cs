@@ -18,12 +18,11 @@ public static class BoilerplateLinks
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(links);
         var found = new HashSet<QuoteLink>();
-        var between = links.Where(l => l.SourceId != l.TargetId).ToList();
-        if (between.Count == 0)
+        if (links.Count == 0)
             return found;
         var limit = ReuseOptions.Default.MaximumOccurrences;
         var threshold = Boilerplate.Threshold(catalog.Count, limit);
-        foreach (var bySource in between.GroupBy(l => l.SourceId, StringComparer.Ordinal))
+        foreach (var bySource in links.GroupBy(l => l.SourceId, StringComparer.Ordinal))
         {
             var fingerprints = catalog.FingerprintsOf(bySource.Key);
             foreach (var link in bySource)
