@@ -18,10 +18,11 @@ public static class ReuseVerb
         var paths = new Argument<string[]>("PATH") { Description = "Files, folders (every file below) or globs; read as UTF-8 text, offsets count its characters.", Arity = ArgumentArity.OneOrMore };
         var minimumWords = new Option<int>("--min-words") { Description = "A passage needs at least this many words aligned as equal.", DefaultValueFactory = _ => ReuseOptions.Default.MinimumMatchedWords };
         var differences = new Option<bool>("--differences") { Description = "Classify and print every difference of every passage." };
-        var json = ArchiveOptions.Json("{\"files\",\"passages\":[{source,sourceStart,sourceEnd,target,targetStart,targetEnd,matchedWords,direction,differences}],\"problems\"}");
+        var boilerplate = new Option<bool>("--boilerplate") { Description = "List boilerplate too: passages that many of the files share (licence lines, letterheads)." };
+        var json = ArchiveOptions.Json("{\"files\",\"passages\":[{source,sourceStart,sourceEnd,target,targetStart,targetEnd,matchedWords,direction,boilerplate,differences}],\"boilerplateLeftOut\",\"problems\"}");
         var command = new Command("reuse", "Find every passage that files share, aligned word by word, with what differs.")
         {
-            paths, minimumWords, differences, json,
+            paths, minimumWords, differences, boilerplate, json,
         };
         minimumWords.Validators.Add(given =>
         {
@@ -31,7 +32,7 @@ public static class ReuseVerb
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
             var options = ReuseOptions.Default with { MinimumMatchedWords = result.GetValue(minimumWords) };
-            var report = FileReuse.Find(result.GetValue(paths)!, result.GetValue(differences), options);
+            var report = FileReuse.Find(result.GetValue(paths)!, result.GetValue(differences), options, result.GetValue(boilerplate));
             foreach (var problem in report.Problems)
                 error.WriteLine($"error: {problem.File}: {problem.Message}");
             if (result.GetValue(json))
@@ -40,6 +41,7 @@ public static class ReuseVerb
                 {
                     files = report.Files,
                     passages = report.Passages,
+                    boilerplateLeftOut = report.BoilerplateLeftOut,
                     problems = report.Problems.Select(p => new { file = p.File, message = p.Message }),
                 }, CliJson.Options));
             }
@@ -54,10 +56,11 @@ public static class ReuseVerb
 
     private static void WriteText(TextWriter output, FileReuseReport report)
     {
-        output.WriteLine($"{Wording.Counted(report.Files, "file")} compared: {Wording.Counted(report.Passages.Count, "shared passage")}.");
+        var leftOut = report.BoilerplateLeftOut > 0 ? $" ({Wording.Counted(report.BoilerplateLeftOut, "boilerplate passage")} left out; --boilerplate lists them)" : "";
+        output.WriteLine($"{Wording.Counted(report.Files, "file")} compared: {Wording.Counted(report.Passages.Count, "shared passage")}{leftOut}.");
         foreach (var passage in report.Passages)
         {
-            output.WriteLine($"{passage.Source}:{passage.SourceStart}-{passage.SourceEnd} -> {passage.Target}:{passage.TargetStart}-{passage.TargetEnd}  {Wording.Counted(passage.MatchedWords, "word")} equal");
+            output.WriteLine($"{passage.Source}:{passage.SourceStart}-{passage.SourceEnd} -> {passage.Target}:{passage.TargetStart}-{passage.TargetEnd}  {Wording.Counted(passage.MatchedWords, "word")} equal{(passage.Boilerplate ? " (boilerplate)" : "")}");
             foreach (var difference in passage.Differences ?? [])
                 output.WriteLine($"   {DifferenceOutput.Line(difference, passage.Target, passage.Source)}");
         }

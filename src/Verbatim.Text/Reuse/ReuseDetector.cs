@@ -55,7 +55,51 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
 
         var found = new List<ReusePassage>[given.Count];
         Parallel.For(0, given.Count, a => found[a] = PassagesOf(sides, a, hits.Of(a)));
-        return [.. found.SelectMany(passages => passages)];
+        var indexOf = Enumerable.Range(0, given.Count).ToDictionary(k => given[k].Id, StringComparer.Ordinal);
+        return WithBoilerplate([.. found.SelectMany(passages => passages)], hashes, indexOf);
+    }
+
+    /// <summary>
+    /// The passages with those marked that are boilerplate in the collection (<see cref="Boilerplate"/>):
+    /// only the runs the passages' source sides hold are counted, each once per document that holds it.
+    /// </summary>
+    private List<ReusePassage> WithBoilerplate(List<ReusePassage> passages, ArraySegment<ulong>[] hashes, Dictionary<string, int> indexOf)
+    {
+        if (passages.Count == 0)
+            return passages;
+        var holders = new Dictionary<ulong, int>();
+        foreach (var passage in passages)
+        {
+            foreach (var run in SourceRuns(passage, hashes[indexOf[passage.SourceId]]))
+                holders[run] = 0;
+        }
+        var seen = new HashSet<ulong>();
+        foreach (var document in hashes)
+        {
+            seen.Clear();
+            foreach (var run in document)
+            {
+                if (holders.ContainsKey(run) && seen.Add(run))
+                    holders[run]++;
+            }
+        }
+        var threshold = Boilerplate.Threshold(hashes.Length, options.MaximumOccurrences);
+        return [.. passages.Select(p => Boilerplate.Holds(HoldersOf(SourceRuns(p, hashes[indexOf[p.SourceId]]), holders), threshold) ? p with { IsBoilerplate = true } : p)];
+    }
+
+    private static IEnumerable<int> HoldersOf(ArraySegment<ulong> runs, Dictionary<ulong, int> holders)
+    {
+        foreach (var run in runs)
+            yield return holders[run];
+    }
+
+    /// <summary>The hashes of the runs that start within the passage's source side and end within it.</summary>
+    private ArraySegment<ulong> SourceRuns(ReusePassage passage, ArraySegment<ulong> sourceHashes)
+    {
+        var alignment = passage.Alignment;
+        var first = Math.Min(alignment.FirstSourceWord, sourceHashes.Count);
+        var end = Math.Min(alignment.LastSourceWord - scheme.WordsPerGram + 2, sourceHashes.Count);
+        return sourceHashes.Slice(first, Math.Max(0, end - first));
     }
 
     /// <summary>The passages document <paramref name="a"/> shares with its partners, from its hits, in the order of the partners.</summary>
@@ -165,7 +209,7 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
                 .Select(h => new WordPair(wordAt[h.Other.Start], h.Own.FirstWord))
                 .ToArray();
             var window = new Side(document with { Text = windowText.Original }, windowText);
-            passages.AddRange(PassagesBetween(window, quoting, rebased).Select(p => new QuotationPassage(id, start, p.Alignment)));
+            passages.AddRange(PassagesBetween(window, quoting, rebased, checking: true).Select(p => new QuotationPassage(id, start, p.Alignment)));
         }
         return passages;
     }
@@ -206,7 +250,13 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     /// <summary>A word of A and a word of B that start the same run.</summary>
     private readonly record struct WordPair(int WordA, int WordB);
 
-    private List<ReusePassage> PassagesBetween(Side a, Side b, WordPair[] hits)
+    /// <param name="checking">
+    /// Whether B is a quotation being checked rather than a text of the collection: its edges are
+    /// completed word by word later and it is wanted however common its words, so its passages
+    /// are neither cut back to where the agreement stops (<see cref="Trimmed"/>) nor judged as
+    /// chance (<see cref="IsChance"/>).
+    /// </param>
+    private List<ReusePassage> PassagesBetween(Side a, Side b, WordPair[] hits, bool checking = false)
     {
         var passages = new List<ReusePassage>();
         var spans = new List<(int FirstA, int LastA, int FirstB, int LastB)>();
@@ -228,7 +278,9 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
                     break;
 
                 var overlapsFound = spans.Any(s => s.FirstA <= lastA && firstA <= s.LastA && s.FirstB <= lastB && firstB <= s.LastB);
-                if (alignment.MatchedWords < options.MinimumMatchedWords || overlapsFound)
+                if (!checking)
+                    alignment = Trimmed(alignment);
+                if (alignment.MatchedWords < options.MinimumMatchedWords || overlapsFound || !checking && IsChance(alignment))
                     continue;
                 spans.Add((firstA, lastA, firstB, lastB));
                 var (source, target) = sourceIsA ? (a, b) : (b, a);
@@ -334,7 +386,7 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
             startB = Math.Max(startB, endA);
         }
 
-        var sourceIsA = Direction(a.Document, b.Document) != ReuseDirection.ByDate || a.Document.Date < b.Document.Date;
+        var sourceIsA = !b.Document.IsBefore(a.Document);
         var (source, sourceStart, sourceEnd, target, targetStart, targetEnd) = sourceIsA
             ? (a.Text, startA, endA, b.Text, startB, endB)
             : (b.Text, startB, endB, a.Text, startA, endA);
@@ -355,8 +407,98 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         return (alignment, sourceIsA);
     }
 
+    /// <summary>
+    /// The alignment cut back at each end to its outermost run of <see cref="ReuseOptions.EdgeWords"/>
+    /// consecutive equal words (empty when it holds none), unless the equal words beyond that run
+    /// are on average no commoner than the texts' words (<see cref="WordInformation"/>). A local
+    /// alignment runs on past a difference wherever the equal words beyond it outscore it, and two
+    /// unrelated sentences share "in the" and "of the" often enough for that: a passage's edges are
+    /// where the agreement stops, not where chance stops paying. A translation's "etc. Everyone can
+    /// see" against "etc. Everybody can see" keeps its rare "etc.". The score loses what the cut
+    /// steps gave.
+    /// </summary>
+    private LocalAlignment Trimmed(LocalAlignment alignment)
+    {
+        var steps = alignment.Steps;
+        var run = options.EdgeWords;
+        var first = 0;
+        while (first + run <= steps.Count && !AllMatch(first, first + run))
+            first++;
+        var last = steps.Count - 1;
+        while (last - run + 1 >= 0 && !AllMatch(last - run + 1, last + 1))
+            last--;
+        if (first + run > steps.Count || last < first)
+            return new LocalAlignment(alignment.Source, alignment.Quoting, [], 0);
+        var mean = MeanInformation(alignment);
+        if (first > 0 && Information(alignment, 0, first) is var (leading, leadingWords) && leading >= leadingWords * mean)
+            first = 0;
+        if (last < steps.Count - 1 && Information(alignment, last + 1, steps.Count) is var (trailing, trailingWords) && trailing >= trailingWords * mean)
+            last = steps.Count - 1;
+        if (first == 0 && last == steps.Count - 1)
+            return alignment;
+        var kept = steps.Skip(first).Take(last - first + 1).ToList();
+        return new LocalAlignment(alignment.Source, alignment.Quoting, kept, alignment.Score - ScoreOf(steps, 0, first) - ScoreOf(steps, last + 1, steps.Count));
+
+        bool AllMatch(int from, int to)
+        {
+            for (var k = from; k < to; k++)
+            {
+                if (steps[k].Operation != AlignmentOperation.Match)
+                    return false;
+            }
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Whether the passage's equal words tell less than <see cref="ReuseOptions.MinimumInformationWords"/>
+    /// words of the texts' mean information: a run that long of words that common is what two texts
+    /// share by chance. The frequencies are the two texts' own, so a link stays a function of its
+    /// two documents, whatever else the collection holds and in whatever order it arrived.
+    /// </summary>
+    private bool IsChance(LocalAlignment alignment) =>
+        Information(alignment, 0, alignment.Steps.Count).Bits < options.MinimumInformationWords * MeanInformation(alignment);
+
+    /// <summary>The information of the equal words among the steps from <paramref name="from"/> to <paramref name="to"/> (exclusive), and how many they are; each word's is the mean of its information in the two texts.</summary>
+    private static (double Bits, int Words) Information(LocalAlignment alignment, int from, int to)
+    {
+        var (source, quoting) = (WordInformation.Of(alignment.Source), WordInformation.Of(alignment.Quoting));
+        var sourceHashes = alignment.Source.KeyHashes;
+        var quotingHashes = alignment.Quoting.KeyHashes;
+        var (bits, words) = (0.0, 0);
+        for (var k = from; k < to; k++)
+        {
+            var step = alignment.Steps[k];
+            if (step.Operation != AlignmentOperation.Match)
+                continue;
+            bits += (source.Of(sourceHashes[step.SourceWord!.Value]) + quoting.Of(quotingHashes[step.QuotingWord!.Value])) / 2;
+            words++;
+        }
+        return (bits, words);
+    }
+
+    private static double MeanInformation(LocalAlignment alignment) =>
+        (WordInformation.Of(alignment.Source).Mean + WordInformation.Of(alignment.Quoting).Mean) / 2;
+
+    /// <summary>What the steps from <paramref name="from"/> to <paramref name="to"/> (exclusive) scored: a gap opens where the step before is no gap of its side.</summary>
+    private int ScoreOf(IReadOnlyList<AlignmentStep> steps, int from, int to)
+    {
+        var score = 0;
+        for (var k = from; k < to; k++)
+        {
+            var operation = steps[k].Operation;
+            score += operation switch
+            {
+                AlignmentOperation.Match => scoring.Match,
+                AlignmentOperation.Mismatch => scoring.Mismatch,
+                _ => k > 0 && steps[k - 1].Operation == operation ? scoring.GapExtend : scoring.GapOpen,
+            };
+        }
+        return score;
+    }
+
     private static ReuseDirection Direction(ReuseDocument a, ReuseDocument b) =>
         a.Id == b.Id ? ReuseDirection.WithinDocument
-        : a.Date is { } dateA && b.Date is { } dateB && dateA != dateB ? ReuseDirection.ByDate
+        : a.IsBefore(b) || b.IsBefore(a) ? ReuseDirection.ByDate
         : ReuseDirection.Undetermined;
 }

@@ -11,13 +11,21 @@ namespace Verbatim.Text.Reuse;
 /// alignment's memory; longer reuse comes out as consecutive passages.
 /// <see cref="MaximumOccurrences"/>: a fingerprint held more often than this is a formula, not
 /// a quotation, and is not paired.
+/// <see cref="EdgeWords"/>: a passage begins and ends with a run of at least this many consecutive
+/// equal words; equal words beyond a difference that are fewer ("in the", "of the") are chance,
+/// not the passage going on, unless they are words no commoner than the texts' average.
+/// <see cref="MinimumInformationWords"/>: the equal words of a passage must tell as much as this
+/// many words of the texts' mean information (<see cref="WordInformation"/>): eight words of the
+/// commonest kind ("and it was in the house of the") are shared by chance; eight rare ones are not.
 /// </summary>
 public sealed record ReuseOptions(
     int MinimumMatchedWords = 8,
     int MaximumHitDistance = 30,
     int Margin = 25,
     int MaximumWindowWords = 1500,
-    int MaximumOccurrences = 64)
+    int MaximumOccurrences = 64,
+    int EdgeWords = 3,
+    double MinimumInformationWords = 6)
 {
     public static ReuseOptions Default { get; } = new();
 }

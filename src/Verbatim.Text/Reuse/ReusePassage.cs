@@ -5,13 +5,13 @@ namespace Verbatim.Text.Reuse;
 
 public enum ReuseDirection
 {
-    /// <summary>The source is dated earlier than the text that reuses it.</summary>
+    /// <summary>The source existed before the text that reuses it can have been written (<see cref="ReuseDocument.IsBefore"/>).</summary>
     ByDate,
 
     /// <summary>Both places are in one document; the source is the earlier place in it.</summary>
     WithinDocument,
 
-    /// <summary>Dates are missing or equal; the source is the document given first, or at ingest the one whose id sorts first.</summary>
+    /// <summary>Dates are missing, or do not put one text before the other; the source is the document given first, or at ingest the one whose id sorts first.</summary>
     Undetermined,
 }
 
@@ -30,6 +30,9 @@ public sealed record ReusePassage(
     private IReadOnlyList<Difference>? differences;
 
     public int MatchedWords => Alignment.MatchedWords;
+
+    /// <summary>Whether the passage is shared because many documents of the collection hold it (<see cref="Reuse.Boilerplate"/>).</summary>
+    public bool IsBoilerplate { get; init; }
 
     /// <summary>Classified when first asked for: finding the passages of a whole archive needs their ranges only.</summary>
     public IReadOnlyList<Difference> Differences => differences ??= DifferenceClassifier.Classify(Alignment);

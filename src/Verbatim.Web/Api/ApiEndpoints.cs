@@ -82,11 +82,11 @@ public static class ApiEndpoints
         api.MapPost("/check-quote", (ReadingRoom room, CheckQuoteRequest request, CancellationToken cancellationToken) => CheckQuote(room, request.Text, request.Limit, cancellationToken))
             .WithSummary("As GET /api/check-quote, for a quotation too long for an address: {\"text\": ..., \"limit\"?: n}.");
 
-        api.MapGet("/documents/{id}/quotes", Results<Ok<QuoteLinksResponse>, ProblemHttpResult> (ReadingRoom room, string id) =>
+        api.MapGet("/documents/{id}/quotes", Results<Ok<QuoteLinksResponse>, ProblemHttpResult> (ReadingRoom room, string id, bool? boilerplate) =>
                 room.Work(id) is null
                     ? NotFound(id, null)
-                    : TypedResults.Ok(QuoteLinksResponse.Of(id, room.QuoteLinks(id))))
-            .WithSummary("The passages this document quotes from others (quotes) and those others take from it (quotedIn), with offsets into each stored text.");
+                    : TypedResults.Ok(QuoteLinksResponse.Of(room.QuoteLinkSides(id, boilerplate ?? false), boilerplate ?? false)))
+            .WithSummary("The passages this document quotes from others (quotes), those others take from it (quotedIn) and those it shares where dates do not say who took from whom (sharedWith), with offsets into each stored text; boilerplate only with ?boilerplate=true.");
         api.MapGet("/names", (ReadingRoom room, string? kind) =>
                 TypedResults.Ok(room.Names.Entities.Where(e => kind is null || e.Kind.ToString().Equals(kind, StringComparison.OrdinalIgnoreCase))))
             .WithSummary("The index of names (persons, organisations, places), as `verbatim names --json` prints it; ?kind= person, organisation or place.");
@@ -160,10 +160,12 @@ public sealed record CheckQuoteResponse(int QuotedWords, IReadOnlyList<QuoteMatc
 
 /// <param name="Quotes">Passages of other documents (or earlier places of this one) that this document gives.</param>
 /// <param name="QuotedIn">Passages of this document that others (or later places of this one) give.</param>
-public sealed record QuoteLinksResponse(IReadOnlyList<QuoteLink> Quotes, IReadOnlyList<QuoteLink> QuotedIn)
+/// <param name="SharedWith">Passages this document shares with another where the dates do not say which took from which.</param>
+/// <param name="BoilerplateLeftOut">How many boilerplate passages (shared by many documents) the lists leave out.</param>
+public sealed record QuoteLinksResponse(IReadOnlyList<QuoteLink> Quotes, IReadOnlyList<QuoteLink> QuotedIn, IReadOnlyList<QuoteLink> SharedWith, int BoilerplateLeftOut)
 {
-    public static QuoteLinksResponse Of(string id, IReadOnlyList<QuoteLink> links) =>
-        new([.. links.Where(l => l.TargetId == id)], [.. links.Where(l => l.SourceId == id)]);
+    public static QuoteLinksResponse Of(QuoteLinkSides sides, bool withBoilerplate) =>
+        new(sides.Quotes, sides.QuotedIn, sides.SharedWith, withBoilerplate ? 0 : sides.Boilerplate.Count);
 }
 
 /// <summary>The filters of the network and the timeline, as query parameters.</summary>

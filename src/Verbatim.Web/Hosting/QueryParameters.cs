@@ -36,6 +36,7 @@ public static class QueryParameters
         ["foldTypography"] = new(Kind.Flag),
         ["transliterate"] = new(Kind.Flag),
         ["segments"] = new(Kind.Flag),
+        ["boilerplate"] = new(Kind.Flag),
     };
 
     /// <summary>Every value of the query that its parameter cannot take, in the query's order.</summary>

@@ -1,4 +1,5 @@
 using Verbatim.Model;
+using Verbatim.Quoting;
 using Verbatim.Searching;
 using Verbatim.Storing;
 using Verbatim.Web.Citations;
@@ -23,17 +24,20 @@ public sealed record DocumentView(
     Citation Citation,
     IReadOnlyList<SharedPassage> Quotes,
     IReadOnlyList<SharedPassage> QuotedIn,
+    IReadOnlyList<SharedPassage> SharedWith,
+    int BoilerplateLeftOut,
     BodyPart Part)
 {
     public Model.Document Document => Stored.Document;
 
     public bool IsHead => History.Count == 0 || Stored.Version == History[^1].Number;
 
-    public static DocumentView Of(ReadingRoom room, StoredView stored, string url, BodyPart part)
+    /// <param name="withBoilerplate">Whether passages that many documents share (<see cref="BoilerplateLinks"/>) are listed too.</param>
+    public static DocumentView Of(ReadingRoom room, StoredView stored, string url, BodyPart part, bool withBoilerplate = false)
     {
         var document = stored.Document;
         var work = room.Work(document.Id);
-        var links = work is not null && work.Version == stored.Version ? room.QuoteLinks(document.Id) : [];
+        var sides = work is not null && work.Version == stored.Version ? room.QuoteLinkSides(document.Id, withBoilerplate) : QuoteLinkSides.Of(document.Id, []);
         return new DocumentView(
             stored,
             room.History(document.Id),
@@ -43,8 +47,10 @@ public sealed record DocumentView(
             document.PartOf is { } parent ? new PartLink(parent, room.Work(parent)) : null,
             new Citation(document, url),
             // Links name places in the head version's text; an older version's page does not show them.
-            [.. links.Where(l => l.TargetId == document.Id).Select(l => new SharedPassage(l, room.Work(l.SourceId)))],
-            [.. links.Where(l => l.SourceId == document.Id).Select(l => new SharedPassage(l, room.Work(l.TargetId)))],
+            [.. sides.Quotes.Select(l => new SharedPassage(l, room.Work(l.SourceId)))],
+            [.. sides.QuotedIn.Select(l => new SharedPassage(l, room.Work(l.TargetId)))],
+            [.. sides.SharedWith.Select(l => new SharedPassage(l, room.Work(l.SourceId == document.Id ? l.TargetId : l.SourceId)))],
+            withBoilerplate ? 0 : sides.Boilerplate.Count,
             part);
     }
 }

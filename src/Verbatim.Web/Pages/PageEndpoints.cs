@@ -28,14 +28,14 @@ public static class PageEndpoints
                 : Page<WorksIndexPage>(new { Index = index, Page = page ?? 1 });
         });
 
-        pages.MapGet("/documents/{id}", (ReadingRoom room, ReaderOptions options, HttpRequest request, string id, int? version, int? part) =>
+        pages.MapGet("/documents/{id}", (ReadingRoom room, ReaderOptions options, HttpRequest request, string id, int? version, int? part, bool? boilerplate) =>
         {
             if (room.Read(id, version) is not { } stored)
                 return NoSuchDocument(id, version);
             var (body, notes) = (stored.Document.Body, stored.Document.Notes);
             if (BodyParts.Of(body, notes, part ?? 1, options.PartCharacters) is not { } window)
                 return NotFound($"The text of “{id}” has {BodyParts.Of(body, notes, 1, options.PartCharacters)!.Count} parts: there is no part {part}.");
-            return Page<DocumentPage>(new { View = DocumentView.Of(room, stored, CanonicalUrl(request, id), window) });
+            return Page<DocumentPage>(new { View = DocumentView.Of(room, stored, CanonicalUrl(request, id), window, boilerplate ?? false) });
         });
 
         pages.MapGet("/documents/{id}/text", (ReadingRoom room, HttpContext context, string id, int? version) =>

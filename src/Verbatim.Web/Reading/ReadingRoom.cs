@@ -70,6 +70,9 @@ public sealed class ReadingRoom : IDisposable
 
         public ConcurrentDictionary<string, IReadOnlyList<QuoteLink>> QuoteLinks { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Which of a document's links are boilerplate: judged from the fingerprints of this edition's catalog.</summary>
+        public ConcurrentDictionary<string, IReadOnlySet<QuoteLink>> Boilerplate { get; } = new(StringComparer.Ordinal);
+
         public NameIndex? Names { get; set; }
     }
 
@@ -193,12 +196,23 @@ public sealed class ReadingRoom : IDisposable
         });
 
     /// <summary>The passages the document shares with others or with itself; empty for an unknown id.</summary>
-    public IReadOnlyList<QuoteLink> QuoteLinks(string id)
+    public IReadOnlyList<QuoteLink> QuoteLinks(string id) => LinksIn(Current(), id);
+
+    private IReadOnlyList<QuoteLink> LinksIn(Edition edition, string id)
     {
-        var edition = Current();
         if (!DocumentIdGuard.IsWellFormed(id) || !edition.Positions.ContainsKey(id))
             return [];
         return edition.QuoteLinks.GetOrAdd(id, key => WithReader(catalog => catalog.QuoteLinks(key)));
+    }
+
+    /// <summary>The document's links as quotes, quoted in and shared, its boilerplate left out unless asked for; all empty for an unknown id.</summary>
+    public QuoteLinkSides QuoteLinkSides(string id, bool withBoilerplate = false)
+    {
+        // One edition for both: the links and the judgement of which are boilerplate come from one catalog state.
+        var edition = Current();
+        var links = LinksIn(edition, id);
+        var boilerplate = links.Count == 0 ? new HashSet<QuoteLink>() : edition.Boilerplate.GetOrAdd(id, _ => WithReader(catalog => BoilerplateLinks.Among(catalog, links)));
+        return Quoting.QuoteLinkSides.Of(id, links, boilerplate, withBoilerplate);
     }
 
     /// <summary>The link from the source place to the target place, aligned side by side; null where the archive holds no such link.</summary>

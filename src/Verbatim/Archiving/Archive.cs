@@ -436,6 +436,13 @@ public sealed partial class Archive : IDisposable
     /// <summary>The passages the document shares with others (or with itself), as the catalog holds them.</summary>
     public IReadOnlyList<QuoteLink> QuoteLinks(string id) => _catalog.QuoteLinks(id);
 
+    /// <summary>The document's quote links as quotes, quoted in and shared, with its boilerplate left out unless asked for (<see cref="QuoteLinkSides"/>).</summary>
+    public QuoteLinkSides QuoteLinkSides(string id, bool withBoilerplate = false)
+    {
+        var links = _catalog.QuoteLinks(id);
+        return Quoting.QuoteLinkSides.Of(id, links, BoilerplateLinks.Among(_catalog, links), withBoilerplate);
+    }
+
     /// <summary>The other documents that give the same text as this one from other bytes (another markup of one page).</summary>
     public IReadOnlyList<string> SameText(string id) => _catalog.SameText(id);
 

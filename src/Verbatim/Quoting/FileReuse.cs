@@ -6,17 +6,21 @@ using Verbatim.Text.Reuse;
 
 namespace Verbatim.Quoting;
 
-/// <summary>What comparing files found: the passages they share, and the files that could not be compared.</summary>
-public sealed record FileReuseReport(int Files, IReadOnlyList<FilePassage> Passages, IReadOnlyList<Diagnostic> Problems);
+/// <summary>
+/// What comparing files found: the passages they share, and the files that could not be compared.
+/// <see cref="BoilerplateLeftOut"/>: how many boilerplate passages were found and not listed.
+/// </summary>
+public sealed record FileReuseReport(int Files, IReadOnlyList<FilePassage> Passages, IReadOnlyList<Diagnostic> Problems, int BoilerplateLeftOut = 0);
 
 /// <summary>
 /// A passage one file shares with another (or with itself at another place): character ranges of
-/// the two files, the words aligned as equal, and, when asked for, every difference, its
-/// <see cref="QuoteDifference.Offset"/> in the source file and its quoted offset in the target.
+/// the two files, the words aligned as equal, whether it is boilerplate (<see cref="Text.Reuse.Boilerplate"/>)
+/// and, when asked for, every difference, its <see cref="QuoteDifference.Offset"/> in the source
+/// file and its quoted offset in the target.
 /// </summary>
 public sealed record FilePassage(
     string Source, int SourceStart, int SourceEnd, string Target, int TargetStart, int TargetEnd, int MatchedWords, string Direction,
-    IReadOnlyList<QuoteDifference>? Differences);
+    bool Boilerplate, IReadOnlyList<QuoteDifference>? Differences);
 
 /// <summary>
 /// Every passage that files share, each file against every other and against itself, as they
@@ -29,9 +33,10 @@ public static class FileReuse
     /// <summary>
     /// Files as given, folders as every file below them (<see cref="FileParser.ExpandPaths"/>). A
     /// file that cannot be read, is binary or is not UTF-8 is a problem naming it (and the byte
-    /// where its text breaks), and is left out; the others are compared.
+    /// where its text breaks), and is left out; the others are compared. Boilerplate passages are
+    /// left out and counted unless <paramref name="withBoilerplate"/>.
     /// </summary>
-    public static FileReuseReport Find(IEnumerable<string> paths, bool withDifferences = false, ReuseOptions? options = null)
+    public static FileReuseReport Find(IEnumerable<string> paths, bool withDifferences = false, ReuseOptions? options = null, bool withBoilerplate = false)
     {
         var documents = new List<ReuseDocument>();
         var problems = new List<Diagnostic>();
@@ -42,10 +47,11 @@ public static class FileReuse
             else
                 problems.Add(problem!);
         }
-        var passages = new ReuseDetector(options).Detect(documents).Select(p => new FilePassage(
+        var found = new ReuseDetector(options).Detect(documents);
+        var passages = found.Where(p => withBoilerplate || !p.IsBoilerplate).Select(p => new FilePassage(
             p.SourceId, p.Source.Start, p.Source.End, p.TargetId, p.Target.Start, p.Target.End, p.MatchedWords, ReuseDocuments.DirectionName(p.Direction),
-            withDifferences ? [.. p.Differences.Select(d => QuoteDifference.Of(d))] : null));
-        return new FileReuseReport(documents.Count, [.. passages], problems);
+            p.IsBoilerplate, withDifferences ? [.. p.Differences.Select(d => QuoteDifference.Of(d))] : null));
+        return new FileReuseReport(documents.Count, [.. passages], problems, withBoilerplate ? 0 : found.Count(p => p.IsBoilerplate));
     }
 
     private static string? Read(string path, out Diagnostic? problem)

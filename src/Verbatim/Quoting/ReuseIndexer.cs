@@ -73,7 +73,7 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         var seen = new Dictionary<ulong, int>();
         for (var i = 0; i < documents.Count; i++)
         {
-            var document = Keep(documents[i].PartOf, ReuseDocuments.Of(documents[i])).Reuse;
+            var document = Keep(documents[i].PartOf, ReuseDocuments.Quotable(ReuseDocuments.Of(documents[i]))).Reuse;
             var text = Tokeniser.Tokenise(document.Text);
             var lookup = new BatchLookup(catalog, batch, i, othersHeld ? seen : null);
             AddLinks(_detector.DetectFor(document, text, Bounded(_scheme.Fingerprints(document.Id, text)), lookup, Resolve));
@@ -90,7 +90,7 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         var held = 0;
         foreach (var document in documents)
         {
-            var fingerprints = Bounded(_scheme.Fingerprints(document.Id, Tokeniser.Tokenise(document.BodyText)));
+            var fingerprints = Bounded(_scheme.Fingerprints(document.Id, Tokeniser.Tokenise(ReuseDocuments.Quotable(ReuseDocuments.Of(document)).Text)));
             if (countPlaces)
             {
                 foreach (var fingerprint in fingerprints)
@@ -242,7 +242,7 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         if (_resolved.TryGetValue(id, out var known))
             return known;
         var text = catalog.Text(id) ?? throw new InvalidOperationException($"the catalog's fingerprints name {id}, which it does not hold");
-        return Keep(text.PartOf, ReuseDocuments.Of(text));
+        return Keep(text.PartOf, ReuseDocuments.Quotable(ReuseDocuments.Of(text)));
     }
 
     private (string? PartOf, ReuseDocument Reuse) Keep(string? partOf, ReuseDocument reuse)

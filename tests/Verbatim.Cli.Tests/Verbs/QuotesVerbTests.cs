@@ -46,4 +46,52 @@ public sealed class QuotesVerbTests : IDisposable
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("no document 'no-such-document'", unknown.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Where_the_dates_do_not_say_who_took_from_whom_the_passage_is_shared_not_quoted()
+    {
+        // The compilation's statement of 1926 and an undated modern essay give the same sentences.
+        var archive = Path.Combine(_polemic.Folder, "compilation");
+        Assert.Equal(0, CliRun.Of("init", "--archive", archive).ExitCode);
+        Assert.Equal(0, CliRun.Of("ingest", CliRun.Seed("003"), "--archive", archive).ExitCode);
+
+        var run = CliRun.Of("quotes", "ulyanova-1926-07-26-to-ccc", "--archive", archive);
+        var json = JsonDocument.Parse(CliRun.Of("quotes", "ulyanova-1926-07-26-to-ccc", "--archive", archive, "--json").Output).RootElement;
+
+        Assert.Equal(0, run.ExitCode);
+        var sharedAt = run.Output.IndexOf("Shares a passage with (", StringComparison.Ordinal);
+        Assert.True(sharedAt > 0, run.Output);
+        Assert.DoesNotContain("singh-on-the-relations-between-lenin-and", run.Output[..sharedAt], StringComparison.Ordinal);
+        Assert.Contains("singh-on-the-relations-between-lenin-and", run.Output[sharedAt..], StringComparison.Ordinal);
+        var shared = json.GetProperty("sharedWith").EnumerateArray().ToList();
+        Assert.NotEmpty(shared);
+        Assert.All(shared, l => Assert.Equal("undetermined", l.GetProperty("direction").GetString()));
+        Assert.DoesNotContain(json.GetProperty("quotes").EnumerateArray(), l => l.GetProperty("source").GetString() == "singh-on-the-relations-between-lenin-and");
+    }
+
+    [Fact]
+    public void A_letterhead_three_letters_carry_is_left_out_and_counted_unless_asked_for()
+    {
+        var letters = Path.Combine(_polemic.Folder, "letters");
+        Directory.CreateDirectory(letters);
+        for (var i = 1; i <= 3; i++)
+        {
+            var own = string.Join(' ', Enumerable.Range(0, 60).Select(k => $"w{i}x{k}"));
+            File.WriteAllText(Path.Combine(letters, $"letter-{i}.txt"),
+                $"Letter {i}\n\nVerlag der Wiener Rundschau Wien Kohlmarkt sieben Fernsprecher Telegramme Rundschau Redaktion Schriftleitung\n\n{own}.\n");
+        }
+        var archive = Path.Combine(_polemic.Folder, "letterheads");
+        Assert.Equal(0, CliRun.Of("init", "--archive", archive).ExitCode);
+        Assert.Equal(0, CliRun.Of("ingest", letters, "--format", "text", "--archive", archive).ExitCode);
+        var id = JsonDocument.Parse(CliRun.Of("list", "--archive", archive, "--json").Output).RootElement.EnumerateArray().First().GetProperty("id").GetString()!;
+
+        var plain = CliRun.Of("quotes", id, "--archive", archive);
+        var asked = JsonDocument.Parse(CliRun.Of("quotes", id, "--archive", archive, "--json", "--boilerplate").Output).RootElement;
+
+        Assert.Contains("Shares a passage with (0)", plain.Output, StringComparison.Ordinal);
+        Assert.Contains("2 boilerplate passages left out; --boilerplate lists them.", plain.Output, StringComparison.Ordinal);
+        var shared = asked.GetProperty("sharedWith").EnumerateArray().ToList();
+        Assert.Equal(2, shared.Count);
+        Assert.All(shared, l => Assert.True(l.GetProperty("boilerplate").GetBoolean()));
+    }
 }

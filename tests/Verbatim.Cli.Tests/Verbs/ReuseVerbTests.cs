@@ -75,4 +75,27 @@ public sealed class ReuseVerbTests : IDisposable
         Assert.NotEqual(0, refused.ExitCode);
         Assert.Contains("--min-words must be at least 1", refused.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_site_lines_three_Lenin_Archive_pages_share_are_boilerplate_left_out_unless_asked_for()
+    {
+        // Pages 000-002 carry the site's header, licence and footer lines ("Public Domain: Lenin
+        // Internet Archive ...", "Works Index | Volume 45 | ... | L.I.A. Index"); 000 and 002
+        // also share a footnote's words, which no third page gives.
+        var seeds = new[] { "000", "001", "002", "003", "004" }.Select(CliRun.Seed).ToArray();
+        string Of(JsonElement p) => File.ReadAllText(p.GetProperty("source").GetString()!)[p.GetProperty("sourceStart").GetInt32()..p.GetProperty("sourceEnd").GetInt32()];
+
+        var plain = JsonDocument.Parse(CliRun.Of(["reuse", .. seeds, "--json"]).Output).RootElement;
+        var asked = JsonDocument.Parse(CliRun.Of(["reuse", .. seeds, "--json", "--boilerplate"]).Output).RootElement;
+        var text = CliRun.Of(["reuse", .. seeds]);
+
+        var passages = plain.GetProperty("passages").EnumerateArray().ToList();
+        Assert.DoesNotContain(passages, p => Of(p).Contains("L.I.A. Index", StringComparison.Ordinal) || Of(p).Contains("Lenin Internet Archive", StringComparison.Ordinal));
+        Assert.Contains(passages, p => Of(p).Contains("Central Party Archives of the Institute of Marxism-Leninism", StringComparison.Ordinal));
+        var boilerplate = asked.GetProperty("passages").EnumerateArray().Where(p => p.GetProperty("boilerplate").GetBoolean()).ToList();
+        Assert.Equal(plain.GetProperty("boilerplateLeftOut").GetInt32(), boilerplate.Count);
+        Assert.Contains(boilerplate, p => Of(p).Contains("L.I.A. Index", StringComparison.Ordinal));
+        Assert.Contains(boilerplate, p => Of(p).Contains("Lenin Internet Archive", StringComparison.Ordinal));
+        Assert.Contains($"{boilerplate.Count} boilerplate passages left out; --boilerplate lists them", text.Output, StringComparison.Ordinal);
+    }
 }

@@ -175,4 +175,57 @@ public sealed class QuoteLinkIndexingTests : IDisposable
         Assert.NotEqual("an-older-scheme", reopened.Catalog.FingerprintScheme);
         Assert.Equal(before, AllLinks(reopened));
     }
+
+    /// <summary>Letters 1 to <paramref name="count"/>, each of sixty words of its own put into its text by <paramref name="text"/>; their files in order.</summary>
+    private List<string> WriteLetters(string folder, int count, Func<int, string, string> text)
+    {
+        var letters = Path.Combine(_folder, folder);
+        Directory.CreateDirectory(letters);
+        return [.. Enumerable.Range(1, count).Select(i =>
+        {
+            var file = Path.Combine(letters, $"letter-{i}.txt");
+            File.WriteAllText(file, text(i, string.Join(' ', Enumerable.Range(0, 60).Select(k => $"w{i}x{k}"))));
+            return file;
+        })];
+    }
+
+    private const string Letterhead = "Verlag der Wiener Rundschau Wien Kohlmarkt sieben Fernsprecher Telegramme Rundschau Redaktion Schriftleitung";
+    private const string Quotation = "the question of the monopoly of foreign trade must be settled in our favour at the plenum";
+
+    [Fact]
+    public void A_letterhead_many_letters_carry_is_boilerplate_kept_out_of_their_links_unless_asked_for_however_they_arrive()
+    {
+        // Letters 1-4 carry one letterhead; letters 5 and 6 share a passage no other letter gives.
+        var files = WriteLetters("letterheads", 6, (i, own) => $"Letter {i}\n\n{(i <= 4 ? Letterhead : "")}\n\n{own} {(i >= 5 ? Quotation : "")} w{i}end.\n");
+        using var atOnce = Archive.Init(Path.Combine(_folder, "at-once"));
+        var ids = atOnce.Ingest(files, TextOptions).Documents.Select(d => d.Id).ToList();
+        using var byFile = Archive.Init(Path.Combine(_folder, "by-file"));
+        Enumerable.Reverse(files).ToList().ForEach(file => byFile.Ingest([file], TextOptions));
+
+        foreach (var archive in new[] { atOnce, byFile })
+        {
+            var headed = archive.QuoteLinkSides(ids[0]);
+            Assert.Equal(3, headed.Boilerplate.Count);
+            Assert.Empty(headed.Quotes.Concat(headed.QuotedIn).Concat(headed.SharedWith));
+            Assert.Equal(3, archive.QuoteLinkSides(ids[0], withBoilerplate: true).SharedWith.Count);
+            var quoting = archive.QuoteLinkSides(ids[4]);
+            Assert.Empty(quoting.Boilerplate);
+            var shared = Assert.Single(quoting.SharedWith);
+            Assert.Equal(ids[5], shared.SourceId == ids[4] ? shared.TargetId : shared.SourceId);
+        }
+    }
+
+    [Fact]
+    public void A_letterhead_a_letter_gives_twice_is_boilerplate_within_the_letter_too()
+    {
+        var files = WriteLetters("twice", 3, (i, own) => $"Letter {i}\n\n{Letterhead}\n\n{own}\n\n{(i == 1 ? Letterhead : "")}\n");
+        using var archive = Archive.Init(Path.Combine(_folder, "archive"));
+        var id = archive.Ingest(files, TextOptions).Documents[0].Id;
+
+        var sides = archive.QuoteLinkSides(id);
+
+        Assert.Contains(sides.Boilerplate, l => l.SourceId == id && l.TargetId == id);
+        Assert.Empty(sides.Quotes);
+        Assert.Contains(archive.QuoteLinkSides(id, withBoilerplate: true).Quotes, l => l.SourceId == id && l.TargetId == id);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Verbatim.Text.Alignment;
 using Verbatim.Text.Reuse;
 
@@ -136,5 +137,141 @@ public class ReuseDetectorTests
         Assert.Equal("tovarishch Stalin slishkom grub, i etot nedostatok, vpolne terpimyy v srede", passage.Target.Of(quoting));
         Assert.All(passage.Differences, d => Assert.Equal(DifferenceKind.TypographicOnly, d.Kind));
         Assert.Equal(11, passage.Differences.Count);
+    }
+}
+
+public class ReuseEdgeTests
+{
+    private const string Shared = "the question of the monopoly of foreign trade must be settled in our favour at the plenum";
+
+    /// <summary>
+    /// Around the shared words, "in the" and "of the" agree again between changed words: a local
+    /// alignment gains by running on through them, but they are not the passage.
+    /// </summary>
+    [Theory]
+    [InlineData("Comrade Stalin, I am convinced that {0} soon in the spring of the year, as we agreed.",
+        "He wrote that he was convinced that {0} thus in the winter of the war, or so he said.", "convinced that the question")]
+    [InlineData("It was in the spring of the year that {0}. Nothing else followed here.",
+        "Once in the winter of the war when {0}. And then he stopped.", "the question")]
+    public void A_passage_stops_at_its_last_agreeing_words_though_common_words_agree_beyond(string letterForm, string polemicForm, string start)
+    {
+        var (letter, polemic) = (string.Format(CultureInfo.InvariantCulture, letterForm, Shared), string.Format(CultureInfo.InvariantCulture, polemicForm, Shared));
+
+        var passage = Assert.Single(new ReuseDetector().Detect([new ReuseDocument("letter", letter), new ReuseDocument("polemic", polemic)]));
+
+        foreach (var given in new[] { passage.Source.Of(letter), passage.Target.Of(polemic) })
+        {
+            Assert.StartsWith(start, given, StringComparison.Ordinal);
+            Assert.EndsWith("at the plenum", given, StringComparison.Ordinal);
+        }
+    }
+}
+
+public class ChanceOverlapTests
+{
+    private static readonly string[] Commonest = ["the", "of", "and", "a", "in", "to", "it", "was", "that", "he"];
+
+    /// <summary>
+    /// Prose of 600 words, every other one of the commonest (drawn at random, as prose uses them)
+    /// and the rest its own, with <paramref name="shared"/> in the middle.
+    /// </summary>
+    private static string Text(string id, int seed, string shared)
+    {
+        var random = new Random(seed);
+        var words = Enumerable.Range(0, 600).Select(k => k % 2 == 0 ? Commonest[random.Next(Commonest.Length)] : $"{id}x{k}").ToList();
+        words.Insert(300, $"{id}zz {shared} {id}yy");
+        return string.Join(' ', words);
+    }
+
+    private static IReadOnlyList<ReusePassage> Between(string shared) =>
+        new ReuseDetector().Detect([new ReuseDocument("a", Text("p", 1, shared)), new ReuseDocument("b", Text("q", 2, shared))]);
+
+    [Fact]
+    public void Eight_of_the_commonest_words_shared_by_two_texts_are_no_passage()
+    {
+        Assert.Empty(Between("of the and the in a to the"));
+    }
+
+    [Fact]
+    public void Eight_rare_words_shared_by_two_texts_are_a_passage()
+    {
+        var passage = Assert.Single(Between("zeugma quibble ostrich lantern meadow fathom cobalt walrus"));
+
+        Assert.Equal(8, passage.MatchedWords);
+    }
+}
+
+public class BoilerplateTests
+{
+    private const string Letterhead = "Verlag der Wiener Rundschau Wien Kohlmarkt sieben Fernsprecher Telegramme Rundschau Redaktion Schriftleitung";
+    private const string Quotation = "the question of the monopoly of foreign trade must be settled in our favour at the plenum";
+
+    /// <summary>A letter of its own words, with the letterhead on top where asked and the quotation where asked.</summary>
+    private static ReuseDocument Letter(int i, bool letterhead, bool quotation)
+    {
+        var own = string.Join(' ', Enumerable.Range(0, 60).Select(k => $"w{i}x{k}"));
+        return new ReuseDocument($"letter-{i:00}", $"{(letterhead ? Letterhead + "\n\n" : "")}{own} {(quotation ? Quotation : "")} {own}.");
+    }
+
+    [Fact]
+    public void A_letterhead_three_of_five_letters_carry_is_boilerplate_and_a_passage_two_share_is_not()
+    {
+        var letters = Enumerable.Range(1, 5).Select(i => Letter(i, letterhead: i <= 3, quotation: i >= 4)).ToList();
+
+        var passages = new ReuseDetector().Detect(letters);
+
+        var heads = passages.Where(p => p.Source.Of(letters.Single(l => l.Id == p.SourceId).Text).StartsWith("Verlag", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, heads.Count);
+        Assert.All(heads, p => Assert.True(p.IsBoilerplate));
+        var quoted = Assert.Single(passages, p => (p.SourceId, p.TargetId) == ("letter-04", "letter-05"));
+        Assert.False(quoted.IsBoilerplate);
+        Assert.Contains(passages, p => p.SourceId == p.TargetId && !p.IsBoilerplate);
+    }
+
+    [Theory]
+    [InlineData(5, 3)]
+    [InlineData(300, 3)]
+    [InlineData(4420, 45)]
+    [InlineData(100_000, 64)]
+    public void The_threshold_grows_with_the_collection_up_to_the_formulaic_limit(int documents, int threshold)
+    {
+        Assert.Equal(threshold, Boilerplate.Threshold(documents, ReuseOptions.Default.MaximumOccurrences));
+    }
+}
+
+public class ReuseDirectionTests
+{
+    private static ReusePassage Between(ReuseDocument a, ReuseDocument b) => Assert.Single(new ReuseDetector().Detect([a, b]));
+
+    [Fact]
+    public void A_text_known_only_by_a_later_printing_is_not_directed_against_a_dated_writing()
+    {
+        // The essay's only date is its printing (1989): it may have been written at any time before,
+        // so it cannot be said to quote a letter of 1922, nor to be quoted by it.
+        var passage = Between(
+            new ReuseDocument("a-essay", ReuseDetectorTests.Polemic, Date: null, ExistedBy: new DateOnly(1989, 12, 31)),
+            new ReuseDocument("b-letter", ReuseDetectorTests.Letter, new DateOnly(1922, 12, 13)));
+
+        Assert.Equal(ReuseDirection.Undetermined, passage.Direction);
+    }
+
+    [Fact]
+    public void A_text_printed_before_another_was_written_is_its_source()
+    {
+        var passage = Between(
+            new ReuseDocument("a-polemic", ReuseDetectorTests.Polemic, new DateOnly(1930, 3, 22)),
+            new ReuseDocument("b-letter", ReuseDetectorTests.Letter, Date: null, ExistedBy: new DateOnly(1923, 12, 31)));
+
+        Assert.Equal(("b-letter", "a-polemic", ReuseDirection.ByDate), (passage.SourceId, passage.TargetId, passage.Direction));
+    }
+
+    [Fact]
+    public void A_year_alone_does_not_put_a_text_before_a_day_of_that_year()
+    {
+        var passage = Between(
+            new ReuseDocument("a-polemic", ReuseDetectorTests.Polemic, new DateOnly(1922, 1, 1), ExistedBy: new DateOnly(1922, 12, 31)),
+            new ReuseDocument("b-letter", ReuseDetectorTests.Letter, new DateOnly(1922, 12, 13)));
+
+        Assert.Equal(ReuseDirection.Undetermined, passage.Direction);
     }
 }

@@ -125,10 +125,10 @@ public sealed class LiveLoadTests : IDisposable
         }
     }
 
-    private int Listed(Uri address)
+    private static async Task<int> Listed(Uri address)
     {
         using var client = new HttpClient { BaseAddress = address };
-        return JsonDocument.Parse(client.GetStringAsync(new Uri("/api/documents", UriKind.Relative)).Result).RootElement.GetArrayLength();
+        return JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/documents", UriKind.Relative))).RootElement.GetArrayLength();
     }
 
     private void AssertAuditClean(string when)
@@ -156,7 +156,7 @@ public sealed class LiveLoadTests : IDisposable
         Assert.True(ingest.ExitCode == 0, ingest.Error);
         Assert.Empty(readers.Problems);
         Assert.True(readers.Requests > 20, $"only {readers.Requests} requests were made");
-        Assert.Equal(Letters + 1, Listed(server.Address));
+        Assert.Equal(Letters + 1, await Listed(server.Address));
         Assert.Equal(Letters + 1, readers.Seen);
     }
 
@@ -177,7 +177,7 @@ public sealed class LiveLoadTests : IDisposable
             if (killed)
                 killedInside++;
             Assert.False(server.HasExited, $"the server stopped after kill {kill}");
-            Listed(server.Address);
+            await Listed(server.Address);
             AssertAuditClean($"kill {kill}");
         }
         var rerun = Ingest(letters);
@@ -188,7 +188,7 @@ public sealed class LiveLoadTests : IDisposable
         Assert.True(rerun.ExitCode == 0, rerun.Error);
         Assert.True(killedInside >= 10, $"only {killedInside} kills fell inside an ingest");
         Assert.Empty(readers.Problems);
-        Assert.Equal(Letters + 1, Listed(server.Address));
+        Assert.Equal(Letters + 1, await Listed(server.Address));
         AssertAuditClean("after the rerun");
     }
 
@@ -201,7 +201,7 @@ public sealed class LiveLoadTests : IDisposable
         using (var server = await ServerProcess.StartAsync("serve", "--archive", _archive, "--port", "0"))
         {
             address = server.Address;
-            before = Listed(address);
+            before = await Listed(address);
             using var client = new HttpClient { BaseAddress = address };
             // Requests in flight when the process dies: their answers never come.
             var inFlight = Enumerable.Range(0, 8).Select(_ => client.GetAsync(new Uri("/search?q=Wien", UriKind.Relative))).ToList();
@@ -219,25 +219,24 @@ public sealed class LiveLoadTests : IDisposable
         }
 
         using var restarted = await ServerProcess.StartAsync("serve", "--archive", _archive, "--port", "0");
-        Assert.Equal(before, Listed(restarted.Address));
+        Assert.Equal(before, await Listed(restarted.Address));
         AssertAuditClean("after the restart");
     }
 
     [Fact]
-    public void Two_writers_started_together_take_turns_and_both_batches_land()
+    public async Task Two_writers_started_together_take_turns_and_both_batches_land()
     {
         var first = LetterFolder("first", 0, 100);
         var second = LetterFolder("second", 100, 100);
 
-        var writers = new[] { first, second }.Select(folder => Task.Run(() => Ingest(folder))).ToArray();
-        Task.WaitAll(writers);
+        var writers = await Task.WhenAll(new[] { first, second }.Select(folder => Task.Run(() => Ingest(folder))));
 
         foreach (var writer in writers)
         {
-            Assert.True(writer.Result.ExitCode == 0, writer.Result.Error);
-            Assert.DoesNotContain("database is locked", writer.Result.Error, StringComparison.OrdinalIgnoreCase);
+            Assert.True(writer.ExitCode == 0, writer.Error);
+            Assert.DoesNotContain("database is locked", writer.Error, StringComparison.OrdinalIgnoreCase);
         }
-        Assert.Contains(writers, w => w.Result.Error.Contains("waiting for the archive's writer lock", StringComparison.Ordinal));
+        Assert.Contains(writers, w => w.Error.Contains("waiting for the archive's writer lock", StringComparison.Ordinal));
         using var opened = Archive.OpenForReading(_archive);
         Assert.Equal(201, opened.Catalog.Count);
         Assert.Equal(201, opened.Store.Ids().Count());

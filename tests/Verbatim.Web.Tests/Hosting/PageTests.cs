@@ -273,4 +273,23 @@ public sealed class PageTests(ReaderFixture reader)
             [["replaced by an editor's words in square brackets", "He", "[Lalayants]"], ["put in by an editor, in square brackets", "—", "[emphasis added]"]],
             rows);
     }
+
+    [Fact]
+    public async Task A_statement_of_1926_is_shown_sharing_passages_with_an_undated_essay_not_quoting_it()
+    {
+        var (_, html) = await Get("/documents/ulyanova-1926-07-26-to-ccc");
+
+        var shared = html.QuerySelector("#shared-heading")?.ParentElement;
+        Assert.NotNull(shared);
+        Assert.Contains(shared.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/documents/singh-on-the-relations-between-lenin-and");
+        foreach (var heading in new[] { "#quotes-heading", "#quoted-in-heading" })
+        {
+            var links = html.QuerySelector(heading)?.ParentElement?.QuerySelectorAll("a").ToList() ?? [];
+            Assert.DoesNotContain(links, a => a.GetAttribute("href") == "/documents/singh-on-the-relations-between-lenin-and");
+        }
+        var passage = shared.QuerySelectorAll("a").First(a => a.TextContent == "Read side by side").GetAttribute("href")!;
+        var (_, side) = await Get(passage);
+        Assert.DoesNotContain("quoting", side.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(side.QuerySelectorAll("h2"), h => h.TextContent.StartsWith("Quoted in", StringComparison.Ordinal));
+    }
 }

@@ -16,8 +16,9 @@ public sealed partial class SqliteCatalog : ICatalog
     // Raised whenever the schema changes: an older catalog is dropped and rebuilt from the store.
     // 3: fingerprints and quote links; 4: with the names tables (mentions, dating; SqliteCatalog.Names.cs);
     // 5: a date's certainty in dating; source digests and text keys (SqliteCatalog.Sources.cs), the
-    // date only from the writing with the attested date beside it.
-    private const int SchemaVersion = 5;
+    // date only from the writing with the attested date beside it; 6: quote links directed only where
+    // dates put one text before the other, closer lines (sources, shelfmarks) given no fingerprints.
+    private const int SchemaVersion = 6;
 
     // A match's score (lower is better): the title weighs most, then people, body and notes.
     private const string Bm25 = "bm25(text, 5.0, 2.0, 1.0, 0.5)";
