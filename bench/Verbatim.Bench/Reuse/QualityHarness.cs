@@ -12,7 +12,8 @@ namespace Verbatim.Bench.Reuse;
 /// over an archive, and PAN's measures printed kind by kind beside the aims.
 /// </summary>
 /// <remarks>
-/// Run from the repository root: <c>dotnet run -c Release --project bench/Verbatim.Bench -- harness [--pairs 40] [--seed 7] [--examples 0]</c>;
+/// Run from the repository root: <c>dotnet run -c Release --project bench/Verbatim.Bench -- harness [--pairs 40] [--seed 7] [--examples 0] [--boilerplate]</c>;
+/// <c>--boilerplate</c> scores the passages `reuse` leaves out as boilerplate too;
 /// <c>--examples N</c> prints the first N false passages of each kind with their text.
 /// </remarks>
 public static class QualityHarness
@@ -42,7 +43,7 @@ public static class QualityHarness
             $"corpus: seed {seed}, {corpus.Pairs.Count} pairs, {corpus.Pairs.Sum(p => p.Cases.Count)} cases, {documents.Count} documents, {documents.Sum(d => d.Text.Length) / 1e6:0.00} M characters, {corpus.NotReuse.Count} stretches of text shared without reuse"));
 
         var clock = Stopwatch.StartNew();
-        var evaluation = PanEvaluator.EvaluateTogether(corpus);
+        var evaluation = PanEvaluator.EvaluateTogether(corpus, withBoilerplate: args.Contains("--boilerplate"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"detector over all documents together: {evaluation.Detections.Count} passages in {clock.Elapsed.TotalSeconds:0.00} s"));
         Console.WriteLine();
         Console.WriteLine($"| kind | pairs | cases | detections | false passages | precision (aim ≥ {PanKindScore.AimedPrecision:0.00}) | recall | granularity (aim ≤ {PanKindScore.AimedGranularity:0.00}) | plagdet (aim) | aims |");

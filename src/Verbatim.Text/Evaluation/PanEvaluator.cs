@@ -46,14 +46,15 @@ public static class PanEvaluator
     /// text that many documents share can be told from reuse), and scores the passages kind by kind
     /// (<see cref="PanKindScoring"/>). Each passage is a detection as <see cref="AsDetection"/> turns it.
     /// </summary>
-    public static PanKindEvaluation EvaluateTogether(PanCorpus corpus, ReuseDetector? detector = null)
+    public static PanKindEvaluation EvaluateTogether(PanCorpus corpus, ReuseDetector? detector = null, bool withBoilerplate = false)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         detector ??= new ReuseDetector();
         var documents = corpus.Sources.Concat(corpus.Suspicious).DistinctBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => new ReuseDocument(t.Name, t.Text));
         var listed = corpus.Pairs.Select(p => (p.Suspicious, p.Source)).ToHashSet();
-        var detections = detector.Detect(documents).Select(p => AsDetection(p, listed)).ToList();
+        // What `reuse` reports: a passage many documents share is boilerplate, left out unless asked for.
+        var detections = detector.Detect(documents).Where(p => withBoilerplate || !p.IsBoilerplate).Select(p => AsDetection(p, listed)).ToList();
         return PanKindScoring.Score(corpus.Pairs, corpus.NotReuse, detections);
     }
 

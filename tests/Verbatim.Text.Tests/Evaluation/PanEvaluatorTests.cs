@@ -26,6 +26,23 @@ public class PanEvaluatorTests
         Assert.All(evaluation.Folders, f => Assert.Equal((1.0, 1.0, 1), (Math.Round(f.Score.Recall, 2), Math.Round(f.Score.Precision, 2), f.Score.Detections)));
     }
 
+    [Fact]
+    public void A_letterhead_many_documents_carry_is_scored_as_reuse_reports_it_left_out_unless_asked_for()
+    {
+        var letterhead = Words(9000, 12);
+        var texts = Enumerable.Range(0, 5).Select(k => new PanText($"d{k}", letterhead + ". " + Words(1000 * (k + 1), 80))).ToList();
+        var corpus = new PanCorpus(texts.Take(3).ToList(), texts.Skip(3).ToList(), [])
+        {
+            NotReuse = [.. texts.Select(t => new PanStretch(t.Name, new TextRange(0, letterhead.Length), "boilerplate"))],
+        };
+
+        var reported = PanEvaluator.EvaluateTogether(corpus).Kinds.Single(k => k.Kind == "boilerplate");
+        var all = PanEvaluator.EvaluateTogether(corpus, withBoilerplate: true).Kinds.Single(k => k.Kind == "boilerplate");
+
+        Assert.Equal(0, reported.FalsePassages);
+        Assert.Equal(10, all.FalsePassages);
+    }
+
     private static PanCorpus Corpus()
     {
         var (source, quoted, repeated) = (Words(0, 100), Words(40, 30), Words(3010, 30));
