@@ -28,6 +28,9 @@ public sealed record DocumentView(
     int BoilerplateLeftOut,
     BodyPart Part)
 {
+    /// <summary>The shared passages to mark in the text of the part shown (see <see cref="PassageMarks"/>).</summary>
+    public IReadOnlyList<PassageMark> Marks { get; init; } = [];
+
     public Model.Document Document => Stored.Document;
 
     public bool IsHead => History.Count == 0 || Stored.Version == History[^1].Number;
@@ -38,7 +41,7 @@ public sealed record DocumentView(
         var document = stored.Document;
         var work = room.Work(document.Id);
         var sides = work is not null && work.Version == stored.Version ? room.QuoteLinkSides(document.Id, withBoilerplate) : QuoteLinkSides.Of(document.Id, []);
-        return new DocumentView(
+        var view = new DocumentView(
             stored,
             room.History(document.Id),
             Neighbours.InChronology(room.Works, document.Id),
@@ -52,5 +55,6 @@ public sealed record DocumentView(
             [.. sides.SharedWith.Select(l => new SharedPassage(l, room.Work(l.SourceId == document.Id ? l.TargetId : l.SourceId)))],
             withBoilerplate ? 0 : sides.Boilerplate.Count,
             part);
+        return view with { Marks = PassageMarks.InPart(document, part, view.Quotes, view.QuotedIn, view.SharedWith) };
     }
 }

@@ -160,6 +160,20 @@ public sealed class BrowserTests(ReaderFixture reader, Chromium chromium) : ICla
     }
 
     [Fact]
+    public async Task From_the_sign_where_a_passage_begins_in_the_text_read_it_side_by_side()
+    {
+        await _page.GotoAsync("/documents/krupskaya-1936-lenins-wife-on-stalin-and-the");
+        var start = _page.Locator(".body").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Quoted in a later place in this document") }).First;
+        var box = await start.BoundingBoxAsync();
+        Assert.True(box is { Width: > 0, Height: > 0 }, "the sign is drawn, though the link holds no text");
+        Assert.True(await _page.Locator(".body mark.passage-quoted-in").First.IsVisibleAsync());
+        await Screenshot("document-marks");
+
+        await Navigate(() => start.ClickAsync());
+        Assert.StartsWith("A passage given twice in", await _page.Locator("h1").TextContentAsync());
+    }
+
+    [Fact]
     public async Task A_search_that_finds_nothing_says_so()
     {
         await _page.GotoAsync("/search?q=nothingmatchesthisword");

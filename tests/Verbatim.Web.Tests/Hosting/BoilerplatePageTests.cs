@@ -50,6 +50,17 @@ public sealed class BoilerplatePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_letterhead_is_marked_in_the_text_only_when_asked_for()
+    {
+        var plain = new HtmlParser().ParseDocument(await _reader.Client.GetStringAsync($"/documents/{_id}"));
+        var asked = new HtmlParser().ParseDocument(await _reader.Client.GetStringAsync($"/documents/{_id}?boilerplate=true"));
+
+        Assert.Empty(plain.QuerySelectorAll(".body mark, .body a.passage-start"));
+        Assert.Equal(2, asked.QuerySelectorAll(".body a.passage-start.passage-shared").Length);
+        Assert.Contains("Kohlmarkt", string.Concat(asked.QuerySelectorAll(".body mark.passage-shared").Select(m => m.TextContent)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_api_leaves_the_letterhead_out_and_counts_it_unless_asked_for()
     {
         var plain = System.Text.Json.JsonDocument.Parse(await _reader.Client.GetStringAsync($"/api/documents/{_id}/quotes")).RootElement;
