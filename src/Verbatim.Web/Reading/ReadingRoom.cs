@@ -88,7 +88,13 @@ public sealed class ReadingRoom : IDisposable
         var edition = Volatile.Read(ref _edition);
         if (Environment.TickCount64 - Volatile.Read(ref _checkedAt) < Recheck.TotalMilliseconds)
             return edition;
-        lock (_editionGate)
+        // One request checks, and reads the next edition where the catalog moved on; the others
+        // answer from the edition they have meanwhile, never waiting on that read (the works list
+        // of the whole archive): beside a writer that commits every two seconds, every request in
+        // flight waited for it, and 1 % of reads took 50 ms.
+        if (!_editionGate.TryEnter())
+            return edition;
+        try
         {
             if (Environment.TickCount64 - _checkedAt < Recheck.TotalMilliseconds)
                 return _edition;
@@ -96,6 +102,10 @@ public sealed class ReadingRoom : IDisposable
                 Volatile.Write(ref _edition, WithReader(NewEdition));
             Volatile.Write(ref _checkedAt, Environment.TickCount64);
             return _edition;
+        }
+        finally
+        {
+            _editionGate.Exit();
         }
     }
 
