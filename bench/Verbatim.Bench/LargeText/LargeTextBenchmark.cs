@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -26,7 +25,7 @@ public static partial class LargeTextBenchmark
         try
         {
             // Built before anything is timed: the first run of the script compiles the command.
-            Measure(root, work, "bash", [Path.Combine(root, "verbatim"), "--help"]);
+            Measure(work, "bash", [Path.Combine(root, "verbatim"), "--help"]);
             var words = Vocabulary();
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {BenchMachine.CpuModel()}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
             Console.WriteLine($"words drawn from {words.Count:N0} of the letters' running text (seed 5)");
@@ -37,10 +36,10 @@ public static partial class LargeTextBenchmark
                 var text = Path.Combine(work, $"text-{megabytes}mb.txt");
                 WriteText(text, words, megabytes * 1_000_000L);
                 var archive = Path.Combine(work, $"archive-{megabytes}");
-                Measure(root, work, "bash", [Path.Combine(root, "verbatim"), "init", "--archive", archive]);
-                var (verbatimSeconds, verbatimKb) = Measure(root, work, "bash",
+                Measure(work, "bash", [Path.Combine(root, "verbatim"), "init", "--archive", archive]);
+                var (verbatimSeconds, verbatimKb) = Measure(work, "bash",
                     [Path.Combine(root, "verbatim"), "ingest", text, "--archive", archive, "--max-file-size", (megabytes + 1).ToString(CultureInfo.InvariantCulture)]);
-                var (xapianSeconds, xapianKb) = Measure(root, work, "/usr/bin/python3",
+                var (xapianSeconds, xapianKb) = Measure(work, "/usr/bin/python3",
                     [Path.Combine(root, "bench", "xapian", "large_text.py"), text, Path.Combine(work, $"xapian-{megabytes}")]);
                 var bytes = new FileInfo(text).Length;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -56,22 +55,11 @@ public static partial class LargeTextBenchmark
         }
     }
 
-    /// <summary>Wall-clock seconds and peak resident kilobytes of one process, as GNU time reports them.</summary>
-    private static (double Seconds, long Kilobytes) Measure(string root, string work, string command, IReadOnlyList<string> arguments)
+    /// <summary>Wall-clock seconds and peak resident KiB of one process, its output kept in the work folder.</summary>
+    private static (double Seconds, long Kilobytes) Measure(string work, string command, string[] arguments)
     {
-        var report = Path.Combine(work, "time.txt");
-        var start = new ProcessStartInfo("/usr/bin/time", ["-f", "%e %M", "-o", report, command, .. arguments])
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-        };
-        using var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} exited with {process.ExitCode}");
-        var fields = File.ReadAllLines(report).Last().Split(' ');
-        return (double.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture));
+        var seconds = BenchMachine.Timed(work, command, arguments, stdin: null, stdout: Path.Combine(work, "output.txt"), out var peak);
+        return (seconds, peak);
     }
 
     /// <summary>The words of the letters' running text, each as often as it occurs there.</summary>

@@ -97,7 +97,7 @@ public static class RealTextReuseBenchmark
     private static Measured VerbatimReuse(string root, string work, string[] folders)
     {
         var output = Path.Combine(work, "verbatim-reuse.json");
-        var seconds = Timed(work, "bash", [Path.Combine(root, "verbatim"), "reuse", .. folders, "--json"], stdin: null, stdout: output, out var peak);
+        var seconds = BenchMachine.Timed(work, "bash", [Path.Combine(root, "verbatim"), "reuse", .. folders, "--json"], stdin: null, stdout: output, out var peak);
         using var stream = File.OpenRead(output);
         using var json = JsonDocument.Parse(stream);
         return new Measured(seconds, peak, json.RootElement.GetProperty("passages").GetArrayLength());
@@ -106,44 +106,11 @@ public static class RealTextReuseBenchmark
     private static Measured SimText(string work, List<string> files)
     {
         var output = Path.Combine(work, "sim-text.out");
-        var seconds = Timed(work, "sim_text", ["-r8", "-n", "-i", "-o", output], stdin: files, stdout: null, out var peak);
+        var seconds = BenchMachine.Timed(work, "sim_text", ["-r8", "-n", "-i", "-o", output], stdin: files, stdout: null, out var peak);
         return new Measured(seconds, peak, File.ReadLines(output).Count(l => PanReuseBenchmark.Run().IsMatch(l)));
     }
 
     /// <summary>The command under GNU time, from start to exit, after a second's pause so that the benchmark's own background work is done; its peak RSS in KiB.</summary>
-    private static double Timed(string work, string command, string[] arguments, List<string>? stdin, string? stdout, out long peakKiB)
-    {
-        var report = Path.Combine(work, "time.out");
-        var start = new ProcessStartInfo("/usr/bin/time", ["-f", "%M", "-o", report, command, .. arguments])
-        {
-            RedirectStandardInput = stdin is not null,
-            RedirectStandardOutput = stdout is not null,
-        };
-        Thread.Sleep(1000);
-        var clock = Stopwatch.StartNew();
-        using (var process = Process.Start(start)!)
-        {
-            var copying = stdout is null ? Task.CompletedTask : Task.Run(() =>
-            {
-                using var file = File.Create(stdout);
-                process.StandardOutput.BaseStream.CopyTo(file);
-            });
-            if (stdin is not null)
-            {
-                foreach (var line in stdin)
-                    process.StandardInput.WriteLine(line);
-                process.StandardInput.Close();
-            }
-            process.WaitForExit();
-            copying.Wait();
-            if (process.ExitCode != 0)
-                throw new InvalidOperationException($"{command} exited with {process.ExitCode}");
-        }
-        var seconds = clock.Elapsed.TotalSeconds;
-        peakKiB = long.Parse(File.ReadLines(report).Last().Trim(), CultureInfo.InvariantCulture);
-        return seconds;
-    }
-
     private static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
 
     private static string Times(List<Measured> rounds) =>
