@@ -41,13 +41,18 @@ public sealed class LiveLoadTests : IDisposable
         return folder;
     }
 
-    /// <summary>`verbatim ingest` as a process, killed after <paramref name="killAfter"/> if it is still at work; its standard error.</summary>
-    private (bool Killed, int ExitCode, string Error) Ingest(string folder, TimeSpan? killAfter = null, int waitSeconds = 60)
+    private ProcessStartInfo IngestStart(string folder, int waitSeconds)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { typeof(VerbatimCommand).Assembly.Location, "ingest", folder, "--archive", _archive, "--wait", waitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    /// <summary>`verbatim ingest` as a process, killed after <paramref name="killAfter"/> if it is still at work; its standard error.</summary>
+    private (bool Killed, int ExitCode, string Error) Ingest(string folder, TimeSpan? killAfter = null, int waitSeconds = 60)
+    {
+        using var process = Process.Start(IngestStart(folder, waitSeconds))!;
         var error = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
         var killed = false;
@@ -170,12 +175,19 @@ public sealed class LiveLoadTests : IDisposable
         var reading = readers.Run(2, stop.Token);
         var random = new Random(20261207);
         var killedInside = 0;
+        // A run that ends before its kill says how long a run now takes (a rerun over stored letters
+        // is quicker than the first), so the later kills are drawn from within that span whatever
+        // the machine's speed.
+        var latest = 4000;
         for (var kill = 1; kill <= 20; kill++)
         {
-            var (killed, exitCode, error) = Ingest(letters, TimeSpan.FromMilliseconds(random.Next(500, 4000)));
+            var clock = Stopwatch.StartNew();
+            var (killed, exitCode, error) = Ingest(letters, TimeSpan.FromMilliseconds(random.Next(latest / 8, latest)));
             Assert.True(killed || exitCode == 0, error);
             if (killed)
                 killedInside++;
+            else
+                latest = Math.Max(200, (int)(clock.ElapsedMilliseconds * 9 / 10));
             Assert.False(server.HasExited, $"the server stopped after kill {kill}");
             await Listed(server.Address);
             AssertAuditClean($"kill {kill}");
@@ -223,20 +235,56 @@ public sealed class LiveLoadTests : IDisposable
         AssertAuditClean("after the restart");
     }
 
+    /// <summary>`verbatim ingest` started as a process; its standard error is collected line by line as it comes.</summary>
+    private (Process Process, ConcurrentQueue<string> Error) StartIngest(string folder, int waitSeconds)
+    {
+        var process = new Process { StartInfo = IngestStart(folder, waitSeconds) };
+        var error = new ConcurrentQueue<string>();
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } data)
+                error.Enqueue(data);
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.Start();
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        return (process, error);
+    }
+
+    // The test holds the writer lock itself until both writers say they are waiting, so the two
+    // really contend whatever the machine's speed; then each must take its turn and land.
     [Fact]
     public async Task Two_writers_started_together_take_turns_and_both_batches_land()
     {
         var first = LetterFolder("first", 0, 100);
         var second = LetterFolder("second", 100, 100);
 
-        var writers = await Task.WhenAll(new[] { first, second }.Select(folder => Task.Run(() => Ingest(folder))));
-
-        foreach (var writer in writers)
+        var holder = Archive.Open(_archive);
+        var writers = new[] { first, second }.Select(folder => StartIngest(folder, waitSeconds: 120)).ToList();
+        try
         {
-            Assert.True(writer.ExitCode == 0, writer.Error);
-            Assert.DoesNotContain("database is locked", writer.Error, StringComparison.OrdinalIgnoreCase);
+            var deadline = Stopwatch.StartNew();
+            while (!writers.All(w => w.Error.Any(line => line.Contains("waiting for the archive's writer lock", StringComparison.Ordinal))))
+            {
+                Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), "both writers should report that they wait for the lock:\n" + string.Join("\n", writers.SelectMany(w => w.Error)));
+                Assert.DoesNotContain(writers, w => w.Process.HasExited);
+                await Task.Delay(50);
+            }
         }
-        Assert.Contains(writers, w => w.Error.Contains("waiting for the archive's writer lock", StringComparison.Ordinal));
+        finally
+        {
+            holder.Dispose();
+        }
+
+        foreach (var (process, error) in writers)
+        {
+            await process.WaitForExitAsync();
+            var printed = string.Join("\n", error);
+            Assert.True(process.ExitCode == 0, printed);
+            Assert.DoesNotContain("database is locked", printed, StringComparison.OrdinalIgnoreCase);
+            process.Dispose();
+        }
         using var opened = Archive.OpenForReading(_archive);
         Assert.Equal(201, opened.Catalog.Count);
         Assert.Equal(201, opened.Store.Ids().Count());
