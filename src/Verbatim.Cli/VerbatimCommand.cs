@@ -23,6 +23,7 @@ public static class VerbatimCommand
         root.Subcommands.Add(ShowVerb.Create(archive));
         root.Subcommands.Add(SearchVerb.Create(archive));
         root.Subcommands.Add(HistoryVerb.Create(archive));
+        root.Subcommands.Add(AccessVerb.Create(archive));
         root.Subcommands.Add(DiffVerb.Create(archive));
         root.Subcommands.Add(CollateVerb.Create(archive));
         root.Subcommands.Add(CheckQuoteVerb.Create(archive));

@@ -25,10 +25,11 @@ public static class IngestVerb
             Validators = { r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-file-size must be 1 or more (megabytes)"); } },
         };
         var followLinks = new Option<bool>("--follow-links") { Description = "Follow links to other folders when walking a folder (each real folder is walked once)." };
+        var access = AccessVerb.Option("every document stored by this run (default: each keeps its access; a new one is open)");
         var wait = ArchiveOptions.Wait();
         var command = new Command("ingest", "Store files in the archive: a new object per new document, a new version per changed one, nothing for an unchanged one. Exit 1 if any file failed; the others are stored.")
         {
-            paths, format, message, json, jsonLines, maximumSize, followLinks, wait,
+            paths, format, message, json, jsonLines, maximumSize, followLinks, access, wait,
         };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
@@ -37,6 +38,7 @@ public static class IngestVerb
             {
                 MaximumFileBytes = (long)result.GetValue(maximumSize) << 20,
                 FollowLinks = result.GetValue(followLinks),
+                Access = result.GetValue(access) is { } rule ? Verbatim.Access.DocumentAccess.Parse(rule).Access : null,
             };
             IngestReport report;
             if (result.GetValue(jsonLines))

@@ -1,3 +1,4 @@
+using Verbatim.Access;
 using Verbatim.Model;
 
 namespace Verbatim.Searching;
@@ -109,6 +110,16 @@ public interface ICatalog : IDisposable
 
     /// <summary>The other documents whose body text is the same text (<see cref="TextIdentity.KeyOf"/>), by id.</summary>
     IReadOnlyList<string> SameText(string id);
+
+    /// <summary>
+    /// Records who may see a document the catalog holds, as its stored access.json says. An
+    /// <see cref="Upsert"/> or <see cref="Remove"/> of the document drops it (the document is then open
+    /// to the catalog until its access is set again), so a caller sets it after every upsert.
+    /// </summary>
+    void SetAccess(string id, DocumentAccess access);
+
+    /// <summary>Every document whose access is not open, with its rule, by id.</summary>
+    IReadOnlyDictionary<string, DocumentAccess> ClosedDocuments();
 }
 
 /// <summary>What a user asks for. <see cref="Text"/> may be empty: then the filters alone select.</summary>
@@ -134,6 +145,9 @@ public sealed record WorkFilter
     public string? Kind { get; init; }
     public string? Collection { get; init; }
     public string? Volume { get; init; }
+
+    /// <summary>Documents left out whatever else the filter says: those the asking viewer may not see (<see cref="Visibility.Hidden"/>).</summary>
+    public IReadOnlySet<string>? Hidden { get; init; }
 }
 
 /// <param name="Snippet">

@@ -54,7 +54,14 @@ public sealed record DocumentWrite(
     string? SourceFileName,
     ReadOnlyMemory<byte> Source,
     string Message,
-    StoreUser User);
+    StoreUser User)
+{
+    /// <summary>
+    /// access.json as UTF-8 bytes (<see cref="Verbatim.Access.AccessJson"/>); null keeps the access the head
+    /// version has (none: open), so a correction of the text never reopens a closed document.
+    /// </summary>
+    public byte[]? Access { get; init; }
+}
 
 public sealed record StoreUser(string Name, string? Address = null);
 
@@ -82,6 +89,9 @@ public sealed record StoredDocument(
 {
     /// <summary>The files of this version that are not what the inventory says they are; empty when sound.</summary>
     public IReadOnlyList<StoreDamage> Damage { get; init; } = [];
+
+    /// <summary>The version's access.json; null where the object has none (an open document).</summary>
+    public byte[]? Access { get; init; }
 
     public bool IsDamaged => Damage.Count > 0;
 }

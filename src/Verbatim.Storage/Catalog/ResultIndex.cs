@@ -88,7 +88,7 @@ public sealed class ResultIndex
     /// <summary>
     /// Which documents pass every filter given: an author, or an addressee or copy, whose name key
     /// holds the filter's; a year within the range (an undated document is outside any); the kind;
-    /// the collection and volume, ignoring case.
+    /// the collection and volume, ignoring case; and none of the hidden documents.
     /// </summary>
     public Func<long, bool> Selector(WorkFilter filter)
     {
@@ -97,7 +97,9 @@ public sealed class ResultIndex
         var addressee = Given(filter.Addressee) is { } b ? NameKey(b) : null;
         var kind = Given(filter.Kind)?.ToLowerInvariant();
         var (collection, volume) = (Given(filter.Collection), Given(filter.Volume));
+        var hidden = filter.Hidden is { Count: > 0 } closed ? closed : null;
         return row => _rows.TryGetValue(row, out var d)
+            && (hidden is null || !hidden.Contains(d.Id))
             && (author is null || d.Authors.Exists(p => _authors.Key(p).Contains(author, StringComparison.Ordinal)))
             && (addressee is null || d.Addressees.Exists(p => _addressees.Key(p).Contains(addressee, StringComparison.Ordinal)) || d.CopyKeys.Exists(k => k.Contains(addressee, StringComparison.Ordinal)))
             && (filter.YearFrom is not { } from || d.Year >= from)

@@ -6,7 +6,8 @@ namespace Verbatim.Storage.Ocfl;
 
 /// <summary>
 /// The store as an OCFL 1.1 storage root (layout 0004, sha512). An object holds
-/// <c>document.json</c> and <c>source/&lt;file name&gt;</c>.
+/// <c>document.json</c>, <c>source/&lt;file name&gt;</c> and, for a document that is not open,
+/// <c>access.json</c>.
 /// </summary>
 /// <remarks>
 /// Crash safety rests on one ordering rule: a whole new object (every version, the new one
@@ -21,6 +22,7 @@ public sealed class OcflStore : IStore
 {
     public const string DocumentPath = "document.json";
     public const string SourceFolder = "source/";
+    public const string AccessPath = "access.json";
     private const string ObjectIdPrefix = "urn:verbatim:";
     private const string ObjectDeclaration = "0=ocfl_object_1.1";
     private const string RootDeclaration = "0=ocfl_1.1";
@@ -189,7 +191,9 @@ public sealed class OcflStore : IStore
         AddToState(state, newContent, DocumentPath, write.DocumentJson);
         if (write.SourceFileName is { } sourceName)
             AddToState(state, newContent, SourceFolder + SafeFileName(sourceName), write.Source);
-        return Stage(write.Id, state, newContent, write.Message, write.User);
+        if (write.Access is { } access)
+            AddToState(state, newContent, AccessPath, access);
+        return Stage(write.Id, state, newContent, write.Message, write.User, keptFromHead: write.Access is null ? [AccessPath] : []);
     }
 
     public IReadOnlyList<StoreDamage> Verify(string id)
@@ -230,11 +234,22 @@ public sealed class OcflStore : IStore
     /// under a digest of <paramref name="content"/> but whose file no longer matches it is put back
     /// from those bytes, which the digest proves to be the original; the version's message says so.
     /// </summary>
+    /// <param name="keptFromHead">Logical paths the new version takes from the head version as they are, where the head has them.</param>
     private (StoreWriteResult Result, string? Built) Stage(string id, Dictionary<string, List<string>> state,
-        Dictionary<string, ReadOnlyMemory<byte>> newContent, string message, StoreUser user)
+        Dictionary<string, ReadOnlyMemory<byte>> newContent, string message, StoreUser user, IReadOnlyList<string>? keptFromHead = null)
     {
         var objectRoot = ObjectRoot(id);
         var existing = File.Exists(Path.Combine(objectRoot, InventoryFile)) ? ReadInventory(objectRoot) : null;
+        foreach (var kept in keptFromHead ?? [])
+        {
+            // The digest is in the manifest already, so the new version stores no content for it.
+            if (existing?.Versions[existing.Head].State.FirstOrDefault(e => e.Value.Contains(kept)) is { Key: { } digest })
+            {
+                if (!state.TryGetValue(digest, out var paths))
+                    state[digest] = paths = [];
+                paths.Add(kept);
+            }
+        }
         var repairs = existing is null ? [] : Damaged(objectRoot, existing, newContent.Keys);
         var sameState = existing is not null && SameState(existing.Versions[existing.Head].State, state);
         if (sameState && repairs.Count == 0)
@@ -381,7 +396,8 @@ public sealed class OcflStore : IStore
             .FirstOrDefault(e => e.Path.StartsWith(SourceFolder, StringComparison.Ordinal));
         var documentJson = ReadLogical(documentDigest, DocumentPath);
         var sourceBytes = source.Path is null ? [] : ReadLogical(source.Digest, source.Path);
-        return new StoredDocument(id, ToVersionInfo(name, block), documentJson, source.Path?[SourceFolder.Length..], sourceBytes) { Damage = damage };
+        var access = block.State.FirstOrDefault(e => e.Value.Contains(AccessPath)) is { Key: { } accessDigest } ? ReadLogical(accessDigest, AccessPath) : null;
+        return new StoredDocument(id, ToVersionInfo(name, block), documentJson, source.Path?[SourceFolder.Length..], sourceBytes) { Damage = damage, Access = access };
     }
 
     public IReadOnlyList<VersionInfo> History(string id)

@@ -1,4 +1,5 @@
 using System.Text;
+using Verbatim.Access;
 using Verbatim.Formats;
 using Verbatim.Formats.Common;
 using Verbatim.Model;
@@ -261,7 +262,10 @@ public sealed partial class Archive : IDisposable
                 var holdsSource = index == 0;
                 var write = new DocumentWrite(final.Id, Encoding.UTF8.GetBytes(DocumentJson.Serialize(final)),
                     holdsSource ? fileName : null, holdsSource ? source : ReadOnlyMemory<byte>.Empty,
-                    options.Message, options.User);
+                    options.Message, options.User)
+                {
+                    Access = options.Access is { } access ? AccessJson.ToBytes(access) : null,
+                };
                 pending.Add(new Pending(final, write, path, holdsSource ? digest : null));
                 pendingCharacters += final.BodyText.Length;
             }
@@ -323,7 +327,7 @@ public sealed partial class Archive : IDisposable
         File.WriteAllLines(Layout.PendingCatalog, pending.Select(p => p.Document.Id));
         var results = _store.SaveAll([.. pending.Select(p => p.Write)]);
         var batch = new List<IngestedDocument>(pending.Count);
-        Catalogue([.. pending.Select((p, i) => (p.Document, results[i].Version, p.SourceDigest))]);
+        Catalogue([.. pending.Select((p, i) => new Catalogued(p.Document, results[i].Version, p.SourceDigest, AccessAfter(p.Write, results[i])))]);
         // Once the whole batch is catalogued, so that two witnesses of one text arriving together find each other.
         for (var i = 0; i < pending.Count; i++)
         {
@@ -340,13 +344,30 @@ public sealed partial class Archive : IDisposable
             batch.ForEach(stored);
     }
 
-    /// <summary>A document into the catalog with the digest of its source, by which a later file of the same bytes is known as a duplicate.</summary>
-    private void Upsert(Document document, int version, string? sourceDigest)
+    /// <summary>
+    /// A document into the catalog with the digest of its source, by which a later file of the
+    /// same bytes is known as a duplicate, and its access, by which every surface filters.
+    /// </summary>
+    private void Upsert(Catalogued entry)
     {
-        _catalog.Upsert(document, version);
-        if (sourceDigest is not null)
-            _catalog.SetSourceDigest(document.Id, sourceDigest);
+        _catalog.Upsert(entry.Document, entry.Version);
+        if (entry.SourceDigest is not null)
+            _catalog.SetSourceDigest(entry.Document.Id, entry.SourceDigest);
+        if (!entry.Access.IsOpen)
+            _catalog.SetAccess(entry.Document.Id, entry.Access);
     }
+
+    /// <summary>What the catalog holds of one stored version.</summary>
+    private sealed record Catalogued(Document Document, int Version, string? SourceDigest, DocumentAccess Access)
+    {
+        public static Catalogued Of(Document document, StoredDocument stored) => new(document, stored.Version.Number, SourceDigestOf(stored), AccessJson.Read(stored.Access));
+    }
+
+    /// <summary>The access of the version a write left at the head: the one it gave, else the one it kept (a new object has none: open).</summary>
+    private DocumentAccess AccessAfter(DocumentWrite write, StoreWriteResult result)
+        => write.Access is { } given ? AccessJson.Read(given)
+            : result.Status == WriteStatus.New ? DocumentAccess.Open
+            : AccessJson.Read(_store.Read(write.Id)?.Access);
 
     /// <summary>
     /// The id each document of one file takes: its own where free or already held by the same
@@ -398,13 +419,13 @@ public sealed partial class Archive : IDisposable
     /// Upserts a batch of documents into the catalog with their fingerprints, quote links and
     /// names, in one transaction: all of it or none.
     /// </summary>
-    private void Catalogue(IReadOnlyList<(Document Document, int Version, string? SourceDigest)> documents)
+    private void Catalogue(IReadOnlyList<Catalogued> documents)
     {
         using (_catalog.Batch())
         {
             var replaced = ReuseIndexer.Previous(_catalog, documents.Select(d => d.Document.Id));
-            foreach (var (document, version, sourceDigest) in documents)
-                Upsert(document, version, sourceDigest);
+            foreach (var entry in documents)
+                Upsert(entry);
             // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
             new ReuseIndexer(_catalog).Index([.. documents.Select(d => d.Document)], replaced);
             CatalogueNames([.. documents.Select(d => d.Document)]);
@@ -479,7 +500,7 @@ public sealed partial class Archive : IDisposable
             using var stream = File.OpenRead(file);
             originals.TryAdd(TextIdentity.SourceDigest(stream), file);
         }
-        var recatalogue = new List<(Document, int, string?)>();
+        var recatalogue = new List<Catalogued>();
         foreach (var (id, damage) in damaged)
         {
             var offered = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
@@ -497,7 +518,7 @@ public sealed partial class Archive : IDisposable
             if (left.Count > 0)
                 unrepaired.Add(new DamagedDocument(id, left));
             else if (IsDocumentId(id) && _store.Read(id) is { } head)
-                recatalogue.Add((DocumentJson.Deserialize(Encoding.UTF8.GetString(head.DocumentJson.Span))!, head.Version.Number, SourceDigestOf(head)));
+                recatalogue.Add(Catalogued.Of(DocumentJson.Deserialize(Encoding.UTF8.GetString(head.DocumentJson.Span))!, head));
         }
         Catalogue(recatalogue);
         return new RepairReport(repaired, unrepaired);
@@ -509,7 +530,7 @@ public sealed partial class Archive : IDisposable
         foreach (var version in _store.History(id).Select(v => _store.Read(id, v.Number)!).Where(v => v.SourceFileName is not null))
         {
             // A damaged source is read from the bytes offered for its digest, if any.
-            var damagedSource = version.Damage.FirstOrDefault(d => d.LogicalPath != OcflStore.DocumentPath);
+            var damagedSource = version.Damage.FirstOrDefault(d => d.LogicalPath.StartsWith(OcflStore.SourceFolder, StringComparison.Ordinal));
             ReadOnlyMemory<byte>? source = damagedSource is null ? version.Source : offered.TryGetValue(damagedSource.Digest, out var given) ? given : null;
             if (source is null)
                 continue;
@@ -538,7 +559,7 @@ public sealed partial class Archive : IDisposable
             var documents = new List<Document>();
             foreach (var (document, stored) in StoredDocuments(damaged))
             {
-                Upsert(document, stored.Version.Number, SourceDigestOf(stored));
+                Upsert(Catalogued.Of(document, stored));
                 documents.Add(document);
                 count++;
             }
@@ -576,7 +597,7 @@ public sealed partial class Archive : IDisposable
     {
         if (!File.Exists(Layout.PendingCatalog))
             return;
-        var mended = new List<(Document, int, string?)>();
+        var mended = new List<Catalogued>();
         foreach (var id in File.ReadAllLines(Layout.PendingCatalog).Where(l => l.Length > 0))
         {
             var stored = _store.Read(id);
@@ -586,7 +607,7 @@ public sealed partial class Archive : IDisposable
                 _catalog.Remove(id);
                 continue;
             }
-            mended.Add((DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored.Version.Number, SourceDigestOf(stored)));
+            mended.Add(Catalogued.Of(DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored));
         }
         Catalogue(mended);
         File.Delete(Layout.PendingCatalog);
@@ -613,6 +634,9 @@ public sealed record IngestOptions(string Format, string Message, StoreUser User
 
     /// <summary>Whether a walk of a folder follows links to other folders (each real folder is walked once either way).</summary>
     public bool FollowLinks { get; init; }
+
+    /// <summary>The access every document of the run is given; null keeps what each one has (a new one is open).</summary>
+    public DocumentAccess? Access { get; init; }
 }
 
 public sealed record IngestProgress(int Done, int Total, string? Path);

@@ -1,3 +1,4 @@
+using Verbatim.Access;
 using Verbatim.Model;
 using Verbatim.Searching;
 
@@ -392,5 +393,53 @@ public abstract class CatalogContract : IDisposable
         _catalog.Upsert(TestDocuments.All.Single(d => d.Id == Letter), 2);
         Assert.Empty(_catalog.QuoteLinks(Letter));
         Assert.Equal([within], _catalog.QuoteLinks(Polemic));
+    }
+
+    [Fact]
+    public void Closed_documents_are_listed_with_their_rules_and_open_ones_never()
+    {
+        Assert.Empty(_catalog.ClosedDocuments());
+        _catalog.SetAccess(Letter, DocumentAccess.RestrictedTo(["family"]));
+        _catalog.SetAccess(Polemic, DocumentAccess.EmbargoedUntil(new DateOnly(2031, 1, 21)));
+
+        var closed = _catalog.ClosedDocuments();
+
+        Assert.Equal(2, closed.Count);
+        Assert.Equal(DocumentAccess.RestrictedTo(["family"]), closed[Letter]);
+        Assert.Equal(DocumentAccess.EmbargoedUntil(new DateOnly(2031, 1, 21)), closed[Polemic]);
+        _catalog.SetAccess(Letter, DocumentAccess.Open);
+        Assert.Equal([Polemic], _catalog.ClosedDocuments().Keys);
+    }
+
+    [Fact]
+    public void An_upsert_or_removal_drops_the_access_with_the_rest_of_the_document()
+    {
+        _catalog.SetAccess(Letter, DocumentAccess.WithdrawnBecause("a forgery"));
+        _catalog.SetAccess(Polemic, DocumentAccess.WithdrawnBecause("a forgery"));
+
+        _catalog.Upsert(TestDocuments.All.Single(d => d.Id == Letter), 2);
+        _catalog.Remove(Polemic);
+
+        Assert.Empty(_catalog.ClosedDocuments());
+    }
+
+    [Fact]
+    public void Hidden_documents_are_left_out_of_hits_totals_facets_and_the_works_index()
+    {
+        var all = _catalog.Search(new SearchQuery("Stalin") { Limit = 100 });
+        var hidden = new HashSet<string>(StringComparer.Ordinal) { "lenin-1921-10-20-to-stalin" };
+        var filter = new WorkFilter { Hidden = hidden };
+
+        var seen = _catalog.Search(new SearchQuery("Stalin") { Filter = filter, Limit = 100 });
+        var browsed = _catalog.Search(new SearchQuery("") { Filter = filter, Limit = 100 });
+
+        Assert.Contains(all.Hits, h => h.Id == "lenin-1921-10-20-to-stalin");
+        Assert.DoesNotContain(seen.Hits, h => hidden.Contains(h.Id));
+        Assert.Equal(all.Total - 1, seen.Total);
+        Assert.Equal(all.Facets["kind"].Sum(f => f.Count) - 1, seen.Facets["kind"].Sum(f => f.Count));
+        Assert.Equal(TestDocuments.All.Count - 1, browsed.Total);
+        Assert.DoesNotContain(browsed.Hits, h => hidden.Contains(h.Id));
+        Assert.DoesNotContain(_catalog.List(filter), w => hidden.Contains(w.Id));
+        Assert.Equal(TestDocuments.All.Count - 1, _catalog.List(filter).Count);
     }
 }

@@ -14,8 +14,13 @@ public sealed class OcflStoreTests : IDisposable
 
     private OcflStore Open() => OcflStore.Open(Root, Path.Combine(_folder, "staging"));
 
-    private DocumentWrite Write(string id, string json, string? source, string message = "ingest", string file = "letter.txt")
-        => new(id, Encoding.UTF8.GetBytes(json), source is null ? null : file, source is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(source), message, _user);
+    private DocumentWrite Write(string id, string json, string? source, string message = "ingest", string file = "letter.txt", string? access = null, StoreUser? user = null)
+        => new(id, Encoding.UTF8.GetBytes(json), source is null ? null : file, source is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(source), message, user ?? _user)
+        {
+            Access = access is null ? null : Encoding.UTF8.GetBytes(access),
+        };
+
+    private static string? AccessOf(StoredDocument? stored) => stored?.Access is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
 
     /// <summary>Whatever a test wrote, the storage root it leaves is valid OCFL with every digest right.</summary>
     public void Dispose()
@@ -191,5 +196,54 @@ public sealed class OcflStoreTests : IDisposable
         var report = store.Audit();
         Assert.True(report.Clean, string.Join("; ", report.Findings));
         Assert.Equal(2, report.ObjectsChecked);
+    }
+
+    [Fact]
+    public void A_document_written_without_access_has_none()
+    {
+        var store = Open();
+        store.Save(Write("letter", "{}", "text"));
+        Assert.Null(store.Read("letter")!.Access);
+    }
+
+    [Fact]
+    public void A_correction_of_the_text_keeps_the_access_of_the_head_and_stores_it_once()
+    {
+        var store = Open();
+        store.Save(Write("letter", "{}", "text", access: "{\"kind\":\"withdrawn\"}"));
+
+        var corrected = store.Save(Write("letter", "{\"v\":2}", "text, corrected"));
+
+        Assert.Equal(WriteStatus.Updated, corrected.Status);
+        Assert.Equal("{\"kind\":\"withdrawn\"}", AccessOf(store.Read("letter")));
+        Assert.Single(Directory.GetFiles(Root, "access.json", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void A_change_of_access_alone_is_a_new_version_by_its_editor_with_the_reason_and_the_old_rule_stays_in_history()
+    {
+        var store = Open();
+        store.Save(Write("letter", "{}", "text"));
+
+        var closed = store.Save(Write("letter", "{}", "text", access: "{\"kind\":\"restricted\"}", message: "personal letter", user: new StoreUser("editor-a", "urn:verbatim:user:editor-a")));
+
+        Assert.Equal((WriteStatus.Updated, 2), (closed.Status, closed.Version));
+        var head = store.Read("letter")!;
+        Assert.Equal(("editor-a", "personal letter"), (head.Version.User.Name, head.Version.Message));
+        Assert.Null(store.Read("letter", 1)!.Access);
+        Assert.Equal(WriteStatus.Unchanged, store.Save(Write("letter", "{}", "text", access: "{\"kind\":\"restricted\"}")).Status);
+    }
+
+    [Fact]
+    public void A_changed_access_json_is_damage_of_the_version()
+    {
+        var store = Open();
+        store.Save(Write("letter", "{}", "text", access: "{\"kind\":\"withdrawn\"}"));
+        File.WriteAllText(Directory.GetFiles(Root, "access.json", SearchOption.AllDirectories).Single(), "{\"kind\":\"open\"}");
+
+        var stored = store.Read("letter")!;
+
+        Assert.Equal(OcflStore.AccessPath, Assert.Single(stored.Damage).LogicalPath);
+        File.WriteAllText(Directory.GetFiles(Root, "access.json", SearchOption.AllDirectories).Single(), "{\"kind\":\"withdrawn\"}");
     }
 }

@@ -6,33 +6,8 @@ using Verbatim.Storing;
 
 namespace Verbatim.Tests.Archiving;
 
-public sealed class ArchiveTests : IDisposable
+public sealed class ArchiveTests : ArchiveFolderTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"verbatim-archive-{Guid.NewGuid():N}");
-    private static readonly IngestOptions Options = new("auto", "test ingest", new StoreUser("Tester", "mailto:tester@example.org"));
-
-    private string ArchivePath => Path.Combine(_folder, "archive");
-
-    private string Input(string name, string text)
-    {
-        var path = Path.Combine(_folder, "in", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
-    /// <summary>Whatever a test wrote, the store it leaves is valid OCFL with every digest right.</summary>
-    public void Dispose()
-    {
-        if (Directory.Exists(Path.Combine(ArchivePath, "store")))
-        {
-            var validation = OcflCheck.Validate(ArchivePath);
-            Assert.True(validation.Valid && validation.Warnings.Count == 0, string.Join("; ", validation.Errors.Concat(validation.Warnings)));
-        }
-        if (Directory.Exists(_folder))
-            Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public void A_file_nested_a_hundred_thousand_deep_fails_alone_and_three_hundred_letters_are_stored()
     {
@@ -172,7 +147,7 @@ public sealed class ArchiveTests : IDisposable
     [Fact]
     public void Folder_without_an_archive_is_a_clear_error()
     {
-        var error = Assert.Throws<ArchiveException>(() => Archive.Open(Path.Combine(_folder, "nothing")));
+        var error = Assert.Throws<ArchiveException>(() => Archive.Open(Path.Combine(Folder, "nothing")));
         Assert.Contains("no archive at", error.Message);
         Assert.Contains("verbatim init", error.Message);
     }
@@ -184,12 +159,12 @@ public sealed class ArchiveTests : IDisposable
         Input("g/a.txt", "First\n\ntext");
         Input("g/c.xml", "<x/>");
         using var archive = Archive.Init(ArchivePath);
-        var report = archive.Ingest([Path.Combine(_folder, "in", "g", "*.txt")], Options with { Format = "text" });
+        var report = archive.Ingest([Path.Combine(Folder, "in", "g", "*.txt")], Options with { Format = "text" });
         Assert.Equal(["a.txt", "b.txt"], report.Documents.Select(d => Path.GetFileName(d.Source)));
     }
 
     [Fact]
-    public void Walked_folder_skips_files_no_reader_claims_and_a_named_one_is_read_as_text()
+    public void WalkedFolder_skips_files_no_reader_claims_and_a_named_one_is_read_as_text()
     {
         var letter = Input("corpus/letter.txt", File.ReadAllText(RepositoryPaths.Seed("000")));
         var readme = Input("corpus/README.md", "# The demo corpus\n\nWhat the demo reads.\n");
@@ -207,7 +182,7 @@ public sealed class ArchiveTests : IDisposable
     [Fact]
     public void Decoding_warning_reaches_the_report_and_the_document_and_the_encoding_is_kept()
     {
-        var path = Path.Combine(_folder, "in", "cp1252.txt");
+        var path = Path.Combine(Folder, "in", "cp1252.txt");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // A right single quotation mark is byte 0x92 in Windows-1252 and no UTF-8 at all.
         File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(File.ReadAllText(RepositoryPaths.Seed("000")).Replace("Have a look", "Have a look\u0092s")));
@@ -224,10 +199,10 @@ public sealed class ArchiveTests : IDisposable
     [Fact]
     public void Identical_bytes_are_never_a_second_document_in_one_run_or_across_runs()
     {
-        var copy = Path.Combine(_folder, "in", "elsewhere", "copy.txt");
+        var copy = Path.Combine(Folder, "in", "elsewhere", "copy.txt");
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
         File.Copy(RepositoryPaths.Seed("000"), copy);
-        var sameRun = Path.Combine(_folder, "in", "elsewhere", "zalutsky.txt");
+        var sameRun = Path.Combine(Folder, "in", "elsewhere", "zalutsky.txt");
         File.Copy(RepositoryPaths.Seed("001"), sameRun);
 
         using (var archive = Archive.Init(ArchivePath))

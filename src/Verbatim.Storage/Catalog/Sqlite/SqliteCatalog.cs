@@ -18,7 +18,7 @@ public sealed partial class SqliteCatalog : ICatalog
     // 5: a date's certainty in dating; source digests and text keys (SqliteCatalog.Sources.cs), the
     // date only from the writing with the attested date beside it; 6: quote links directed only where
     // dates put one text before the other, closer lines (sources, shelfmarks) given no fingerprints.
-    private const int SchemaVersion = 6;
+    private const int SchemaVersion = 7;
 
     // A match's score (lower is better): the title weighs most, then people, body and notes.
     private const string Bm25 = "bm25(text, 5.0, 2.0, 1.0, 0.5)";
@@ -116,6 +116,7 @@ public sealed partial class SqliteCatalog : ICatalog
         {
             Execute(DropNames);
             Execute(DropSources);
+            Execute(DropAccess);
             Execute("""
                 DROP TABLE IF EXISTS quote_links; DROP TABLE IF EXISTS fingerprints; DROP TABLE IF EXISTS meta;
                 DROP TABLE IF EXISTS people; DROP TABLE IF EXISTS text; DROP TABLE IF EXISTS documents;
@@ -173,6 +174,7 @@ public sealed partial class SqliteCatalog : ICatalog
             """);
         Execute(NamesSchema);
         Execute(SourcesSchema);
+        Execute(AccessSchema);
         Execute($"PRAGMA user_version = {SchemaVersion};");
     }
 
