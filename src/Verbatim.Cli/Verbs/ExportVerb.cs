@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verbatim.Access;
 using Verbatim.Exporting;
 using Verbatim.Formats.Cmif;
 using Verbatim.Presenting;
@@ -23,9 +24,10 @@ public static class ExportVerb
         var email = new Option<string?>("--email") { Description = "The editor's e-mail address." };
         var publisher = new Option<string?>("--publisher") { Description = "Who publishes the list (default: the editor)." };
         var url = new Option<string?>("--url") { Description = "Where the file will be published (default: the output file's file: URL)." };
+        var includeClosed = new Option<bool>("--include-closed") { Description = "Include the letters that are not open to everyone today (restricted, embargoed, withdrawn); an export is for publication, so they are left out by default." };
         var command = new Command("cmif", "The letters as CMIF (Correspondence Metadata Interchange Format): sender, addressees, date and place of each.")
         {
-            output, title, editor, email, publisher, url,
+            output, title, editor, email, publisher, url, includeClosed,
         };
         command.SetAction(result => ArchiveOptions.Run(result, (stdout, error) =>
         {
@@ -41,7 +43,8 @@ public static class ExportVerb
             {
                 EditorEmail = result.GetValue(email),
             };
-            var export = CmifExporter.Export(opened, file);
+            var seen = opened.VisibilityFor(result.GetValue(includeClosed) ? Viewer.Keeper : Viewer.Public, DateOnly.FromDateTime(DateTime.UtcNow));
+            var export = CmifExporter.Export(opened, file, seen);
             if (path is null)
             {
                 using var stream = new MemoryStream();
@@ -58,7 +61,8 @@ public static class ExportVerb
                 File.Move(temporary, path, overwrite: true);
             }
             error.WriteLine($"{Wording.Counted(export.Letters, "letter")} written as CMIF{(path is null ? "" : " to " + path)}"
-                + (export.Skipped.Count == 0 ? "." : $"; {Wording.Counted(export.Skipped.Count, "document")} without a sender or an addressee left out."));
+                + (export.Skipped.Count == 0 ? "" : $"; {Wording.Counted(export.Skipped.Count, "document")} without a sender or an addressee left out")
+                + (seen.Hidden.Count == 0 ? "." : $"; {Wording.Counted(seen.Hidden.Count, "document")} not open to everyone left out (--include-closed to include them)."));
             return 0;
         }));
         return command;

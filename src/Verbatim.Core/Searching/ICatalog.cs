@@ -120,6 +120,9 @@ public interface ICatalog : IDisposable
 
     /// <summary>Every document whose access is not open, with its rule, by id.</summary>
     IReadOnlyDictionary<string, DocumentAccess> ClosedDocuments();
+
+    /// <summary>Every part of a compilation the catalog holds, with the id of its compilation (<see cref="Document.PartOf"/>).</summary>
+    IReadOnlyDictionary<string, string> PartsOfCompilations();
 }
 
 /// <summary>What a user asks for. <see cref="Text"/> may be empty: then the filters alone select.</summary>

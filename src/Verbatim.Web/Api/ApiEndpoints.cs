@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Verbatim.Access;
 using Verbatim.Model;
 using Verbatim.Quoting;
 using Verbatim.Searching;
@@ -21,11 +22,11 @@ public static class ApiEndpoints
     {
         var api = routes.MapGroup("/api").WithTags("archive");
 
-        api.MapGet("/documents", (ReadingRoom room, [AsParameters] WorkFilterQuery filter) => TypedResults.Ok(room.List(filter.ToFilter())))
+        api.MapGet("/documents", (ReadingRoom room, Viewer viewer, [AsParameters] WorkFilterQuery filter) => TypedResults.Ok(room.List(viewer, filter.ToFilter())))
             .WithSummary("The works index, as `verbatim list --json` prints it, optionally filtered.");
 
-        api.MapGet("/documents/{id}", (ReadingRoom room, HttpContext context, string id, int? version) =>
-                room.Read(id, version) switch
+        api.MapGet("/documents/{id}", (ReadingRoom room, Viewer viewer, HttpContext context, string id, int? version) =>
+                room.Read(viewer, id, version) switch
                 {
                     null => (IResult)NotFound(id, version),
                     { Stored.IsDamaged: true } damaged => Failures.Damaged(context, id, damaged.Damage),
@@ -36,23 +37,23 @@ public static class ApiEndpoints
             .Produces<Document>(contentType: "application/json")
             .WithSummary("One document's stored document.json (the head version unless one is named), as `verbatim show ID --format json` prints it.");
 
-        api.MapGet("/documents/{id}/history", Results<Ok<IEnumerable<VersionEntry>>, ProblemHttpResult> (ReadingRoom room, string id) =>
-                room.History(id) is { Count: > 0 } history
+        api.MapGet("/documents/{id}/history", Results<Ok<IEnumerable<VersionEntry>>, ProblemHttpResult> (ReadingRoom room, Viewer viewer, string id) =>
+                room.History(viewer, id) is { Count: > 0 } history
                     ? TypedResults.Ok(history.Select(v => new VersionEntry(v.Number, v.Created, v.Message, v.User.Name, v.User.Address)))
                     : NotFound(id, null))
             .WithSummary("The versions of a document: when, by whom, why.");
 
-        api.MapGet("/search", Results<Ok<SearchResponse>, ProblemHttpResult> (ReadingRoom room, string? q, [AsParameters] WorkFilterQuery filter, int? offset, int? limit, CancellationToken cancellationToken) =>
+        api.MapGet("/search", Results<Ok<SearchResponse>, ProblemHttpResult> (ReadingRoom room, Viewer viewer, string? q, [AsParameters] WorkFilterQuery filter, int? offset, int? limit, CancellationToken cancellationToken) =>
             {
                 try
                 {
-                    var results = room.Search(new SearchQuery(q ?? "")
+                    var results = room.Search(viewer, new SearchQuery(q ?? "")
                     {
                         Filter = filter.ToFilter(),
                         Offset = Math.Max(0, offset ?? 0),
                         Limit = Math.Clamp(limit ?? 20, 1, MaxLimit),
                     }, cancellationToken);
-                    return TypedResults.Ok(SearchResponse.From(results));
+                    return TypedResults.Ok(SearchResponse.From(results, withScores: viewer.SeesEverything));
                 }
                 catch (QuerySyntaxException exception)
                 {
@@ -62,11 +63,11 @@ public static class ApiEndpoints
             })
             .WithSummary("Full-text search over titles, people, text and notes, with facets, as `verbatim search QUERY --json` prints it.");
 
-        api.MapGet("/collate", Results<ContentHttpResult, ProblemHttpResult> (ReadingRoom room, [AsParameters] CollateForm form) =>
+        api.MapGet("/collate", Results<ContentHttpResult, ProblemHttpResult> (ReadingRoom room, Viewer viewer, [AsParameters] CollateForm form) =>
             {
                 try
                 {
-                    var collation = room.Collate(form.Witnesses, form.Options);
+                    var collation = room.Collate(viewer, form.Witnesses, form.Options);
                     return TypedResults.Content(Verbatim.Text.Collation.Output.CollationJson.Write(collation), "application/json; charset=utf-8");
                 }
                 catch (Verbatim.Archiving.ArchiveException exception)
@@ -76,33 +77,33 @@ public static class ApiEndpoints
             })
             .WithSummary("Collates stored documents or versions (w=ID or w=ID@VERSION, twice or more), as `verbatim collate --format json` prints it.");
 
-        api.MapGet("/check-quote", (ReadingRoom room, string? q, int? limit, CancellationToken cancellationToken) => CheckQuote(room, q, limit, cancellationToken))
+        api.MapGet("/check-quote", (ReadingRoom room, Viewer viewer, string? q, int? limit, CancellationToken cancellationToken) => CheckQuote(room, viewer, q, limit, cancellationToken))
             .WithSummary("The archive's sources of a quotation (q, five words or more), ranked, each with the aligned passage and its classified differences, as `verbatim check-quote TEXT --json` prints it; offsets point into each source's stored text.");
 
-        api.MapPost("/check-quote", (ReadingRoom room, CheckQuoteRequest request, CancellationToken cancellationToken) => CheckQuote(room, request.Text, request.Limit, cancellationToken))
+        api.MapPost("/check-quote", (ReadingRoom room, Viewer viewer, CheckQuoteRequest request, CancellationToken cancellationToken) => CheckQuote(room, viewer, request.Text, request.Limit, cancellationToken))
             .WithSummary("As GET /api/check-quote, for a quotation too long for an address: {\"text\": ..., \"limit\"?: n}.");
 
-        api.MapGet("/documents/{id}/quotes", Results<Ok<QuoteLinksResponse>, ProblemHttpResult> (ReadingRoom room, string id, bool? boilerplate) =>
-                room.Work(id) is null
+        api.MapGet("/documents/{id}/quotes", Results<Ok<QuoteLinksResponse>, ProblemHttpResult> (ReadingRoom room, Viewer viewer, string id, bool? boilerplate) =>
+                room.Work(viewer, id) is null
                     ? NotFound(id, null)
-                    : TypedResults.Ok(QuoteLinksResponse.Of(room.QuoteLinkSides(id, boilerplate ?? false), boilerplate ?? false)))
+                    : TypedResults.Ok(QuoteLinksResponse.Of(room.QuoteLinkSides(viewer, id, boilerplate ?? false), boilerplate ?? false)))
             .WithSummary("The passages this document quotes from others (quotes), those others take from it (quotedIn) and those it shares where dates do not say who took from whom (sharedWith), with offsets into each stored text; boilerplate only with ?boilerplate=true.");
-        api.MapGet("/names", (ReadingRoom room, string? kind) =>
-                TypedResults.Ok(room.Names.Entities.Where(e => kind is null || e.Kind.ToString().Equals(kind, StringComparison.OrdinalIgnoreCase))))
+        api.MapGet("/names", (ReadingRoom room, Viewer viewer, string? kind) =>
+                TypedResults.Ok(room.Names(viewer).Entities.Where(e => kind is null || e.Kind.ToString().Equals(kind, StringComparison.OrdinalIgnoreCase))))
             .WithSummary("The index of names (persons, organisations, places), as `verbatim names --json` prints it; ?kind= person, organisation or place.");
 
-        api.MapGet("/names/{id}", Results<Ok<Verbatim.Names.NameEntity>, ProblemHttpResult> (ReadingRoom room, string id) =>
-                room.Names.Find(id) is { } entity
+        api.MapGet("/names/{id}", Results<Ok<Verbatim.Names.NameEntity>, ProblemHttpResult> (ReadingRoom room, Viewer viewer, string id) =>
+                room.Names(viewer).Find(id) is { } entity
                     ? TypedResults.Ok(entity)
                     : TypedResults.Problem($"There is no name with the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "No such name"))
             .WithSummary("One entity of the index of names: its variants, authorities and documents by role.");
 
-        api.MapGet("/network", (ReadingRoom room, [AsParameters] LetterFilterQuery filter) =>
-                TypedResults.Ok(Verbatim.Names.Correspondence.Network(room.Names, filter.ToFilter()).WithAtLeast(filter.MinLetters)))
+        api.MapGet("/network", (ReadingRoom room, Viewer viewer, [AsParameters] LetterFilterQuery filter) =>
+                TypedResults.Ok(Verbatim.Names.Correspondence.Network(room.Names(viewer), filter.ToFilter()).WithAtLeast(filter.MinLetters)))
             .WithSummary("The correspondence network: sender-to-addressee edges with their letters and dates; ?person= (a name id), ?from=, ?to= (years), ?min= (only people with at least this many letters).");
 
-        api.MapGet("/timeline", (ReadingRoom room, [AsParameters] LetterFilterQuery filter) =>
-                TypedResults.Ok(Verbatim.Names.Correspondence.Timeline(room.Names, filter.ToFilter())))
+        api.MapGet("/timeline", (ReadingRoom room, Viewer viewer, [AsParameters] LetterFilterQuery filter) =>
+                TypedResults.Ok(Verbatim.Names.Correspondence.Timeline(room.Names(viewer), filter.ToFilter())))
             .WithSummary("The dated documents in order, each with the precision of its date (day, month, year, range); ?person=, ?from=, ?to=.");
 
         api.MapFallback("{**path}", (HttpContext context, EndpointDataSource endpoints) => Failures.NothingHere(context, endpoints, "There is no such API route."))
@@ -110,13 +111,13 @@ public static class ApiEndpoints
         return routes;
     }
 
-    private static Results<Ok<CheckQuoteResponse>, ProblemHttpResult> CheckQuote(ReadingRoom room, string? quotation, int? limit, CancellationToken cancellationToken)
+    private static Results<Ok<CheckQuoteResponse>, ProblemHttpResult> CheckQuote(ReadingRoom room, Viewer viewer, string? quotation, int? limit, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(quotation))
             return TypedResults.Problem("Give the quotation to check (q=... or {\"text\": ...}).", statusCode: StatusCodes.Status400BadRequest, title: "No quotation");
         try
         {
-            var check = room.CheckQuote(quotation, Math.Clamp(limit ?? 10, 1, 100), cancellationToken);
+            var check = room.CheckQuote(viewer, quotation, Math.Clamp(limit ?? 10, 1, 100), cancellationToken);
             return TypedResults.Ok(new CheckQuoteResponse(check.QuotedWords, check.Matches, check.Nearest));
         }
         catch (Verbatim.Archiving.ArchiveException exception)
@@ -188,16 +189,20 @@ public sealed record LetterFilterQuery(
 
 public sealed record VersionEntry(int Version, DateTimeOffset Created, string Message, string User, string? Address);
 
-public sealed record SearchHitEntry(string Id, string Title, string? Date, string Snippet, double Score);
+/// <param name="Score">
+/// The hit's BM25 score, for editors only: it weighs each word by how many documents of the whole
+/// archive hold it, closed ones included, so to anyone else it would tell of documents they may not see.
+/// </param>
+public sealed record SearchHitEntry(string Id, string Title, string? Date, string Snippet, double? Score);
 
 public sealed record FacetEntry(string Value, int Count);
 
 /// <param name="Hits">Each snippet marks a matched term «like this», as the CLI does.</param>
 public sealed record SearchResponse(int Total, IReadOnlyList<SearchHitEntry> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetEntry>> Facets)
 {
-    public static SearchResponse From(SearchResults results) => new(
+    public static SearchResponse From(SearchResults results, bool withScores) => new(
         results.Total,
         [.. results.Hits.Select(h => new SearchHitEntry(h.Id, h.Title, h.Date,
-            h.Snippet.Replace(SearchResults.MarkStart, '«').Replace(SearchResults.MarkEnd, '»'), Math.Round(h.Score, 4)))],
+            h.Snippet.Replace(SearchResults.MarkStart, '«').Replace(SearchResults.MarkEnd, '»'), withScores ? Math.Round(h.Score, 4) : null))],
         results.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetEntry>)[.. f.Value.Select(c => new FacetEntry(c.Value, c.Count))]));
 }

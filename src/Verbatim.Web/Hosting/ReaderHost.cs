@@ -34,6 +34,9 @@ public sealed record ReaderOptions(int Port = ReaderOptions.DefaultPort)
 
     /// <summary>The address the reader is reached at from elsewhere (a proxy's); its host is answered besides the loopback names, and canonical links use it.</summary>
     public Uri? PublicUrl { get; init; }
+
+    /// <summary>The clock by which embargoes end (tests set the day; the server runs on the system's).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
 
 /// <summary>The web reader: Kestrel on one address (the loopback interface unless told otherwise) over one open archive.</summary>
@@ -59,7 +62,10 @@ public static class ReaderHost
         // A host that fails to start (a port in use) throws to the caller, which says so in one
         // line; the host's own log of it would add a stack trace to that line.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-        builder.Services.AddSingleton(_ => new ReadingRoom(archive));
+        builder.Services.AddSingleton(_ => new ReadingRoom(archive, clock: options.Clock));
+        // Who asks: every route takes the viewer and the reading room answers with what they may see.
+        // Until accounts exist, everyone who reaches the port is the public.
+        builder.Services.AddScoped(_ => Verbatim.Access.Viewer.Public);
         builder.Services.AddRazorComponents();
         var keysRefused = KeepKeys(builder, Path.Combine(archive.Layout.Root, KeysFolder));
         builder.Services.AddProblemDetails();

@@ -1,3 +1,4 @@
+using Verbatim.Access;
 using Verbatim.Model;
 using Verbatim.Quoting;
 using Verbatim.Searching;
@@ -36,23 +37,24 @@ public sealed record DocumentView(
     public bool IsHead => History.Count == 0 || Stored.Version == History[^1].Number;
 
     /// <param name="withBoilerplate">Whether passages that many documents share (<see cref="BoilerplateLinks"/>) are listed too.</param>
-    public static DocumentView Of(ReadingRoom room, StoredView stored, string url, BodyPart part, bool withBoilerplate = false)
+    public static DocumentView Of(ReadingRoom room, Viewer viewer, StoredView stored, string url, BodyPart part, bool withBoilerplate = false)
     {
         var document = stored.Document;
-        var work = room.Work(document.Id);
-        var sides = work is not null && work.Version == stored.Version ? room.QuoteLinkSides(document.Id, withBoilerplate) : QuoteLinkSides.Of(document.Id, []);
+        var work = room.Work(viewer, document.Id);
+        var sides = work is not null && work.Version == stored.Version ? room.QuoteLinkSides(viewer, document.Id, withBoilerplate) : QuoteLinkSides.Of(document.Id, []);
         var view = new DocumentView(
             stored,
-            room.History(document.Id),
-            Neighbours.InChronology(room.Works, document.Id),
-            work is null ? null : Neighbours.InVolume(room.Works, work),
-            [.. document.Parts.Select(id => new PartLink(id, room.Work(id)))],
-            document.PartOf is { } parent ? new PartLink(parent, room.Work(parent)) : null,
+            room.History(viewer, document.Id),
+            Neighbours.InChronology(room.Works(viewer), document.Id),
+            work is null ? null : Neighbours.InVolume(room.Works(viewer), work),
+            // A part or a whole the viewer may not see is not named at all: its id would say it exists.
+            [.. document.Parts.Where(id => room.MaySee(viewer, id)).Select(id => new PartLink(id, room.Work(viewer, id)))],
+            document.PartOf is { } parent && room.MaySee(viewer, parent) ? new PartLink(parent, room.Work(viewer, parent)) : null,
             new Citation(document, url),
             // Links name places in the head version's text; an older version's page does not show them.
-            [.. sides.Quotes.Select(l => new SharedPassage(l, room.Work(l.SourceId)))],
-            [.. sides.QuotedIn.Select(l => new SharedPassage(l, room.Work(l.TargetId)))],
-            [.. sides.SharedWith.Select(l => new SharedPassage(l, room.Work(l.SourceId == document.Id ? l.TargetId : l.SourceId)))],
+            [.. sides.Quotes.Select(l => new SharedPassage(l, room.Work(viewer, l.SourceId)))],
+            [.. sides.QuotedIn.Select(l => new SharedPassage(l, room.Work(viewer, l.TargetId)))],
+            [.. sides.SharedWith.Select(l => new SharedPassage(l, room.Work(viewer, l.SourceId == document.Id ? l.TargetId : l.SourceId)))],
             withBoilerplate ? 0 : sides.Boilerplate.Count,
             part);
         return view with { Marks = PassageMarks.InPart(document, part, view.Quotes, view.QuotedIn, view.SharedWith) };

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Verbatim.Access;
 using Verbatim.Presenting;
 using Verbatim.Searching;
 using Verbatim.Web.Citations;
@@ -20,27 +21,27 @@ public static class PageEndpoints
     {
         var pages = routes.MapGroup("").ExcludeFromDescription();
 
-        pages.MapGet("/", (ReadingRoom room, string? by, int? page) =>
+        pages.MapGet("/", (ReadingRoom room, Viewer viewer, string? by, int? page) =>
         {
-            var index = WorksIndex.Of(room.Works, WorksIndex.IsGrouping(by) ? by! : "author");
+            var index = WorksIndex.Of(room.Works(viewer), WorksIndex.IsGrouping(by) ? by! : "author");
             return page > index.PageCount
                 ? (IResult)NotFound($"The works index has {index.PageCount} {(index.PageCount == 1 ? "page" : "pages")}: there is no page {page}.")
                 : Page<WorksIndexPage>(new { Index = index, Page = page ?? 1 });
         });
 
-        pages.MapGet("/documents/{id}", (ReadingRoom room, ReaderOptions options, HttpRequest request, string id, int? version, int? part, bool? boilerplate) =>
+        pages.MapGet("/documents/{id}", (ReadingRoom room, Viewer viewer, ReaderOptions options, HttpRequest request, string id, int? version, int? part, bool? boilerplate) =>
         {
-            if (room.Read(id, version) is not { } stored)
+            if (room.Read(viewer, id, version) is not { } stored)
                 return NoSuchDocument(id, version);
             var (body, notes) = (stored.Document.Body, stored.Document.Notes);
             if (BodyParts.Of(body, notes, part ?? 1, options.PartCharacters) is not { } window)
                 return NotFound($"The text of “{id}” has {BodyParts.Of(body, notes, 1, options.PartCharacters)!.Count} parts: there is no part {part}.");
-            return Page<DocumentPage>(new { View = DocumentView.Of(room, stored, CanonicalUrl(request, id), window, boilerplate ?? false) });
+            return Page<DocumentPage>(new { View = DocumentView.Of(room, viewer, stored, CanonicalUrl(request, id), window, boilerplate ?? false) });
         });
 
-        pages.MapGet("/documents/{id}/text", (ReadingRoom room, HttpContext context, string id, int? version) =>
+        pages.MapGet("/documents/{id}/text", (ReadingRoom room, Viewer viewer, HttpContext context, string id, int? version) =>
         {
-            if (room.Read(id, version) is not { } stored)
+            if (room.Read(viewer, id, version) is not { } stored)
                 return NoSuchDocument(id, version);
             if (stored.Stored.IsDamaged)
                 return Failures.Damaged(context, id, stored.Damage);
@@ -51,48 +52,48 @@ public static class PageEndpoints
 
         // The bytes as received may be HTML; sent as an attachment of no declared type (and
         // nosniff), a browser saves them and never renders them.
-        pages.MapGet("/documents/{id}/source", (ReadingRoom room, HttpContext context, string id, int? version) =>
-            room.Read(id, version) switch
+        pages.MapGet("/documents/{id}/source", (ReadingRoom room, Viewer viewer, HttpContext context, string id, int? version) =>
+            room.Read(viewer, id, version) switch
             {
                 { Stored.IsDamaged: true } damaged => Failures.Damaged(context, id, damaged.Damage),
                 { Stored.SourceFileName: { } fileName } stored => Results.File(stored.Stored.Source.ToArray(), "application/octet-stream", fileName),
                 _ => NoSuchDocument(id, version),
             });
 
-        pages.MapGet("/documents/{id}/cite.bib", (ReadingRoom room, HttpContext context, string id) =>
-            room.Read(id) switch
+        pages.MapGet("/documents/{id}/cite.bib", (ReadingRoom room, Viewer viewer, HttpContext context, string id) =>
+            room.Read(viewer, id) switch
             {
                 null => NoSuchDocument(id, null),
                 { Stored.IsDamaged: true } damaged => Failures.Damaged(context, id, damaged.Damage),
                 var stored => Results.Text(new Citation(stored.Document, CanonicalUrl(context.Request, id)).BibTex(), "application/x-bibtex; charset=utf-8"),
             });
 
-        pages.MapGet("/documents/{id}/cite.json", (ReadingRoom room, HttpContext context, string id) =>
-            room.Read(id) switch
+        pages.MapGet("/documents/{id}/cite.json", (ReadingRoom room, Viewer viewer, HttpContext context, string id) =>
+            room.Read(viewer, id) switch
             {
                 null => NoSuchDocument(id, null),
                 { Stored.IsDamaged: true } damaged => Failures.Damaged(context, id, damaged.Damage),
                 var stored => Results.Text(new Citation(stored.Document, CanonicalUrl(context.Request, id)).CslJson(), "application/vnd.citationstyles.csl+json; charset=utf-8"),
             });
 
-        pages.MapGet("/documents/{id}/diff", (ReadingRoom room, string id, int? from, int? to) =>
+        pages.MapGet("/documents/{id}/diff", (ReadingRoom room, Viewer viewer, string id, int? from, int? to) =>
         {
-            if (room.Read(id) is not { } stored)
+            if (room.Read(viewer, id) is not { } stored)
                 return NoSuchDocument(id, null);
-            if (room.History(id).Count < 2)
+            if (room.History(viewer, id).Count < 2)
                 return NotFound($"The document “{id}” has one version only: nothing in it has changed since it was received.");
-            return room.Diff(id, from, to) is { } diff
+            return room.Diff(viewer, id, from, to) is { } diff
                 ? (IResult)Page<DiffPage>(new { Diff = diff, stored.Document.Title })
-                : NotFound($"The document “{id}” has no version {(from is { } f && room.Read(id, f) is null ? f : to)}.");
+                : NotFound($"The document “{id}” has no version {(from is { } f && room.Read(viewer, id, f) is null ? f : to)}.");
         });
 
-        pages.MapGet("/search", (ReadingRoom room, [AsParameters] SearchForm form, CancellationToken cancellationToken) =>
+        pages.MapGet("/search", (ReadingRoom room, Viewer viewer, [AsParameters] SearchForm form, CancellationToken cancellationToken) =>
         {
             if (form.IsEmpty)
                 return Page<SearchPage>(new { Form = form });
             try
             {
-                var results = room.Search(form.ToQuery(), cancellationToken);
+                var results = room.Search(viewer, form.ToQuery(), cancellationToken);
                 return Page<SearchPage>(new { Form = form, Results = results },
                     form.IsPastTheEnd(results) ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
             }
@@ -102,13 +103,13 @@ public static class PageEndpoints
             }
         });
 
-        pages.MapGet("/collate", (ReadingRoom room, [AsParameters] CollateForm form) =>
+        pages.MapGet("/collate", (ReadingRoom room, Viewer viewer, [AsParameters] CollateForm form) =>
         {
             if (form.IsEmpty)
                 return Page<CollatePage>(new { Form = form });
             try
             {
-                return Page<CollatePage>(new { Form = form, Result = room.Collate(form.Witnesses, form.Options) });
+                return Page<CollatePage>(new { Form = form, Result = room.Collate(viewer, form.Witnesses, form.Options) });
             }
             catch (Verbatim.Archiving.ArchiveException exception)
             {
@@ -116,58 +117,58 @@ public static class PageEndpoints
             }
         });
 
-        pages.MapGet("/check-quote", (ReadingRoom room, string? q, CancellationToken cancellationToken) => CheckQuote(room, new CheckQuoteForm(q), cancellationToken));
+        pages.MapGet("/check-quote", (ReadingRoom room, Viewer viewer, string? q, CancellationToken cancellationToken) => CheckQuote(room, viewer, new CheckQuoteForm(q), cancellationToken));
 
         // A quotation of pages does not fit in an address, so the form posts it. Checking changes
         // nothing, so the post needs no antiforgery token, and the reader serves no script to hold one.
-        pages.MapPost("/check-quote", (ReadingRoom room, [FromForm] string? q, CancellationToken cancellationToken) => CheckQuote(room, new CheckQuoteForm(q), cancellationToken))
+        pages.MapPost("/check-quote", (ReadingRoom room, Viewer viewer, [FromForm] string? q, CancellationToken cancellationToken) => CheckQuote(room, viewer, new CheckQuoteForm(q), cancellationToken))
             .DisableAntiforgery();
 
-        pages.MapGet("/passages", (ReadingRoom room, string? source, int? from, string? target, int? at) =>
+        pages.MapGet("/passages", (ReadingRoom room, Viewer viewer, string? source, int? from, string? target, int? at) =>
         {
             if (source is null || target is null || from is null || at is null
-                || room.Passage(source, from.Value, target, at.Value) is not { } passage)
+                || room.Passage(viewer, source, from.Value, target, at.Value) is not { } passage)
                 return (IResult)NotFound("The archive holds no such shared passage; the document pages list the ones it holds.");
             return Page<PassagePage>(new
             {
                 Passage = passage,
-                Source = room.Read(source)!.Document,
-                Target = room.Read(target)!.Document,
-                SourceDate = room.Work(source)?.Date,
-                TargetDate = room.Work(target)?.Date,
+                Source = room.Read(viewer, source)!.Document,
+                Target = room.Read(viewer, target)!.Document,
+                SourceDate = room.Work(viewer, source)?.Date,
+                TargetDate = room.Work(viewer, target)?.Date,
             });
         });
 
-        pages.MapGet("/names", (ReadingRoom room, string? kind) =>
-            Page<NamesPage>(new { Index = room.Names, Kind = kind }));
+        pages.MapGet("/names", (ReadingRoom room, Viewer viewer, string? kind) =>
+            Page<NamesPage>(new { Index = room.Names(viewer), Kind = kind }));
 
-        pages.MapGet("/names/{id}", (ReadingRoom room, string id) =>
-            room.Names.Find(id) is { } entity
+        pages.MapGet("/names/{id}", (ReadingRoom room, Viewer viewer, string id) =>
+            room.Names(viewer).Find(id) is { } entity
                 ? (IResult)Page<NamePage>(new { Entity = entity })
                 : NotFound($"There is no name with the id “{id}” in this archive."));
 
-        pages.MapGet("/timeline", (ReadingRoom room, [AsParameters] Api.LetterFilterQuery query, int? page) =>
+        pages.MapGet("/timeline", (ReadingRoom room, Viewer viewer, [AsParameters] Api.LetterFilterQuery query, int? page) =>
         {
             var filter = query.ToFilter();
             return Page<TimelinePage>(new
             {
                 Filter = filter,
-                Entries = Verbatim.Names.Correspondence.Timeline(room.Names, filter),
-                Person = filter.Person is { } p ? room.Names.Find(p) : null,
-                People = TimelinePeople(room.Names),
+                Entries = Verbatim.Names.Correspondence.Timeline(room.Names(viewer), filter),
+                Person = filter.Person is { } p ? room.Names(viewer).Find(p) : null,
+                People = TimelinePeople(room.Names(viewer)),
                 Page = page ?? 1,
             });
         });
 
-        pages.MapGet("/network", (ReadingRoom room, [AsParameters] Api.LetterFilterQuery query) =>
+        pages.MapGet("/network", (ReadingRoom room, Viewer viewer, [AsParameters] Api.LetterFilterQuery query) =>
         {
             var filter = query.ToFilter();
             return Page<NetworkPage>(new
             {
                 Filter = filter,
                 Min = query.MinLetters,
-                Network = Verbatim.Names.Correspondence.Network(room.Names, filter).WithAtLeast(query.MinLetters),
-                Person = filter.Person is { } p ? room.Names.Find(p) : null,
+                Network = Verbatim.Names.Correspondence.Network(room.Names(viewer), filter).WithAtLeast(query.MinLetters),
+                Person = filter.Person is { } p ? room.Names(viewer).Find(p) : null,
             });
         });
 
@@ -175,13 +176,13 @@ public static class PageEndpoints
         return routes;
     }
 
-    private static IResult CheckQuote(ReadingRoom room, CheckQuoteForm form, CancellationToken cancellationToken)
+    private static IResult CheckQuote(ReadingRoom room, Viewer viewer, CheckQuoteForm form, CancellationToken cancellationToken)
     {
         if (form.IsEmpty)
             return Page<CheckQuotePage>(new { Form = form });
         try
         {
-            return Page<CheckQuotePage>(new { Form = form, Check = room.CheckQuote(form.Q!, cancellationToken: cancellationToken) });
+            return Page<CheckQuotePage>(new { Form = form, Check = room.CheckQuote(viewer, form.Q!, cancellationToken: cancellationToken) });
         }
         catch (Verbatim.Archiving.ArchiveException exception)
         {

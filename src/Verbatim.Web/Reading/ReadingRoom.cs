@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Verbatim.Access;
 using Verbatim.Archiving;
 using Verbatim.Collating;
 using Verbatim.Model;
@@ -26,6 +27,12 @@ namespace Verbatim.Web.Reading;
 /// names, so it shows what search finds, not a version the store holds before its catalog
 /// commit. Only documents that exist are cached, so a stream of made-up ids cannot grow the
 /// cache beyond the archive's own size, and only those whose document.json is within a bound.
+///
+/// Every answer is for one <see cref="Viewer"/>, and holds nothing of a document closed to them:
+/// such a document is answered as one that does not exist, and is left out of every list and
+/// every count. What is kept is kept whole; it is filtered on the way out, by the closed
+/// documents of the same edition (so a rule and the documents it closes change together), on the
+/// day of the request (so an embargo ends by itself).
 /// </remarks>
 public sealed class ReadingRoom : IDisposable
 {
@@ -47,20 +54,33 @@ public sealed class ReadingRoom : IDisposable
 
     private readonly long _cachedDocumentBytes;
 
-    public ReadingRoom(Archive archive, long cachedDocumentBytes = DefaultCachedDocumentBytes)
+    private readonly TimeProvider _clock;
+
+    public ReadingRoom(Archive archive, long cachedDocumentBytes = DefaultCachedDocumentBytes, TimeProvider? clock = null)
     {
         _archive = archive;
         _cachedDocumentBytes = cachedDocumentBytes;
+        _clock = clock ?? TimeProvider.System;
         _edition = WithReader(NewEdition);
         _checkedAt = Environment.TickCount64;
     }
 
     /// <summary>What the server keeps of one catalog generation; a request that still holds an old one fills only that one.</summary>
-    private sealed class Edition(long generation, IReadOnlyList<WorkEntry> works)
+    private sealed class Edition(long generation, IReadOnlyList<WorkEntry> works, IReadOnlyDictionary<string, DocumentAccess> closed, IReadOnlyDictionary<string, string> partOf)
     {
         public long Generation { get; } = generation;
 
         public IReadOnlyList<WorkEntry> Works { get; } = works;
+
+        /// <summary>Every document of the edition that is not open, with its rule.</summary>
+        public IReadOnlyDictionary<string, DocumentAccess> Closed { get; } = closed;
+
+        public IReadOnlyDictionary<string, string> PartOf { get; } = partOf;
+
+        /// <summary>The works list and the index of names as each set of hidden documents leaves them, by <see cref="HiddenKey"/>.</summary>
+        public ConcurrentDictionary<string, IReadOnlyList<WorkEntry>> WorksSeen { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, NameIndex> NamesSeen { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, int> Positions { get; } = works.Select((work, index) => (work.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
 
@@ -79,7 +99,7 @@ public sealed class ReadingRoom : IDisposable
     private static Edition NewEdition(ICatalog catalog)
     {
         using var snapshot = catalog.Snapshot();
-        return new Edition(catalog.Generation, catalog.List(new WorkFilter()));
+        return new Edition(catalog.Generation, catalog.List(new WorkFilter()), catalog.ClosedDocuments(), catalog.PartsOfCompilations());
     }
 
     /// <summary>The edition of the catalog as it stands (checked at most every <see cref="Recheck"/>).</summary>
@@ -109,15 +129,31 @@ public sealed class ReadingRoom : IDisposable
         }
     }
 
-    /// <summary>Every document of the archive, in the catalog's order: by date, undated last, then by id.</summary>
-    public IReadOnlyList<WorkEntry> Works => Current().Works;
+    private DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+
+    private Visibility SeenBy(Edition edition, Viewer viewer) => Visibility.For(viewer, edition.Closed, Today, edition.PartOf);
+
+    // One key per set of hidden documents, so that every anonymous reader shares one filtered list.
+    private static string HiddenKey(Visibility seen) => string.Join('\n', seen.Hidden.Order(StringComparer.Ordinal));
+
+    /// <summary>Whether the viewer may see the document (true for an id the archive does not hold: there is nothing to hide).</summary>
+    public bool MaySee(Viewer viewer, string id) => SeenBy(Current(), viewer).MaySee(id);
+
+    /// <summary>Every document the viewer may see, in the catalog's order: by date, undated last, then by id.</summary>
+    public IReadOnlyList<WorkEntry> Works(Viewer viewer)
+    {
+        var edition = Current();
+        var seen = SeenBy(edition, viewer);
+        return seen.Hidden.Count == 0 ? edition.Works
+            : edition.WorksSeen.GetOrAdd(HiddenKey(seen), _ => [.. edition.Works.Where(w => seen.MaySee(w.Id))]);
+    }
 
     public string ArchiveRoot => _archive.Layout.Root;
 
-    public WorkEntry? Work(string id)
+    public WorkEntry? Work(Viewer viewer, string id)
     {
         var edition = Current();
-        return edition.Positions.TryGetValue(id, out var index) ? edition.Works[index] : null;
+        return edition.Positions.TryGetValue(id, out var index) && SeenBy(edition, viewer).MaySee(id) ? edition.Works[index] : null;
     }
 
     /// <summary>
@@ -125,11 +161,13 @@ public sealed class ReadingRoom : IDisposable
     /// found in its files; null where there is none.
     /// </summary>
     /// <exception cref="DamagedDocumentException">The version's document.json is damaged past reading.</exception>
-    public StoredView? Read(string id, int? version = null)
+    public StoredView? Read(Viewer viewer, string id, int? version = null)
     {
         if (!DocumentIdGuard.IsWellFormed(id))
             return null;
         var edition = Current();
+        if (!SeenBy(edition, viewer).MaySee(id))
+            return null;
         if (edition.Documents.TryGetValue((id, version), out var cached))
             return cached;
         // The head the catalog names: a version stored but not yet catalogued is not shown before search knows it.
@@ -161,11 +199,13 @@ public sealed class ReadingRoom : IDisposable
         }
     }
 
-    public IReadOnlyList<VersionInfo> History(string id)
+    public IReadOnlyList<VersionInfo> History(Viewer viewer, string id)
     {
         if (!DocumentIdGuard.IsWellFormed(id))
             return [];
         var edition = Current();
+        if (!SeenBy(edition, viewer).MaySee(id))
+            return [];
         if (edition.Histories.TryGetValue(id, out var cached))
             return cached;
         IReadOnlyList<VersionInfo> history;
@@ -179,58 +219,85 @@ public sealed class ReadingRoom : IDisposable
         return history;
     }
 
-    /// <summary>The index of names, built once per edition.</summary>
-    public NameIndex Names
+    /// <summary>The index of names of the documents the viewer may see, built once per edition and set of hidden documents.</summary>
+    public NameIndex Names(Viewer viewer)
     {
-        get
-        {
-            var edition = Current();
-            if (edition.Names is { } names)
-                return names;
-            lock (_gate)
-                return edition.Names ??= _archive.Names();
-        }
+        var edition = Current();
+        var seen = SeenBy(edition, viewer);
+        if (seen.Hidden.Count > 0)
+            return edition.NamesSeen.GetOrAdd(HiddenKey(seen), _ => { lock (_gate) return _archive.Names(seen.Hidden); });
+        if (edition.Names is { } names)
+            return names;
+        lock (_gate)
+            return edition.Names ??= _archive.Names();
     }
 
-    public SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default) => WithReader(catalog => catalog.Search(query, cancellationToken));
+    /// <summary>Hits, total and facets of the documents the viewer may see.</summary>
+    public SearchResults Search(Viewer viewer, SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var seen = SeenBy(Current(), viewer);
+        return WithReader(catalog => catalog.Search(query with { Filter = query.Filter with { Hidden = seen.Hidden } }, cancellationToken));
+    }
 
-    public IReadOnlyList<WorkEntry> List(WorkFilter filter) => WithReader(catalog => catalog.List(filter));
+    public IReadOnlyList<WorkEntry> List(Viewer viewer, WorkFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var seen = SeenBy(Current(), viewer);
+        return WithReader(catalog => catalog.List(filter with { Hidden = seen.Hidden }));
+    }
 
-    /// <summary>The archive's sources of a quotation; see <see cref="QuoteChecker"/>.</summary>
+    /// <summary>The sources of a quotation among the documents the viewer may see; see <see cref="QuoteChecker"/>.</summary>
     /// <exception cref="ArchiveException">The quotation is too short to check.</exception>
-    public QuoteCheck CheckQuote(string quotation, int maximumMatches = 10, CancellationToken cancellationToken = default) =>
-        WithReader(catalog =>
+    public QuoteCheck CheckQuote(Viewer viewer, string quotation, int maximumMatches = 10, CancellationToken cancellationToken = default)
+    {
+        var seen = SeenBy(Current(), viewer);
+        return WithReader(catalog =>
         {
             using var snapshot = catalog.Snapshot();
-            return new QuoteChecker(catalog).Check(quotation, maximumMatches, cancellationToken: cancellationToken);
+            return new QuoteChecker(catalog, seen.Hidden).Check(quotation, maximumMatches, cancellationToken: cancellationToken);
         });
-
-    /// <summary>The passages the document shares with others or with itself; empty for an unknown id.</summary>
-    public IReadOnlyList<QuoteLink> QuoteLinks(string id) => LinksIn(Current(), id);
-
-    private IReadOnlyList<QuoteLink> LinksIn(Edition edition, string id)
-    {
-        if (!DocumentIdGuard.IsWellFormed(id) || !edition.Positions.ContainsKey(id))
-            return [];
-        return edition.QuoteLinks.GetOrAdd(id, key => WithReader(catalog => catalog.QuoteLinks(key)));
     }
 
-    /// <summary>The document's links as quotes, quoted in and shared, its boilerplate left out unless asked for; all empty for an unknown id.</summary>
-    public QuoteLinkSides QuoteLinkSides(string id, bool withBoilerplate = false)
+    /// <summary>The passages the document shares with itself and with the documents the viewer may see; empty for an unknown or hidden id.</summary>
+    public IReadOnlyList<QuoteLink> QuoteLinks(Viewer viewer, string id)
+    {
+        var edition = Current();
+        return LinksIn(edition, SeenBy(edition, viewer), id);
+    }
+
+    private IReadOnlyList<QuoteLink> LinksIn(Edition edition, Visibility seen, string id)
+    {
+        if (!DocumentIdGuard.IsWellFormed(id) || !edition.Positions.ContainsKey(id) || !seen.MaySee(id))
+            return [];
+        var links = edition.QuoteLinks.GetOrAdd(id, key => WithReader(catalog => catalog.QuoteLinks(key)));
+        return seen.Hidden.Count == 0 ? links : [.. links.Where(l => seen.MaySee(l.SourceId) && seen.MaySee(l.TargetId))];
+    }
+
+    /// <summary>The document's links as quotes, quoted in and shared, its boilerplate left out unless asked for; all empty for an unknown or hidden id.</summary>
+    public QuoteLinkSides QuoteLinkSides(Viewer viewer, string id, bool withBoilerplate = false)
     {
         // One edition for both: the links and the judgement of which are boilerplate come from one catalog state.
         var edition = Current();
-        var links = LinksIn(edition, id);
-        var boilerplate = links.Count == 0 ? new HashSet<QuoteLink>() : edition.Boilerplate.GetOrAdd(id, _ => WithReader(catalog => BoilerplateLinks.Among(catalog, links)));
+        var links = LinksIn(edition, SeenBy(edition, viewer), id);
+        var boilerplate = links.Count == 0 ? new HashSet<QuoteLink>() : Boilerplate(edition, id, links);
         return Quoting.QuoteLinkSides.Of(id, links, boilerplate, withBoilerplate);
     }
 
-    /// <summary>The link from the source place to the target place, aligned side by side; null where the archive holds no such link.</summary>
-    public AlignedPassage? Passage(string sourceId, int sourceStart, string targetId, int targetStart)
+    // Judged once per document over all its links; a viewer's links are some of them.
+    private IReadOnlySet<QuoteLink> Boilerplate(Edition edition, string id, IReadOnlyList<QuoteLink> seenLinks)
     {
-        var link = QuoteLinks(sourceId).FirstOrDefault(l => l.SourceId == sourceId && l.SourceStart == sourceStart
+        var all = edition.QuoteLinks.TryGetValue(id, out var every) ? every : seenLinks;
+        var judged = edition.Boilerplate.GetOrAdd(id, _ => WithReader(catalog => BoilerplateLinks.Among(catalog, all)));
+        return seenLinks.Count == all.Count ? judged : seenLinks.Where(judged.Contains).ToHashSet();
+    }
+
+    /// <summary>The link from the source place to the target place, aligned side by side; null where the archive holds no such link the viewer may see.</summary>
+    public AlignedPassage? Passage(Viewer viewer, string sourceId, int sourceStart, string targetId, int targetStart)
+    {
+        var link = QuoteLinks(viewer, sourceId).FirstOrDefault(l => l.SourceId == sourceId && l.SourceStart == sourceStart
             && l.TargetId == targetId && l.TargetStart == targetStart);
-        return link is not null && Read(link.SourceId) is { } source && Read(link.TargetId) is { } target
+        return link is not null && Read(viewer, link.SourceId) is { } source && Read(viewer, link.TargetId) is { } target
             ? PassageAlignment.Align(link, source.Document, target.Document)
             : null;
     }
@@ -251,9 +318,9 @@ public sealed class ReadingRoom : IDisposable
         }
     }
 
-    public VersionDiff? Diff(string id, int? from, int? to)
+    public VersionDiff? Diff(Viewer viewer, string id, int? from, int? to)
     {
-        if (!DocumentIdGuard.IsWellFormed(id))
+        if (!DocumentIdGuard.IsWellFormed(id) || !MaySee(viewer, id))
             return null;
         lock (_gate)
             return VersionDiff.Between(_archive, id, from, to);
@@ -265,12 +332,12 @@ public sealed class ReadingRoom : IDisposable
     /// a file outside it.
     /// </summary>
     /// <exception cref="ArchiveException">A witness names a file, an unknown document or version, or two share a siglum.</exception>
-    public CollationResult Collate(IReadOnlyList<string> witnesses, CollationOptions options)
+    public CollationResult Collate(Viewer viewer, IReadOnlyList<string> witnesses, CollationOptions options)
     {
         var specs = WitnessSpec.ParseAll(witnesses);
         if (specs.FirstOrDefault(s => s.FilePath is not null) is { } file)
             throw new ArchiveException($"witness {file.Name}: the reader collates stored documents only, not files");
-        var texts = specs.Select(s => DocumentIdGuard.IsWellFormed(s.DocumentId!) && Read(s.DocumentId!, s.Version) is { } view
+        var texts = specs.Select(s => DocumentIdGuard.IsWellFormed(s.DocumentId!) && Read(viewer, s.DocumentId!, s.Version) is { } view
             ? Witness.FromText(s.Name, view.Document.BodyText)
             : throw new ArchiveException(s.Version is { } v ? $"witness {s.Name}: no version {v} of '{s.DocumentId}'" : $"witness {s.Name}: no document '{s.DocumentId}'"));
         return Collator.Collate([.. texts], options);

@@ -22,6 +22,13 @@ public sealed partial class Archive
     /// <summary>Every document whose access is not open, as the catalog holds them: what every surface hides from whoever may not see it.</summary>
     public IReadOnlyDictionary<string, DocumentAccess> ClosedDocuments() => _catalog.ClosedDocuments();
 
+    /// <summary>What the viewer may not see on the day, as the catalog stands (a compilation with a part closed to them included).</summary>
+    public Visibility VisibilityFor(Viewer viewer, DateOnly today)
+    {
+        using var snapshot = _catalog.Snapshot();
+        return Visibility.For(viewer, _catalog.ClosedDocuments(), today, _catalog.PartsOfCompilations());
+    }
+
     /// <summary>
     /// Gives the document a new access: a new version of its object holding the same document and
     /// source and the new access.json, by <paramref name="editor"/>, with <paramref name="reason"/> as its message.

@@ -39,6 +39,20 @@ public sealed partial class Archive
         }
     }
 
+    /// <summary>
+    /// The index of names of the documents that are not hidden: a person or place known only from
+    /// hidden documents is not in it, and every count is of the documents left. Built afresh each
+    /// call; a caller keeps it for as long as the catalog and the hidden set stay as they were.
+    /// </summary>
+    public NameIndex Names(IReadOnlySet<string> hidden)
+    {
+        ArgumentNullException.ThrowIfNull(hidden);
+        if (hidden.Count == 0)
+            return Names();
+        using var snapshot = _catalog.Snapshot();
+        return NameIndex.Build([.. _catalog.Letters().Where(l => !hidden.Contains(l.Id))], Variants().Variants);
+    }
+
     /// <summary>The owner's name variants as stored (empty when none were set), and what in them could not be read.</summary>
     public (NameVariants Variants, string Text, IReadOnlyList<Diagnostic> Errors) Variants()
     {

@@ -1,3 +1,4 @@
+using Verbatim.Access;
 using Verbatim.Archiving;
 using Verbatim.Formats.Cmif;
 using Verbatim.Model;
@@ -8,8 +9,10 @@ namespace Verbatim.Exporting;
 /// <summary>The archive's letters as one CMIF file, in the order of their dates (undated last), then of their ids.</summary>
 public static class CmifExporter
 {
-    public static CmifExport Export(Archive archive, CmifFile file)
+    /// <param name="seen">The documents the export may hold: those its readers may see.</param>
+    public static CmifExport Export(Archive archive, CmifFile file, Visibility seen)
         => CmifWriter.Build(file, archive.Documents()
+            .Where(d => seen.MaySee(d.Id))
             // A compilation's letters are its parts, each a document of its own.
             .Where(d => d.Kind != DocumentKind.Compilation)
             .OrderBy(d => SqliteCatalog.SortDate(d) is null)

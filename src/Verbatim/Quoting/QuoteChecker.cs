@@ -16,7 +16,8 @@ namespace Verbatim.Quoting;
 /// (every few words changed), a full-text search for the quotation's words proposes the
 /// documents to align instead, and what they give is reported as the nearest partial matches.
 /// </summary>
-public sealed class QuoteChecker(ICatalog catalog)
+/// <param name="hidden">Documents the check must not find, match or propose: those the asking viewer may not see.</param>
+public sealed class QuoteChecker(ICatalog catalog, IReadOnlySet<string>? hidden = null)
 {
     public const int MinimumWords = 5;
 
@@ -82,7 +83,7 @@ public sealed class QuoteChecker(ICatalog catalog)
         // in a long one.
         var required = Math.Min(ReuseOptions.Default.MinimumMatchedWords, Math.Max(3, (int)Math.Ceiling(quoted.Tokens.Count * 0.6)));
         var detector = new ReuseDetector(ReuseOptions.Default with { MinimumMatchedWords = 2 });
-        var passages = detector.DetectIn(new ReuseDocument(QuotationId, quotation), new CatalogFingerprints(catalog), Resolve,
+        var passages = detector.DetectIn(new ReuseDocument(QuotationId, quotation), new CatalogFingerprints(catalog, hidden), Resolve,
             maximumDocuments: Math.Max(2 * maximumMatches, 16));
         var pieces = QuotationPieces.Of(quoted);
         var aligned = Ranked(passages.Select(p =>
@@ -165,7 +166,9 @@ public sealed class QuoteChecker(ICatalog catalog)
             .Where(w => w.Length >= 4).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(FallbackWords).ToList();
         if (words.Count == 0)
             yield break;
-        foreach (var id in catalog.BestMatchesOfAnyWord(words, FallbackCandidates))
+        var candidates = catalog.BestMatchesOfAnyWord(words, FallbackCandidates + (hidden?.Count ?? 0))
+            .Where(id => hidden is null || !hidden.Contains(id)).Take(FallbackCandidates);
+        foreach (var id in candidates)
         {
             stop.ThrowIfCancellationRequested();
             var text = Resolve(id).Text;

@@ -97,4 +97,20 @@ public sealed class ExportVerbTests : IDisposable
         process.WaitForExit();
         return (process.ExitCode, output.Result + error.Result);
     }
+
+    [Fact]
+    public void Letters_not_open_to_everyone_are_left_out_unless_asked_for()
+    {
+        Assert.Equal(0, Run("init").ExitCode);
+        Assert.Equal(0, Run(["ingest", .. TeiLetters(3)]).ExitCode);
+        Assert.Equal(0, Run(["ingest", .. TeiLetters(5)[3..], "--access", "restricted:family"]).ExitCode);
+        var (published, everything) = (Path.Combine(_folder, "published.xml"), Path.Combine(_folder, "everything.xml"));
+
+        var export = Run("export", "cmif", "--output", published);
+        Run("export", "cmif", "--output", everything, "--include-closed");
+
+        Assert.Equal(3, XDocument.Load(published).Descendants(Tei + "correspDesc").Count());
+        Assert.Equal(5, XDocument.Load(everything).Descendants(Tei + "correspDesc").Count());
+        Assert.Contains("2 documents not open to everyone left out", export.Error, StringComparison.Ordinal);
+    }
 }

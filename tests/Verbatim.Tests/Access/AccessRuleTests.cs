@@ -94,4 +94,14 @@ public sealed class AccessRuleTests
         Assert.Empty(Visibility.For(Viewer.Keeper, closed, Today).Hidden);
         Assert.True(Visibility.For(Viewer.Public, closed, Today).MaySee("anything-else"));
     }
+
+    [Fact]
+    public void A_compilation_is_hidden_from_whoever_may_not_see_one_of_its_parts()
+    {
+        var closed = new Dictionary<string, DocumentAccess>(StringComparer.Ordinal) { ["part-2"] = DocumentAccess.RestrictedTo(["family"]) };
+        var partOf = new Dictionary<string, string>(StringComparer.Ordinal) { ["part-1"] = "page", ["part-2"] = "page" };
+
+        Assert.Equal(["page", "part-2"], Visibility.For(Viewer.Public, closed, Today, partOf).Hidden.Order(StringComparer.Ordinal));
+        Assert.Empty(Visibility.For(Researcher("family"), closed, Today, partOf).Hidden);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Verbatim.Access;
 using Verbatim.Archiving;
 using Verbatim.Storing;
 using Verbatim.Web.Hosting;
@@ -82,8 +83,8 @@ public sealed class LongDocumentTests : IAsyncLifetime
     public void A_document_larger_than_the_cache_bound_is_read_afresh_and_a_small_one_is_kept()
     {
         using var bounded = new ReadingRoom(_archive, cachedDocumentBytes: 10_000);
-        Assert.NotSame(bounded.Read(_id), bounded.Read(_id));
+        Assert.NotSame(bounded.Read(Viewer.Public, _id), bounded.Read(Viewer.Public, _id));
         using var roomy = new ReadingRoom(_archive, cachedDocumentBytes: 10_000_000);
-        Assert.Same(roomy.Read(_id), roomy.Read(_id));
+        Assert.Same(roomy.Read(Viewer.Public, _id), roomy.Read(Viewer.Public, _id));
     }
 }

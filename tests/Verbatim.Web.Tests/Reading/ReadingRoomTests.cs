@@ -1,3 +1,4 @@
+using Verbatim.Access;
 using Verbatim.Archiving;
 using Verbatim.Searching;
 using Verbatim.Web.Reading;
@@ -28,7 +29,7 @@ public sealed class ReadingRoomTests : IDisposable
     {
         using var gone = new CancellationTokenSource();
         gone.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => _room.Search(new SearchQuery("letter"), gone.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => _room.Search(Viewer.Public, new SearchQuery("letter"), gone.Token));
     }
 
     [Fact]
@@ -36,6 +37,6 @@ public sealed class ReadingRoomTests : IDisposable
     {
         using var gone = new CancellationTokenSource();
         gone.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => _room.CheckQuote("one two three four five six seven", 10, gone.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => _room.CheckQuote(Viewer.Public, "one two three four five six seven", 10, gone.Token));
     }
 }

@@ -42,4 +42,14 @@ public sealed partial class SqliteCatalog
         }
         return closed;
     }
+
+    public IReadOnlyDictionary<string, string> PartsOfCompilations()
+    {
+        using var select = Command("SELECT id, part_of FROM documents WHERE part_of IS NOT NULL");
+        var parts = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+            parts[reader.GetString(0)] = reader.GetString(1);
+        return parts;
+    }
 }

@@ -1,0 +1,349 @@
+using System.Net.Http.Json;
+using System.Reflection;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Verbatim.Access;
+using Verbatim.Archiving;
+using Verbatim.Cli.Tests;
+using Verbatim.Quoting;
+using Verbatim.Storing;
+using Verbatim.Web.Hosting;
+using Verbatim.Web.Reading;
+
+namespace Verbatim.Web.Tests.Hosting;
+
+/// <summary>
+/// The leak hunt: two archives that differ only in three closed documents (restricted, embargoed,
+/// withdrawn), one of which quotes an open letter, one written by a person no open document names.
+/// To someone who has not signed in, every door of the reader must answer the same in both,
+/// byte for byte: the pages a crawl from the front page reaches, and every route the reader maps,
+/// asked about the closed documents by id, by their words, by their people and by the passages
+/// they share. A closed document that showed anywhere (a hit, a total, a facet, a snippet, a
+/// name, a link, a count) would make the two answer differently.
+/// </summary>
+/// <remarks>
+/// The routes are read from the reader itself, so a route added later is hunted without being
+/// named here; a parameter the hunt does not know how to fill fails the test, which then has to
+/// be taught what to ask it.
+/// </remarks>
+public sealed partial class LeakHuntTests : IAsyncLifetime
+{
+    private static readonly IngestOptions Options = new("auto", "leak hunt", new StoreUser("Tester", "mailto:tester@example.org"));
+    private static readonly DateOnly Today = new(2026, 12, 7);
+
+    private const string QuotingCanary = "Quillwort Zanzibarian";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"verbatim-leaks-{Guid.NewGuid():N}");
+    private Archive? _withClosed;
+    private Archive? _withoutClosed;
+    private HostedReader? _closedReader;
+    private HostedReader? _openReader;
+    private readonly List<string> _closedIds = [];
+
+    private static string Letter(string name) => Path.Combine(CliRun.RepositoryRoot, "..", "shared", "corpus", "schnitzler-tei", name);
+
+    public async Task InitializeAsync()
+    {
+        var open = Path.Combine(_folder, "open", "archive");
+        var closed = Path.Combine(_folder, "closed", "archive");
+        var samples = Path.Combine(CliRun.RepositoryRoot, "samples");
+        var compilation = Path.Combine(CliRun.RepositoryRoot, "..", "shared", "corpus", "seeds", "003_c6bc7323d3fdadce.txt");
+        using (var archive = Archive.Init(open))
+            Assert.Empty(archive.Ingest([Path.Combine(samples, "mia"), Path.Combine(samples, "tei"), compilation], Options).Failed);
+        CopyFolder(open, closed);
+
+        var quoting = Path.Combine(_folder, "in", "quoting.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(quoting)!);
+        await File.WriteAllTextAsync(quoting, $"""
+            A {QuotingCanary} memorandum on the Lutovinov letter
+
+            The letter says, and we copy it here word for word: “Facts—you will recall this yourself—are stubborn
+            things. So have a look at what are the facts you mention. I list all your factual statements: 1) The
+            railwaymen’s C.C. is made up of “old bureaucrats”. Is that a fact? The names?” So much the {QuotingCanary} file holds.
+
+            """);
+        _withClosed = Archive.Init(closed);
+        var stored = new[]
+        {
+            (Path: Letter("L00008.xml"), Access: DocumentAccess.RestrictedTo(["family"])),
+            (Path: Letter("L00022.xml"), Access: DocumentAccess.WithdrawnBecause("the transcription is not of the original")),
+            (Path: quoting, Access: DocumentAccess.EmbargoedUntil(Today.AddYears(30))),
+        };
+        foreach (var (path, access) in stored)
+        {
+            var report = _withClosed.Ingest([path], Options with { Access = access });
+            _closedIds.Add(Assert.Single(report.Documents).Id);
+        }
+        _withoutClosed = Archive.OpenForReading(open);
+        var clock = new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        _closedReader = await HostedReader.Start(_withClosed, new ReaderOptions(Port: 0) { Clock = clock });
+        _openReader = await HostedReader.Start(_withoutClosed, new ReaderOptions(Port: 0) { Clock = clock });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_closedReader is not null)
+            await _closedReader.DisposeAsync();
+        if (_openReader is not null)
+            await _openReader.DisposeAsync();
+        _withClosed?.Dispose();
+        _withoutClosed?.Dispose();
+        if (Directory.Exists(_folder))
+            Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void The_closed_documents_are_in_the_archive_and_quote_an_open_one()
+    {
+        Assert.Equal(_closedIds.Order(StringComparer.Ordinal), _withClosed!.ClosedDocuments().Keys.Order(StringComparer.Ordinal));
+        Assert.Contains(_withClosed.QuoteLinks(_closedIds[2]), l => l.SourceId == "lenin-1921-05-30-to-lutovinov" || l.TargetId == "lenin-1921-05-30-to-lutovinov");
+        Assert.NotNull(new QuoteChecker(_withClosed.Catalog).Check("are stubborn things. So have a look at what are the facts you mention").Matches.FirstOrDefault(m => m.Id == _closedIds[2]));
+    }
+
+    [Fact]
+    public async Task Every_page_a_crawl_reaches_answers_the_same_with_and_without_the_closed_documents()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { "/" };
+        var queue = new Queue<string>(["/"]);
+        var parser = new HtmlParser();
+        var differences = new List<string>();
+        while (queue.Count > 0 && seen.Count < 1500)
+        {
+            var path = queue.Dequeue();
+            var (closed, open) = (await Ask(_closedReader!, HttpMethod.Get, path), await Ask(_openReader!, HttpMethod.Get, path));
+            if (closed != open)
+                differences.Add(Difference(path, closed, open));
+            if (!closed.Body.Contains("<html", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var document = parser.ParseDocument(closed.Body);
+            foreach (var link in document.QuerySelectorAll("a[href], link[href]").Select(a => a.GetAttribute("href")!)
+                .Concat(document.QuerySelectorAll("script[src], img[src]").Select(s => s.GetAttribute("src")!)))
+            {
+                if (SameSitePath(link) is { } next && seen.Add(next))
+                    queue.Enqueue(next);
+            }
+        }
+        Assert.True(seen.Count > 50, $"the crawl reached only {seen.Count} addresses");
+        Assert.True(differences.Count == 0, $"{differences.Count} of {seen.Count} addresses differ:\n" + string.Join("\n", differences.Take(10)));
+    }
+
+    [Fact]
+    public async Task Every_route_asked_about_the_closed_documents_answers_as_if_they_did_not_exist()
+    {
+        var requests = Requests().ToList();
+        var differences = new List<string>();
+        foreach (var (method, path, body) in requests)
+        {
+            var (closed, open) = (await Ask(_closedReader!, method, path, body), await Ask(_openReader!, method, path, body));
+            if (closed != open)
+                differences.Add($"{method} " + Difference(path, closed, open));
+        }
+        Assert.True(requests.Count > 100, $"only {requests.Count} requests");
+        Assert.True(differences.Count == 0, $"{differences.Count} of {requests.Count} requests differ:\n" + string.Join("\n", differences.Take(10)));
+    }
+
+    [Fact]
+    public async Task No_answer_names_a_closed_document_or_its_words()
+    {
+        string[] canaries = [QuotingCanary, "Conrad", "Kafka", .. _closedIds];
+        foreach (var (method, path, body) in Requests())
+        {
+            var answer = await Ask(_closedReader!, method, path, body);
+            // The request itself may carry a canary (a search for it); an answer that only repeats the question is no leak.
+            var question = System.Net.WebUtility.UrlDecode(path + (body is null ? "" : await body.ReadAsStringAsync()));
+            foreach (var canary in canaries.Where(c => !question.Contains(c, StringComparison.OrdinalIgnoreCase)))
+                Assert.False(answer.Body.Contains(canary, StringComparison.OrdinalIgnoreCase), $"{method} {path} names {canary}");
+        }
+    }
+
+    private sealed record Answer(int Status, string? ContentType, string Body);
+
+    private static async Task<Answer> Ask(HostedReader reader, HttpMethod method, string path, HttpContent? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : await Copy(body) };
+        using var response = await reader.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        // The two readers differ in their port and their folder, and in nothing else they may say.
+        text = text.Replace(reader.Client.BaseAddress!.ToString().TrimEnd('/'), "BASE", StringComparison.Ordinal)
+            .Replace(reader.Client.BaseAddress.Authority, "HOST", StringComparison.Ordinal);
+        // A problem's trace id is new on every request.
+        text = TraceId().Replace(text, "\"traceId\":\"\"");
+        return new Answer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), text);
+    }
+
+    private static async Task<HttpContent> Copy(HttpContent content)
+    {
+        var copy = new ByteArrayContent(await content.ReadAsByteArrayAsync());
+        foreach (var header in content.Headers)
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        return copy;
+    }
+
+    private static string Difference(string path, Answer closed, Answer open)
+    {
+        if (closed.Status != open.Status || closed.ContentType != open.ContentType)
+            return $"{path}: {closed.Status} {closed.ContentType} with the closed documents, {open.Status} {open.ContentType} without";
+        var at = Enumerable.Range(0, Math.Min(closed.Body.Length, open.Body.Length)).FirstOrDefault(i => closed.Body[i] != open.Body[i], Math.Min(closed.Body.Length, open.Body.Length));
+        static string Around(string text, int at) => text.Substring(Math.Max(0, at - 80), Math.Min(160, text.Length - Math.Max(0, at - 80)));
+        return $"{path}: at {at}, with: …{Around(closed.Body, at)}… without: …{Around(open.Body, at)}…";
+    }
+
+    private static string? SameSitePath(string href)
+    {
+        if (href.StartsWith("//", StringComparison.Ordinal) || href.Contains("://", StringComparison.Ordinal) || href.StartsWith('#') || href.StartsWith("mailto:", StringComparison.Ordinal))
+            return null;
+        var path = href.Split('#')[0];
+        return path.StartsWith('/') ? path : null;
+    }
+
+    /// <summary>Every route the reader maps, with each of its parameters filled with what the closed documents would be found by.</summary>
+    private IEnumerable<(HttpMethod Method, string Path, HttpContent? Body)> Requests()
+    {
+        var endpoints = _closedReader!.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !e.RoutePattern.Parameters.Any(p => p.IsCatchAll));
+        var values = Values();
+        foreach (var endpoint in endpoints)
+        {
+            var method = endpoint.Metadata.OfType<MethodInfo>().LastOrDefault();
+            var verbs = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
+            if (method is null || verbs.Count == 0)
+                continue;
+            var routeValues = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var (query, form, json) = Inputs(endpoint, method, routeValues);
+            foreach (var verb in verbs.Where(v => v is "GET" or "POST"))
+            {
+                foreach (var path in Paths(endpoint.RoutePattern.RawText!, routeValues, values))
+                {
+                    yield return (new HttpMethod(verb), path, null);
+                    foreach (var name in query)
+                    {
+                        foreach (var value in Fill(values, name, endpoint))
+                            yield return (new HttpMethod(verb), $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{name}={Uri.EscapeDataString(value)}", null);
+                    }
+                    foreach (var name in form)
+                    {
+                        foreach (var value in Fill(values, name, endpoint))
+                            yield return (new HttpMethod(verb), path, new FormUrlEncodedContent([new(name, value)]));
+                    }
+                    foreach (var name in json)
+                    {
+                        foreach (var value in Fill(values, name, endpoint))
+                            yield return (new HttpMethod(verb), path, JsonContent.Create(new Dictionary<string, string> { [name] = value }));
+                    }
+                    // The pairs a passage or a collation is asked by.
+                    foreach (var pair in values.Pairs.Where(_ => query.Contains("source") || query.Contains("w")))
+                        yield return (new HttpMethod(verb), $"{path}?{(query.Contains("w") ? pair.Collation : pair.Passage)}", null);
+                }
+            }
+        }
+    }
+
+    /// <summary>The names an endpoint's handler reads from the query, the form and a JSON body.</summary>
+    private (List<string> Query, List<string> Form, List<string> Json) Inputs(RouteEndpoint endpoint, MethodInfo method, HashSet<string> routeValues)
+    {
+        var services = _closedReader!.App.Services.GetRequiredService<IServiceProviderIsService>();
+        var (query, form, json) = (new List<string>(), new List<string>(), new List<string>());
+        foreach (var parameter in method.GetParameters())
+        {
+            var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+            if (services.IsService(type) || type == typeof(CancellationToken) || type.Namespace?.StartsWith("Microsoft.", StringComparison.Ordinal) == true || routeValues.Contains(parameter.Name!))
+                continue;
+            if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
+                query.AddRange(type.GetConstructors().Single().GetParameters().Select(p => Camel(p.Name!)));
+            else if (parameter.GetCustomAttribute<FromFormAttribute>() is not null)
+                form.Add(Camel(parameter.Name!));
+            else if (type == typeof(string) || type.IsPrimitive || type.IsArray)
+                query.Add(Camel(parameter.Name!));
+            else if (type.IsClass)
+                json.AddRange(type.GetProperties().Select(p => Camel(p.Name)));
+            else
+                Assert.Fail($"the leak hunt does not know how {endpoint.DisplayName} takes {parameter.Name} ({type.Name})");
+        }
+        return (query, form, json);
+    }
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static IEnumerable<string> Fill(Probes values, string name, RouteEndpoint endpoint)
+        => values.ByName.TryGetValue(name, out var given) ? given
+            : throw new InvalidOperationException($"the leak hunt does not know what to ask {endpoint.DisplayName} for its parameter '{name}': teach it (Values)");
+
+    private static IEnumerable<string> Paths(string pattern, HashSet<string> routeValues, Probes values)
+    {
+        IEnumerable<string> paths = [pattern];
+        foreach (var name in routeValues)
+        {
+            Assert.True(values.ByName.ContainsKey(name), $"the leak hunt does not know how to fill {{{name}}} of {pattern}: teach it (Values)");
+            paths = paths.SelectMany(p => values.ByName[name].Select(v => p.Replace($"{{{name}}}", Uri.EscapeDataString(v), StringComparison.Ordinal)));
+        }
+        return paths;
+    }
+
+    private sealed record Probes(Dictionary<string, string[]> ByName, IReadOnlyList<(string Passage, string Collation)> Pairs);
+
+    /// <summary>What each parameter is asked: the closed documents' ids, words, people, dates and places, and an open document's for contrast.</summary>
+    private Probes Values()
+    {
+        var everything = _withClosed!.Names();
+        var closedNames = everything.Entities.Where(e => e.Documents.Any(d => _closedIds.Contains(d.Id))).ToList();
+        var links = _closedIds.SelectMany(id => _withClosed.QuoteLinks(id)).Distinct().ToList();
+        var open = "lenin-1921-05-30-to-lutovinov";
+        var words = new[] { QuotingCanary, "Conrad", "Kafka", "stubborn things", "\"have a look at what are the facts you mention\"", "Schnitzler" };
+        string[] ids = [.. _closedIds, open, "no-such-document"];
+        return new Probes(new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["id"] = [.. ids, .. closedNames.Select(n => n.Id)],
+            ["q"] = [.. words, "Facts—you will recall this yourself—are stubborn things. So have a look at what are the facts you mention. I list all your factual statements"],
+            ["text"] = ["Facts—you will recall this yourself—are stubborn things. So have a look at what are the facts you mention. I list all your factual statements", $"So much the {QuotingCanary} file holds and more words"],
+            ["limit"] = ["100"],
+            ["author"] = ["Conrad", "Kafka", "Joachim", "Schnitzler"],
+            ["addressee"] = ["Schnitzler", "Conrad"],
+            ["person"] = [.. closedNames.Select(n => n.Id)],
+            ["kind"] = ["letter", "person", "place", "organisation"],
+            ["year"] = ["1890", "1891"],
+            ["from"] = ["1890", .. links.Select(l => l.SourceStart.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            ["to"] = ["1891", "1921"],
+            ["at"] = [.. links.Select(l => l.TargetStart.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            ["source"] = ids,
+            ["target"] = ids,
+            ["collection"] = ["Lenin Collected Works"],
+            ["volume"] = ["45"],
+            ["page"] = ["1", "2"],
+            ["offset"] = ["0", "5"],
+            ["version"] = ["1", "2"],
+            ["part"] = ["1"],
+            ["boilerplate"] = ["true"],
+            ["min"] = ["1"],
+            ["by"] = ["author", "addressee", "year", "volume", "kind"],
+            ["w"] = ids,
+            ["ignoreCase"] = ["true"],
+            ["ignorePunctuation"] = ["true"],
+            ["foldTypography"] = ["true"],
+            ["transliterate"] = ["true"],
+            ["segments"] = ["true"],
+            ["format"] = ["json", "text"],
+            ["documentName"] = ["v1"],
+        }, [.. links.Select(l => (
+            $"source={Uri.EscapeDataString(l.SourceId)}&from={l.SourceStart}&target={Uri.EscapeDataString(l.TargetId)}&at={l.TargetStart}",
+            $"w={Uri.EscapeDataString(l.SourceId)}&w={Uri.EscapeDataString(l.TargetId)}"))]);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"traceId\":\"[^\"]*\"")]
+    private static partial System.Text.RegularExpressions.Regex TraceId();
+
+}
