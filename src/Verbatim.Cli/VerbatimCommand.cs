@@ -24,6 +24,8 @@ public static class VerbatimCommand
         root.Subcommands.Add(SearchVerb.Create(archive));
         root.Subcommands.Add(HistoryVerb.Create(archive));
         root.Subcommands.Add(AccessVerb.Create(archive));
+        root.Subcommands.Add(UsersVerb.Create(archive));
+        root.Subcommands.Add(GroupsVerb.Create(archive));
         root.Subcommands.Add(DiffVerb.Create(archive));
         root.Subcommands.Add(CollateVerb.Create(archive));
         root.Subcommands.Add(CheckQuoteVerb.Create(archive));
