@@ -21,7 +21,12 @@ internal sealed class PairHits
     private readonly Hit[] hits;
     private readonly int[] offsets;
 
-    private PairHits(Hit[] hits, int[] offsets) => (this.hits, this.offsets) = (hits, offsets);
+    // Every run held by two documents or more, in order of hash, and how many documents hold it.
+    private readonly ulong[] sharedRuns;
+    private readonly int[] holders;
+
+    private PairHits(Hit[] hits, int[] offsets, ulong[] sharedRuns, int[] holders) =>
+        (this.hits, this.offsets, this.sharedRuns, this.holders) = (hits, offsets, sharedRuns, holders);
 
     /// <summary>A place of document A and a place of its partner that start the same run.</summary>
     public readonly record struct Hit(int Partner, int WordA, int WordB) : IComparable<Hit>
@@ -32,6 +37,13 @@ internal sealed class PairHits
             : WordB.CompareTo(other.WordB);
     }
 
+    /// <summary>How many documents hold the run: a run of the collection that no other document holds is held by its own.</summary>
+    public int HoldersOf(ulong run)
+    {
+        var at = Array.BinarySearch(sharedRuns, run);
+        return at >= 0 ? holders[at] : 1;
+    }
+
     public ReadOnlySpan<Hit> Of(int document) => hits.AsSpan(offsets[document], offsets[document + 1] - offsets[document]);
 
     /// <param name="hashes">Each document's run hashes, in word order; documents in the order given.</param>
@@ -39,8 +51,9 @@ internal sealed class PairHits
     {
         var (keys, places, bucketStarts) = Partition(hashes);
         var found = new List<(int A, Hit Hit)>[BucketCount];
+        var shared = new List<(ulong Run, int Holders)>[BucketCount];
         Parallel.For(0, BucketCount, bucket =>
-            found[bucket] = PairsInBucket(keys.AsSpan(bucketStarts[bucket]..bucketStarts[bucket + 1]), places.AsSpan(bucketStarts[bucket]..bucketStarts[bucket + 1]), maximumOccurrences));
+            (found[bucket], shared[bucket]) = PairsInBucket(keys.AsSpan(bucketStarts[bucket]..bucketStarts[bucket + 1]), places.AsSpan(bucketStarts[bucket]..bucketStarts[bucket + 1]), maximumOccurrences));
 
         var offsets = new int[hashes.Length + 1];
         foreach (var pairs in found)
@@ -58,7 +71,9 @@ internal sealed class PairHits
                 hits[next[a]++] = hit;
         }
         Parallel.For(0, hashes.Length, document => hits.AsSpan(offsets[document], offsets[document + 1] - offsets[document]).Sort());
-        return new PairHits(hits, offsets);
+        // Buckets follow the hashes' top bits and each bucket's runs are sorted, so the runs joined bucket by bucket are in order.
+        var runs = shared.SelectMany(bucket => bucket).ToArray();
+        return new PairHits(hits, offsets, [.. runs.Select(r => r.Run)], [.. runs.Select(r => r.Holders)]);
     }
 
     // Hashes are cut into buckets by their top bits, so that equal hashes fall in one bucket and a
@@ -97,11 +112,14 @@ internal sealed class PairHits
 
     private static int Bucket(ulong hash) => (int)(hash >> (64 - BucketBits));
 
-    /// <summary>The pairs of places of one bucket whose hashes are equal, the earlier place (by document, then word) as A.</summary>
+    /// <summary>
+    /// The pairs of places of one bucket whose hashes are equal, the earlier place (by document,
+    /// then word) as A; and the runs that two documents or more hold, in order, with how many do.
+    /// </summary>
     // Compiled optimised at the first call: a one-off run over an archive otherwise spends much of
     // its time in this loop's unoptimised first compilation.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<(int A, Hit Hit)> PairsInBucket(Span<ulong> keys, Span<long> places, int maximumOccurrences)
+    private static (List<(int A, Hit Hit)> Pairs, List<(ulong Run, int Holders)> Shared) PairsInBucket(Span<ulong> keys, Span<long> places, int maximumOccurrences)
     {
         // Most runs occur once and pair with nothing. A table of bits, one per slot a hash falls
         // in (eight slots a run, so that a run is let through by chance less than one time in
@@ -130,15 +148,21 @@ internal sealed class PairHits
         keys.Sort(places);
 
         var pairs = new List<(int A, Hit Hit)>();
+        var shared = new List<(ulong Run, int Holders)>();
         for (var start = 0; start < keys.Length;)
         {
             var end = start + 1;
             while (end < keys.Length && keys[end] == keys[start])
                 end++;
-            if (end - start <= maximumOccurrences)
+            var group = places[start..end];
+            group.Sort();
+            var holders = 1;
+            for (var k = 1; k < group.Length; k++)
+                holders += group[k] >> 32 != group[k - 1] >> 32 ? 1 : 0;
+            if (holders > 1)
+                shared.Add((keys[start], holders));
+            if (group.Length <= maximumOccurrences)
             {
-                var group = places[start..end];
-                group.Sort();
                 for (var i = 0; i < group.Length; i++)
                 {
                     for (var j = i + 1; j < group.Length; j++)
@@ -147,6 +171,6 @@ internal sealed class PairHits
             }
             start = end;
         }
-        return pairs;
+        return (pairs, shared);
     }
 }
