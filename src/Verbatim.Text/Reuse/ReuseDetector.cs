@@ -445,15 +445,13 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     private static (double Bits, int Words) Information(LocalAlignment alignment, int from, int to)
     {
         var (source, quoting) = (WordInformation.Of(alignment.Source), WordInformation.Of(alignment.Quoting));
-        var sourceHashes = alignment.Source.KeyHashes;
-        var quotingHashes = alignment.Quoting.KeyHashes;
         var (bits, words) = (0.0, 0);
         for (var k = from; k < to; k++)
         {
             var step = alignment.Steps[k];
             if (step.Operation != AlignmentOperation.Match)
                 continue;
-            bits += (source.Of(sourceHashes[step.SourceWord!.Value]) + quoting.Of(quotingHashes[step.QuotingWord!.Value])) / 2;
+            bits += (source.OfWord(step.SourceWord!.Value) + quoting.OfWord(step.QuotingWord!.Value)) / 2;
             words++;
         }
         return (bits, words);
