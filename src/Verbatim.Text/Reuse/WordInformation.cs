@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Verbatim.Text.Tokens;
 
 namespace Verbatim.Text.Reuse;
@@ -19,19 +21,45 @@ internal sealed class WordInformation
     private readonly int[] counts;
     private readonly double total;
 
+    // Counting a text's keys made a table of them, grown step by step, for every text: most of
+    // what aligning a large collection allocated. Each thread keeps one and clears it, unless a
+    // long text made it large.
+    [ThreadStatic]
+    private static Dictionary<ulong, int>? keyIndexes;
+
+    private const int KeptKeys = 1 << 16;
+
     private WordInformation(TokenisedText text)
     {
-        var byKey = new Dictionary<ulong, int>();
         var keyHashes = text.KeyHashes;
-        foreach (var hash in keyHashes)
-            byKey[hash] = byKey.GetValueOrDefault(hash) + 1;
         total = text.Count;
-        // In the order the keys first occur, so that the sum is the same on every run.
-        foreach (var count in byKey.Values)
-            Mean += count / total * Math.Log2(total / count);
         counts = new int[keyHashes.Length];
-        for (var word = 0; word < counts.Length; word++)
-            counts[word] = byKey[keyHashes[word]];
+        var indexes = keyIndexes ??= [];
+        indexes.Clear();
+        // Each key's count, keys in the order they first occur; counts first holds each word's key index.
+        var perKey = ArrayPool<int>.Shared.Rent(Math.Max(1, keyHashes.Length));
+        try
+        {
+            for (var word = 0; word < keyHashes.Length; word++)
+            {
+                ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(indexes, keyHashes[word], out var seen);
+                if (!seen)
+                    (index, perKey[indexes.Count - 1]) = (indexes.Count - 1, 0);
+                perKey[index]++;
+                counts[word] = index;
+            }
+            // Summed in the order the keys first occur, so that the sum is the same on every run.
+            for (var key = 0; key < indexes.Count; key++)
+                Mean += perKey[key] / total * Math.Log2(total / perKey[key]);
+            for (var word = 0; word < counts.Length; word++)
+                counts[word] = perKey[counts[word]];
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(perKey);
+            if (indexes.Count > KeptKeys)
+                keyIndexes = null;
+        }
     }
 
     /// <summary>The mean information of the text's words (bits).</summary>
