@@ -56,41 +56,23 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         var found = new List<ReusePassage>[given.Count];
         Parallel.For(0, given.Count, a => found[a] = PassagesOf(sides, a, hits.Of(a)));
         var indexOf = Enumerable.Range(0, given.Count).ToDictionary(k => given[k].Id, StringComparer.Ordinal);
-        return WithBoilerplate([.. found.SelectMany(passages => passages)], hashes, indexOf);
+        return WithBoilerplate([.. found.SelectMany(passages => passages)], hashes, indexOf, hits);
     }
 
     /// <summary>
-    /// The passages with those marked that are boilerplate in the collection (<see cref="Boilerplate"/>):
-    /// only the runs the passages' source sides hold are counted, each once per document that holds it.
+    /// The passages with those marked that are boilerplate in the collection (<see cref="Boilerplate"/>),
+    /// by how many documents hold each run of the passage's source side.
     /// </summary>
-    private List<ReusePassage> WithBoilerplate(List<ReusePassage> passages, ArraySegment<ulong>[] hashes, Dictionary<string, int> indexOf)
+    private List<ReusePassage> WithBoilerplate(List<ReusePassage> passages, ArraySegment<ulong>[] hashes, Dictionary<string, int> indexOf, PairHits hits)
     {
-        if (passages.Count == 0)
-            return passages;
-        var holders = new Dictionary<ulong, int>();
-        foreach (var passage in passages)
-        {
-            foreach (var run in SourceRuns(passage, hashes[indexOf[passage.SourceId]]))
-                holders[run] = 0;
-        }
-        var seen = new HashSet<ulong>();
-        foreach (var document in hashes)
-        {
-            seen.Clear();
-            foreach (var run in document)
-            {
-                if (holders.ContainsKey(run) && seen.Add(run))
-                    holders[run]++;
-            }
-        }
         var threshold = Boilerplate.Threshold(hashes.Length, options.MaximumOccurrences);
-        return [.. passages.Select(p => Boilerplate.Holds(HoldersOf(SourceRuns(p, hashes[indexOf[p.SourceId]]), holders), threshold) ? p with { IsBoilerplate = true } : p)];
+        return [.. passages.Select(p => Boilerplate.Holds(HoldersOf(SourceRuns(p, hashes[indexOf[p.SourceId]]), hits), threshold) ? p with { IsBoilerplate = true } : p)];
     }
 
-    private static IEnumerable<int> HoldersOf(ArraySegment<ulong> runs, Dictionary<ulong, int> holders)
+    private static IEnumerable<int> HoldersOf(ArraySegment<ulong> runs, PairHits hits)
     {
         foreach (var run in runs)
-            yield return holders[run];
+            yield return hits.HoldersOf(run);
     }
 
     /// <summary>The hashes of the runs that start within the passage's source side and end within it.</summary>
@@ -463,15 +445,13 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     private static (double Bits, int Words) Information(LocalAlignment alignment, int from, int to)
     {
         var (source, quoting) = (WordInformation.Of(alignment.Source), WordInformation.Of(alignment.Quoting));
-        var sourceHashes = alignment.Source.KeyHashes;
-        var quotingHashes = alignment.Quoting.KeyHashes;
         var (bits, words) = (0.0, 0);
         for (var k = from; k < to; k++)
         {
             var step = alignment.Steps[k];
             if (step.Operation != AlignmentOperation.Match)
                 continue;
-            bits += (source.Of(sourceHashes[step.SourceWord!.Value]) + quoting.Of(quotingHashes[step.QuotingWord!.Value])) / 2;
+            bits += (source.OfWord(step.SourceWord!.Value) + quoting.OfWord(step.QuotingWord!.Value)) / 2;
             words++;
         }
         return (bits, words);

@@ -38,14 +38,18 @@ public static class FileReuse
     /// </summary>
     public static FileReuseReport Find(IEnumerable<string> paths, bool withDifferences = false, ReuseOptions? options = null, bool withBoilerplate = false)
     {
-        var documents = new List<ReuseDocument>();
+        var files = FileParser.ExpandPaths(paths).Distinct(StringComparer.Ordinal).ToArray();
+        // Read on every core, kept in the order given: reading and decoding thousands of small files was a tenth of the time.
+        var (texts, failures) = (new string?[files.Length], new Diagnostic?[files.Length]);
+        Parallel.For(0, files.Length, k => texts[k] = Read(files[k], out failures[k]));
+        var documents = new List<ReuseDocument>(files.Length);
         var problems = new List<Diagnostic>();
-        foreach (var path in FileParser.ExpandPaths(paths).Distinct(StringComparer.Ordinal))
+        for (var k = 0; k < files.Length; k++)
         {
-            if (Read(path, out var problem) is { } text)
-                documents.Add(new ReuseDocument(path, text));
+            if (texts[k] is { } text)
+                documents.Add(new ReuseDocument(files[k], text));
             else
-                problems.Add(problem!);
+                problems.Add(failures[k]!);
         }
         var found = new ReuseDetector(options).Detect(documents);
         var passages = found.Where(p => withBoilerplate || !p.IsBoilerplate).Select(p => new FilePassage(

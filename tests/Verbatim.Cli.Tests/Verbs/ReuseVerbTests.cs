@@ -64,6 +64,26 @@ public sealed class ReuseVerbTests : IDisposable
     }
 
     [Fact]
+    public void The_json_names_each_problem_by_file_and_prints_letters_as_themselves()
+    {
+        const string letter = "Ich danke Ihnen herzlich für die Zusendung des Buches und für Ihre freundlichen Worte über meine Arbeit.";
+        File.WriteAllText(Path.Combine(folder, "a.txt"), letter);
+        File.WriteAllText(Path.Combine(folder, "b.txt"), "Er schrieb: " + letter.Replace("Zusendung", "Übersendung", StringComparison.Ordinal));
+        File.WriteAllBytes(Path.Combine(folder, "c.pdf"), [0x25, 0x50, 0x44, 0x46, 0x00, 0x01]);
+
+        var run = CliRun.Of("reuse", folder, "--json", "--differences");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("\"quoted\": \"Übersendung\",", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\"source\": \"Zusendung\",", run.Output, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(["files", "passages", "boilerplateLeftOut", "problems"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        var problem = Assert.Single(json.RootElement.GetProperty("problems").EnumerateArray());
+        Assert.Equal(Path.Combine(folder, "c.pdf"), problem.GetProperty("file").GetString());
+        Assert.Equal("binary file, not text (a NUL byte at byte offset 4)", problem.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public void Fewer_words_than_the_minimum_are_not_a_passage_and_a_minimum_below_one_is_refused()
     {
         File.WriteAllText(Path.Combine(folder, "a.txt"), "one two three four five six seven eight nine ten");

@@ -228,6 +228,19 @@ public class BoilerplateTests
         Assert.Contains(passages, p => p.SourceId == p.TargetId && !p.IsBoilerplate);
     }
 
+    [Fact]
+    public void A_letterhead_one_letter_repeats_counts_that_letter_once()
+    {
+        var letters = Enumerable.Range(1, 5).Select(i => Letter(i, letterhead: i <= 2, quotation: false)).ToList();
+        letters[0] = letters[0] with { Text = $"{letters[0].Text}\n\n{Letterhead}\n\n{Letterhead}" };
+
+        var passages = new ReuseDetector().Detect(letters);
+
+        var heads = passages.Where(p => p.Source.Of(letters.Single(l => l.Id == p.SourceId).Text).StartsWith("Verlag", StringComparison.Ordinal)).ToList();
+        Assert.Contains(heads, p => p.TargetId == "letter-02");
+        Assert.All(heads, p => Assert.False(p.IsBoilerplate));
+    }
+
     [Theory]
     [InlineData(5, 3)]
     [InlineData(300, 3)]
