@@ -49,6 +49,19 @@ public static class Failures
                 ["damage"] = damage.Select(d => new { logicalPath = d.LogicalPath, contentPath = d.ContentPath, problem = d.Problem }).ToArray(),
             });
 
+    /// <summary>Refuses a request whose API token is unknown, revoked or of a disabled account (401).</summary>
+    public static IResult Unauthorized(HttpContext context)
+    {
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return Refusal(context, StatusCodes.Status401Unauthorized, "The token is refused",
+            ["The Authorization header's token is unknown, revoked, or of a disabled account; make a new one on your account page."]);
+    }
+
+    /// <summary>Refuses a form that writes whose antiforgery token is missing or wrong: it did not come from this reader's page.</summary>
+    public static IResult Forged(HttpContext context)
+        => Refusal(context, StatusCodes.Status400BadRequest, "This form cannot be sent",
+            ["It did not come from this reader, or it has expired: reload the page and send it again."]);
+
     /// <summary>Refuses a request whose query holds values its parameters cannot take, naming each.</summary>
     public static IResult BadParameters(HttpContext context, IReadOnlyList<ParameterError> errors)
         => Refusal(context, StatusCodes.Status400BadRequest, "A query parameter cannot be read", [.. errors.Select(e => e.Message)],

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -11,7 +13,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Verbatim.Accounts;
 using Verbatim.Archiving;
+using Verbatim.Web.Accounts;
 using Verbatim.Web.Api;
 using Verbatim.Web.Assets;
 using Verbatim.Web.Pages;
@@ -63,9 +67,11 @@ public static class ReaderHost
         // line; the host's own log of it would add a stack trace to that line.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSingleton(_ => new ReadingRoom(archive, clock: options.Clock));
+        builder.Services.AddSingleton(_ => OpenAccounts(archive, options));
         // Who asks: every route takes the viewer and the reading room answers with what they may see.
-        // Until accounts exist, everyone who reaches the port is the public.
-        builder.Services.AddScoped(_ => Verbatim.Access.Viewer.Public);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(services => services.GetRequiredService<ReaderAccounts>().ViewerOf(services.GetRequiredService<IHttpContextAccessor>().HttpContext!));
+        AddSignIn(builder);
         builder.Services.AddRazorComponents();
         var keysRefused = KeepKeys(builder, Path.Combine(archive.Layout.Root, KeysFolder));
         builder.Services.AddProblemDetails();
@@ -106,13 +112,70 @@ public static class ReaderHost
             else
                 await next(context);
         });
+        app.UseAuthentication();
+        app.Use(async (context, next) =>
+        {
+            // A script whose token is refused must not read on as the public, believing it reads as its account.
+            if (TokenAuthentication.Carries(context.Request) && context.User.Identity?.IsAuthenticated != true)
+                await Failures.Unauthorized(context).ExecuteAsync(context);
+            else
+                await next(context);
+        });
+        app.UseAntiforgery();
         var reader = app.MapGroup("");
         reader.MapOpenApi();
         reader.MapAssets();
         reader.MapApi();
         reader.MapPages();
+        reader.MapAccounts();
         ((IEndpointConventionBuilder)reader).Finally(Routes.AnswerHeadAsGet);
         return app;
+    }
+
+    /// <summary>
+    /// Signing in: a session cookie (HttpOnly, Secure, SameSite=Strict, eight hours, renewed while
+    /// used) for people, an API token for scripts (<see cref="TokenAuthentication"/>).
+    /// </summary>
+    private static void AddSignIn(WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(CookieOrToken)
+            .AddPolicyScheme(CookieOrToken, "a session or an API token", policy =>
+                policy.ForwardDefaultSelector = context => TokenAuthentication.Carries(context.Request) ? TokenAuthentication.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.Cookie.Name = "verbatim-session";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+                cookie.LoginPath = "/sign-in";
+                cookie.ReturnUrlParameter = "returnUrl";
+            })
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "verbatim-form";
+            // Secure where the request is: antiforgery refuses to run over plain HTTP with Always, and
+            // its cookie is no credential (it is worth nothing without the form's token).
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+    }
+
+    private const string CookieOrToken = "session-or-token";
+
+    /// <summary>The archive's accounts, or none where its folder cannot hold them (then only the public reads).</summary>
+    private static ReaderAccounts OpenAccounts(Archive archive, ReaderOptions options)
+    {
+        try
+        {
+            return new ReaderAccounts(AccountBook.Open(archive.Layout, options.Clock), null);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            return new ReaderAccounts(null, $"the archive's accounts cannot be opened ({exception.Message}).");
+        }
     }
 
     /// <summary>

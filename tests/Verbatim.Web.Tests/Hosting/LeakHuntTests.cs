@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Verbatim.Access;
+using Verbatim.Accounts;
 using Verbatim.Archiving;
 using Verbatim.Cli.Tests;
 using Verbatim.Quoting;
@@ -21,7 +22,8 @@ namespace Verbatim.Web.Tests.Hosting;
 /// <summary>
 /// The leak hunt: two archives that differ only in three closed documents (restricted, embargoed,
 /// withdrawn), one of which quotes an open letter, one written by a person no open document names.
-/// To someone who has not signed in, every door of the reader must answer the same in both,
+/// To someone who has not signed in, and to a researcher outside the restricted document's group,
+/// every door of the reader must answer the same in both,
 /// byte for byte: the pages a crawl from the front page reaches, and every route the reader maps,
 /// asked about the closed documents by id, by their words, by their people and by the passages
 /// they share. A closed document that showed anywhere (a hit, a total, a facet, a snippet, a
@@ -45,6 +47,9 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
     private HostedReader? _closedReader;
     private HostedReader? _openReader;
     private readonly List<string> _closedIds = [];
+    private readonly Dictionary<(HostedReader Reader, string Account), string> _tokens = [];
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+    private const string AccountPassword = "a long enough passphrase";
 
     private static string Letter(string name) => Path.Combine(CliRun.RepositoryRoot, "..", "shared", "corpus", "schnitzler-tei", name);
 
@@ -81,9 +86,20 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
             _closedIds.Add(Assert.Single(report.Documents).Id);
         }
         _withoutClosed = Archive.OpenForReading(open);
-        var clock = new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
-        _closedReader = await HostedReader.Start(_withClosed, new ReaderOptions(Port: 0) { Clock = clock });
-        _openReader = await HostedReader.Start(_withoutClosed, new ReaderOptions(Port: 0) { Clock = clock });
+        _closedReader = await HostedReader.Start(_withClosed, new ReaderOptions(Port: 0) { Clock = _clock });
+        _openReader = await HostedReader.Start(_withoutClosed, new ReaderOptions(Port: 0) { Clock = _clock });
+        // The same accounts in both: a researcher outside the restricted letter's group, one inside it, an editor.
+        foreach (var (reader, archive) in new[] { (_closedReader, _withClosed), (_openReader, _withoutClosed) })
+        {
+            using var book = AccountBook.Open(archive.Layout, _clock);
+            book.AddGroup("family");
+            book.AddGroup("elsewhere");
+            book.AddUser("outsider", Role.Researcher, AccountPassword, ["elsewhere"]);
+            book.AddUser("insider", Role.Researcher, AccountPassword, ["family"]);
+            book.AddUser("editor-a", Role.Editor, AccountPassword);
+            foreach (var account in new[] { "outsider", "insider", "editor-a" })
+                _tokens[(reader, account)] = book.CreateToken(account, "leak hunt").Secret;
+        }
     }
 
     public async Task DisposeAsync()
@@ -106,8 +122,10 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
         Assert.NotNull(new QuoteChecker(_withClosed.Catalog).Check("are stubborn things. So have a look at what are the facts you mention").Matches.FirstOrDefault(m => m.Id == _closedIds[2]));
     }
 
-    [Fact]
-    public async Task Every_page_a_crawl_reaches_answers_the_same_with_and_without_the_closed_documents()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("outsider")]
+    public async Task Every_page_a_crawl_reaches_answers_the_same_with_and_without_the_closed_documents(string? account)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal) { "/" };
         var queue = new Queue<string>(["/"]);
@@ -116,7 +134,7 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
         while (queue.Count > 0 && seen.Count < 1500)
         {
             var path = queue.Dequeue();
-            var (closed, open) = (await Ask(_closedReader!, HttpMethod.Get, path), await Ask(_openReader!, HttpMethod.Get, path));
+            var (closed, open) = (await Ask(_closedReader!, HttpMethod.Get, path, account: account), await Ask(_openReader!, HttpMethod.Get, path, account: account));
             if (closed != open)
                 differences.Add(Difference(path, closed, open));
             if (!closed.Body.Contains("<html", StringComparison.OrdinalIgnoreCase))
@@ -133,14 +151,16 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
         Assert.True(differences.Count == 0, $"{differences.Count} of {seen.Count} addresses differ:\n" + string.Join("\n", differences.Take(10)));
     }
 
-    [Fact]
-    public async Task Every_route_asked_about_the_closed_documents_answers_as_if_they_did_not_exist()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("outsider")]
+    public async Task Every_route_asked_about_the_closed_documents_answers_as_if_they_did_not_exist(string? account)
     {
         var requests = Requests().ToList();
         var differences = new List<string>();
         foreach (var (method, path, body) in requests)
         {
-            var (closed, open) = (await Ask(_closedReader!, method, path, body), await Ask(_openReader!, method, path, body));
+            var (closed, open) = (await Ask(_closedReader!, method, path, body, account), await Ask(_openReader!, method, path, body, account));
             if (closed != open)
                 differences.Add($"{method} " + Difference(path, closed, open));
         }
@@ -149,12 +169,39 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task No_answer_names_a_closed_document_or_its_words()
+    public async Task A_researcher_of_the_group_sees_the_restricted_letter_everywhere_and_an_editor_sees_all_three()
+    {
+        var restricted = _closedIds[0];
+        // Each place, and what of the letter shows there (a search page repeats its query, so the letter's id marks its hit).
+        foreach (var (path, shown) in new[]
+        {
+            ($"/documents/{restricted}", "Conrad"), ($"/api/documents/{restricted}", "Conrad"), ("/api/search?q=Conrad", restricted),
+            ("/search?q=Conrad", restricted), ("/api/names?kind=person", "Conrad"), ("/", restricted), ("/timeline", restricted),
+        })
+        {
+            Assert.Contains(shown, (await Ask(_closedReader!, HttpMethod.Get, path, account: "insider")).Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(shown, (await Ask(_closedReader!, HttpMethod.Get, path, account: "outsider")).Body, StringComparison.Ordinal);
+        }
+        var insiderWorks = (await Ask(_closedReader!, HttpMethod.Get, "/api/documents", account: "insider")).Body;
+        var editorWorks = (await Ask(_closedReader!, HttpMethod.Get, "/api/documents", account: "editor-a")).Body;
+        Assert.DoesNotContain(_closedIds[1], insiderWorks, StringComparison.Ordinal);
+        Assert.DoesNotContain(_closedIds[2], insiderWorks, StringComparison.Ordinal);
+        Assert.All(_closedIds, id => Assert.Contains(id, editorWorks, StringComparison.Ordinal));
+        var quoted = (await Ask(_closedReader!, HttpMethod.Get, "/api/documents/lenin-1921-05-30-to-lutovinov/quotes", account: "editor-a")).Body;
+        Assert.Contains(_closedIds[2], quoted, StringComparison.Ordinal);
+        var checkedQuote = (await Ask(_closedReader!, HttpMethod.Get, $"/api/check-quote?q={Uri.EscapeDataString($"So much the {QuotingCanary} file holds and more")}", account: "editor-a")).Body;
+        Assert.Contains(_closedIds[2], checkedQuote, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("outsider")]
+    public async Task No_answer_names_a_closed_document_or_its_words(string? account)
     {
         string[] canaries = [QuotingCanary, "Conrad", "Kafka", .. _closedIds];
         foreach (var (method, path, body) in Requests())
         {
-            var answer = await Ask(_closedReader!, method, path, body);
+            var answer = await Ask(_closedReader!, method, path, body, account);
             // The request itself may carry a canary (a search for it); an answer that only repeats the question is no leak.
             var question = System.Net.WebUtility.UrlDecode(path + (body is null ? "" : await body.ReadAsStringAsync()));
             foreach (var canary in canaries.Where(c => !question.Contains(c, StringComparison.OrdinalIgnoreCase)))
@@ -164,16 +211,22 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
 
     private sealed record Answer(int Status, string? ContentType, string Body);
 
-    private static async Task<Answer> Ask(HostedReader reader, HttpMethod method, string path, HttpContent? body = null)
+    /// <param name="account">Who asks, by their API token; the public where null.</param>
+    private async Task<Answer> Ask(HostedReader reader, HttpMethod method, string path, HttpContent? body = null, string? account = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : await Copy(body) };
+        if (account is not null)
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _tokens[(reader, account)]);
         using var response = await reader.Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         // The two readers differ in their port and their folder, and in nothing else they may say.
         text = text.Replace(reader.Client.BaseAddress!.ToString().TrimEnd('/'), "BASE", StringComparison.Ordinal)
             .Replace(reader.Client.BaseAddress.Authority, "HOST", StringComparison.Ordinal);
-        // A problem's trace id is new on every request.
+        // A problem's trace id and a form's antiforgery token are new on every request; a token's id is each archive's own.
         text = TraceId().Replace(text, "\"traceId\":\"\"");
+        text = FormToken().Replace(text, "value=\"\"");
+        if (account is not null)
+            text = text.Replace(_tokens[(reader, account)].Split('_')[1], "TOKEN-ID", StringComparison.Ordinal);
         return new Answer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), text);
     }
 
@@ -329,6 +382,10 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
             ["segments"] = ["true"],
             ["format"] = ["json", "text"],
             ["documentName"] = ["v1"],
+            ["name"] = ["outsider", "insider", "Conrad"],
+            ["password"] = ["wrong", AccountPassword],
+            ["returnUrl"] = ["/", $"/documents/{_closedIds[0]}"],
+            ["label"] = ["a script"],
         }, [.. links.Select(l => (
             $"source={Uri.EscapeDataString(l.SourceId)}&from={l.SourceStart}&target={Uri.EscapeDataString(l.TargetId)}&at={l.TargetStart}",
             $"w={Uri.EscapeDataString(l.SourceId)}&w={Uri.EscapeDataString(l.TargetId)}"))]);
@@ -345,5 +402,8 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
 
     [System.Text.RegularExpressions.GeneratedRegex("\"traceId\":\"[^\"]*\"")]
     private static partial System.Text.RegularExpressions.Regex TraceId();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=name=\"__RequestVerificationToken\" )value=\"[^\"]*\"")]
+    private static partial System.Text.RegularExpressions.Regex FormToken();
 
 }

@@ -50,7 +50,7 @@ public sealed class WorksIndexTests
 
     private static async Task<string> Render(WorksIndex index, int page)
     {
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddSingleton(Verbatim.Access.Viewer.Public).BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         return await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<WorksIndexPage>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Index"] = index, ["Page"] = page }))).ToHtmlString());

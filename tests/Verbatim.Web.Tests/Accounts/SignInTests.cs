@@ -1,0 +1,173 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Verbatim.Access;
+using Verbatim.Accounts;
+using Verbatim.Archiving;
+using Verbatim.Cli.Tests;
+using Verbatim.Storing;
+using Verbatim.Web.Tests.Hosting;
+
+namespace Verbatim.Web.Tests.Accounts;
+
+/// <summary>Signing in, out and by token through HTTP, as a browser and a script do it.</summary>
+public sealed partial class SignInTests : IAsyncLifetime
+{
+    private const string Password = "a long enough passphrase";
+    private const string Restricted = "lenin-1921-10-20-to-stalin";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"verbatim-sign-in-{Guid.NewGuid():N}");
+    private Archive? _archive;
+    private HostedReader? _reader;
+
+    private HttpClient Client => _reader!.Client;
+
+    public async Task InitializeAsync()
+    {
+        _archive = Archive.Init(_folder);
+        var options = new IngestOptions("auto", "test", new StoreUser("Tester", "mailto:tester@example.org"));
+        _archive.Ingest([Path.Combine(CliRun.RepositoryRoot, "samples", "mia")], options);
+        _archive.SetAccess(Restricted, DocumentAccess.RestrictedTo(["family"]), "personal", options.User);
+        using (var book = AccountBook.Open(_archive.Layout))
+        {
+            book.AddGroup("family");
+            book.AddUser("historian", Role.Researcher, Password, ["family"]);
+        }
+        _reader = await HostedReader.Start(_archive);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_reader is not null)
+            await _reader.DisposeAsync();
+        _archive?.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>A browser's cookies, kept by hand: HttpClient sends no Secure cookie over plain HTTP, which a browser does to 127.0.0.1.</summary>
+    private sealed class Browser(Uri address)
+    {
+        // Redirects are looked at, not followed: the test sees each response as a browser receives it.
+        private readonly HttpClient _client = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address };
+
+        private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
+
+        public List<string> SetCookies { get; } = [];
+
+        public async Task<HttpResponseMessage> Send(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? form = null)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = form is null ? null : new FormUrlEncodedContent(form) };
+            if (_cookies.Count > 0)
+                request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+            var response = await _client.SendAsync(request);
+            foreach (var cookie in response.Headers.TryGetValues("Set-Cookie", out var set) ? set : [])
+            {
+                SetCookies.Add(cookie);
+                var pair = cookie.Split(';')[0].Split('=', 2);
+                if (pair[1].Length == 0)
+                    _cookies.Remove(pair[0]);
+                else
+                    _cookies[pair[0]] = pair[1];
+            }
+            return response;
+        }
+
+        /// <summary>The form's hidden antiforgery token on the page at the path.</summary>
+        public async Task<KeyValuePair<string, string>> FormToken(string path)
+        {
+            var page = await (await Send(HttpMethod.Get, path)).Content.ReadAsStringAsync();
+            return new("__RequestVerificationToken", TokenField().Match(page).Groups[1].Value);
+        }
+
+        public async Task<HttpResponseMessage> SignIn(string name, string password, string returnUrl = "/")
+            => await Send(HttpMethod.Post, "/sign-in", [await FormToken("/sign-in"), new("name", name), new("password", password), new("returnUrl", returnUrl)]);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    [Fact]
+    public async Task A_researcher_signs_in_with_a_strict_session_cookie_and_reads_what_their_group_is_granted()
+    {
+        var browser = new Browser(Client.BaseAddress!);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+
+        var signIn = await browser.SignIn("historian", Password, $"/documents/{Restricted}");
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal($"/documents/{Restricted}", signIn.Headers.Location!.OriginalString);
+        var session = browser.SetCookies.Single(c => c.StartsWith("verbatim-session=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("httponly", session, StringComparison.Ordinal);
+        Assert.Contains("secure", session, StringComparison.Ordinal);
+        Assert.Contains("samesite=strict", session, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+        Assert.Contains("Signed in as historian", await (await browser.Send(HttpMethod.Get, "/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_without_its_antiforgery_token_is_refused_and_signs_no_one_in()
+    {
+        var browser = new Browser(Client.BaseAddress!);
+
+        var forged = await browser.Send(HttpMethod.Post, "/sign-in", [new("name", "historian"), new("password", Password), new("returnUrl", "/")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.DoesNotContain(browser.SetCookies, c => c.StartsWith("verbatim-session=", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.Send(HttpMethod.Post, "/sign-out", [])).StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_and_the_page_says_until_when()
+    {
+        var browser = new Browser(Client.BaseAddress!);
+        for (var i = 0; i < AccountBook.FailuresBeforeLockout - 1; i++)
+            Assert.Contains("The name or the password is wrong", await (await browser.SignIn("historian", "not the password")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await browser.SignIn("historian", "not the password");
+
+        var locked = await browser.SignIn("historian", Password);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Contains("locked after repeated failed sign-ins", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_made_on_the_account_page_reads_as_its_account_until_revoked_there()
+    {
+        var browser = new Browser(Client.BaseAddress!);
+        await browser.SignIn("historian", Password);
+        var made = await (await browser.Send(HttpMethod.Post, "/account/tokens", [await browser.FormToken("/account"), new("label", "my harvest script")])).Content.ReadAsStringAsync();
+        var secret = Regex.Match(made, "<code>(vbt_[^<]+)</code>").Groups[1].Value;
+        var id = secret.Split('_')[1];
+
+        using var script = new HttpRequestMessage(HttpMethod.Get, $"/api/documents/{Restricted}");
+        script.Headers.Authorization = new("Bearer", secret);
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(script)).StatusCode);
+        Assert.DoesNotContain(secret, await (await browser.Send(HttpMethod.Get, "/account")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await browser.Send(HttpMethod.Post, $"/account/tokens/{id}/revoke", [await browser.FormToken("/account")]);
+
+        using var after = new HttpRequestMessage(HttpMethod.Get, $"/api/documents/{Restricted}");
+        after.Headers.Authorization = new("Bearer", secret);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Client.SendAsync(after)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_return_address_elsewhere_is_never_followed()
+    {
+        var browser = new Browser(Client.BaseAddress!);
+        var signIn = await browser.SignIn("historian", Password, "//elsewhere.example/phish");
+        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_in_the_browser()
+    {
+        var browser = new Browser(Client.BaseAddress!);
+        await browser.SignIn("historian", Password);
+
+        await browser.Send(HttpMethod.Post, "/sign-out", [await browser.FormToken("/account")]);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+        Assert.Contains("Sign in", await (await browser.Send(HttpMethod.Get, "/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
