@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Verbatim.Access;
+using Verbatim.Accounts;
 using Verbatim.Archiving;
 using Verbatim.Presenting;
 using Verbatim.Searching;
@@ -18,6 +20,12 @@ public static class DemoVerb
 
     // The closing of Lenin's letter to Trotsky as the polemic in samples/ says Stalin read it out.
     private const string ExampleQuotation = "I will consider that a sign of your disagreement. With Communist greetings";
+
+    // What the demo shows of closed documents: a letter open to one group only, and one closed until a day.
+    private const string RestrictedLetter = "lenin-1921-12-20-to-zalutsky-and-solts";
+    private const string RestrictedGroup = "party-archive";
+    private const string EmbargoedLetter = "zweig-1911-06-05-to-schnitzler-l03634";
+    private static readonly DateOnly EmbargoEnds = new(2031, 1, 1);
 
     public static Command Create(Option<string?> archive)
     {
@@ -61,6 +69,8 @@ public static class DemoVerb
                     + string.Join("; ", match.Differences.Select(d => $"{d.Type}: quoted «{d.Quoted}», source «{d.Source}»")));
             }
             output.WriteLine();
+            CloseTwoLetters(opened, output);
+            output.WriteLine();
             output.WriteLine($"Try: ./verbatim search Stalin --archive {opened.Layout.Root}");
             output.WriteLine($"     ./verbatim check-quote \"TEXT\" --archive {opened.Layout.Root}");
             output.WriteLine($"     ./verbatim ingest FILE... --archive {opened.Layout.Root}   (the served pages show it within a second)");
@@ -75,5 +85,39 @@ public static class DemoVerb
             return ServeVerb.Serve(served, new ReaderOptions(result.GetValue(port)), output);
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Gives the demo one restricted and one embargoed letter, and the accounts that read them:
+    /// a researcher of the group and an editor, each with a password made for this archive and
+    /// printed once. Done once: a later run leaves the letters' access and the accounts as they are.
+    /// </summary>
+    private static void CloseTwoLetters(Archive opened, TextWriter output)
+    {
+        var keeper = ArchiveOptions.CurrentUser();
+        foreach (var (id, access, reason) in new[]
+        {
+            (RestrictedLetter, DocumentAccess.RestrictedTo([RestrictedGroup]), "demo: a party matter, open to the party archive's researchers"),
+            (EmbargoedLetter, DocumentAccess.EmbargoedUntil(EmbargoEnds), "demo: closed until the edition appears"),
+        })
+        {
+            if (opened.AccessOf(id) is not null && opened.AccessHistory(id).Count == 0)
+                opened.SetAccess(id, access, reason, keeper);
+            output.WriteLine($"{id} is {opened.AccessOf(id)?.Describe() ?? "not in the archive"}");
+        }
+        using var accounts = AccountBook.Open(opened.Layout);
+        if (accounts.Groups().All(g => g.Name != RestrictedGroup))
+            accounts.AddGroup(RestrictedGroup, "the demo's restricted letter is open to it");
+        foreach (var (name, role, groups) in new[] { ("historian", Role.Researcher, new[] { RestrictedGroup }), ("editor", Role.Editor, []) })
+        {
+            if (accounts.User(name) is not null)
+            {
+                output.WriteLine($"Sign in as {name} ({role.ToString().ToLowerInvariant()}) with the password the first demo printed (verbatim users password {name} sets a new one).");
+                continue;
+            }
+            var password = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+            accounts.AddUser(name, role, password, groups);
+            output.WriteLine($"Sign in as {name} ({role.ToString().ToLowerInvariant()}) with the password {password}");
+        }
     }
 }

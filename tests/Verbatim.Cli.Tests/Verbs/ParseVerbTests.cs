@@ -72,22 +72,3 @@ public class ParseVerbTests
         Assert.Equal("text", json.RootElement[0].GetProperty("origin").GetProperty("format").GetString());
     }
 }
-
-public class DemoVerbTests
-{
-    [Fact]
-    public void Demo_ingests_every_sample_and_answers_a_search()
-    {
-        var archive = Path.Combine(Path.GetTempPath(), $"verbatim-demo-{Guid.NewGuid():N}");
-        var run = CliRun.Of("demo", "--no-serve", "--samples", Path.Combine(CliRun.RepositoryRoot, "samples"), "--archive", archive);
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("lenin-1921-10-20-to-stalin", run.Output);
-        Assert.Contains("0 failed.", run.Output);
-        Assert.Contains("«comradely greetings»", run.Output);
-        Assert.Contains("substitution: quoted «Communist», source «the very best comradely»", run.Output);
-        var again = CliRun.Of("demo", "--no-serve", "--samples", Path.Combine(CliRun.RepositoryRoot, "samples"), "--archive", archive);
-        Assert.Contains("0 new, 0 updated, 9 unchanged", again.Output);
-        Directory.Delete(archive, recursive: true);
-        Assert.Equal("", run.Error);
-    }
-}
