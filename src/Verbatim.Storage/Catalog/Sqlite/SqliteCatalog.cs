@@ -105,10 +105,8 @@ public sealed partial class SqliteCatalog : ICatalog
 
     private void Migrate()
     {
-        // The writer's page cache may grow to 1 GiB, the size of the fingerprints' B-tree at about
-        // 100 MB of text: ingest looks up and inserts some 4,000 random keys a document, and
-        // through SQLite's default cache of 2 MB nearly every one read its page from the file.
-        Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -1048576;");
+        Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+        SizeCacheToCatalog();
         var version = Convert.ToInt32(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture);
         if (version == SchemaVersion)
             return;
@@ -467,6 +465,7 @@ public sealed partial class SqliteCatalog : ICatalog
     {
         if (_batch is not null)
             throw new InvalidOperationException(_batchWrites ? "a batch is already open" : "a batch cannot be opened inside a snapshot");
+        SizeCacheToCatalog();
         _batch = _connection.BeginTransaction();
         _batchWrites = true;
         return new TransactionScope(this, advancesGeneration: true);
@@ -482,6 +481,28 @@ public sealed partial class SqliteCatalog : ICatalog
         // everything read after (PRAGMA data_version included) is of that one state.
         Scalar("SELECT count(*) FROM meta");
         return new TransactionScope(this, advancesGeneration: false);
+    }
+
+    // The writer's page cache may grow to 1 GiB, the size of the fingerprints' B-tree at about
+    // 100 MB of text: ingest looks up and inserts some 4,000 random keys a document, and through
+    // SQLite's default cache of 2 MB nearly every one read its page from the file. The cache also
+    // holds every page a batch writes until its commit, unless it is full, when they spill to the
+    // write-ahead log; so a cache larger than the catalog holds nothing but the batch's own new
+    // pages, and one very long text kept 12 bytes a character of them in memory.
+    private const long SmallestCacheBytes = 64L << 20;
+    private const long LargestCacheBytes = 1L << 30;
+
+    /// <summary>The writer's page cache for a catalog of this size: the whole catalog, within bounds.</summary>
+    internal static long CacheBytesFor(long catalogBytes) => Math.Clamp(catalogBytes, SmallestCacheBytes, LargestCacheBytes);
+
+    /// <summary>The page cache this connection may fill, in bytes.</summary>
+    internal long CacheBytes => -Convert.ToInt64(Scalar("PRAGMA cache_size"), CultureInfo.InvariantCulture) * 1024;
+
+    private void SizeCacheToCatalog()
+    {
+        var catalogBytes = Convert.ToInt64(Scalar("PRAGMA page_count"), CultureInfo.InvariantCulture)
+            * Convert.ToInt64(Scalar("PRAGMA page_size"), CultureInfo.InvariantCulture);
+        Execute($"PRAGMA cache_size = -{CacheBytesFor(catalogBytes) / 1024}");
     }
 
     private const string GenerationKey = "generation";
