@@ -13,6 +13,12 @@ public static class DocumentJson
 
     public static string Serialize(IEnumerable<Document> documents) => JsonSerializer.Serialize(documents, Options);
 
+    /// <summary>
+    /// <see cref="Serialize(Document)"/> as UTF-8, the bytes stored, written as such: a long
+    /// text's document.json was made as a string first, twice the bytes, then encoded.
+    /// </summary>
+    public static byte[] SerializeToUtf8(Document document) => JsonSerializer.SerializeToUtf8Bytes(document, Options);
+
     public static Document? Deserialize(string json) => JsonSerializer.Deserialize<Document>(json, Options);
 
     private static JsonSerializerOptions CreateOptions()

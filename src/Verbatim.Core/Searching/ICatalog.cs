@@ -73,9 +73,11 @@ public interface ICatalog : IDisposable
 
     /// <summary>
     /// <see cref="SetFingerprints(string, string, IReadOnlyList{Fingerprint})"/> for many documents
-    /// at once: one write for a whole batch, which a catalog can order by hash.
+    /// at once: one write for a whole batch, which a catalog can order by hash. Each document's
+    /// fingerprints are read once, as they are written, and are best given in order of hash, then
+    /// of word (any order is stored the same), so that a long text's are never all held at once.
     /// </summary>
-    void SetFingerprints(string scheme, IReadOnlyList<(string Id, IReadOnlyList<Fingerprint> Fingerprints)> documents);
+    void SetFingerprints(string scheme, IReadOnlyList<(string Id, IEnumerable<Fingerprint> Fingerprints)> documents);
 
     /// <summary>
     /// The fingerprints with any of these hashes, at most <paramref name="limitPerHash"/> of each

@@ -25,6 +25,9 @@ public sealed class PlainTextReader : IDocumentReader
 
         var title = Whitespace.CollapseToLine(paragraphs[0].Text.Split('\n')[0]);
         var blocks = Blocks.Build(paragraphs.Select((p, i) => (i == 0 && p.Text.Split('\n').Length == 1 ? BlockType.Heading : BlockType.P, p.Text, (int?)p.Line)));
+        // A heading that is the title is held once: a text of one long line is its own title.
+        if (blocks.Count > 0 && blocks[0].Text == title)
+            title = blocks[0].Text;
         return ReadResult.Of(new Document
         {
             Id = DocumentIds.For([], null, [], title),

@@ -112,7 +112,7 @@ public static partial class NameFinder
             taken.Add((start, start + length));
         }
 
-        foreach (Match match in Comrade().Matches(text))
+        foreach (var match in OneByOne(Comrade(), text))
         {
             foreach (Capture name in match.Groups["name"].Captures)
             {
@@ -123,7 +123,7 @@ public static partial class NameFinder
                 }
             }
         }
-        foreach (Match match in InitialsAndSurname().Matches(text))
+        foreach (var match in OneByOne(InitialsAndSurname(), text))
         {
             var initials = match.Groups["initials"].Value.Replace(" ", "", StringComparison.Ordinal);
             if (NotInitials.Contains(initials) || NotSurnames.Contains(match.Groups["surname"].Value) || !Free(match.Index, match.Length))
@@ -131,24 +131,34 @@ public static partial class NameFinder
             Add(Tidy(match.Value), NameKind.Person, "initials", match.Index, match.Length);
             known.Add(SurnameKey(match.Groups["surname"].Value));
         }
-        foreach (Match match in Dictated().Matches(text))
+        foreach (var match in OneByOne(Dictated(), text))
         {
             var initials = match.Groups["initials"];
             if (Free(initials.Index, initials.Length))
                 Add(Tidy(initials.Value), NameKind.Person, "dictated", initials.Index, initials.Length);
         }
-        foreach (Match match in Words().Matches(text))
+        foreach (var match in OneByOne(Words(), text))
         {
             if (BodyKeys.Contains(PhoneticKey.Of(match.Value)) && Free(match.Index, match.Length))
                 Add(match.Value, NameKind.Organisation, "organisation", match.Index, match.Length);
         }
-        foreach (Match match in CapitalisedWord().Matches(text))
+        foreach (var match in OneByOne(CapitalisedWord(), text))
         {
             if (Free(match.Index, match.Length) && !NotSurnames.Contains(match.Value) && known.Contains(SurnameKey(match.Value)))
                 Add(match.Value, NameKind.Person, "known", match.Index, match.Length);
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
+    }
+
+    /// <summary>
+    /// The matches in order, each let go once the next is found: a MatchCollection keeps every
+    /// match it has given, and over a long text (a match per word) that was hundreds of megabytes.
+    /// </summary>
+    private static IEnumerable<Match> OneByOne(Regex regex, string text)
+    {
+        for (var match = regex.Match(text); match.Success; match = match.NextMatch())
+            yield return match;
     }
 
     /// <summary>Initials spaced as the readers space them ("M.A. Volodcheva" as "M. A. Volodcheva").</summary>

@@ -155,17 +155,27 @@ public sealed class TokenisedText
         public void Dispose()
         {
             foreach (var rented in (int[][])[KeyStarts, KeyEnds, Starts, Ends])
-                ArrayPool<int>.Shared.Return(rented);
-            ArrayPool<ulong>.Shared.Return(KeyHashes);
+                Return(rented);
+            Return(KeyHashes);
         }
 
-        private static T[] Rent<T>(int size) => ArrayPool<T>.Shared.Rent(size);
+        // A long text's arrays are its own, not the shared pool's: a pool keeps what is returned
+        // to it for the next caller, and the words of one long text are tens of megabytes.
+        private const int LargestPooled = 1 << 18;
+
+        private static T[] Rent<T>(int size) => size > LargestPooled ? GC.AllocateUninitializedArray<T>(size) : ArrayPool<T>.Shared.Rent(size);
+
+        private static void Return<T>(T[] rented)
+        {
+            if (rented.Length <= LargestPooled)
+                ArrayPool<T>.Shared.Return(rented);
+        }
 
         private T[] Grown<T>(T[] rented, int size)
         {
             var larger = Rent<T>(size);
             rented.AsSpan(0, Count).CopyTo(larger);
-            ArrayPool<T>.Shared.Return(rented);
+            Return(rented);
             return larger;
         }
     }

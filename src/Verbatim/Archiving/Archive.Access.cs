@@ -52,7 +52,7 @@ public sealed partial class Archive
             Access = AccessJson.ToBytes(access),
         };
         var done = new List<IngestedDocument>();
-        Flush([new Pending(document, write, id, SourceDigestOf(stored))], done, null);
+        Flush([new Pending(document, id, SourceDigestOf(stored)) { Write = write }], done, null);
         var result = done.Single();
         return new StoreWriteResult(id, result.Status, result.Version);
     }

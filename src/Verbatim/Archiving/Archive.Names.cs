@@ -76,7 +76,7 @@ public sealed partial class Archive
         if (errors.Count > 0)
             return (null, errors);
         var record = new Document { Id = VariantsObject, Title = "Name variants: the owner's corrections to the index of names" };
-        var written = _store.Save(new DocumentWrite(VariantsObject, Encoding.UTF8.GetBytes(DocumentJson.Serialize(record)),
+        var written = _store.Save(new DocumentWrite(VariantsObject, DocumentJson.SerializeToUtf8(record),
             NameVariants.FileName, bytes, options.Message, options.User));
         // The variants live in the store alone; an empty batch moves the catalog's generation on,
         // by which every reader's index of names knows it is stale.

@@ -260,13 +260,13 @@ public sealed partial class Archive : IDisposable
                 // A compilation's parts point at the page's object for their bytes; only the
                 // page (the first document of the file) holds the source itself.
                 var holdsSource = index == 0;
-                var write = new DocumentWrite(final.Id, Encoding.UTF8.GetBytes(DocumentJson.Serialize(final)),
+                var write = new DocumentWrite(final.Id, DocumentJson.SerializeToUtf8(final),
                     holdsSource ? fileName : null, holdsSource ? source : ReadOnlyMemory<byte>.Empty,
                     options.Message, options.User)
                 {
                     Access = options.Access is { } access ? AccessJson.ToBytes(access) : null,
                 };
-                pending.Add(new Pending(final, write, path, holdsSource ? digest : null));
+                pending.Add(new Pending(final, path, holdsSource ? digest : null) { Write = write });
                 pendingCharacters += final.BodyText.Length;
             }
             sourcesOfRun[digest] = ids[result.Documents[0].Id];
@@ -297,7 +297,12 @@ public sealed partial class Archive : IDisposable
         return _store.Read(holder)?.SourceFileName == fileName ? null : holder;
     }
 
-    private sealed record Pending(Document Document, DocumentWrite Write, string Path, string? SourceDigest);
+    private sealed record Pending(Document Document, string Path, string? SourceDigest)
+    {
+        // The bytes to store, let go once they are stored: a long text's source and document.json
+        // are not needed to catalogue it.
+        public DocumentWrite? Write { get; set; }
+    }
 
     /// <exception cref="ArchiveException">The disk is full: what earlier batches stored is kept, this batch is not (or its catalog update waits for the next write to mend it).</exception>
     private void FlushOrSayDiskFull(List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored)
@@ -325,9 +330,12 @@ public sealed partial class Archive : IDisposable
         if (pending.Count == 0)
             return;
         File.WriteAllLines(Layout.PendingCatalog, pending.Select(p => p.Document.Id));
-        var results = _store.SaveAll([.. pending.Select(p => p.Write)]);
+        var results = _store.SaveAll([.. pending.Select(p => p.Write!)]);
+        var accesses = pending.Select((p, i) => AccessAfter(p.Write!, results[i])).ToList();
+        foreach (var written in pending)
+            written.Write = null;
         var batch = new List<IngestedDocument>(pending.Count);
-        Catalogue([.. pending.Select((p, i) => new Catalogued(p.Document, results[i].Version, p.SourceDigest, AccessAfter(p.Write, results[i])))]);
+        Catalogue([.. pending.Select((p, i) => new Catalogued(p.Document, results[i].Version, p.SourceDigest, accesses[i]))]);
         // Once the whole batch is catalogued, so that two witnesses of one text arriving together find each other.
         for (var i = 0; i < pending.Count; i++)
         {
@@ -536,7 +544,7 @@ public sealed partial class Archive : IDisposable
                 continue;
             foreach (var document in _parser.Registry.Read(version.SourceFileName!, source.Value.ToArray(), FormatRegistry.Auto).Documents)
             {
-                var json = Encoding.UTF8.GetBytes(DocumentJson.Serialize(document with { Id = id }));
+                var json = DocumentJson.SerializeToUtf8(document with { Id = id });
                 if (TextIdentity.SourceDigest(json) == digest)
                     return json;
             }

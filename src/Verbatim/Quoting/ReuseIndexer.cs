@@ -35,8 +35,9 @@ internal sealed class ReuseIndexer(ICatalog catalog)
     // passages with the same few others; a whole reindex must not hold the archive in memory.
     private const int KeptTexts = 256;
 
-    // Fingerprints held in memory until written, some 80 bytes each: a batch's text gives about
-    // 1.3 million at most; a reindex, which is one batch, writes whenever it holds this many.
+    // Fingerprints held in memory until written, some 40 bytes each with the words they are made
+    // from: a batch's text gives about 1.3 million at most; a reindex, which is one batch, writes
+    // whenever it holds this many.
     private const int MaximumUnwrittenFingerprints = 1_500_000;
 
     private readonly FingerprintScheme _scheme = FingerprintScheme.Default;
@@ -68,85 +69,64 @@ internal sealed class ReuseIndexer(ICatalog catalog)
             batch[documents[i].Id] = i;
         // Other documents can only be affected where the catalog holds some outside the batch.
         var othersHeld = catalog.Count > documents.Count;
-        var added = WriteFingerprints(documents, othersHeld);
+        var (added, lastWritten) = WriteFingerprints(documents, othersHeld);
 
         var seen = new Dictionary<ulong, int>();
         for (var i = 0; i < documents.Count; i++)
         {
             var document = Keep(documents[i].PartOf, ReuseDocuments.Quotable(ReuseDocuments.Of(documents[i]))).Reuse;
-            var text = Tokeniser.Tokenise(document.Text);
+            var fingerprints = lastWritten[i] ?? Fingerprints(document);
+            lastWritten[i] = null;
             var lookup = new BatchLookup(catalog, batch, i, othersHeld ? seen : null);
-            AddLinks(_detector.DetectFor(document, text, Bounded(_scheme.Fingerprints(document.Id, text)), lookup, Resolve));
+            AddLinks(_detector.DetectFor(document, fingerprints.Text, fingerprints, lookup, Resolve));
         }
         if (othersHeld)
             DetectAgain(Crossings(added, replaced, seen), batch);
     }
 
-    /// <summary>Writes the documents' fingerprints; returns how many places each run was given (when others are held, else empty).</summary>
-    private Dictionary<ulong, int> WriteFingerprints(IReadOnlyList<Document> documents, bool countPlaces)
+    /// <summary>
+    /// Writes the documents' fingerprints; returns how many places each run was given (when others
+    /// are held, else empty), and the fingerprints of the documents written last, whose words are
+    /// then not found again for their lookup (null for the others).
+    /// </summary>
+    private (Dictionary<ulong, int> Added, DocumentFingerprints?[] LastWritten) WriteFingerprints(IReadOnlyList<Document> documents, bool countPlaces)
     {
         var added = new Dictionary<ulong, int>();
-        var unwritten = new List<(string Id, IReadOnlyList<Fingerprint> Fingerprints)>();
+        var written = new DocumentFingerprints?[documents.Count];
+        var unwritten = new List<int>();
         var held = 0;
-        foreach (var document in documents)
+        for (var i = 0; i < documents.Count; i++)
         {
-            var fingerprints = Bounded(_scheme.Fingerprints(document.Id, Tokeniser.Tokenise(ReuseDocuments.Quotable(ReuseDocuments.Of(document)).Text)));
+            var fingerprints = Fingerprints(ReuseDocuments.Quotable(ReuseDocuments.Of(documents[i])), toWrite: true);
             if (countPlaces)
             {
                 foreach (var fingerprint in fingerprints)
                     added[fingerprint.Hash] = added.GetValueOrDefault(fingerprint.Hash) + 1;
             }
-            unwritten.Add((document.Id, fingerprints));
+            written[i] = fingerprints;
+            unwritten.Add(i);
             held += fingerprints.Count;
-            if (held >= MaximumUnwrittenFingerprints)
+            if (held >= MaximumUnwrittenFingerprints && i < documents.Count - 1)
             {
-                catalog.SetFingerprints(_scheme.Version, unwritten);
+                Write(unwritten, written);
+                foreach (var k in unwritten)
+                    written[k] = null;
                 (unwritten, held) = ([], 0);
             }
         }
-        if (unwritten.Count > 0)
-            catalog.SetFingerprints(_scheme.Version, unwritten);
-        return added;
+        Write(unwritten, written);
+        return (added, written);
     }
 
-    /// <summary>
-    /// A document's fingerprints with at most one place more than the limit of each run: a run the
-    /// document itself repeats that often is formulaic whatever else the archive holds, and its
-    /// further places pair nothing. A text of few words repeated (a 50 MB line of one word) would
-    /// otherwise give millions of rows of one hash.
-    /// </summary>
-    private List<Fingerprint> Bounded(IEnumerable<Fingerprint> fingerprints)
+    private void Write(List<int> unwritten, DocumentFingerprints?[] fingerprints)
     {
-        var all = fingerprints.ToList();
-        // The runs held more than the limit, found in the hashes sorted: a long text's distinct runs
-        // are millions, and counting each in a dictionary took several times the memory of the hashes.
-        var hashes = new ulong[all.Count];
-        for (var i = 0; i < all.Count; i++)
-            hashes[i] = all[i].Hash;
-        Array.Sort(hashes);
-        HashSet<ulong>? repeated = null;
-        for (var i = 0; i + _limit + 1 < hashes.Length; i++)
-        {
-            if (hashes[i] == hashes[i + _limit + 1])
-                (repeated ??= []).Add(hashes[i]);
-        }
-        if (repeated is null)
-            return all;
-        var places = new Dictionary<ulong, int>();
-        var kept = new List<Fingerprint>(all.Count);
-        foreach (var fingerprint in all)
-        {
-            if (repeated.Contains(fingerprint.Hash))
-            {
-                var seen = places.GetValueOrDefault(fingerprint.Hash);
-                if (seen > _limit)
-                    continue;
-                places[fingerprint.Hash] = seen + 1;
-            }
-            kept.Add(fingerprint);
-        }
-        return kept;
+        if (unwritten.Count > 0)
+            catalog.SetFingerprints(_scheme.Version, [.. unwritten.Select(k => (fingerprints[k]!.Id, fingerprints[k]!.InHashOrder()))]);
     }
+
+    /// <summary>A document's fingerprints, with at most one place more than the limit of each run (<see cref="DocumentFingerprints"/>).</summary>
+    private DocumentFingerprints Fingerprints(ReuseDocument document, bool toWrite = false)
+        => new(document.Id, Tokeniser.Tokenise(document.Text), _scheme, _limit, toWrite);
 
     /// <summary>The runs the batch moved across the limit, either way, with how many places the catalog now holds of each.</summary>
     /// <param name="seen">Places of each run the lookups saw, counted up to the limit and one more.</param>
@@ -210,8 +190,8 @@ internal sealed class ReuseIndexer(ICatalog catalog)
             foreach (var partner in partners)
                 catalog.RemoveQuoteLinksBetween(group.Key, partner);
             var document = Resolve(group.Key);
-            var text = Tokeniser.Tokenise(document.Text);
-            AddLinks(_detector.DetectFor(document, text, Bounded(_scheme.Fingerprints(group.Key, text)), new PairLookup(catalog, partners), Resolve));
+            var fingerprints = Fingerprints(document);
+            AddLinks(_detector.DetectFor(document, fingerprints.Text, fingerprints, new PairLookup(catalog, partners), Resolve));
         }
     }
 

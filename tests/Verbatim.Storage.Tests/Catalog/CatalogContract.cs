@@ -333,6 +333,29 @@ public abstract class CatalogContract : IDisposable
     }
 
     [Fact]
+    public void Fingerprints_are_written_as_they_are_read_not_gathered_first()
+    {
+        // A long text's fingerprints are millions: each is asked for only once the one before it
+        // is in the catalog, so that none of them is held twice. Two documents, read side by side.
+        var asked = 0;
+        IEnumerable<Fingerprint> Runs(string id, ulong first)
+        {
+            for (var k = 0UL; k < 3_000; k++)
+            {
+                var hash = first + (2 * k);
+                if (k > 0)
+                    Assert.Single(_catalog.FindFingerprints([hash - 2], 10));
+                asked++;
+                yield return new Fingerprint(hash, id, (int)k, (int)k * 4);
+            }
+        }
+        _catalog.SetFingerprints("scheme-1", [(Letter, Runs(Letter, 10)), (Polemic, Runs(Polemic, 11))]);
+        Assert.Equal(6_000, asked);
+        Assert.Equal([(Letter, 2_999, 11_996)], _catalog.FindFingerprints([10 + 5_998], 10).Select(f => (f.DocumentId, f.FirstWord, f.Start)));
+        Assert.Equal(3_000, _catalog.FingerprintsOf(Polemic).Count);
+    }
+
+    [Fact]
     public void Fingerprints_of_many_documents_set_at_once_replace_what_each_held()
     {
         _catalog.SetFingerprints(Letter, "scheme-1", [new(7, Letter, 0, 0)]);

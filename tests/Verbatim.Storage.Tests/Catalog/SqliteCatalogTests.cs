@@ -34,4 +34,21 @@ public sealed class SqliteCatalogFileTests : IDisposable
         Assert.Contains(new FacetCount("article", 1), after.Facets["kind"]);
         Assert.Equal(2, reader.List(new WorkFilter()).Count);
     }
+
+    [Fact]
+    public void The_writer_of_a_small_catalog_keeps_a_small_page_cache()
+    {
+        using var writer = SqliteCatalog.Open(_file);
+        writer.Upsert(TestDocuments.All.First(d => d.Id == "lenin-1921-10-20-to-stalin"), 1);
+        using (writer.Batch())
+            Assert.Equal(SqliteCatalog.CacheBytesFor(0), writer.CacheBytes);
+        Assert.True(writer.CacheBytes < 1L << 30);
+    }
+
+    [Theory]
+    [InlineData(0L, 64L << 20)]
+    [InlineData(300_000_000L, 300_000_000L)]
+    [InlineData(5L << 30, 1L << 30)]
+    public void The_writers_page_cache_follows_the_catalogs_size_within_bounds(long catalogBytes, long cacheBytes)
+        => Assert.Equal(cacheBytes, SqliteCatalog.CacheBytesFor(catalogBytes));
 }
