@@ -64,17 +64,37 @@ public static class ServeVerb
             HelpName = "DIR",
         };
         var settle = WatchVerb.Settle();
-        var command = new Command("serve", "Serve the archive to a browser (the web reader) and as a JSON API, on 127.0.0.1 unless told otherwise, until stopped with Ctrl+C.") { port, listen, publicUrl, inbox, settle };
+        var defaults = new ReaderOptions();
+        var signIns = PerMinute("--sign-ins-per-minute", "Sign-in attempts one client address may make a minute", defaults.SignInsPerMinute);
+        var quoteChecks = PerMinute("--quote-checks-per-minute", "Quotation checks one client address may ask a minute (behind a proxy every client is the proxy's address)", defaults.QuoteChecksPerMinute);
+        var command = new Command("serve", "Serve the archive to a browser (the web reader) and as a JSON API, on 127.0.0.1 unless told otherwise, until stopped with Ctrl+C.")
+        {
+            port, listen, publicUrl, inbox, settle, signIns, quoteChecks,
+        };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
             using var opened = ArchiveOptions.OpenForReading(result, archive);
             var watched = result.GetValue(inbox) is { } folder
                 ? new Inbox(WatchVerb.Options(result, archive, folder, result.GetValue(settle), "ingest from the inbox"))
                 : null;
-            return Serve(opened, new ReaderOptions(result.GetValue(port)) { Listen = result.GetValue(listen)!, PublicUrl = result.GetValue(publicUrl) }, output, watched, error);
+            return Serve(opened, new ReaderOptions(result.GetValue(port))
+            {
+                Listen = result.GetValue(listen)!,
+                PublicUrl = result.GetValue(publicUrl),
+                SignInsPerMinute = result.GetValue(signIns),
+                QuoteChecksPerMinute = result.GetValue(quoteChecks),
+            }, output, watched, error);
         }));
         return command;
     }
+
+    private static Option<int> PerMinute(string name, string what, int fallback) => new(name)
+    {
+        Description = $"{what}; more are answered 429 (default {fallback}).",
+        HelpName = "N",
+        DefaultValueFactory = _ => fallback,
+        Validators = { r => { if (r.GetValueOrDefault<int>() < 1) r.AddError($"{name} must be 1 or more"); } },
+    };
 
     /// <summary>The line that warns that an address other than the loopback interface's opens the archive to the network; null for a loopback address.</summary>
     public static string? NetworkWarning(IPAddress listen)

@@ -40,7 +40,7 @@ public static class AccountEndpoints
             }
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, ReaderAccounts.Principal(result.Viewer!.Name!, CookieAuthenticationDefaults.AuthenticationScheme));
             return Results.Redirect(LocalOrHome(returnUrl));
-        });
+        }).RequireRateLimiting(ReaderHost.SignInLimit);
 
         pages.MapPost("/sign-out", async (HttpContext context, IAntiforgery antiforgery) =>
         {

@@ -78,10 +78,12 @@ public static class ApiEndpoints
             .WithSummary("Collates stored documents or versions (w=ID or w=ID@VERSION, twice or more), as `verbatim collate --format json` prints it.");
 
         api.MapGet("/check-quote", (ReadingRoom room, Viewer viewer, string? q, int? limit, CancellationToken cancellationToken) => CheckQuote(room, viewer, q, limit, cancellationToken))
-            .WithSummary("The archive's sources of a quotation (q, five words or more), ranked, each with the aligned passage and its classified differences, as `verbatim check-quote TEXT --json` prints it; offsets point into each source's stored text.");
+            .WithSummary("The archive's sources of a quotation (q, five words or more), ranked, each with the aligned passage and its classified differences, as `verbatim check-quote TEXT --json` prints it; offsets point into each source's stored text.")
+            .RequireRateLimiting(ReaderHost.QuoteCheckLimit);
 
         api.MapPost("/check-quote", (ReadingRoom room, Viewer viewer, CheckQuoteRequest request, CancellationToken cancellationToken) => CheckQuote(room, viewer, request.Text, request.Limit, cancellationToken))
-            .WithSummary("As GET /api/check-quote, for a quotation too long for an address: {\"text\": ..., \"limit\"?: n}.");
+            .WithSummary("As GET /api/check-quote, for a quotation too long for an address: {\"text\": ..., \"limit\"?: n}.")
+            .RequireRateLimiting(ReaderHost.QuoteCheckLimit);
 
         api.MapGet("/documents/{id}/quotes", Results<Ok<QuoteLinksResponse>, ProblemHttpResult> (ReadingRoom room, Viewer viewer, string id, bool? boilerplate) =>
                 room.Work(viewer, id) is null

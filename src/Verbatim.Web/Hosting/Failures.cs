@@ -57,6 +57,11 @@ public static class Failures
             ["The Authorization header's token is unknown, revoked, or of a disabled account; make a new one on your account page."]);
     }
 
+    /// <summary>Refuses a request past its route's rate limit (429), saying when to ask again.</summary>
+    public static IResult TooMany(HttpContext context, TimeSpan retryAfter)
+        => Refusal(context, StatusCodes.Status429TooManyRequests, "Too many requests",
+            [$"This address has asked this of the reader too often in the last minute; ask again in {Math.Ceiling(retryAfter.TotalSeconds):0} seconds."]);
+
     /// <summary>Refuses a form that writes whose antiforgery token is missing or wrong: it did not come from this reader's page.</summary>
     public static IResult Forged(HttpContext context)
         => Refusal(context, StatusCodes.Status400BadRequest, "This form cannot be sent",

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -38,6 +40,12 @@ public sealed record ReaderOptions(int Port = ReaderOptions.DefaultPort)
 
     /// <summary>The address the reader is reached at from elsewhere (a proxy's); its host is answered besides the loopback names, and canonical links use it.</summary>
     public Uri? PublicUrl { get; init; }
+
+    /// <summary>Sign-in attempts one client address may make a minute; more are answered 429 (with the lockout, against guessing).</summary>
+    public int SignInsPerMinute { get; init; } = 10;
+
+    /// <summary>Quotation checks one client address may ask a minute (each may work for seconds); more are answered 429.</summary>
+    public int QuoteChecksPerMinute { get; init; } = 60;
 
     /// <summary>The clock by which embargoes end (tests set the day; the server runs on the system's).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
@@ -72,6 +80,7 @@ public static class ReaderHost
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped(services => services.GetRequiredService<ReaderAccounts>().ViewerOf(services.GetRequiredService<IHttpContextAccessor>().HttpContext!));
         AddSignIn(builder);
+        AddRateLimits(builder, options);
         builder.Services.AddRazorComponents();
         var keysRefused = KeepKeys(builder, Path.Combine(archive.Layout.Root, KeysFolder));
         builder.Services.AddProblemDetails();
@@ -122,6 +131,7 @@ public static class ReaderHost
                 await next(context);
         });
         app.UseAntiforgery();
+        app.UseRateLimiter();
         var reader = app.MapGroup("");
         reader.MapOpenApi();
         reader.MapAssets();
@@ -164,6 +174,27 @@ public static class ReaderHost
     }
 
     private const string CookieOrToken = "session-or-token";
+
+    /// <summary>The rate limit policies routes name (<c>RequireRateLimiting</c>), each a window of a minute per client address.</summary>
+    public const string SignInLimit = "sign-in", QuoteCheckLimit = "check-quote";
+
+    private static void AddRateLimits(WebApplicationBuilder builder, ReaderOptions options)
+    {
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            foreach (var (policy, permits) in new[] { (SignInLimit, options.SignInsPerMinute), (QuoteCheckLimit, options.QuoteChecksPerMinute) })
+            {
+                limiter.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            }
+            limiter.OnRejected = async (rejected, cancellation) =>
+            {
+                var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Failures.TooMany(rejected.HttpContext, retry).ExecuteAsync(rejected.HttpContext);
+            };
+        });
+    }
 
     /// <summary>The archive's accounts, or none where its folder cannot hold them (then only the public reads).</summary>
     private static ReaderAccounts OpenAccounts(Archive archive, ReaderOptions options)

@@ -117,12 +117,14 @@ public static class PageEndpoints
             }
         });
 
-        pages.MapGet("/check-quote", (ReadingRoom room, Viewer viewer, string? q, CancellationToken cancellationToken) => CheckQuote(room, viewer, new CheckQuoteForm(q), cancellationToken));
+        pages.MapGet("/check-quote", (ReadingRoom room, Viewer viewer, string? q, CancellationToken cancellationToken) => CheckQuote(room, viewer, new CheckQuoteForm(q), cancellationToken))
+            .RequireRateLimiting(ReaderHost.QuoteCheckLimit);
 
         // A quotation of pages does not fit in an address, so the form posts it. Checking changes
         // nothing, so the post needs no antiforgery token, and the reader serves no script to hold one.
         pages.MapPost("/check-quote", (ReadingRoom room, Viewer viewer, [FromForm] string? q, CancellationToken cancellationToken) => CheckQuote(room, viewer, new CheckQuoteForm(q), cancellationToken))
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .RequireRateLimiting(ReaderHost.QuoteCheckLimit);
 
         pages.MapGet("/passages", (ReadingRoom room, Viewer viewer, string? source, int? from, string? target, int? at) =>
         {

@@ -170,4 +170,30 @@ public sealed partial class SignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await browser.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
         Assert.Contains("Sign in", await (await browser.Send(HttpMethod.Get, "/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sign_ins_past_the_limit_of_an_address_are_answered_429_with_when_to_try_again()
+    {
+        var browser = new Browser(Client.BaseAddress!);
+        var limit = new Verbatim.Web.Hosting.ReaderOptions().SignInsPerMinute;
+        for (var i = 0; i < limit; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await browser.SignIn($"nobody-{i}", "wrong")).StatusCode);
+
+        var refused = await browser.SignIn("historian", Password);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) is > 0 and <= 60);
+        Assert.DoesNotContain(browser.SetCookies, c => c.StartsWith("verbatim-session=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Quotation_checks_past_the_limit_of_an_address_are_answered_429()
+    {
+        var limit = new Verbatim.Web.Hosting.ReaderOptions().QuoteChecksPerMinute;
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i <= limit; i++)
+            answers.Add((await Client.GetAsync("/api/check-quote?q=too+short")).StatusCode);
+        Assert.All(answers.Take(limit), status => Assert.Equal(HttpStatusCode.BadRequest, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
+    }
 }

@@ -86,8 +86,8 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
             _closedIds.Add(Assert.Single(report.Documents).Id);
         }
         _withoutClosed = Archive.OpenForReading(open);
-        _closedReader = await HostedReader.Start(_withClosed, new ReaderOptions(Port: 0) { Clock = _clock });
-        _openReader = await HostedReader.Start(_withoutClosed, new ReaderOptions(Port: 0) { Clock = _clock });
+        _closedReader = await HostedReader.Start(_withClosed, new ReaderOptions(Port: 0) { Clock = _clock, SignInsPerMinute = 100_000, QuoteChecksPerMinute = 100_000 });
+        _openReader = await HostedReader.Start(_withoutClosed, new ReaderOptions(Port: 0) { Clock = _clock, SignInsPerMinute = 100_000, QuoteChecksPerMinute = 100_000 });
         // The same accounts in both: a researcher outside the restricted letter's group, one inside it, an editor.
         foreach (var (reader, archive) in new[] { (_closedReader, _withClosed), (_openReader, _withoutClosed) })
         {

@@ -147,7 +147,7 @@ public sealed class LiveLoadTests : IDisposable
     public async Task Readers_beside_an_ingest_of_500_letters_get_no_error_and_lose_nothing_and_all_500_are_served()
     {
         var letters = LetterFolder("letters", 0, Letters);
-        using var server = await ServerProcess.StartAsync("serve", "--archive", _archive, "--port", "0");
+        using var server = await ServerProcess.StartAsync("serve", "--archive", _archive, "--port", "0", "--quote-checks-per-minute", "1000000");
         var readers = new Readers(server.Address);
         using var stop = new CancellationTokenSource();
         var reading = readers.Run(3, stop.Token);
@@ -169,7 +169,7 @@ public sealed class LiveLoadTests : IDisposable
     public async Task An_ingest_killed_at_20_moments_under_readers_leaves_a_clean_archive_and_a_rerun_completes_the_batch()
     {
         var letters = LetterFolder("letters", 0, Letters);
-        using var server = await ServerProcess.StartAsync("serve", "--archive", _archive, "--port", "0");
+        using var server = await ServerProcess.StartAsync("serve", "--archive", _archive, "--port", "0", "--quote-checks-per-minute", "1000000");
         var readers = new Readers(server.Address);
         using var stop = new CancellationTokenSource();
         var reading = readers.Run(2, stop.Token);
@@ -210,7 +210,7 @@ public sealed class LiveLoadTests : IDisposable
         Assert.Equal(0, Ingest(LetterFolder("letters", 0, 50)).ExitCode);
         Uri address;
         int before;
-        using (var server = await ServerProcess.StartAsync("serve", "--archive", _archive, "--port", "0"))
+        using (var server = await ServerProcess.StartAsync("serve", "--archive", _archive, "--port", "0", "--quote-checks-per-minute", "1000000"))
         {
             address = server.Address;
             before = await Listed(address);
@@ -230,7 +230,7 @@ public sealed class LiveLoadTests : IDisposable
             }
         }
 
-        using var restarted = await ServerProcess.StartAsync("serve", "--archive", _archive, "--port", "0");
+        using var restarted = await ServerProcess.StartAsync("serve", "--archive", _archive, "--port", "0", "--quote-checks-per-minute", "1000000");
         Assert.Equal(before, await Listed(restarted.Address));
         AssertAuditClean("after the restart");
     }
