@@ -42,6 +42,43 @@ public sealed class SqliteReadOnlyCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Readers_that_share_a_result_index_build_it_once_per_committed_generation()
+    {
+        var shared = new SharedResultIndex();
+        using var first = SqliteCatalog.OpenReadOnly(CatalogPath, shared);
+        using var second = SqliteCatalog.OpenReadOnly(CatalogPath, shared);
+        var before = TestDocuments.All.Count - 1;
+        Assert.Equal(before, first.Search(new SearchQuery("")).Total);
+        Assert.Equal(before, second.Search(new SearchQuery("")).Total);
+        Assert.Equal(1, shared.Builds);
+
+        _writer.Upsert(TestDocuments.All[0], 1);
+        Assert.Equal(before + 1, second.List(new WorkFilter()).Count);
+        Assert.Equal(before + 1, first.Search(new SearchQuery("")).Total);
+        Assert.Contains(first.Search(new SearchQuery(TestDocuments.All[0].Title) { Limit = 100 }).Hits, h => h.Id == TestDocuments.All[0].Id);
+        Assert.Equal(2, shared.Builds);
+    }
+
+    [Fact]
+    public void A_reader_in_an_older_snapshot_keeps_its_index_while_another_shares_the_next()
+    {
+        var shared = new SharedResultIndex();
+        using var older = SqliteCatalog.OpenReadOnly(CatalogPath, shared);
+        using var newer = SqliteCatalog.OpenReadOnly(CatalogPath, shared);
+        var before = TestDocuments.All.Count - 1;
+        using (older.Snapshot())
+        {
+            Assert.Equal(before, older.Search(new SearchQuery("")).Total);
+            _writer.Upsert(TestDocuments.All[0], 1);
+            Assert.Equal(before + 1, newer.Search(new SearchQuery("")).Total);
+            Assert.Equal(before, older.Search(new SearchQuery("")).Total);
+            Assert.Equal(before, older.List(new WorkFilter()).Count);
+        }
+        Assert.Equal(before + 1, older.List(new WorkFilter()).Count);
+        Assert.Equal(2, shared.Builds);
+    }
+
+    [Fact]
     public void A_reader_sees_a_write_made_after_it_opened_and_searched()
     {
         using var reader = SqliteCatalog.OpenReadOnly(CatalogPath);

@@ -34,7 +34,14 @@ public sealed partial class SqliteCatalog : ICatalog
     private ResultIndex? _results;
     private long _resultsDataVersion;
 
-    private SqliteCatalog(SqliteConnection connection) => _connection = connection;
+    // Where a read-only connection takes the index another connection built of the same generation.
+    private readonly SharedResultIndex? _sharedResults;
+
+    private SqliteCatalog(SqliteConnection connection, SharedResultIndex? sharedResults = null)
+    {
+        _connection = connection;
+        _sharedResults = sharedResults;
+    }
 
     /// <summary>Opens (creating where needed) the catalog at the path; ":memory:" for one in memory.</summary>
     public static SqliteCatalog Open(string path)
@@ -52,15 +59,17 @@ public sealed partial class SqliteCatalog : ICatalog
     /// A reader sees every write committed by another connection, before or after it opened: its
     /// in-memory result index is rebuilt when PRAGMA data_version says the file has changed.
     /// </remarks>
+    /// <param name="path">The catalog file.</param>
+    /// <param name="sharedResults">Shared by the readers of this one file, so that a commit's new result index is built once for all of them.</param>
     /// <exception cref="SqliteException">The catalog cannot be read (none there, not a database, or a write-ahead log left in a folder no one here may write).</exception>
-    public static SqliteCatalog OpenReadOnly(string path)
+    public static SqliteCatalog OpenReadOnly(string path, SharedResultIndex? sharedResults = null)
     {
         var connection = Connect(path, SqliteOpenMode.ReadOnly);
         try
         {
             // The first read is where a catalog in WAL mode needs its -shm file, made on opening.
             Probe(connection);
-            return new SqliteCatalog(connection);
+            return new SqliteCatalog(connection, sharedResults);
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode is SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_CANTOPEN)
         {
@@ -73,7 +82,7 @@ public sealed partial class SqliteCatalog : ICatalog
             throw new SqliteException($"the catalog {path} has a write-ahead log ({path}-wal) that must be merged, and its folder cannot be written here; open it once where it can be written (any verbatim command)", SQLitePCL.raw.SQLITE_READONLY);
         var immutable = Connect(new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1", SqliteOpenMode.ReadOnly);
         Probe(immutable);
-        return new SqliteCatalog(immutable);
+        return new SqliteCatalog(immutable, sharedResults);
     }
 
     private static void Probe(SqliteConnection connection)
@@ -668,6 +677,13 @@ public sealed partial class SqliteCatalog : ICatalog
         if (_results is not null && version == _resultsDataVersion)
             return _results;
         _resultsDataVersion = version;
+        // Only a connection that has not written may share: its snapshot is a committed generation.
+        _results = _sharedResults is not null && !_batchWrites ? _sharedResults.At(Generation, ReadResultIndex) : ReadResultIndex();
+        return _results;
+    }
+
+    private ResultIndex ReadResultIndex()
+    {
         var index = new ResultIndex();
         using (var documents = Command("SELECT rowid, id, date, kind, year, collection, volume FROM documents"))
         using (var reader = documents.ExecuteReader())
@@ -684,7 +700,7 @@ public sealed partial class SqliteCatalog : ICatalog
             while (reader.Read())
                 index.AddPerson(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
         }
-        return _results = index;
+        return index;
     }
 
     public IReadOnlyList<WorkEntry> List(WorkFilter filter)
