@@ -26,9 +26,10 @@ public static class IngestVerb
         };
         var followLinks = new Option<bool>("--follow-links") { Description = "Follow links to other folders when walking a folder (each real folder is walked once)." };
         var wait = ArchiveOptions.Wait();
+        var priority = BackgroundPriority.Option();
         var command = new Command("ingest", "Store files in the archive: a new object per new document, a new version per changed one, nothing for an unchanged one. Exit 1 if any file failed; the others are stored.")
         {
-            paths, format, message, json, jsonLines, maximumSize, followLinks, wait,
+            paths, format, message, json, jsonLines, maximumSize, followLinks, wait, priority,
         };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
