@@ -5,7 +5,7 @@ namespace Verbatim.Cli.Tests;
 
 /// <summary>
 /// `verbatim ingest` and `verbatim watch` run as processes of their own, and the priority of every
-/// thread they have is read from /proc while they run: lowered by default, kept with --priority normal.
+/// thread they have is read from /proc while they run: lowered with --priority background, kept by default.
 /// </summary>
 public sealed class BackgroundPriorityTests : IDisposable
 {
@@ -26,7 +26,7 @@ public sealed class BackgroundPriorityTests : IDisposable
     private static int Lowered => Math.Min(19, OwnNice + BackgroundPriority.Lowering);
 
     [Theory]
-    [InlineData(new string[0], true)]
+    [InlineData(new string[0], false)]
     [InlineData(new[] { "--priority", "background" }, true)]
     [InlineData(new[] { "--priority", "normal" }, false)]
     public void Ingest_waiting_for_another_writer_runs_at_the_priority_asked(string[] priority, bool lowered)
@@ -45,8 +45,8 @@ public sealed class BackgroundPriorityTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new string[0], true)]
-    [InlineData(new[] { "--priority", "normal" }, false)]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "--priority", "background" }, true)]
     public void Watch_runs_at_the_priority_asked(string[] priority, bool lowered)
     {
         var (watch, nices) = NicesOnceSaid(["watch", Path.Combine(_folder, "inbox"), "--archive", ArchivePath, .. priority], "Watching");
