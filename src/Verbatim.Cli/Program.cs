@@ -1,4 +1,6 @@
 using System.CommandLine;
 using Verbatim.Cli;
 
-return await VerbatimCommand.Create().Parse(args).InvokeAsync();
+var parsed = VerbatimCommand.Create().Parse(args);
+BackgroundPriority.ApplyTo(parsed);
+return await parsed.InvokeAsync();

@@ -27,9 +27,10 @@ public static class IngestVerb
         var followLinks = new Option<bool>("--follow-links") { Description = "Follow links to other folders when walking a folder (each real folder is walked once)." };
         var access = AccessVerb.Option("every document stored by this run (default: each keeps its access; a new one is open)");
         var wait = ArchiveOptions.Wait();
+        var priority = BackgroundPriority.Option();
         var command = new Command("ingest", "Store files in the archive: a new object per new document, a new version per changed one, nothing for an unchanged one. Exit 1 if any file failed; the others are stored.")
         {
-            paths, format, message, json, jsonLines, maximumSize, followLinks, access, wait,
+            paths, format, message, json, jsonLines, maximumSize, followLinks, access, wait, priority,
         };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {

@@ -23,7 +23,7 @@ public static class WatchVerb
         var message = new Option<string>("--message", "-m") { Description = "The message recorded with every new version.", DefaultValueFactory = _ => "ingest from the inbox" };
         var command = new Command("watch", "Ingest each file that appears in a folder once it is complete (written and closed), and move it to done/ or failed/. Runs until stopped (Ctrl-C), or with --once until the folder is empty.")
         {
-            folder, settle, once, message,
+            folder, settle, once, message, BackgroundPriority.Option(),
         };
         // Ctrl-C and SIGTERM cancel the token: the round under way finishes, the next one is not begun.
         command.SetAction((result, cancellationToken) => Task.FromResult(ArchiveOptions.Run(result, (output, error) =>

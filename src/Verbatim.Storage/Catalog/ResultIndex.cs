@@ -41,6 +41,7 @@ public sealed class ResultIndex
         public string Kind = "";
         public string? Collection;
         public string? Volume;
+        public int Version;
         public int KindValue;
         public int YearValue = None;
         public int CollectionValue = None;
@@ -50,7 +51,7 @@ public sealed class ResultIndex
         public List<string> CopyKeys = [];
     }
 
-    public void AddDocument(long row, string id, string? date, string kind, int? year, string? collection, string? volume)
+    public void AddDocument(long row, string id, string? date, string kind, int? year, string? collection, string? volume, int version = 0)
     {
         string? Year() => year?.ToString(CultureInfo.InvariantCulture);
         _rows[row] = new Row
@@ -61,11 +62,41 @@ public sealed class ResultIndex
             Kind = kind,
             Collection = collection,
             Volume = volume,
+            Version = version,
             KindValue = _kinds.Intern(kind, kind),
             YearValue = Year() is { } y ? _years.Intern(y, y) : None,
             CollectionValue = collection is null ? None : _collections.Intern(collection, collection),
             VolumeValue = volume is null ? None : _volumes.Intern(volume, volume),
         };
+    }
+
+    /// <summary>How many documents the index holds.</summary>
+    public int DocumentCount => _rows.Count;
+
+    /// <summary>Whether the row holds the document of that id at that version.</summary>
+    public bool Holds(long row, string id, int version) => _rows.TryGetValue(row, out var document) && document.Id == id && document.Version == version;
+
+    /// <summary>
+    /// A new index of the rows given, with their people, as this index holds them. Rows are
+    /// taken in rowid order, as a catalog adds them, so that each person keeps the spelling first
+    /// met; this index is only read, and may serve meanwhile.
+    /// </summary>
+    public ResultIndex Keeping(IEnumerable<long> rows)
+    {
+        var kept = new ResultIndex();
+        foreach (var row in rows.Order())
+        {
+            if (!_rows.TryGetValue(row, out var document))
+                continue;
+            kept.AddDocument(row, document.Id, document.Date, document.Kind, document.Year, document.Collection, document.Volume, document.Version);
+            var copy = kept._rows[row];
+            foreach (var author in document.Authors)
+                copy.Authors.Add(kept._authors.Intern(_authors.Key(author), _authors.Label(author)));
+            foreach (var addressee in document.Addressees)
+                copy.Addressees.Add(kept._addressees.Intern(_addressees.Key(addressee), _addressees.Label(addressee)));
+            copy.CopyKeys.AddRange(document.CopyKeys);
+        }
+        return kept;
     }
 
     /// <summary>Adds a person to a document already added; copies are filtered by, never counted as a facet.</summary>
@@ -220,6 +251,8 @@ public sealed class ResultIndex
         }
 
         public string Key(int value) => _keys[value];
+
+        public string Label(int value) => _labels[value];
 
         public int[] Counter() => new int[_keys.Count];
 

@@ -40,6 +40,9 @@ public sealed partial class Archive : IDisposable
 
     public ICatalog Catalog => _catalog;
 
+    /// <summary>The result index shared by the catalog readers opened from this archive (<see cref="CatalogReaders"/>).</summary>
+    public SharedResultIndex ReaderResults { get; } = new();
+
     private Archive(ArchiveLayout layout, WriterLock? lockFile, OcflStore store, SqliteCatalog catalog, FileParser parser)
     {
         Layout = layout;

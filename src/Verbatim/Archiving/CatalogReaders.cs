@@ -9,7 +9,8 @@ public static class CatalogReaders
     /// <summary>
     /// A catalog connection of its own that can only search and list. An <see cref="Archive"/>
     /// serves one caller at a time; each reader opened here may serve another, concurrently.
-    /// The caller disposes it.
+    /// The caller disposes it. After a write, the readers of one archive build the new result
+    /// index once between them (<see cref="Archive.ReaderResults"/>).
     /// </summary>
-    public static ICatalog OpenCatalogReader(this Archive archive) => SqliteCatalog.OpenReadOnly(archive.Layout.Catalog);
+    public static ICatalog OpenCatalogReader(this Archive archive) => SqliteCatalog.OpenReadOnly(archive.Layout.Catalog, archive.ReaderResults);
 }

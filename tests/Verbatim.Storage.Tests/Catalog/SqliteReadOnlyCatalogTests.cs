@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Verbatim.Model;
 using Verbatim.Searching;
 using Verbatim.Storage.Catalog.Sqlite;
 
@@ -39,6 +40,67 @@ public sealed class SqliteReadOnlyCatalogTests : IDisposable
         var answers = new[] { first, second }.AsParallel().Select(reader => Enumerable.Range(0, 20).Select(_ => reader.Search(new SearchQuery("Stalin")).Total).Distinct().Single()).ToList();
         Assert.Equal([expected.Total, expected.Total], answers);
         Assert.Equal(_writer.List(new WorkFilter()).Count, first.List(new WorkFilter()).Count);
+    }
+
+    [Fact]
+    public void Readers_that_share_a_result_index_build_it_once_per_committed_generation()
+    {
+        var shared = new SharedResultIndex();
+        using var first = SqliteCatalog.OpenReadOnly(CatalogPath, shared);
+        using var second = SqliteCatalog.OpenReadOnly(CatalogPath, shared);
+        var before = TestDocuments.All.Count - 1;
+        Assert.Equal(before, first.Search(new SearchQuery("")).Total);
+        Assert.Equal(before, second.Search(new SearchQuery("")).Total);
+        Assert.Equal(1, shared.Builds);
+
+        _writer.Upsert(TestDocuments.All[0], 1);
+        Assert.Equal(before + 1, second.List(new WorkFilter()).Count);
+        Assert.Equal(before + 1, first.Search(new SearchQuery("")).Total);
+        Assert.Contains(first.Search(new SearchQuery(TestDocuments.All[0].Title) { Limit = 100 }).Hits, h => h.Id == TestDocuments.All[0].Id);
+        Assert.Equal(2, shared.Builds);
+    }
+
+    [Fact]
+    public void After_a_small_write_the_shared_index_keeps_the_rows_it_had_and_answers_as_one_read_whole()
+    {
+        var shared = new SharedResultIndex();
+        using var reader = SqliteCatalog.OpenReadOnly(CatalogPath, shared);
+        Assert.Equal(TestDocuments.All.Count - 1, reader.Search(new SearchQuery("")).Total);
+
+        var changed = TestDocuments.All[1] with { Title = "A changed title", Authors = [.. TestDocuments.All[1].Authors, new PersonRef("Ein Neuer Autor")] };
+        using (_writer.Batch())
+        {
+            _writer.Upsert(TestDocuments.All[0], 1);
+            _writer.Upsert(changed, 2);
+            _writer.Remove(TestDocuments.All[2].Id);
+        }
+
+        using var whole = SqliteCatalog.OpenReadOnly(CatalogPath);
+        foreach (var query in new[] { new SearchQuery("") { Limit = 100 }, new SearchQuery("changed"), new SearchQuery("") { Filter = new WorkFilter { Author = "neuer" } } })
+            Assert.Equal(Json(whole.Search(query)), Json(reader.Search(query)));
+        Assert.Equal(Json(whole.List(new WorkFilter())), Json(reader.List(new WorkFilter())));
+        Assert.Equal((2, 1), (shared.Builds, shared.Extended));
+    }
+
+    private static string Json(object value) => System.Text.Json.JsonSerializer.Serialize(value);
+
+    [Fact]
+    public void A_reader_in_an_older_snapshot_keeps_its_index_while_another_shares_the_next()
+    {
+        var shared = new SharedResultIndex();
+        using var older = SqliteCatalog.OpenReadOnly(CatalogPath, shared);
+        using var newer = SqliteCatalog.OpenReadOnly(CatalogPath, shared);
+        var before = TestDocuments.All.Count - 1;
+        using (older.Snapshot())
+        {
+            Assert.Equal(before, older.Search(new SearchQuery("")).Total);
+            _writer.Upsert(TestDocuments.All[0], 1);
+            Assert.Equal(before + 1, newer.Search(new SearchQuery("")).Total);
+            Assert.Equal(before, older.Search(new SearchQuery("")).Total);
+            Assert.Equal(before, older.List(new WorkFilter()).Count);
+        }
+        Assert.Equal(before + 1, older.List(new WorkFilter()).Count);
+        Assert.Equal(2, shared.Builds);
     }
 
     [Fact]

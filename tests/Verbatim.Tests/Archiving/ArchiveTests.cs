@@ -26,6 +26,22 @@ public sealed class ArchiveTests : ArchiveFolderTests
     }
 
     [Fact]
+    public void Catalog_readers_of_one_archive_build_one_result_index_per_ingest()
+    {
+        using var archive = Archive.Init(ArchivePath);
+        archive.Ingest([RepositoryPaths.Seed("000")], Options);
+        using var first = archive.OpenCatalogReader();
+        using var second = archive.OpenCatalogReader();
+        var before = first.Search(new SearchQuery("")).Total;
+        Assert.Equal(before, second.Search(new SearchQuery("")).Total);
+
+        archive.Ingest([RepositoryPaths.Seed("001")], Options);
+        Assert.True(second.Search(new SearchQuery("")).Total > before);
+        Assert.Equal(second.List(new WorkFilter()).Count, first.Search(new SearchQuery("")).Total);
+        Assert.Equal(2, archive.ReaderResults.Builds);
+    }
+
+    [Fact]
     public void Bad_file_is_reported_and_the_rest_of_the_batch_is_stored()
     {
         using var archive = Archive.Init(ArchivePath);

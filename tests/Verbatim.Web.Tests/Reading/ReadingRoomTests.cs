@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Verbatim.Access;
 using Verbatim.Archiving;
 using Verbatim.Searching;
+using Verbatim.Storing;
 using Verbatim.Web.Reading;
 
 namespace Verbatim.Web.Tests.Reading;
@@ -22,6 +24,21 @@ public sealed class ReadingRoomTests : IDisposable
         _room.Dispose();
         _archive.Dispose();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_request_that_finds_a_new_generation_is_answered_from_the_edition_it_has_and_the_next_follows()
+    {
+        Assert.Empty(_room.Works(Viewer.Public));
+        _archive.Ingest([RepositoryPaths.Seed("000")], new IngestOptions("auto", "room tests", new StoreUser("Tester", "mailto:tester@example.org")));
+        await Task.Delay(ReadingRoom.Recheck * 2);
+
+        // The works list of a large archive takes a while to read: the request that notices does not wait for it.
+        Assert.Empty(_room.Works(Viewer.Public));
+        var clock = Stopwatch.StartNew();
+        while (_room.Works(Viewer.Public).Count == 0 && clock.Elapsed < TimeSpan.FromSeconds(5))
+            await Task.Delay(20);
+        Assert.Single(_room.Works(Viewer.Public));
     }
 
     [Fact]

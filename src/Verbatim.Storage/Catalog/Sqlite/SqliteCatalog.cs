@@ -34,7 +34,14 @@ public sealed partial class SqliteCatalog : ICatalog
     private ResultIndex? _results;
     private long _resultsDataVersion;
 
-    private SqliteCatalog(SqliteConnection connection) => _connection = connection;
+    // Where a read-only connection takes the index another connection built of the same generation.
+    private readonly SharedResultIndex? _sharedResults;
+
+    private SqliteCatalog(SqliteConnection connection, SharedResultIndex? sharedResults = null)
+    {
+        _connection = connection;
+        _sharedResults = sharedResults;
+    }
 
     /// <summary>Opens (creating where needed) the catalog at the path; ":memory:" for one in memory.</summary>
     public static SqliteCatalog Open(string path)
@@ -52,15 +59,17 @@ public sealed partial class SqliteCatalog : ICatalog
     /// A reader sees every write committed by another connection, before or after it opened: its
     /// in-memory result index is rebuilt when PRAGMA data_version says the file has changed.
     /// </remarks>
+    /// <param name="path">The catalog file.</param>
+    /// <param name="sharedResults">Shared by the readers of this one file, so that a commit's new result index is built once for all of them.</param>
     /// <exception cref="SqliteException">The catalog cannot be read (none there, not a database, or a write-ahead log left in a folder no one here may write).</exception>
-    public static SqliteCatalog OpenReadOnly(string path)
+    public static SqliteCatalog OpenReadOnly(string path, SharedResultIndex? sharedResults = null)
     {
         var connection = Connect(path, SqliteOpenMode.ReadOnly);
         try
         {
             // The first read is where a catalog in WAL mode needs its -shm file, made on opening.
             Probe(connection);
-            return new SqliteCatalog(connection);
+            return new SqliteCatalog(connection, sharedResults);
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode is SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_CANTOPEN)
         {
@@ -73,7 +82,7 @@ public sealed partial class SqliteCatalog : ICatalog
             throw new SqliteException($"the catalog {path} has a write-ahead log ({path}-wal) that must be merged, and its folder cannot be written here; open it once where it can be written (any verbatim command)", SQLitePCL.raw.SQLITE_READONLY);
         var immutable = Connect(new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1", SqliteOpenMode.ReadOnly);
         Probe(immutable);
-        return new SqliteCatalog(immutable);
+        return new SqliteCatalog(immutable, sharedResults);
     }
 
     private static void Probe(SqliteConnection connection)
@@ -714,23 +723,68 @@ public sealed partial class SqliteCatalog : ICatalog
         if (_results is not null && version == _resultsDataVersion)
             return _results;
         _resultsDataVersion = version;
-        var index = new ResultIndex();
-        using (var documents = Command("SELECT rowid, id, date, kind, year, collection, volume FROM documents"))
+        // Only a connection that has not written may share: its snapshot is a committed generation.
+        _results = _sharedResults is not null && !_batchWrites ? _sharedResults.At(Generation, ReadResultIndex) : ReadResultIndex(null).Index;
+        return _results;
+    }
+
+    /// <summary>
+    /// The result index of this connection's snapshot: the rows of <paramref name="previous"/>
+    /// that are still there as they were, and the rest read from the tables; all of it read where
+    /// there is no previous index or most rows changed.
+    /// </summary>
+    private (ResultIndex Index, bool Extended) ReadResultIndex(ResultIndex? previous)
+    {
+        if (previous is not null)
+        {
+            // A row is unchanged where its rowid still holds the same id at the same version: a
+            // stored version never changes, and an upsert deletes the row (with its people) and
+            // inserts it again, under a rowid above every row there was before it.
+            var kept = new HashSet<long>();
+            var changed = new List<long>();
+            using (var rows = Command("SELECT rowid, id, version FROM documents"))
+            using (var reader = rows.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var row = reader.GetInt64(0);
+                    (previous.Holds(row, reader.GetString(1), reader.GetInt32(2)) ? (ICollection<long>)kept : changed).Add(row);
+                }
+            }
+            if (changed.Count == 0 && kept.Count == previous.DocumentCount)
+                return (previous, true);
+            if (changed.Count <= kept.Count)
+            {
+                var index = previous.Keeping(kept);
+                ReadRows(index, changed);
+                return (index, true);
+            }
+        }
+        var whole = new ResultIndex();
+        ReadRows(whole, null);
+        return (whole, false);
+    }
+
+    /// <summary>Adds the rows given (every row where null) with their authors and addressees, in rowid order, which decides each person's shown spelling.</summary>
+    private void ReadRows(ResultIndex index, IReadOnlyCollection<long>? rows)
+    {
+        var only = rows is null ? "" : $"WHERE rowid IN ({string.Join(",", rows.Select(r => r.ToString(CultureInfo.InvariantCulture)))})";
+        using (var documents = Command($"SELECT rowid, id, date, kind, year, collection, volume, version FROM documents {only} ORDER BY rowid"))
         using (var reader = documents.ExecuteReader())
         {
             while (reader.Read())
             {
                 string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                index.AddDocument(reader.GetInt64(0), reader.GetString(1), Text(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt32(4), Text(5), Text(6));
+                index.AddDocument(reader.GetInt64(0), reader.GetString(1), Text(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt32(4), Text(5), Text(6), reader.GetInt32(7));
             }
         }
-        using (var people = Command("SELECT document, role, name_key, name FROM people WHERE role IN ('author', 'addressee') ORDER BY document, role, position"))
+        var ofRows = rows is null ? "" : $"AND document IN ({string.Join(",", rows.Select(r => r.ToString(CultureInfo.InvariantCulture)))})";
+        using (var people = Command($"SELECT document, role, name_key, name FROM people WHERE role IN ('author', 'addressee') {ofRows} ORDER BY document, role, position"))
         using (var reader = people.ExecuteReader())
         {
             while (reader.Read())
                 index.AddPerson(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
         }
-        return _results = index;
     }
 
     public IReadOnlyList<WorkEntry> List(WorkFilter filter)
