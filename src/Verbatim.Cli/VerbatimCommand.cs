@@ -26,6 +26,7 @@ public static class VerbatimCommand
         root.Subcommands.Add(AccessVerb.Create(archive));
         root.Subcommands.Add(UsersVerb.Create(archive));
         root.Subcommands.Add(GroupsVerb.Create(archive));
+        root.Subcommands.Add(LogVerb.Create(archive));
         root.Subcommands.Add(DiffVerb.Create(archive));
         root.Subcommands.Add(CollateVerb.Create(archive));
         root.Subcommands.Add(CheckQuoteVerb.Create(archive));

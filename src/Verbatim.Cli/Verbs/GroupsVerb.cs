@@ -13,9 +13,10 @@ public static class GroupsVerb
         var name = new Argument<string>("NAME") { Description = "The group's name (letters, digits, '-', '_' and '.')." };
         var description = new Option<string?>("--description") { Description = "What the group is for." };
         var add = new Command("add", "Add a group.") { name, description };
-        add.SetAction(result => UsersVerb.WithBook(result, archive, (book, output, _) =>
+        add.SetAction(result => UsersVerb.WithBook(result, archive, (book, output, _, record) =>
         {
             var group = book.AddGroup(result.GetValue(name)!, result.GetValue(description));
+            record($"added group {group.Name}");
             output.WriteLine($"added group {group.Name}");
             return 0;
         }));
@@ -23,9 +24,10 @@ public static class GroupsVerb
 
         var removed = new Argument<string>("NAME") { Description = "The group's name." };
         var remove = new Command("remove", "Remove a group and its memberships; documents restricted to it stay closed to all but editors until their access changes.") { removed };
-        remove.SetAction(result => UsersVerb.WithBook(result, archive, (book, output, _) =>
+        remove.SetAction(result => UsersVerb.WithBook(result, archive, (book, output, _, record) =>
         {
             book.RemoveGroup(result.GetValue(removed)!);
+            record($"removed group {result.GetValue(removed)}");
             output.WriteLine($"removed group {result.GetValue(removed)}");
             return 0;
         }));
@@ -33,7 +35,7 @@ public static class GroupsVerb
 
         var json = ArchiveOptions.Json("the groups");
         var list = new Command("list", "List the groups with their members.") { json };
-        list.SetAction(result => UsersVerb.WithBook(result, archive, (book, output, _) =>
+        list.SetAction(result => UsersVerb.WithBook(result, archive, (book, output, _, record) =>
         {
             var users = book.Users();
             var groups = book.Groups().Select(g => (Group: g, Members: users.Where(u => u.Groups.Contains(g.Name)).Select(u => u.Name).ToList())).ToList();

@@ -43,9 +43,10 @@ public static class UsersVerb
         var groups = new Option<string[]>("--group") { Description = "A group the account is in (repeat for more).", AllowMultipleArgumentsPerToken = false };
         var passwordFile = PasswordFile();
         var command = new Command("add", $"Add an account with a password of at least {AccountBook.MinimumPasswordLength} characters.") { name, role, groups, passwordFile };
-        command.SetAction(result => WithBook(result, archive, (book, output, _) =>
+        command.SetAction(result => WithBook(result, archive, (book, output, _, record) =>
         {
             var account = book.AddUser(result.GetValue(name)!, Enum.Parse<Role>(result.GetValue(role)!, ignoreCase: true), ReadPassword(result, passwordFile), result.GetValue(groups));
+            record($"added account {account.Name}, {Describe(account)}");
             output.WriteLine($"added {account.Name}, {Describe(account)}");
             return 0;
         }));
@@ -56,7 +57,7 @@ public static class UsersVerb
     {
         var json = ArchiveOptions.Json("the accounts");
         var command = new Command("list", "List the accounts with their roles and groups.") { json };
-        command.SetAction(result => WithBook(result, archive, (book, output, _) =>
+        command.SetAction(result => WithBook(result, archive, (book, output, _, record) =>
         {
             var users = book.Users();
             if (result.GetValue(json))
@@ -85,9 +86,10 @@ public static class UsersVerb
     {
         var name = Name();
         var command = new Command(verb, description) { name };
-        command.SetAction(result => WithBook(result, archive, (book, output, _) =>
+        command.SetAction(result => WithBook(result, archive, (book, output, _, record) =>
         {
             book.SetDisabled(result.GetValue(name)!, disable);
+            record($"{verb}d account {result.GetValue(name)}");
             output.WriteLine($"{result.GetValue(name)} {(disable ? "disabled" : "enabled")}");
             return 0;
         }));
@@ -99,10 +101,12 @@ public static class UsersVerb
         var name = Name();
         var group = new Argument<string>("GROUP") { Description = "The group." };
         var command = new Command(verb, description) { name, group };
-        command.SetAction(result => WithBook(result, archive, (book, output, _) =>
+        command.SetAction(result => WithBook(result, archive, (book, output, _, record) =>
         {
             var (account, to) = (result.GetValue(name)!, result.GetValue(group)!);
             var changed = grant ? book.Grant(account, to) : book.Revoke(account, to);
+            if (changed)
+                record($"{(grant ? "put" : "took")} {account} {(grant ? "in" : "out of")} group {to}");
             output.WriteLine(changed ? $"{account} {(grant ? "is now in" : "is no longer in")} {to}" : $"{account} {(grant ? "was in" : "was not in")} {to} already");
             return 0;
         }));
@@ -114,9 +118,10 @@ public static class UsersVerb
         var name = Name();
         var passwordFile = PasswordFile();
         var command = new Command("password", "Set an account's password.") { name, passwordFile };
-        command.SetAction(result => WithBook(result, archive, (book, output, _) =>
+        command.SetAction(result => WithBook(result, archive, (book, output, _, record) =>
         {
             book.SetPassword(result.GetValue(name)!, ReadPassword(result, passwordFile));
+            record($"set the password of {result.GetValue(name)}");
             output.WriteLine($"password of {result.GetValue(name)} set");
             return 0;
         }));
@@ -129,12 +134,13 @@ public static class UsersVerb
         var label = new Option<string?>("--create") { Description = "Make a token with this label (what it is for); its secret is printed once and kept nowhere.", HelpName = "LABEL" };
         var revoke = new Option<string?>("--revoke") { Description = "Revoke the token with this id.", HelpName = "ID" };
         var command = new Command("tokens", "List an account's API tokens (sent by scripts as Authorization: Bearer), make one, or revoke one.") { name, label, revoke };
-        command.SetAction(result => WithBook(result, archive, (book, output, error) =>
+        command.SetAction(result => WithBook(result, archive, (book, output, error, record) =>
         {
             var account = result.GetValue(name)!;
             if (result.GetValue(label) is { } purpose)
             {
                 var (token, secret) = book.CreateToken(account, purpose);
+                record($"made API token {token.Id} ({token.Label}) for {account}");
                 output.WriteLine(secret);
                 error.WriteLine($"token {token.Id} for {account} ({token.Label}): the line above is its secret, shown this once");
                 return 0;
@@ -146,6 +152,7 @@ public static class UsersVerb
                     error.WriteLine($"error: {account} has no token {id} that is not revoked already");
                     return 1;
                 }
+                record($"revoked API token {id} of {account}");
                 output.WriteLine($"token {id} of {account} revoked");
                 return 0;
             }
@@ -178,13 +185,15 @@ public static class UsersVerb
 
     /// <summary>Runs a subcommand over the accounts of the archive, which must exist.</summary>
 
-    internal static int WithBook(ParseResult result, Option<string?> archive, Func<AccountBook, TextWriter, TextWriter, int> body)
+    /// <param name="body">Given the accounts, the output and error writers, and a way to put a change of them in the archive's log.</param>
+    internal static int WithBook(ParseResult result, Option<string?> archive, Func<AccountBook, TextWriter, TextWriter, Action<string>, int> body)
         => ArchiveOptions.Run(result, (output, error) =>
         {
             var layout = new ArchiveLayout(Path.GetFullPath(ArchiveOptions.PathOf(result, archive)));
             if (!File.Exists(layout.Marker))
                 throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {layout.Root})");
             using var book = AccountBook.Open(layout);
-            return body(book, output, error);
+            var log = new ActivityLog(layout);
+            return body(book, output, error, detail => log.Append("account", ArchiveOptions.CurrentUser().Name, "command line", detail: detail));
         });
 }

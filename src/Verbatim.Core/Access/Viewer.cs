@@ -28,6 +28,9 @@ public sealed record Viewer(string? Name, Role Role, IReadOnlySet<string> Groups
     /// </summary>
     public static Viewer Keeper { get; } = new("keeper", Role.Admin, new HashSet<string>(StringComparer.Ordinal));
 
+    /// <summary>Where the viewer asks from (a client's address), for the record of who read what; null where it does not matter.</summary>
+    public string? From { get; init; }
+
     /// <summary>Editors and admins see every document, withdrawn and embargoed ones included.</summary>
     public bool SeesEverything => Role >= Role.Editor;
 

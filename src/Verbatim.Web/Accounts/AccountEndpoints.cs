@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Verbatim.Access;
 using Verbatim.Accounts;
+using Verbatim.Archiving;
 using Verbatim.Web.Hosting;
 using Verbatim.Web.Pages;
 
@@ -23,11 +24,16 @@ public static class AccountEndpoints
         pages.MapGet("/sign-in", (HttpContext context, ReaderAccounts accounts, string? returnUrl) =>
             SignInForm(context, accounts, returnUrl, null, null));
 
-        pages.MapPost("/sign-in", async (HttpContext context, ReaderAccounts accounts, [FromForm] string? name, [FromForm] string? password, [FromForm] string? returnUrl) =>
+        pages.MapPost("/sign-in", async (HttpContext context, ReaderAccounts accounts, ActivityLog log, [FromForm] string? name, [FromForm] string? password, [FromForm] string? returnUrl) =>
         {
             if (accounts.Book is not { } book)
                 return SignInForm(context, accounts, returnUrl, name, null, StatusCodes.Status503ServiceUnavailable);
             var result = book.SignIn(name ?? "", password ?? "");
+            var from = From(context);
+            if (result.Outcome == SignInOutcome.SignedIn)
+                log.Append("sign-in", result.Viewer!.Name, from);
+            else
+                log.Append("sign-in-refused", null, from, detail: $"as '{name}': {result.Outcome.ToString().ToLowerInvariant()}");
             if (result.Outcome != SignInOutcome.SignedIn)
             {
                 var said = result.Outcome switch
@@ -53,24 +59,44 @@ public static class AccountEndpoints
         pages.MapGet("/account", (HttpContext context, ReaderAccounts accounts, Viewer viewer) =>
             viewer.Name is null ? Results.Redirect("/sign-in?returnUrl=%2Faccount") : AccountPage(context, accounts, viewer, null));
 
-        pages.MapPost("/account/tokens", (HttpContext context, ReaderAccounts accounts, Viewer viewer, [FromForm] string? label) =>
+        pages.MapPost("/account/tokens", (HttpContext context, ReaderAccounts accounts, ActivityLog log, Viewer viewer, [FromForm] string? label) =>
         {
             if (viewer.Name is null || accounts.Book is not { } book)
                 return Results.Redirect("/sign-in?returnUrl=%2Faccount");
             if (string.IsNullOrWhiteSpace(label))
                 return AccountPage(context, accounts, viewer, null, StatusCodes.Status400BadRequest);
-            var (_, secret) = book.CreateToken(viewer.Name, label);
+            var (token, secret) = book.CreateToken(viewer.Name, label);
+            log.Append("account", viewer.Name, From(context), detail: $"made API token {token.Id} ({token.Label})");
             return AccountPage(context, accounts, viewer, secret);
         });
 
-        pages.MapPost("/account/tokens/{id}/revoke", async (HttpContext context, IAntiforgery antiforgery, ReaderAccounts accounts, Viewer viewer, string id) =>
+        pages.MapPost("/account/tokens/{id}/revoke", async (HttpContext context, IAntiforgery antiforgery, ReaderAccounts accounts, ActivityLog log, Viewer viewer, string id) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
                 return Failures.Forged(context);
             if (viewer.Name is null || accounts.Book is not { } book)
                 return Results.Redirect("/sign-in?returnUrl=%2Faccount");
-            book.RevokeToken(viewer.Name, id);
+            if (book.RevokeToken(viewer.Name, id))
+                log.Append("account", viewer.Name, From(context), detail: $"revoked API token {id}");
             return Results.Redirect("/account");
+        });
+        // Admins only; to anyone else the address is one where nothing is.
+        pages.MapGet("/log", (HttpContext context, ActivityLog log, Viewer viewer, int? page) =>
+        {
+            if (viewer.Role != Role.Admin)
+                return Failures.NotFound(context, "There is nothing at this address.");
+            const int PerPage = 200;
+            var entries = log.Entries();
+            var pageCount = Math.Max(1, (entries.Count + PerPage - 1) / PerPage);
+            var shown = Math.Clamp(page ?? 1, 1, pageCount);
+            return new RazorComponentResult<LogPage>(new
+            {
+                Entries = entries.Reverse().Skip((shown - 1) * PerPage).Take(PerPage).ToList(),
+                Breaks = log.Verify(),
+                Total = entries.Count,
+                Page = shown,
+                PageCount = pageCount,
+            });
         });
         return routes;
     }
@@ -102,6 +128,8 @@ public static class AccountEndpoints
             NewSecret = newSecret,
         })
         { StatusCode = status };
+
+    private static string From(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "";
 
     // Only a path of this reader: an address elsewhere would make the sign-in page an open redirect.
     private static string LocalOrHome(string? returnUrl)

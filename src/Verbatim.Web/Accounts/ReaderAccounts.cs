@@ -25,7 +25,9 @@ public sealed class ReaderAccounts(AccountBook? book, string? unavailable) : IDi
     public Viewer ViewerOf(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.User.Identity is { IsAuthenticated: true, Name: { } name } && Book?.ViewerOf(name) is { } viewer ? viewer : Viewer.Public;
+        return context.User.Identity is { IsAuthenticated: true, Name: { } name } && Book?.ViewerOf(name) is { } viewer
+            ? viewer with { From = context.Connection.RemoteIpAddress?.ToString() }
+            : Viewer.Public;
     }
 
     public static ClaimsPrincipal Principal(string name, string scheme) => new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], scheme));

@@ -57,6 +57,10 @@ public static class Failures
             ["The Authorization header's token is unknown, revoked, or of a disabled account; make a new one on your account page."]);
     }
 
+    /// <summary>What an address where nothing is answers (404), for a route that is there only for some.</summary>
+    public static IResult NotFound(HttpContext context, string message)
+        => Refusal(context, StatusCodes.Status404NotFound, "Not found", [message]);
+
     /// <summary>Refuses a request past its route's rate limit (429), saying when to ask again.</summary>
     public static IResult TooMany(HttpContext context, TimeSpan retryAfter)
         => Refusal(context, StatusCodes.Status429TooManyRequests, "Too many requests",

@@ -76,6 +76,7 @@ public static class ReaderHost
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSingleton(_ => new ReadingRoom(archive, clock: options.Clock));
         builder.Services.AddSingleton(_ => OpenAccounts(archive, options));
+        builder.Services.AddSingleton(archive.Log);
         // Who asks: every route takes the viewer and the reading room answers with what they may see.
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped(services => services.GetRequiredService<ReaderAccounts>().ViewerOf(services.GetRequiredService<IHttpContextAccessor>().HttpContext!));

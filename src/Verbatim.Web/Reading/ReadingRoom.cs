@@ -185,6 +185,17 @@ public sealed class ReadingRoom : IDisposable
         var edition = Current();
         if (!SeenBy(edition, viewer).MaySee(id))
             return null;
+        // A document that is not open is read by name: the log says who read it, when and from where.
+        if (edition.Closed.ContainsKey(id) && Read(edition, id, version) is { } closed)
+        {
+            _archive.Log.Append("read", viewer.Name, viewer.From ?? "", id, $"version {closed.Version}");
+            return closed;
+        }
+        return Read(edition, id, version);
+    }
+
+    private StoredView? Read(Edition edition, string id, int? version)
+    {
         if (edition.Documents.TryGetValue((id, version), out var cached))
             return cached;
         // The head the catalog names: a version stored but not yet catalogued is not shown before search knows it.

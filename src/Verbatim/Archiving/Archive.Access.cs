@@ -35,7 +35,8 @@ public sealed partial class Archive
     /// </summary>
     /// <returns>The write: <see cref="WriteStatus.Unchanged"/> where the document had that access already.</returns>
     /// <exception cref="ArchiveException">No such document, no reason given, or the document is damaged.</exception>
-    public StoreWriteResult SetAccess(string id, DocumentAccess access, string reason, StoreUser editor)
+    /// <param name="from">Where the change comes from, for the log.</param>
+    public StoreWriteResult SetAccess(string id, DocumentAccess access, string reason, StoreUser editor, string from = "command line")
     {
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(editor);
@@ -52,7 +53,7 @@ public sealed partial class Archive
             Access = AccessJson.ToBytes(access),
         };
         var done = new List<IngestedDocument>();
-        Flush([new Pending(document, id, SourceDigestOf(stored)) { Write = write }], done, null);
+        Flush([new Pending(document, id, SourceDigestOf(stored)) { Write = write }], done, null, from, "access");
         var result = done.Single();
         return new StoreWriteResult(id, result.Status, result.Version);
     }

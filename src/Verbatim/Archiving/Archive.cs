@@ -36,6 +36,9 @@ public sealed partial class Archive : IDisposable
 
     public ArchiveLayout Layout { get; }
 
+    /// <summary>The record of who did what (<see cref="ActivityLog"/>): every write of this archive adds to it.</summary>
+    public ActivityLog Log { get; }
+
     public IStore Store => _store;
 
     public ICatalog Catalog => _catalog;
@@ -46,6 +49,7 @@ public sealed partial class Archive : IDisposable
     private Archive(ArchiveLayout layout, WriterLock? lockFile, OcflStore store, SqliteCatalog catalog, FileParser parser)
     {
         Layout = layout;
+        Log = new ActivityLog(layout);
         _lock = lockFile;
         _store = store;
         _catalog = catalog;
@@ -275,11 +279,11 @@ public sealed partial class Archive : IDisposable
             sourcesOfRun[digest] = ids[result.Documents[0].Id];
             if (pending.Count >= BatchDocuments || pendingCharacters >= BatchCharacters)
             {
-                FlushOrSayDiskFull(pending, done, stored);
+                FlushOrSayDiskFull(pending, done, stored, options.From);
                 pendingCharacters = 0;
             }
         }
-        FlushOrSayDiskFull(pending, done, stored);
+        FlushOrSayDiskFull(pending, done, stored, options.From);
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
         return new IngestReport(done, failed) { Skipped = skipped, Duplicates = duplicates };
     }
@@ -308,11 +312,11 @@ public sealed partial class Archive : IDisposable
     }
 
     /// <exception cref="ArchiveException">The disk is full: what earlier batches stored is kept, this batch is not (or its catalog update waits for the next write to mend it).</exception>
-    private void FlushOrSayDiskFull(List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored)
+    private void FlushOrSayDiskFull(List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored, string from)
     {
         try
         {
-            Flush(pending, done, stored);
+            Flush(pending, done, stored, from);
         }
         catch (Exception exception) when (IsDiskFull(exception))
         {
@@ -328,13 +332,20 @@ public sealed partial class Archive : IDisposable
         => exception is IOException { HResult: 28 } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 }
             || exception.InnerException is { } inner && IsDiskFull(inner);
 
-    private void Flush(List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored)
+    /// <param name="from">Where the writes come from, for the log: "command line", or a client's address.</param>
+    /// <param name="action">What the log calls each write: "store" (a document or a correction), "access" (a change of access alone).</param>
+    private void Flush(List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored, string from, string action = "store")
     {
         if (pending.Count == 0)
             return;
         File.WriteAllLines(Layout.PendingCatalog, pending.Select(p => p.Document.Id));
         var results = _store.SaveAll([.. pending.Select(p => p.Write!)]);
         var accesses = pending.Select((p, i) => AccessAfter(p.Write!, results[i])).ToList();
+        var logged = pending.Select((p, i) => (Write: p.Write!, Result: results[i], Access: accesses[i]))
+            .Where(w => w.Result.Status != WriteStatus.Unchanged)
+            .Select(w => new LogRecord(action, w.Write.User.Name, from, w.Write.Id,
+                $"version {w.Result.Version} ({w.Result.Status.ToString().ToLowerInvariant()}): {w.Write.Message}{(w.Write.Access is null ? "" : $"; access {w.Access}")}"))
+            .ToList();
         foreach (var written in pending)
             written.Write = null;
         var batch = new List<IngestedDocument>(pending.Count);
@@ -349,6 +360,7 @@ public sealed partial class Archive : IDisposable
             });
         }
         File.Delete(Layout.PendingCatalog);
+        Log.AppendAll(logged);
         pending.Clear();
         done.AddRange(batch);
         if (stored is not null)
@@ -489,7 +501,13 @@ public sealed partial class Archive : IDisposable
 
     public IReadOnlyList<VersionInfo> History(string id) => _store.History(id);
 
-    public AuditReport Audit() => _store.Audit();
+    /// <summary>The store's audit, and the log's chain checked (a finding "LOG" for each break).</summary>
+    public AuditReport Audit()
+    {
+        var report = _store.Audit();
+        var log = Log.Verify();
+        return log.Count == 0 ? report : report with { Findings = [.. report.Findings, .. log.Select(problem => new AuditFinding("LOG", problem, Path.GetFileName(Layout.Log)))] };
+    }
 
     /// <summary>
     /// Repairs every damaged object whose original bytes the folder holds: a file of the folder
@@ -645,6 +663,9 @@ public sealed record IngestOptions(string Format, string Message, StoreUser User
 
     /// <summary>Whether a walk of a folder follows links to other folders (each real folder is walked once either way).</summary>
     public bool FollowLinks { get; init; }
+
+    /// <summary>Where the run comes from, for the log: the command line, or the address of a browser's upload.</summary>
+    public string From { get; init; } = "command line";
 
     /// <summary>The access every document of the run is given; null keeps what each one has (a new one is open).</summary>
     public DocumentAccess? Access { get; init; }

@@ -3,7 +3,8 @@ namespace Verbatim.Archiving;
 /// <summary>
 /// Where an archive keeps its parts: the OCFL storage root (the truth), the staging folder
 /// beside it (on the same file system, so a finished object moves in with one rename), the
-/// catalog (derived), the accounts (not derived: kept apart from the catalog), the writer's lock,
+/// catalog (derived), the accounts and the record of who did what (neither derived: kept apart
+/// from the catalog), the writer's lock,
 /// and the list of documents whose catalog update a crash may have cut off.
 /// </summary>
 public sealed record ArchiveLayout(string Root)
@@ -12,6 +13,8 @@ public sealed record ArchiveLayout(string Root)
     public string Staging => Path.Combine(Root, "staging");
     public string Catalog => Path.Combine(Root, "catalog.sqlite");
     public string Accounts => Path.Combine(Root, "accounts.sqlite");
+    public string Log => Path.Combine(Root, "log.jsonl");
+    public string LogHead => Path.Combine(Root, "log.head");
     public string Lock => Path.Combine(Root, ".lock");
     public string PendingCatalog => Path.Combine(Root, "catalog.pending");
     public string Marker => Path.Combine(Root, "verbatim-archive.txt");

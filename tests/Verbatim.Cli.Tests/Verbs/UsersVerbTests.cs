@@ -84,4 +84,27 @@ public sealed class UsersVerbTests : IDisposable
         Assert.Equal(2, unknownGroup.ExitCode);
         Assert.Contains("no accounts yet", Run("users", "list").Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Changes_of_accounts_are_in_the_log_and_log_verify_catches_an_edited_entry()
+    {
+        Run("groups", "add", "family");
+        Run("users", "add", "historian", "--group", "family", "--password-file", PasswordFile);
+        Run("users", "disable", "historian");
+
+        var listed = Run("log", "--who", Environment.GetEnvironmentVariable("VERBATIM_USER") is { Length: > 0 } user ? user : Environment.UserName).Output;
+
+        Assert.Contains("account  added group family", listed, StringComparison.Ordinal);
+        Assert.Contains("account  added account historian, researcher, in family", listed, StringComparison.Ordinal);
+        Assert.Contains("account  disabled account historian", listed, StringComparison.Ordinal);
+        Assert.Equal(0, Run("log", "--verify").ExitCode);
+
+        var log = Path.Combine(_archive, "log.jsonl");
+        File.WriteAllText(log, File.ReadAllText(log).Replace("disabled account", "enabled account", StringComparison.Ordinal));
+
+        var verified = Run("log", "--verify");
+        Assert.Equal(1, verified.ExitCode);
+        Assert.Contains("1 breaks in the log's chain", verified.Output, StringComparison.Ordinal);
+        Assert.Equal(1, Run("audit").ExitCode);
+    }
 }

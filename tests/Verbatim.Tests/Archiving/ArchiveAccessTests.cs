@@ -99,4 +99,26 @@ public sealed class ArchiveAccessTests : ArchiveFolderTests
         Assert.Equal(["personal", "published in full, 1989"], history.Select(h => h.Version.Message));
         Assert.Empty(archive.ClosedDocuments());
     }
+
+    [Fact]
+    public void Every_store_and_every_change_of_access_is_in_the_log_and_an_edit_of_the_log_is_an_audit_finding()
+    {
+        using var archive = Archive.Init(ArchivePath);
+        var id = archive.Ingest([Seeds[0]], Options).Documents[0].Id;
+        archive.SetAccess(id, DocumentAccess.RestrictedTo(["family"]), "strictly secret, personal", Editor, from: "192.0.2.7");
+        archive.Ingest([Seeds[0]], Options);
+
+        var entries = archive.Log.Entries();
+
+        Assert.Equal(["store", "access"], entries.Select(e => e.Action));
+        Assert.Equal(("Tester", "command line", id), (entries[0].Who, entries[0].From, entries[0].Document));
+        Assert.Equal(("editor-a", "192.0.2.7"), (entries[1].Who, entries[1].From));
+        Assert.Contains("strictly secret, personal; access restricted:family", entries[1].Detail, StringComparison.Ordinal);
+        Assert.True(archive.Audit().Clean);
+
+        File.WriteAllText(archive.Layout.Log, File.ReadAllText(archive.Layout.Log).Replace("restricted:family", "open", StringComparison.Ordinal));
+
+        var finding = Assert.Single(archive.Audit().Findings);
+        Assert.Equal(("LOG", "log.jsonl"), (finding.Code, finding.Path));
+    }
 }

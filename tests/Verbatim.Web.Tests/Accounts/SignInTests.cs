@@ -18,6 +18,7 @@ public sealed partial class SignInTests : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"verbatim-sign-in-{Guid.NewGuid():N}");
     private Archive? _archive;
     private HostedReader? _reader;
+    private string _adminToken = "";
 
     private HttpClient Client => _reader!.Client;
 
@@ -31,6 +32,8 @@ public sealed partial class SignInTests : IAsyncLifetime
         {
             book.AddGroup("family");
             book.AddUser("historian", Role.Researcher, Password, ["family"]);
+            book.AddUser("keeper", Role.Admin, Password);
+            _adminToken = book.CreateToken("keeper", "reads the log").Secret;
         }
         _reader = await HostedReader.Start(_archive);
     }
@@ -195,5 +198,27 @@ public sealed partial class SignInTests : IAsyncLifetime
             answers.Add((await Client.GetAsync("/api/check-quote?q=too+short")).StatusCode);
         Assert.All(answers.Take(limit), status => Assert.Equal(HttpStatusCode.BadRequest, status));
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
+    }
+
+    [Fact]
+    public async Task The_log_shows_an_admin_who_signed_in_and_read_the_restricted_letter_and_is_nothing_to_anyone_else()
+    {
+        var browser = new Browser(Client.BaseAddress!);
+        await browser.SignIn("historian", "not the password");
+        await browser.SignIn("historian", Password);
+        await browser.Send(HttpMethod.Get, $"/documents/{Restricted}");
+
+        using var asAdmin = new HttpRequestMessage(HttpMethod.Get, "/log");
+        asAdmin.Headers.Authorization = new("Bearer", _adminToken);
+        var page = await (await Client.SendAsync(asAdmin)).Content.ReadAsStringAsync();
+
+        Assert.Contains("the chain of digests holds", page, StringComparison.Ordinal);
+        Assert.Matches("<td>historian</td>\\s*<td>127\\.0\\.0\\.1</td>\\s*<td>read</td>", page);
+        Assert.Contains("<td>sign-in-refused</td>", page, StringComparison.Ordinal);
+        Assert.Contains(Restricted, page, StringComparison.Ordinal);
+        var nothing = await browser.Send(HttpMethod.Get, "/no-such-address");
+        var refused = await browser.Send(HttpMethod.Get, "/log");
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(await nothing.Content.ReadAsStringAsync(), await refused.Content.ReadAsStringAsync());
     }
 }
