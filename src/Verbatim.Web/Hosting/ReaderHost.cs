@@ -139,6 +139,7 @@ public static class ReaderHost
         reader.MapApi();
         reader.MapPages();
         reader.MapAccounts();
+        reader.MapAccessEditing();
         ((IEndpointConventionBuilder)reader).Finally(Routes.AnswerHeadAsGet);
         return app;
     }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Verbatim.Access;
 using Verbatim.Presenting;
 using Verbatim.Searching;
+using Verbatim.Web.Accounts;
 using Verbatim.Web.Citations;
 using Verbatim.Web.Hosting;
 using Verbatim.Web.Reading;
@@ -36,7 +37,8 @@ public static class PageEndpoints
             var (body, notes) = (stored.Document.Body, stored.Document.Notes);
             if (BodyParts.Of(body, notes, part ?? 1, options.PartCharacters) is not { } window)
                 return NotFound($"The text of “{id}” has {BodyParts.Of(body, notes, 1, options.PartCharacters)!.Count} parts: there is no part {part}.");
-            return Page<DocumentPage>(new { View = DocumentView.Of(room, viewer, stored, CanonicalUrl(request, id), window, boilerplate ?? false) });
+            var view = DocumentView.Of(room, viewer, stored, CanonicalUrl(request, id), window, boilerplate ?? false);
+            return Page<DocumentPage>(new { View = view, AccessEditor = view.IsHead && viewer.SeesEverything ? AccessEditing.Editor(request.HttpContext, stored) : null });
         });
 
         pages.MapGet("/documents/{id}/text", (ReadingRoom room, Viewer viewer, HttpContext context, string id, int? version) =>

@@ -36,7 +36,9 @@ public sealed partial class Archive
     /// <returns>The write: <see cref="WriteStatus.Unchanged"/> where the document had that access already.</returns>
     /// <exception cref="ArchiveException">No such document, no reason given, or the document is damaged.</exception>
     /// <param name="from">Where the change comes from, for the log.</param>
-    public StoreWriteResult SetAccess(string id, DocumentAccess access, string reason, StoreUser editor, string from = "command line")
+    /// <param name="basedOn">The version the editor saw; where the head is another (someone saved in between), nothing is written.</param>
+    /// <exception cref="EditConflictException">The head is not <paramref name="basedOn"/>.</exception>
+    public StoreWriteResult SetAccess(string id, DocumentAccess access, string reason, StoreUser editor, string from = "command line", int? basedOn = null)
     {
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(editor);
@@ -47,6 +49,8 @@ public sealed partial class Archive
             throw new ArchiveException($"no document '{id}'");
         // A damaged object is repaired before anything is built on it: its access must not be set from bytes that are not the ones received.
         DamagedDocumentException.ThrowIfDamaged(stored);
+        if (basedOn is { } seen && seen != stored.Version.Number)
+            throw new EditConflictException(id, seen, stored.Version, AccessJson.Read(stored.Access));
         var document = DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!;
         var write = new DocumentWrite(id, stored.DocumentJson, stored.SourceFileName, stored.Source, reason.Trim(), editor)
         {
@@ -72,4 +76,13 @@ public sealed partial class Archive
         }
         return changes;
     }
+}
+
+/// <summary>A change made on a version that is no longer the head: someone saved in between. Nothing was written.</summary>
+public sealed class EditConflictException(string id, int basedOn, VersionInfo head, DocumentAccess headAccess)
+    : ArchiveException($"'{id}' changed since version {basedOn} was read: version {head.Number} was saved by {head.User.Name} at {head.Created:yyyy-MM-dd HH:mm} UTC ({head.Message}); its access is {headAccess.Describe()}. Nothing was written: read it again and make the change on it.")
+{
+    public VersionInfo Head { get; } = head;
+
+    public DocumentAccess HeadAccess { get; } = headAccess;
 }

@@ -46,48 +46,6 @@ public sealed partial class SignInTests : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
-    /// <summary>A browser's cookies, kept by hand: HttpClient sends no Secure cookie over plain HTTP, which a browser does to 127.0.0.1.</summary>
-    private sealed class Browser(Uri address)
-    {
-        // Redirects are looked at, not followed: the test sees each response as a browser receives it.
-        private readonly HttpClient _client = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address };
-
-        private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
-
-        public List<string> SetCookies { get; } = [];
-
-        public async Task<HttpResponseMessage> Send(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? form = null)
-        {
-            using var request = new HttpRequestMessage(method, path) { Content = form is null ? null : new FormUrlEncodedContent(form) };
-            if (_cookies.Count > 0)
-                request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
-            var response = await _client.SendAsync(request);
-            foreach (var cookie in response.Headers.TryGetValues("Set-Cookie", out var set) ? set : [])
-            {
-                SetCookies.Add(cookie);
-                var pair = cookie.Split(';')[0].Split('=', 2);
-                if (pair[1].Length == 0)
-                    _cookies.Remove(pair[0]);
-                else
-                    _cookies[pair[0]] = pair[1];
-            }
-            return response;
-        }
-
-        /// <summary>The form's hidden antiforgery token on the page at the path.</summary>
-        public async Task<KeyValuePair<string, string>> FormToken(string path)
-        {
-            var page = await (await Send(HttpMethod.Get, path)).Content.ReadAsStringAsync();
-            return new("__RequestVerificationToken", TokenField().Match(page).Groups[1].Value);
-        }
-
-        public async Task<HttpResponseMessage> SignIn(string name, string password, string returnUrl = "/")
-            => await Send(HttpMethod.Post, "/sign-in", [await FormToken("/sign-in"), new("name", name), new("password", password), new("returnUrl", returnUrl)]);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
-
     [Fact]
     public async Task A_researcher_signs_in_with_a_strict_session_cookie_and_reads_what_their_group_is_granted()
     {

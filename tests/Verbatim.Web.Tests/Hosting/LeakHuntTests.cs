@@ -386,6 +386,9 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
             ["password"] = ["wrong", AccountPassword],
             ["returnUrl"] = ["/", $"/documents/{_closedIds[0]}"],
             ["label"] = ["a script"],
+            ["rule"] = ["open", "withdrawn:gone"],
+            ["reason"] = ["to see what happens"],
+            ["basedOn"] = ["1", "2"],
         }, [.. links.Select(l => (
             $"source={Uri.EscapeDataString(l.SourceId)}&from={l.SourceStart}&target={Uri.EscapeDataString(l.TargetId)}&at={l.TargetStart}",
             $"w={Uri.EscapeDataString(l.SourceId)}&w={Uri.EscapeDataString(l.TargetId)}"))]);

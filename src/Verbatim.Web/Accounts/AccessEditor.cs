@@ -1,0 +1,6 @@
+using Verbatim.Access;
+
+namespace Verbatim.Web.Accounts;
+
+/// <summary>What an editor's access form on a document page holds: the access now, the head version it was read at, the form's token, and what went wrong with the last try.</summary>
+public sealed record AccessEditor(DocumentAccess Current, int HeadVersion, FormToken Form, string? Error = null);
