@@ -67,10 +67,18 @@ public static class ServeVerb
         var defaults = new ReaderOptions();
         var signIns = PerMinute("--sign-ins-per-minute", "Sign-in attempts one client address may make a minute", defaults.SignInsPerMinute);
         var quoteChecks = PerMinute("--quote-checks-per-minute", "Quotation checks one client address may ask a minute (behind a proxy every client is the proxy's address)", defaults.QuoteChecksPerMinute);
+        var certificate = new Option<string?>("--certificate") { Description = "Serve HTTPS with this certificate (PEM; with --certificate-key).", HelpName = "FILE" };
+        var certificateKey = new Option<string?>("--certificate-key") { Description = "The certificate's private key (PEM).", HelpName = "FILE" };
+        var behindProxy = new Option<bool>("--behind-proxy") { Description = "A proxy on this machine serves HTTPS in front of the reader and forwards the client's address (X-Forwarded-For, X-Forwarded-Proto)." };
         var command = new Command("serve", "Serve the archive to a browser (the web reader) and as a JSON API, on 127.0.0.1 unless told otherwise, until stopped with Ctrl+C.")
         {
-            port, listen, publicUrl, inbox, settle, signIns, quoteChecks,
+            port, listen, publicUrl, inbox, settle, signIns, quoteChecks, certificate, certificateKey, behindProxy,
         };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(certificate) is null) != (result.GetValue(certificateKey) is null))
+                result.AddError("--certificate and --certificate-key go together");
+        });
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
             using var opened = ArchiveOptions.OpenForReading(result, archive);
@@ -83,6 +91,8 @@ public static class ServeVerb
                 PublicUrl = result.GetValue(publicUrl),
                 SignInsPerMinute = result.GetValue(signIns),
                 QuoteChecksPerMinute = result.GetValue(quoteChecks),
+                Https = result.GetValue(certificate) is { } pem ? (pem, result.GetValue(certificateKey)!) : null,
+                BehindProxy = result.GetValue(behindProxy),
             }, output, watched, error);
         }));
         return command;
@@ -97,10 +107,11 @@ public static class ServeVerb
     };
 
     /// <summary>The line that warns that an address other than the loopback interface's opens the archive to the network; null for a loopback address.</summary>
-    public static string? NetworkWarning(IPAddress listen)
+    public static string? NetworkWarning(IPAddress listen, bool https = false)
         => IPAddress.IsLoopback(listen)
             ? null
-            : $"warning: serving on {listen}: the archive is then reachable from the network, by anyone who can reach this machine.";
+            : $"warning: serving on {listen}: the archive is then reachable from the network, by anyone who can reach this machine."
+                + (https ? "" : " It is served without HTTPS, so passwords and sessions cross the network in clear: give --certificate and --certificate-key, or --behind-proxy where a proxy serves HTTPS.");
 
     /// <summary>
     /// Serves an archive opened for reading until the process is told to stop; other processes
@@ -111,7 +122,7 @@ public static class ServeVerb
         using var app = ReaderHost.Build(archive, options);
         app.Start();
         output = TextWriter.Synchronized(output);
-        if (NetworkWarning(options.Listen) is { } warning)
+        if (NetworkWarning(options.Listen, options.Https is not null || options.BehindProxy) is { } warning)
             output.WriteLine(warning);
         // Before the line that says where it serves, which scripts wait for as the sign it is ready.
         if (inbox is not null)

@@ -8,9 +8,11 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +49,12 @@ public sealed record ReaderOptions(int Port = ReaderOptions.DefaultPort)
     /// <summary>Quotation checks one client address may ask a minute (each may work for seconds); more are answered 429.</summary>
     public int QuoteChecksPerMinute { get; init; } = 60;
 
+    /// <summary>A certificate (PEM) to serve HTTPS with, and its private key (PEM); plain HTTP where null.</summary>
+    public (string Certificate, string Key)? Https { get; init; }
+
+    /// <summary>Whether a proxy in front serves HTTPS and forwards the client's address and scheme (X-Forwarded-For, X-Forwarded-Proto; trusted from the loopback only).</summary>
+    public bool BehindProxy { get; init; }
+
     /// <summary>The clock by which embargoes end (tests set the day; the server runs on the system's).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
@@ -65,7 +73,11 @@ public static class ReaderHost
         // working folder, environment variable (Kestrel__Endpoints__..., ASPNETCORE_URLS) or other
         // configuration source may add an endpoint or move one, so the host reads none of them.
         builder.Configuration.Sources.Clear();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Listen, options.Port));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Listen, options.Port, listen =>
+        {
+            if (options.Https is var (certificate, key))
+                listen.UseHttps(System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(certificate, key));
+        }));
         builder.Services.AddSingleton(options);
         // Against DNS rebinding: a page fetched under another name cannot read the reader's answers.
         builder.Services.AddHostFiltering(filtering => filtering.AllowedHosts = AllowedHosts(options));
@@ -113,6 +125,8 @@ public static class ReaderHost
             // handler itself answers 499 without logging it as a failure.)
             SuppressDiagnosticsCallback = failure => Failures.IsCallersError(failure.Exception),
         });
+        if (options.BehindProxy)
+            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseMiddleware<SecurityHeaders>();
         app.UseHostFiltering();
         app.Use(async (context, next) =>

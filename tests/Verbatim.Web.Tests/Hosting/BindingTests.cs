@@ -121,6 +121,26 @@ public sealed class BindingTests : IDisposable
         Assert.Contains($"url = {{https://letters.example.org/documents/{_id}}}", await response.Content.ReadAsStringAsync());
         Assert.Contains($"https://letters.example.org/documents/{_id}", await reader.Client.GetStringAsync($"/documents/{_id}/cite.json"));
     }
+
+    [Fact]
+    public async Task Given_a_certificate_the_reader_serves_https_with_it()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var (pem, keyPem) = (Path.Combine(_folder, "reader.crt"), Path.Combine(_folder, "reader.key"));
+        File.WriteAllText(pem, certificate.ExportCertificatePem());
+        File.WriteAllText(keyPem, key.ExportPkcs8PrivateKeyPem());
+
+        await using var reader = await HostedReader.Start(_archive, new ReaderOptions(Port: 0) { Https = (pem, keyPem) });
+        using var client = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint })
+        {
+            BaseAddress = reader.Client.BaseAddress,
+        };
+
+        Assert.Equal("https", reader.Client.BaseAddress!.Scheme);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -55,6 +55,14 @@ public sealed class ServeVerbTests
     public void Serving_beyond_the_loopback_interface_warns_that_the_archive_is_reachable_from_the_network(string address)
         => Assert.Contains("reachable from the network", ServeVerb.NetworkWarning(System.Net.IPAddress.Parse(address)));
 
+    [Fact]
+    public void Serving_beyond_the_loopback_interface_without_https_warns_that_passwords_cross_in_clear_and_with_it_does_not()
+    {
+        var everywhere = System.Net.IPAddress.Parse("0.0.0.0");
+        Assert.Contains("without HTTPS", ServeVerb.NetworkWarning(everywhere), StringComparison.Ordinal);
+        Assert.DoesNotContain("without HTTPS", ServeVerb.NetworkWarning(everywhere, https: true), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
