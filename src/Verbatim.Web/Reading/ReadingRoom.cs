@@ -185,8 +185,8 @@ public sealed class ReadingRoom : IDisposable
         var edition = Current();
         if (!SeenBy(edition, viewer).MaySee(id))
             return null;
-        // A document that is not open is read by name: the log says who read it, when and from where.
-        if (edition.Closed.ContainsKey(id) && Read(edition, id, version) is { } closed)
+        // A document that is not open today is read by name: the log says who read it, when and from where.
+        if (edition.Closed.TryGetValue(id, out var rule) && !rule.IsOpenOn(Today) && Read(edition, id, version) is { } closed)
         {
             _archive.Log.Append("read", viewer.Name, viewer.From ?? "", id, $"version {closed.Version}");
             return closed;

@@ -77,11 +77,14 @@ public sealed class ReadingRoomAccessTests : IDisposable
     {
         Assert.DoesNotContain(Embargoed, Seen(Viewer.Public));
 
+        _room.Read(Editor, Embargoed);
         _clock.Advance(TimeSpan.FromDays(1));
 
         Assert.Contains(Embargoed, Seen(Viewer.Public));
         Assert.NotNull(_room.Read(Viewer.Public, Embargoed));
         Assert.Contains(_room.Search(Viewer.Public, new SearchQuery("") { Limit = 100 }).Hits, h => h.Id == Embargoed);
+        // Read while closed, by name; read once open, by no one in particular: only the first is a read of a closed document.
+        Assert.Equal(["editor-a"], _archive.Log.Entries().Where(e => e.Action == "read").Select(e => e.Who));
     }
 
 }
