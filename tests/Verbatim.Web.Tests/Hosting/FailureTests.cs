@@ -13,6 +13,7 @@ public sealed class FailureTests : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"verbatim-web-failure-{Guid.NewGuid():N}");
     private Archive _archive = default!;
     private readonly LogCapture _log = new();
+    private readonly TaskCompletionSource _waitingStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _waitingStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HostedReader _reader = default!;
 
@@ -26,6 +27,7 @@ public sealed class FailureTests : IAsyncLifetime
             app.MapGet("/api/waiting", async Task<IResult> (CancellationToken cancellationToken) =>
             {
                 using var stopped = cancellationToken.Register(_waitingStopped.SetResult);
+                _waitingStarted.SetResult();
                 await Task.Delay(Timeout.Infinite, cancellationToken);
                 return Results.Ok();
             });
@@ -69,8 +71,13 @@ public sealed class FailureTests : IAsyncLifetime
     [Fact]
     public async Task A_request_whose_client_has_gone_stops_and_is_not_logged_as_a_failure()
     {
-        using var gone = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _reader.Client.GetAsync("/api/waiting", gone.Token));
+        // The client goes once the route is at work: on a loaded machine a fixed delay could end
+        // before the request reached the route, which then never ran.
+        using var gone = new CancellationTokenSource();
+        var asked = _reader.Client.GetAsync("/api/waiting", gone.Token);
+        await _waitingStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await gone.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => asked);
         await _waitingStopped.Task.WaitAsync(TimeSpan.FromSeconds(10));
         // The handler's answer to the aborted request is written after the route stops.
         await Task.Delay(200);
