@@ -59,8 +59,7 @@ public static class AccessEditing
     /// <summary>The document page again, with what went wrong above the access form.</summary>
     private static IResult Again(HttpContext context, ReadingRoom room, ReaderOptions options, Viewer viewer, StoredView head, string error, int status)
     {
-        var request = context.Request;
-        var view = DocumentView.Of(room, viewer, head, $"{request.Scheme}://{request.Host}{Links.Document(head.Document.Id)}",
+        var view = DocumentView.Of(room, viewer, head, PageEndpoints.CanonicalUrl(context.Request, head.Document.Id),
             BodyParts.Of(head.Document.Body, head.Document.Notes, 1, options.PartCharacters)!);
         return new RazorComponentResult<DocumentPage>(new { View = view, AccessEditor = Editor(context, head, error) }) { StatusCode = status };
     }

@@ -211,7 +211,7 @@ public static class PageEndpoints
 
     // The public URL where the reader has one; else the host the request named, which host
     // filtering has limited to the names the reader answers.
-    private static string CanonicalUrl(HttpRequest request, string id)
+    internal static string CanonicalUrl(HttpRequest request, string id)
         => request.HttpContext.RequestServices.GetRequiredService<ReaderOptions>().PublicUrl is { } publicUrl
             ? new Uri(publicUrl, Links.Document(id)).ToString()
             : new StringBuilder().Append(request.Scheme).Append("://").Append(request.Host.Value).Append(Links.Document(id)).ToString();
