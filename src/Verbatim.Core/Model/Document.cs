@@ -58,6 +58,9 @@ public sealed record Document
     /// <summary>Which reader produced the document and from which lines of the received file.</summary>
     public SourceInfo? Origin { get; init; }
 
+    /// <summary>Editors' corrections of what the reader read, oldest first: applied to the fields above, and applied again to any later reading of the source.</summary>
+    public IReadOnlyList<Correction> Corrections { get; init; } = [];
+
     /// <summary>What the reader could not read with certainty; the document is still usable.</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 

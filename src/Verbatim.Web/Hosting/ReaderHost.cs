@@ -22,6 +22,7 @@ using Verbatim.Archiving;
 using Verbatim.Web.Accounts;
 using Verbatim.Web.Api;
 using Verbatim.Web.Assets;
+using Verbatim.Web.Editing;
 using Verbatim.Web.Pages;
 using Verbatim.Web.Reading;
 
@@ -154,6 +155,7 @@ public static class ReaderHost
         reader.MapPages();
         reader.MapAccounts();
         reader.MapAccessEditing();
+        reader.MapFieldEditing();
         ((IEndpointConventionBuilder)reader).Finally(Routes.AnswerHeadAsGet);
         return app;
     }

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Verbatim.Access;
 using Verbatim.Presenting;
 using Verbatim.Searching;
-using Verbatim.Web.Accounts;
 using Verbatim.Web.Citations;
+using Verbatim.Web.Editing;
 using Verbatim.Web.Hosting;
 using Verbatim.Web.Reading;
 
@@ -38,7 +38,7 @@ public static class PageEndpoints
             if (BodyParts.Of(body, notes, part ?? 1, options.PartCharacters) is not { } window)
                 return NotFound($"The text of “{id}” has {BodyParts.Of(body, notes, 1, options.PartCharacters)!.Count} parts: there is no part {part}.");
             var view = DocumentView.Of(room, viewer, stored, CanonicalUrl(request, id), window, boilerplate ?? false);
-            return Page<DocumentPage>(new { View = view, AccessEditor = view.IsHead && viewer.SeesEverything ? AccessEditing.Editor(request.HttpContext, stored) : null });
+            return Page<DocumentPage>(new { View = view, Editors = view.IsHead && viewer.SeesEverything ? DocumentPageEditing.Editors(request.HttpContext, stored) : null });
         });
 
         pages.MapGet("/documents/{id}/text", (ReadingRoom room, Viewer viewer, HttpContext context, string id, int? version) =>

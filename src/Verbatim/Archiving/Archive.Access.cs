@@ -42,24 +42,13 @@ public sealed partial class Archive
     {
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(editor);
-        EnsureWritable();
-        if (string.IsNullOrWhiteSpace(reason))
-            throw new ArchiveException("a change of access needs its reason (--reason): it is the message of the new version");
-        if (!IsDocumentId(id) || _store.Read(id) is not { } stored)
-            throw new ArchiveException($"no document '{id}'");
-        // A damaged object is repaired before anything is built on it: its access must not be set from bytes that are not the ones received.
-        DamagedDocumentException.ThrowIfDamaged(stored);
-        if (basedOn is { } seen && seen != stored.Version.Number)
-            throw new EditConflictException(id, seen, stored.Version, AccessJson.Read(stored.Access));
+        var stored = HeadToEdit(id, reason, "a change of access", basedOn);
         var document = DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!;
         var write = new DocumentWrite(id, stored.DocumentJson, stored.SourceFileName, stored.Source, reason.Trim(), editor)
         {
             Access = AccessJson.ToBytes(access),
         };
-        var done = new List<IngestedDocument>();
-        Flush([new Pending(document, id, SourceDigestOf(stored)) { Write = write }], done, null, from, "access");
-        var result = done.Single();
-        return new StoreWriteResult(id, result.Status, result.Version);
+        return WriteEdit(document, stored, write, from, "access");
     }
 
     /// <summary>Each change of the document's access, oldest first: the version that made it, and the access it set.</summary>
@@ -76,13 +65,4 @@ public sealed partial class Archive
         }
         return changes;
     }
-}
-
-/// <summary>A change made on a version that is no longer the head: someone saved in between. Nothing was written.</summary>
-public sealed class EditConflictException(string id, int basedOn, VersionInfo head, DocumentAccess headAccess)
-    : ArchiveException($"'{id}' changed since version {basedOn} was read: version {head.Number} was saved by {head.User.Name} at {head.Created:yyyy-MM-dd HH:mm} UTC ({head.Message}); its access is {headAccess.Describe()}. Nothing was written: read it again and make the change on it.")
-{
-    public VersionInfo Head { get; } = head;
-
-    public DocumentAccess HeadAccess { get; } = headAccess;
 }

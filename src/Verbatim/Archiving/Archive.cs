@@ -260,10 +260,10 @@ public sealed partial class Archive : IDisposable
                 failed.Add(new IngestFailure(path, error.Message, error.Line));
                 continue;
             }
-            var ids = AssignIds(result.Documents, claimed);
+            var (ids, corrections) = AssignIds(result.Documents, claimed);
             foreach (var (document, index) in result.Documents.Select((d, k) => (d, k)))
             {
-                var final = Rename(document, ids);
+                var final = WithCorrections(Rename(document, ids), corrections.GetValueOrDefault(ids[document.Id], []));
                 // A compilation's parts point at the page's object for their bytes; only the
                 // page (the first document of the file) holds the source itself.
                 var holdsSource = index == 0;
@@ -333,7 +333,7 @@ public sealed partial class Archive : IDisposable
             || exception.InnerException is { } inner && IsDiskFull(inner);
 
     /// <param name="from">Where the writes come from, for the log: "command line", or a client's address.</param>
-    /// <param name="action">What the log calls each write: "store" (a document or a correction), "access" (a change of access alone).</param>
+    /// <param name="action">What the log calls each write: "store" (a document read from its source), "correct" (an editor's correction of its fields), "access" (a change of access alone).</param>
     private void Flush(List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored, string from, string action = "store")
     {
         if (pending.Count == 0)
@@ -395,11 +395,13 @@ public sealed partial class Archive : IDisposable
     /// <summary>
     /// The id each document of one file takes: its own where free or already held by the same
     /// source (same file name, same place in it), else the first free "-2", "-3", ... so that
-    /// re-ingesting a file finds the ids it took before.
+    /// re-ingesting a file finds the ids it took before; with the editors' corrections each id's
+    /// stored version holds, to be made again on the new reading.
     /// </summary>
-    private Dictionary<string, string> AssignIds(IReadOnlyList<Document> documents, HashSet<string> claimed)
+    private (Dictionary<string, string> Ids, Dictionary<string, IReadOnlyList<Correction>> Corrections) AssignIds(IReadOnlyList<Document> documents, HashSet<string> claimed)
     {
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var corrections = new Dictionary<string, IReadOnlyList<Correction>>(StringComparer.Ordinal);
         foreach (var document in documents)
         {
             for (var n = 1; ; n++)
@@ -408,24 +410,29 @@ public sealed partial class Archive : IDisposable
                 if (claimed.Contains(candidate))
                     continue;
                 var held = _store.Read(candidate);
-                if (held is null || SameSource(held, document))
+                Document? stored = null;
+                if (held is null || SameSource(held, document, out stored))
                 {
                     ids[document.Id] = candidate;
                     claimed.Add(candidate);
+                    if (stored?.Corrections is { Count: > 0 } made)
+                        corrections[candidate] = made;
                     break;
                 }
             }
         }
-        return ids;
+        return (ids, corrections);
     }
 
-    private static bool SameSource(StoredDocument held, Document document)
+    /// <param name="stored">The held document, where its document.json is sound.</param>
+    private static bool SameSource(StoredDocument held, Document document, out Document? stored)
     {
+        stored = null;
         // A damaged document.json cannot say where it came from; the object's own source file can,
         // and taking the id lets the store repair the object from the bytes given.
         if (held.Damage.Any(d => d.LogicalPath == OcflStore.DocumentPath))
             return held.SourceFileName is { } name && name == document.Origin?.FileName;
-        var stored = DocumentJson.Deserialize(Encoding.UTF8.GetString(held.DocumentJson.Span));
+        stored = DocumentJson.Deserialize(Encoding.UTF8.GetString(held.DocumentJson.Span));
         return stored?.Origin?.FileName == document.Origin?.FileName
             && stored?.Origin?.FirstLine == document.Origin?.FirstLine;
     }
