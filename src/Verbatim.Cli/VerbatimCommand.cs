@@ -24,6 +24,7 @@ public static class VerbatimCommand
         root.Subcommands.Add(SearchVerb.Create(archive));
         root.Subcommands.Add(HistoryVerb.Create(archive));
         root.Subcommands.Add(AccessVerb.Create(archive));
+        root.Subcommands.Add(CorrectVerb.Create(archive));
         root.Subcommands.Add(UsersVerb.Create(archive));
         root.Subcommands.Add(GroupsVerb.Create(archive));
         root.Subcommands.Add(LogVerb.Create(archive));
