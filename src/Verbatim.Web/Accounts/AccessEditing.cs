@@ -23,6 +23,13 @@ public static class AccessEditing
     /// <summary>How long a change waits for another process writing the archive (an ingest's batch).</summary>
     public static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>The user an editor's change is stored by: their account's name, and a URI that names the account.</summary>
+    public static StoreUser StoreUser(Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return new StoreUser(viewer.Name!, $"urn:verbatim:account:{viewer.Name}");
+    }
+
     public static AccessEditor Editor(HttpContext context, StoredView head, string? error = null)
         => new(AccessJson.Read(head.Stored.Access), head.Version, FormToken.For(context), error);
 
@@ -40,7 +47,7 @@ public static class AccessEditing
             try
             {
                 using var writer = Archive.Open(room.ArchiveRoot, WriterWait);
-                writer.SetAccess(id, access, reason, new StoreUser(viewer.Name!, $"urn:verbatim:account:{viewer.Name}"),
+                writer.SetAccess(id, access, reason, StoreUser(viewer),
                     context.Connection.RemoteIpAddress?.ToString() ?? "", basedOn);
             }
             catch (EditConflictException conflict)

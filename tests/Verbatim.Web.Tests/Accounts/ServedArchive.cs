@@ -1,0 +1,73 @@
+using System.Net;
+using Verbatim.Access;
+using Verbatim.Accounts;
+using Verbatim.Archiving;
+using Verbatim.Cli.Tests;
+using Verbatim.Storing;
+using Verbatim.Web.Hosting;
+using Verbatim.Web.Tests.Hosting;
+
+namespace Verbatim.Web.Tests.Accounts;
+
+/// <summary>
+/// An archive of the test's own with accounts, served read-only as `serve` serves it, so that
+/// what an editor writes from the browser goes through a writer opened for it; disposing stops
+/// the reader and deletes the archive.
+/// </summary>
+internal sealed class ServedArchive : IAsyncDisposable
+{
+    public const string Password = "a long enough passphrase";
+
+    private readonly Archive _served;
+
+    private ServedArchive(string folder, Archive served, HostedReader reader)
+    {
+        Folder = folder;
+        _served = served;
+        Reader = reader;
+    }
+
+    public string Folder { get; }
+
+    public HostedReader Reader { get; }
+
+    public Uri Address => Reader.Client.BaseAddress!;
+
+    /// <summary>
+    /// Starts the reader over a new archive of the samples/ folder's files, with the group
+    /// "family", the editor "editor-a" and the researcher "historian" of that group, each with
+    /// <see cref="Password"/>.
+    /// </summary>
+    public static async Task<ServedArchive> Start(string samples)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"verbatim-served-{Guid.NewGuid():N}");
+        using (var archive = Archive.Init(folder))
+        {
+            archive.Ingest([Path.Combine(CliRun.RepositoryRoot, "samples", samples)], new IngestOptions("auto", "test", new StoreUser("Tester", "mailto:tester@example.org")));
+            using var book = AccountBook.Open(archive.Layout);
+            book.AddGroup("family");
+            book.AddUser("editor-a", Role.Editor, Password);
+            book.AddUser("historian", Role.Researcher, Password, ["family"]);
+        }
+        var served = Archive.OpenForReading(folder);
+        return new ServedArchive(folder, served, await HostedReader.Start(served));
+    }
+
+    /// <summary>Another reader over the same archive, with other options.</summary>
+    public Task<HostedReader> StartAnother(ReaderOptions options) => HostedReader.Start(_served, options);
+
+    /// <summary>A browser signed in through the form at <paramref name="reader"/> (this archive's by default).</summary>
+    public async Task<Browser> SignedIn(string name, HostedReader? reader = null)
+    {
+        var browser = new Browser((reader ?? Reader).Client.BaseAddress!);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignIn(name, Password)).StatusCode);
+        return browser;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Reader.DisposeAsync();
+        _served.Dispose();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
