@@ -98,7 +98,8 @@ public sealed class UploadFolder : IDisposable
         return document with { Source = NameOf(document.Source) };
     }
 
-    private string NameOf(string path) => _names.TryGetValue(path, out var name) ? name : System.IO.Path.GetFileName(path);
+    /// <summary>The name a file was sent by, for the path it waits under.</summary>
+    public string NameOf(string path) => _names.TryGetValue(path, out var name) ? name : System.IO.Path.GetFileName(path);
 
     public void Dispose()
     {

@@ -128,8 +128,8 @@ public static class Uploading
     }
 
     /// <summary>
-    /// The answer as the ingest goes: the page's head at once, a line per document once it is
-    /// durably stored, then the summary and the rest of the page. Plain HTML sent in pieces, so it
+    /// The answer as the ingest goes: the page's head at once, a line per file as ingest begins
+    /// to read it and per document once it is durably stored (a batch at a time), then the summary and the rest of the page. Plain HTML sent in pieces, so it
     /// needs no script.
     /// </summary>
     private static async Task Stream(HttpContext context, Archive writer, UploadFolder folder, IngestOptions options)
@@ -143,27 +143,34 @@ public static class Uploading
         await response.WriteAsync(page[..slot]);
         await response.Body.FlushAsync();
 
-        var stored = Channel.CreateUnbounded<IngestedDocument>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var events = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         // Ingest writes synchronously and the response is written asynchronously: the ingest runs
-        // on a thread of its own and hands each stored document over.
+        // on a thread of its own and hands over each file it begins to read and each document once stored.
         var ingest = Task.Run(() =>
         {
             try
             {
-                return writer.Ingest(folder.Files, options, stored: document => stored.Writer.TryWrite(document));
+                return writer.Ingest(folder.Files, options, new Handover(events.Writer), stored: document => events.Writer.TryWrite(document));
             }
             finally
             {
-                stored.Writer.Complete();
+                events.Writer.Complete();
             }
         });
         var shown = new List<IngestedDocument>();
         try
         {
-            await foreach (var document in stored.Reader.ReadAllAsync())
+            await foreach (var happened in events.Reader.ReadAllAsync())
             {
-                shown.Add(folder.Shown(document));
-                await response.WriteAsync(await Render<UploadLine>(renderer, new() { ["Document"] = shown[^1] }));
+                if (happened is IngestedDocument document)
+                {
+                    shown.Add(folder.Shown(document));
+                    await response.WriteAsync(await Render<UploadLine>(renderer, new() { ["Document"] = shown[^1] }));
+                }
+                else if (happened is IngestProgress { Path: { } path } reading)
+                {
+                    await response.WriteAsync(await Render<UploadReading>(renderer, new() { ["Name"] = folder.NameOf(path), ["Number"] = reading.Done + 1, ["Total"] = reading.Total }));
+                }
                 await response.Body.FlushAsync();
             }
             Dictionary<string, object?> summary;
@@ -183,6 +190,15 @@ public static class Uploading
             // A browser gone mid-answer does not stop the ingest: the writer and the files are let go only once it ends.
             await Task.WhenAny(ingest);
         }
+    }
+
+    /// <summary>
+    /// Ingest's progress handed over in the order ingest reports it, on ingest's own thread
+    /// (<see cref="Progress{T}"/> would post each report to the thread pool, in no order).
+    /// </summary>
+    private sealed class Handover(ChannelWriter<object> events) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value) => events.TryWrite(value);
     }
 
     private static async Task<string> Render<TComponent>(HtmlRenderer renderer, Dictionary<string, object?> parameters) where TComponent : IComponent

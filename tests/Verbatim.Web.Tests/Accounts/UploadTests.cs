@@ -97,6 +97,9 @@ public sealed partial class UploadTests : IAsyncLifetime
         Assert.Contains("broken.xml:5: malformed XML", page, StringComparison.Ordinal);
         Assert.Contains($"{first.Name}: stored as lenin-1921-10-20-to-stalin (new)", page, StringComparison.Ordinal);
         Assert.Contains("2 documents: 2 new, 0 updated, 0 unchanged, 0 duplicates; 1 file failed.", page, StringComparison.Ordinal);
+        // Each file as ingest begins to read it, before the batch that stores them.
+        var reading = page.IndexOf("Reading file 2 of 3: broken.xml", StringComparison.Ordinal);
+        Assert.InRange(reading, 0, page.IndexOf("stored as", StringComparison.Ordinal));
         Assert.DoesNotContain(Folder, page, StringComparison.Ordinal);
         var stored = Linked(page);
         Assert.Equal(["lenin-1921-10-20-to-stalin", "lenin-1921-12-20-to-zalutsky-and-solts"], stored);
