@@ -129,8 +129,8 @@ public static class Uploading
 
     /// <summary>
     /// The answer as the ingest goes: the page's head at once, a line per file as ingest begins
-    /// to read it and per document once it is durably stored (a batch at a time), then the summary and the rest of the page. Plain HTML sent in pieces, so it
-    /// needs no script.
+    /// to read it and per document once it is durably stored (a batch at a time), then the
+    /// summary and the rest of the page. Plain HTML sent in pieces, so it needs no script.
     /// </summary>
     private static async Task Stream(HttpContext context, Archive writer, UploadFolder folder, IngestOptions options)
     {

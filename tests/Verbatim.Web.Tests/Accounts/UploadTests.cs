@@ -121,6 +121,30 @@ public sealed partial class UploadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_upload_without_a_message_or_with_an_unreadable_access_is_refused_and_one_with_an_access_closes_what_it_stores()
+    {
+        var editor = await SignedIn("editor-a");
+        var count = StoredCount();
+
+        var unsaid = await editor.Send(HttpMethod.Post, "/upload", Multipart([await editor.FormToken("/upload"), new("format", "auto"), new("message", " ")], [Seed("000")]));
+        var unreadable = await editor.Send(HttpMethod.Post, "/upload",
+            Multipart([await editor.FormToken("/upload"), new("format", "auto"), new("message", Message), new("access", "secret")], [Seed("000")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, unsaid.StatusCode);
+        Assert.Contains("the message is kept with every version", await unsaid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.Contains("secret", await unreadable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(count, StoredCount());
+
+        var closed = await editor.Send(HttpMethod.Post, "/upload",
+            Multipart([await editor.FormToken("/upload"), new("format", "auto"), new("message", Message), new("access", "restricted:family")], [Seed("000")]));
+
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        using var archive = Archive.OpenForReading(Folder);
+        Assert.Equal(Access.DocumentAccess.RestrictedTo(["family"]), archive.AccessOf("lenin-1921-10-20-to-stalin"));
+    }
+
+    [Fact]
     public async Task Uploading_the_same_file_again_says_it_is_unchanged()
     {
         var editor = await SignedIn("editor-a");
