@@ -3,7 +3,6 @@ using System.Text.Json;
 using Spectre.Console;
 using Verbatim.Archiving;
 using Verbatim.Formats;
-using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 
@@ -72,24 +71,19 @@ public static class IngestVerb
             else
             {
                 foreach (var failure in report.Failed)
-                    error.WriteLine($"error: {failure.Path}{(failure.Line is { } line ? $":{line}" : "")}: {failure.Error}");
+                    error.WriteLine($"error: {IngestWording.Failure(failure)}");
                 foreach (var document in report.Documents)
                 {
                     foreach (var warning in document.Warnings)
-                        error.WriteLine($"warning: {warning with { File = document.Source }}");
+                        error.WriteLine($"warning: {IngestWording.Warning(document, warning)}");
                 }
                 foreach (var duplicate in report.Duplicates)
-                    output.WriteLine($"duplicate: {duplicate.Path} has the bytes {duplicate.DuplicateOf} holds; nothing stored");
-                foreach (var document in report.Documents.Where(d => d.SameTextAs.Count > 0))
-                    output.WriteLine($"same text: {document.Id} ({document.Source}) gives the text of {string.Join(", ", document.SameTextAs)} from other bytes: witnesses of one another");
-                if (report.Skipped.Count > 0)
-                    output.WriteLine($"{Wording.Counted(report.Skipped.Count, "file")} skipped (no reader claims them: {string.Join(", ", report.Skipped.Select(s => s.Path))}).");
-                var counts = report.Documents.GroupBy(d => d.Status).ToDictionary(g => g.Key, g => g.Count());
-                var repaired = counts.GetValueOrDefault(Storing.WriteStatus.Repaired);
-                output.WriteLine($"{Wording.Counted(report.Documents.Count, "document")}: {counts.GetValueOrDefault(Storing.WriteStatus.New)} new, "
-                    + $"{counts.GetValueOrDefault(Storing.WriteStatus.Updated)} updated, {counts.GetValueOrDefault(Storing.WriteStatus.Unchanged)} unchanged, "
-                    + (repaired > 0 ? $"{repaired} repaired, " : "")
-                    + $"{Wording.Counted(report.Duplicates.Count, "duplicate")}; {Wording.Counted(report.Failed.Count, "file")} failed.");
+                    output.WriteLine($"duplicate: {IngestWording.Duplicate(duplicate)}");
+                foreach (var sameText in report.Documents.Select(IngestWording.SameText).OfType<string>())
+                    output.WriteLine($"same text: {sameText}");
+                if (IngestWording.Skipped(report) is { } skipped)
+                    output.WriteLine(skipped);
+                output.WriteLine(IngestWording.Summary(report));
             }
             return report.Failed.Count > 0 ? 1 : 0;
         }));

@@ -56,6 +56,15 @@ public sealed record ReaderOptions(int Port = ReaderOptions.DefaultPort)
     /// <summary>Whether a proxy in front serves HTTPS and forwards the client's address and scheme (X-Forwarded-For, X-Forwarded-Proto; trusted from the loopback only).</summary>
     public bool BehindProxy { get; init; }
 
+    /// <summary>The largest file an editor's upload may hold, as ingest's --max-file-size: a larger one fails with its size, and the others are stored.</summary>
+    public long MaximumUploadFileBytes { get; init; } = IngestOptions.DefaultMaximumFileBytes;
+
+    /// <summary>The most files one upload may hold; with <see cref="MaximumUploadFileBytes"/> it bounds the request.</summary>
+    public const int MaximumUploadFiles = 20;
+
+    /// <summary>The largest request an upload may be: its files at their largest, and room for the form's fields and the parts' headers; a larger one is answered 413.</summary>
+    public long MaximumUploadBytes => MaximumUploadFileBytes * MaximumUploadFiles + (64 << 10);
+
     /// <summary>The clock by which embargoes end (tests set the day; the server runs on the system's).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
@@ -156,6 +165,7 @@ public static class ReaderHost
         reader.MapAccounts();
         reader.MapAccessEditing();
         reader.MapFieldEditing();
+        reader.MapUploads();
         ((IEndpointConventionBuilder)reader).Finally(Routes.AnswerHeadAsGet);
         return app;
     }

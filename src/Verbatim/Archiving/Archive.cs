@@ -4,6 +4,7 @@ using Verbatim.Formats;
 using Verbatim.Formats.Common;
 using Verbatim.Model;
 using Verbatim.Parsing;
+using Verbatim.Presenting;
 using Verbatim.Quoting;
 using Verbatim.Searching;
 using Verbatim.Storage.Catalog.Sqlite;
@@ -204,7 +205,7 @@ public sealed partial class Archive : IDisposable
         var pendingCharacters = 0L;
 
         IngestFailure? TooLarge(long length, string path) => length > options.MaximumFileBytes
-            ? new IngestFailure(path, $"the file is {Megabytes(length)}, more than the {Megabytes(options.MaximumFileBytes)} a file may be (--max-file-size)", null)
+            ? new IngestFailure(path, $"the file is {Wording.Megabytes(length)}, more than the {Wording.Megabytes(options.MaximumFileBytes)} a file may be (--max-file-size)", null)
             : null;
 
         for (var i = 0; i < files.Count; i++)
@@ -324,8 +325,6 @@ public sealed partial class Archive : IDisposable
                 + $" ({done.Count} stored before it are kept); free some space and ingest again");
         }
     }
-
-    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB";
 
     // ENOSPC, as .NET reports it on Unix (the errno as HResult), and SQLite's SQLITE_FULL.
     private static bool IsDiskFull(Exception exception)

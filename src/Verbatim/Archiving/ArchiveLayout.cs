@@ -5,12 +5,16 @@ namespace Verbatim.Archiving;
 /// beside it (on the same file system, so a finished object moves in with one rename), the
 /// catalog (derived), the accounts and the record of who did what (neither derived: kept apart
 /// from the catalog), the writer's lock,
-/// and the list of documents whose catalog update a crash may have cut off.
+/// the list of documents whose catalog update a crash may have cut off, and the folder where files
+/// uploaded in the browser wait, each upload in a folder of its own, until they are ingested.
 /// </summary>
 public sealed record ArchiveLayout(string Root)
 {
     public string Store => Path.Combine(Root, "store");
     public string Staging => Path.Combine(Root, "staging");
+
+    /// <summary>Not <see cref="Staging"/>: every writer that opens the store clears that, and an upload waits for the writer lock with its files already written.</summary>
+    public string Uploads => Path.Combine(Root, "uploads");
     public string Catalog => Path.Combine(Root, "catalog.sqlite");
     public string Accounts => Path.Combine(Root, "accounts.sqlite");
     public string Log => Path.Combine(Root, "log.jsonl");

@@ -9,6 +9,9 @@ public static class Wording
     public static string Counted(int count, string singular, string? plural = null)
         => $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? singular : plural ?? singular + "s")}";
 
+    /// <summary>A size in megabytes (of 2^20 bytes) to a tenth: "16 MB", "0.4 MB".</summary>
+    public static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
+
     /// <summary>"page 196" for one page, "pages 196–203" (or "pages 119, 121") for more.</summary>
     public static string Pages(string pages)
         => pages.AsSpan().IndexOfAny("-–—,; ") >= 0 ? $"pages {pages}" : $"page {pages}";

@@ -12,9 +12,13 @@ internal sealed partial class Browser(Uri address)
 
     public List<string> SetCookies { get; } = [];
 
-    public async Task<HttpResponseMessage> Send(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? form = null)
+    public Task<HttpResponseMessage> Send(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? form = null)
+        => Send(method, path, form is null ? null : new FormUrlEncodedContent(form));
+
+    /// <summary>Sends any body: a multipart upload, or one built byte by byte.</summary>
+    public async Task<HttpResponseMessage> Send(HttpMethod method, string path, HttpContent? content)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = form is null ? null : new FormUrlEncodedContent(form) };
+        using var request = new HttpRequestMessage(method, path) { Content = content };
         if (_cookies.Count > 0)
             request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
         var response = await _client.SendAsync(request);

@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using Verbatim.Access;
-using Verbatim.Accounts;
 using Verbatim.Archiving;
 using Verbatim.Model;
 using Verbatim.Storing;
@@ -22,7 +21,7 @@ public sealed class CorrectionBrowserTests(Chromium chromium) : IClassFixture<Ch
 
     public async Task InitializeAsync()
     {
-        _archive = await ServedArchive.Start("correction-browser", book => book.AddUser("editor-a", Role.Editor, ServedArchive.Password));
+        _archive = await ServedArchive.Start();
         _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = _archive.Address.ToString(),

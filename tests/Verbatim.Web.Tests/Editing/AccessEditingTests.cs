@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Verbatim.Access;
-using Verbatim.Accounts;
 using Verbatim.Archiving;
 using Verbatim.Storing;
 using Verbatim.Web.Tests.Hosting;
@@ -19,21 +18,11 @@ public sealed class AccessEditingTests : IAsyncLifetime
 
     private Uri Address => _archive!.Address;
 
-    public async Task InitializeAsync() => _archive = await ServedArchive.Start("access-editing", book =>
-    {
-        book.AddGroup("family");
-        book.AddUser("editor-a", Role.Editor, ServedArchive.Password);
-        book.AddUser("historian", Role.Researcher, ServedArchive.Password, ["family"]);
-    });
+    public async Task InitializeAsync() => _archive = await ServedArchive.Start();
 
     public async Task DisposeAsync() => await _archive!.DisposeAsync();
 
-    private async Task<Browser> SignedIn(string name)
-    {
-        var browser = new Browser(Address);
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignIn(name, ServedArchive.Password)).StatusCode);
-        return browser;
-    }
+    private Task<Browser> SignedIn(string name) => _archive!.SignedIn(name);
 
     private static async Task<HttpResponseMessage> Change(Browser browser, string rule, string reason, int basedOn)
         => await browser.Send(HttpMethod.Post, $"/documents/{Letter}/access",

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Verbatim.Access;
-using Verbatim.Accounts;
 using Verbatim.Archiving;
 using Verbatim.Model;
 using Verbatim.Storing;
@@ -20,20 +19,11 @@ public sealed class FieldEditingTests : IAsyncLifetime
 
     private Uri Address => _archive!.Address;
 
-    public async Task InitializeAsync() => _archive = await ServedArchive.Start("field-editing", book =>
-    {
-        book.AddUser("editor-a", Role.Editor, ServedArchive.Password);
-        book.AddUser("historian", Role.Researcher, ServedArchive.Password);
-    });
+    public async Task InitializeAsync() => _archive = await ServedArchive.Start();
 
     public async Task DisposeAsync() => await _archive!.DisposeAsync();
 
-    private async Task<Browser> SignedIn(string name)
-    {
-        var browser = new Browser(Address);
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignIn(name, ServedArchive.Password)).StatusCode);
-        return browser;
-    }
+    private Task<Browser> SignedIn(string name) => _archive!.SignedIn(name);
 
     /// <summary>What the page's form sends: every field as the letter reads at version 1, with the given ones changed.</summary>
     private async Task<HttpResponseMessage> Save(Browser browser, int basedOn, string reason, bool withToken = true, params (string Field, string Text)[] changed)
