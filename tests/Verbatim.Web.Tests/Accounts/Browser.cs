@@ -12,6 +12,15 @@ internal sealed partial class Browser(Uri address)
 
     public List<string> SetCookies { get; } = [];
 
+    /// <summary>Another browser holding the cookies this one holds now, as one who copied them would (to the same reader, or to another address of it).</summary>
+    public Browser Copy(Uri? address = null)
+    {
+        var copy = new Browser(address ?? _client.BaseAddress!);
+        foreach (var (name, value) in _cookies)
+            copy._cookies[name] = value;
+        return copy;
+    }
+
     public async Task<HttpResponseMessage> Send(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? form = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = form is null ? null : new FormUrlEncodedContent(form) };

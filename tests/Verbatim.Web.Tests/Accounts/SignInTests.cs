@@ -133,6 +133,63 @@ public sealed partial class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_session_cookie_copied_before_sign_out_reads_as_the_public_after_it()
+    {
+        var browser = new Browser(Client.BaseAddress!);
+        await browser.SignIn("historian", Password);
+        var copied = browser.Copy();
+        Assert.Equal(HttpStatusCode.OK, (await copied.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+
+        await browser.Send(HttpMethod.Post, "/sign-out", [await browser.FormToken("/account")]);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await copied.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+        Assert.Contains("Sign in", await (await copied.Send(HttpMethod.Get, "/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Users_disable_ends_the_accounts_sessions_and_enabling_it_again_revives_none()
+    {
+        var browser = new Browser(Client.BaseAddress!);
+        await browser.SignIn("historian", Password);
+        Assert.Equal(HttpStatusCode.OK, (await browser.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+
+        Assert.Equal(0, CliRun.Of("users", "disable", "historian", "--archive", _folder).ExitCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+        Assert.Equal(0, CliRun.Of("users", "enable", "historian", "--archive", _folder).ExitCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+        Assert.Contains("Sign in", await (await browser.Send(HttpMethod.Get, "/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Users_password_ends_every_session_of_the_account()
+    {
+        var (first, second) = (new Browser(Client.BaseAddress!), new Browser(Client.BaseAddress!));
+        await first.SignIn("historian", Password);
+        await second.SignIn("historian", Password);
+        var passwordFile = Path.Combine(_folder, "new-password");
+        await File.WriteAllTextAsync(passwordFile, "another long passphrase\n");
+
+        Assert.Equal(0, CliRun.Of("users", "password", "historian", "--password-file", passwordFile, "--archive", _folder).ExitCode);
+
+        foreach (var browser in new[] { first, second })
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_session_outlives_a_restart_of_the_reader_since_it_is_kept_in_the_archives_accounts()
+    {
+        var browser = new Browser(Client.BaseAddress!);
+        await browser.SignIn("historian", Password);
+
+        await _reader!.DisposeAsync();
+        _reader = null;
+        _reader = await HostedReader.Start(_archive!);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.Copy(Client.BaseAddress).Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Sign_ins_past_the_limit_of_an_address_are_answered_429_with_when_to_try_again()
     {
         var browser = new Browser(Client.BaseAddress!);
