@@ -51,6 +51,7 @@ public static class AccessEditing
             {
                 return Again(context, room, options, viewer, head, busy.Message, StatusCodes.Status503ServiceUnavailable);
             }
+            room.CatchUp();
             return Results.Redirect($"/documents/{Uri.EscapeDataString(id)}", permanent: false, preserveMethod: false);
         }).ExcludeFromDescription();
         return routes;
