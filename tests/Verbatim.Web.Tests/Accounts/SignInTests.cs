@@ -190,6 +190,34 @@ public sealed partial class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_log_page_of_a_long_log_shows_the_newest_first_and_pages_back_to_the_first()
+    {
+        _archive!.Log.AppendAll([.. Enumerable.Range(1, 3000).Select(i => new LogRecord("read", "historian", "127.0.0.1", Restricted, $"read {i}"))]);
+        var total = (int)_archive.Log.Count();
+        var pages = (total + 199) / 200;
+
+        async Task<(List<int> Numbers, string Page)> Read(int page)
+        {
+            using var asAdmin = new HttpRequestMessage(HttpMethod.Get, $"/log?page={page}");
+            asAdmin.Headers.Authorization = new("Bearer", _adminToken);
+            var html = await (await Client.SendAsync(asAdmin)).Content.ReadAsStringAsync();
+            return ([.. LogRow().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))], html);
+        }
+
+        var (first, firstPage) = await Read(1);
+        Assert.Equal(Enumerable.Range(total - 199, 200).Reverse(), first);
+        Assert.Contains($"{total} entries; the chain of digests holds", firstPage, StringComparison.Ordinal);
+        Assert.Contains("href=\"/log?page=2\"", firstPage, StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Range(total - 399, 200).Reverse(), (await Read(2)).Numbers);
+        var (last, lastPage) = await Read(pages);
+        Assert.Equal(Enumerable.Range(1, total - (pages - 1) * 200).Reverse(), last);
+        Assert.DoesNotContain("Older entries", lastPage, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<tr>\\s*<td>([0-9]+)</td>")]
+    private static partial Regex LogRow();
+
+    [Fact]
     public async Task Sign_ins_past_the_limit_of_an_address_are_answered_429_with_when_to_try_again()
     {
         var browser = new Browser(Client.BaseAddress!);
