@@ -18,7 +18,13 @@ public sealed class AccountBrowserTests(Chromium chromium) : IClassFixture<Chrom
     private readonly List<IBrowserContext> _contexts = [];
     private ServedArchive? _archive;
 
-    public async Task InitializeAsync() => _archive = await ServedArchive.Start("account-browser");
+    public async Task InitializeAsync()
+    {
+        // What a page shows is waited for as long as a locator waits (Playwright's 5 s for an
+        // expectation is short on a machine that runs the whole suite at once).
+        SetDefaultExpectTimeout(30_000);
+        _archive = await ServedArchive.Start("account-browser");
+    }
 
     public async Task DisposeAsync()
     {
