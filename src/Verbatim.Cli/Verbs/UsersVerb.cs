@@ -18,7 +18,7 @@ public static class UsersVerb
         var command = new Command("users", "The accounts that sign in to the web reader: researchers see what their groups are granted, editors see everything and set access, admins manage accounts.");
         command.Subcommands.Add(Add(archive));
         command.Subcommands.Add(List(archive));
-        command.Subcommands.Add(Switch(archive, "disable", "Stop an account signing in and its tokens answering; a session it holds is the public's from its next request.", true));
+        command.Subcommands.Add(Switch(archive, "disable", "Stop an account signing in and its tokens answering; its sessions end (enabling it again revives none).", true));
         command.Subcommands.Add(Switch(archive, "enable", "Let a disabled account sign in again.", false));
         command.Subcommands.Add(Membership(archive, "grant", "Add an account to a group: it sees the documents restricted to that group.", grant: true));
         command.Subcommands.Add(Membership(archive, "revoke", "Take an account out of a group.", grant: false));
@@ -117,7 +117,7 @@ public static class UsersVerb
     {
         var name = Name();
         var passwordFile = PasswordFile();
-        var command = new Command("password", "Set an account's password.") { name, passwordFile };
+        var command = new Command("password", "Set an account's password; every session of the account ends.") { name, passwordFile };
         command.SetAction(result => WithBook(result, archive, (book, output, _, record) =>
         {
             book.SetPassword(result.GetValue(name)!, ReadPassword(result, passwordFile));

@@ -8,11 +8,14 @@ namespace Verbatim.Storage.Accounts;
 /// The accounts, groups and API tokens of one archive, in a SQLite file of their own beside the
 /// catalog: they are not derived from the store, so nothing that rebuilds the catalog touches them.
 /// It keeps what it is given (a password's hash, a token's hash); hashing, lockout and the rules
-/// of names are the caller's.
+/// of names are the caller's. Sessions of the web reader are kept here too, by the hash of their
+/// key, so that they end on the server (signed out, disabled, a new password) and outlive a restart.
 /// </summary>
 public sealed class SqliteAccountStore : IDisposable
 {
-    private const int SchemaVersion = 1;
+    // 1: accounts, groups, memberships, tokens. 2: sessions. Each version's tables are created where
+    // missing, so a file of an earlier version opens with what it holds and gains the rest.
+    private const int SchemaVersion = 2;
 
     private readonly SqliteConnection _connection;
 
@@ -60,6 +63,12 @@ public sealed class SqliteAccountStore : IDisposable
                 hash TEXT NOT NULL UNIQUE,
                 created TEXT NOT NULL,
                 revoked TEXT);
+            CREATE TABLE IF NOT EXISTS sessions (
+                key_hash TEXT PRIMARY KEY,
+                account TEXT NOT NULL REFERENCES accounts(name) ON DELETE CASCADE,
+                expires TEXT NOT NULL,
+                ticket BLOB NOT NULL);
+            CREATE INDEX IF NOT EXISTS sessions_by_account ON sessions (account);
             PRAGMA user_version = {SchemaVersion};
             """);
     }
@@ -107,12 +116,7 @@ public sealed class SqliteAccountStore : IDisposable
         return insert.ExecuteNonQuery() == 1;
     }
 
-    public bool RemoveGroup(string name)
-    {
-        using var delete = Command("DELETE FROM groups WHERE name = $name");
-        delete.Parameters.AddWithValue("$name", name);
-        return delete.ExecuteNonQuery() == 1;
-    }
+    public bool RemoveGroup(string name) => Delete("DELETE FROM groups WHERE name = $value", name) == 1;
 
     public IReadOnlyList<Group> Groups()
     {
@@ -157,6 +161,50 @@ public sealed class SqliteAccountStore : IDisposable
         update.Parameters.AddWithValue("$account", account);
         update.Parameters.AddWithValue("$id", id);
         return update.ExecuteNonQuery() == 1;
+    }
+
+    /// <param name="ticket">What the reader keeps with the session, opaque here.</param>
+    public void AddSession(string keyHash, string account, DateTimeOffset expires, byte[] ticket)
+    {
+        using var insert = Command("INSERT INTO sessions (key_hash, account, expires, ticket) VALUES ($key, $account, $expires, $ticket)");
+        insert.Parameters.AddWithValue("$key", keyHash);
+        insert.Parameters.AddWithValue("$account", account);
+        insert.Parameters.AddWithValue("$expires", Stamp(expires));
+        insert.Parameters.AddWithValue("$ticket", ticket);
+        insert.ExecuteNonQuery();
+    }
+
+    /// <summary>The session with this key hash, expired or not; null where there is none.</summary>
+    public (string Account, DateTimeOffset Expires, byte[] Ticket)? Session(string keyHash)
+    {
+        using var select = Command("SELECT account, expires, ticket FROM sessions WHERE key_hash = $key");
+        select.Parameters.AddWithValue("$key", keyHash);
+        using var reader = select.ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), Parse(reader.GetString(1)), (byte[])reader.GetValue(2)) : null;
+    }
+
+    public bool RenewSession(string keyHash, DateTimeOffset expires, byte[] ticket)
+    {
+        using var update = Command("UPDATE sessions SET expires = $expires, ticket = $ticket WHERE key_hash = $key");
+        update.Parameters.AddWithValue("$key", keyHash);
+        update.Parameters.AddWithValue("$expires", Stamp(expires));
+        update.Parameters.AddWithValue("$ticket", ticket);
+        return update.ExecuteNonQuery() == 1;
+    }
+
+    public bool RemoveSession(string keyHash) => Delete("DELETE FROM sessions WHERE key_hash = $value", keyHash) == 1;
+
+    /// <returns>How many sessions the account had.</returns>
+    public int RemoveSessions(string account) => Delete("DELETE FROM sessions WHERE account = $value", account);
+
+    /// <returns>How many sessions had expired by then.</returns>
+    public int RemoveSessionsExpiredBy(DateTimeOffset when) => Delete("DELETE FROM sessions WHERE expires <= $value", Stamp(when));
+
+    private int Delete(string sql, string value)
+    {
+        using var delete = Command(sql);
+        delete.Parameters.AddWithValue("$value", value);
+        return delete.ExecuteNonQuery();
     }
 
     private List<ApiToken> ReadTokens(string where, string value)

@@ -86,14 +86,14 @@ public static class AccountEndpoints
             if (viewer.Role != Role.Admin)
                 return Failures.NotFound(context, "There is nothing at this address.");
             const int PerPage = 200;
-            var entries = log.Entries();
-            var pageCount = Math.Max(1, (entries.Count + PerPage - 1) / PerPage);
+            var total = log.Count();
+            var pageCount = (int)Math.Max(1, (total + PerPage - 1) / PerPage);
             var shown = Math.Clamp(page ?? 1, 1, pageCount);
             return new RazorComponentResult<LogPage>(new
             {
-                Entries = entries.Reverse().Skip((shown - 1) * PerPage).Take(PerPage).ToList(),
+                Entries = log.Newest((shown - 1) * PerPage, PerPage),
                 Breaks = log.Verify(),
-                Total = entries.Count,
+                Total = total,
                 Page = shown,
                 PageCount = pageCount,
             });

@@ -22,13 +22,15 @@ public static class EditorWrites
     /// <summary>Where a write comes from, for the activity log.</summary>
     public static string From(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "";
 
-    /// <summary>Runs the write; null where it was made, else why not and the status to answer with.</summary>
+    /// <summary>Runs the write and has the reader catch up with it; null where it was made, else why not and the status to answer with.</summary>
     public static EditRefusal? Try(ReadingRoom room, Action<Archive> write)
     {
         try
         {
-            using var writer = Archive.Open(room.ArchiveRoot, WriterWait);
-            write(writer);
+            using (var writer = Archive.Open(room.ArchiveRoot, WriterWait))
+                write(writer);
+            // The page the editor is sent to next must show the write, not the edition read before it.
+            room.CatchUp();
             return null;
         }
         catch (EditConflictException conflict)

@@ -172,7 +172,8 @@ public static class ReaderHost
 
     /// <summary>
     /// Signing in: a session cookie (HttpOnly, Secure, SameSite=Strict, eight hours, renewed while
-    /// used) for people, an API token for scripts (<see cref="TokenAuthentication"/>).
+    /// used) that carries only the key of a session kept in the archive's accounts (<see cref="SessionStore"/>)
+    /// for people, an API token for scripts (<see cref="TokenAuthentication"/>).
     /// </summary>
     private static void AddSignIn(WebApplicationBuilder builder)
     {
@@ -191,6 +192,8 @@ public static class ReaderHost
                 cookie.ReturnUrlParameter = "returnUrl";
             })
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<ReaderAccounts>((cookie, accounts) => cookie.SessionStore = new SessionStore(accounts));
         builder.Services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "verbatim-form";

@@ -132,6 +132,22 @@ public sealed class ReadingRoom : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the edition of the catalog as it stands now, and waits for it: after a write this
+    /// server made itself (an editor's change), whose answer must show the change rather than the
+    /// edition read before it.
+    /// </summary>
+    public void CatchUp()
+    {
+        lock (_editionGate)
+        {
+            // A read already in flight may have begun before the write; it is let finish (its
+            // failure is its own: the edition is read again here), so two never write at once.
+            Task.WaitAny(_nextEdition);
+            ReadNextEdition();
+        }
+    }
+
     private void ReadNextEdition()
     {
         try

@@ -83,6 +83,7 @@ public sealed class AccountBook : IDisposable
             return _store.Account(name);
     }
 
+    /// <summary>Sets the password and ends every session of the account: whoever held one signs in with the new password.</summary>
     public void SetPassword(string name, string password)
     {
         CheckPassword(password);
@@ -90,6 +91,7 @@ public sealed class AccountBook : IDisposable
         {
             if (!_store.SetPasswordHash(name, Hasher.HashPassword(name, password)))
                 throw new ArchiveException(NoAccount(name));
+            _store.RemoveSessions(name);
         }
     }
 
@@ -104,13 +106,15 @@ public sealed class AccountBook : IDisposable
         }
     }
 
-    /// <summary>A disabled account signs in no more, its tokens answer no more, and a session it holds is the public's from its next request.</summary>
+    /// <summary>A disabled account signs in no more, its tokens answer no more, and its sessions end (enabling it again revives none).</summary>
     public void SetDisabled(string name, bool disabled)
     {
         lock (_gate)
         {
             if (!_store.SetDisabled(name, disabled))
                 throw new ArchiveException(NoAccount(name));
+            if (disabled)
+                _store.RemoveSessions(name);
         }
     }
 
@@ -219,7 +223,7 @@ public sealed class AccountBook : IDisposable
             var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
             var secret = TokenPrefix + id + "_" + Base64Url(RandomNumberGenerator.GetBytes(32));
             var token = new ApiToken(id, name, label.Trim(), _clock.GetUtcNow(), null);
-            _store.AddToken(token, TokenHash(secret));
+            _store.AddToken(token, SecretHash(secret));
             return (token, secret);
         }
     }
@@ -245,11 +249,59 @@ public sealed class AccountBook : IDisposable
             return null;
         lock (_gate)
         {
-            return _store.TokenByHash(TokenHash(secret)) is { IsRevoked: false } token ? _store.Account(token.Account)?.AsViewer() : null;
+            return _store.TokenByHash(SecretHash(secret)) is { IsRevoked: false } token ? _store.Account(token.Account)?.AsViewer() : null;
         }
     }
 
-    private static string TokenHash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    /// <summary>
+    /// Starts a session of the account until it expires (renewed meanwhile by <see cref="RenewSession"/>),
+    /// keeping the ticket the reader gives with it. Returns its key, a random 256-bit value kept only
+    /// as its hash: only the cookie carries the key itself. Sessions expired by now are removed.
+    /// </summary>
+    public string StartSession(string name, DateTimeOffset expires, byte[] ticket)
+    {
+        var key = Base64Url(RandomNumberGenerator.GetBytes(32));
+        lock (_gate)
+        {
+            _store.RemoveSessionsExpiredBy(_clock.GetUtcNow());
+            _store.AddSession(SecretHash(key), name, expires, ticket);
+        }
+        return key;
+    }
+
+    /// <summary>The ticket kept with a session; null where it has ended, expired or never was, or its account is disabled or gone.</summary>
+    public byte[]? Session(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_gate)
+        {
+            if (_store.Session(SecretHash(key)) is not var (account, expires, ticket))
+                return null;
+            if (expires <= _clock.GetUtcNow())
+            {
+                _store.RemoveSession(SecretHash(key));
+                return null;
+            }
+            return _store.Account(account)?.AsViewer() is null ? null : ticket;
+        }
+    }
+
+    /// <summary>Moves a live session's expiry on (while it is used), with the reader's new ticket.</summary>
+    public void RenewSession(string key, DateTimeOffset expires, byte[] ticket)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_gate)
+            _store.RenewSession(SecretHash(key), expires, ticket);
+    }
+
+    public void EndSession(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_gate)
+            _store.RemoveSession(SecretHash(key));
+    }
+
+    private static string SecretHash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

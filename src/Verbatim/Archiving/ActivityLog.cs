@@ -102,44 +102,108 @@ public sealed class ActivityLog
     }
 
     /// <summary>
+    /// The entries past the <paramref name="skip"/> newest, newest first, at most <paramref name="take"/>:
+    /// read from the end of the file, so a page of a long log costs a page, not the log. Lines
+    /// that do not read are left out, as by <see cref="Entries"/>.
+    /// </summary>
+    public IReadOnlyList<LogEntry> Newest(int skip, int take)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        var entries = new List<LogEntry>(Math.Min(take, 1000));
+        if (!File.Exists(_path) || take == 0)
+            return entries;
+        using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        foreach (var line in LinesFromTheEnd(file))
+        {
+            if (TryRead(line) is not { } entry || skip-- > 0)
+                continue;
+            entries.Add(entry);
+            if (entries.Count == take)
+                break;
+        }
+        return entries;
+    }
+
+    /// <summary>How many lines the log holds: as its head says where that is still true, else counted.</summary>
+    public long Count()
+    {
+        if (!File.Exists(_path))
+            return 0;
+        using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return Tail(file, _headPath).Count;
+    }
+
+    /// <summary>The file's lines, last first, read back a block at a time.</summary>
+    private static IEnumerable<string> LinesFromTheEnd(FileStream file)
+    {
+        const int Block = 64 * 1024;
+        var end = file.Length;
+        // The bytes of the line the blocks read so far begin in the middle of; a line is cut at its
+        // newline only, which no other character of UTF-8 holds, so each line decodes whole.
+        var carried = Array.Empty<byte>();
+        while (end > 0)
+        {
+            var start = Math.Max(0, end - Block);
+            var bytes = new byte[end - start + carried.Length];
+            file.Seek(start, SeekOrigin.Begin);
+            file.ReadExactly(bytes, 0, (int)(end - start));
+            carried.CopyTo(bytes, end - start);
+            var lineEnd = bytes.Length;
+            for (var i = bytes.Length - 1; i >= 0; i--)
+            {
+                if (bytes[i] != (byte)'\n')
+                    continue;
+                if (lineEnd > i + 1)
+                    yield return Encoding.UTF8.GetString(bytes, i + 1, lineEnd - i - 1);
+                lineEnd = i;
+            }
+            carried = bytes[..lineEnd];
+            end = start;
+        }
+        if (carried.Length > 0)
+            yield return Encoding.UTF8.GetString(carried);
+    }
+
+    /// <summary>
     /// Checks the chain: each line reads, is numbered one after the line before, and names that
     /// line's digest; the last is the one the head names. Each break is a finding with its line.
     /// </summary>
     public IReadOnlyList<string> Verify()
     {
         var problems = new List<string>();
-        var lines = File.Exists(_path) ? ReadLines() : [];
         var previous = Origin;
-        for (var i = 0; i < lines.Count; i++)
+        // Line by line, none kept: the whole log is read, but never held.
+        var lines = 0;
+        foreach (var line in File.Exists(_path) ? ReadLines() : [])
         {
-            var place = $"{Path.GetFileName(_path)}:{i + 1}";
-            if (TryRead(lines[i]) is not { } entry)
+            lines++;
+            var place = $"{Path.GetFileName(_path)}:{lines}";
+            if (TryRead(line) is not { } entry)
                 problems.Add($"{place}: the line is not a log entry");
-            else if (entry.Number != i + 1)
-                problems.Add($"{place}: entry {entry.Number} stands where entry {i + 1} should (an entry was taken out or put in)");
+            else if (entry.Number != lines)
+                problems.Add($"{place}: entry {entry.Number} stands where entry {lines} should (an entry was taken out or put in)");
             else if (entry.Previous != previous)
                 problems.Add($"{place}: the entry before it is not the one it was written after (it was changed, taken out or put in)");
-            previous = Digest(lines[i]);
+            previous = Digest(line);
         }
         var head = File.Exists(_headPath) ? File.ReadAllText(_headPath).Trim().Split(' ') : null;
-        if (head is null && lines.Count > 0)
+        if (head is null && lines > 0)
             problems.Add($"{Path.GetFileName(_headPath)}: missing, so the log's end cannot be checked");
-        else if (head is [var count, var digest, ..] && (count != lines.Count.ToString(CultureInfo.InvariantCulture) || digest != previous))
-            problems.Add($"{Path.GetFileName(_path)}: ends at entry {lines.Count}, but entry {count} was the last written (entries were cut off the end, or the last was changed)");
+        else if (head is [var count, var digest, ..] && (count != lines.ToString(CultureInfo.InvariantCulture) || digest != previous))
+            problems.Add($"{Path.GetFileName(_path)}: ends at entry {lines}, but entry {count} was the last written (entries were cut off the end, or the last was changed)");
         return problems;
     }
 
-    private List<string> ReadLines()
+    private IEnumerable<string> ReadLines()
     {
         using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(file, Encoding.UTF8);
-        var lines = new List<string>();
         while (reader.ReadLine() is { } line)
         {
             if (line.Length > 0)
-                lines.Add(line);
+                yield return line;
         }
-        return lines;
     }
 
     /// <summary>

@@ -117,6 +117,76 @@ public sealed class AccountBookTests : IDisposable
         Assert.Empty(_book.ViewerOf("historian")!.Groups);
     }
 
+    private static readonly byte[] Ticket = [1, 2, 3];
+
+    [Fact]
+    public void A_session_answers_until_it_is_ended_and_is_kept_only_by_its_keys_hash()
+    {
+        _book.AddUser("historian", Role.Researcher, Password);
+        var key = _book.StartSession("historian", _clock.GetUtcNow().AddHours(8), Ticket);
+
+        Assert.Equal(Ticket, _book.Session(key));
+        Assert.Null(_book.Session(key + "x"));
+        _book.EndSession(key);
+        Assert.Null(_book.Session(key));
+        _book.Dispose();
+        var kept = string.Concat(Directory.GetFiles(_folder, "accounts.sqlite*").Select(f => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+        Assert.DoesNotContain(key, kept, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Disabling_an_account_ends_its_sessions_for_good_and_enabling_it_again_revives_none()
+    {
+        _book.AddUser("historian", Role.Researcher, Password);
+        _book.AddUser("editor-a", Role.Editor, Password);
+        var key = _book.StartSession("historian", _clock.GetUtcNow().AddHours(8), Ticket);
+        var other = _book.StartSession("editor-a", _clock.GetUtcNow().AddHours(8), Ticket);
+
+        _book.SetDisabled("historian", true);
+        Assert.Null(_book.Session(key));
+        _book.SetDisabled("historian", false);
+
+        Assert.Null(_book.Session(key));
+        Assert.Equal(Ticket, _book.Session(other));
+    }
+
+    [Fact]
+    public void A_new_password_ends_every_session_of_the_account()
+    {
+        _book.AddUser("historian", Role.Researcher, Password);
+        var sessions = new[] { 1, 2 }.Select(_ => _book.StartSession("historian", _clock.GetUtcNow().AddHours(8), Ticket)).ToList();
+
+        _book.SetPassword("historian", Password + " changed");
+
+        Assert.All(sessions, key => Assert.Null(_book.Session(key)));
+    }
+
+    [Fact]
+    public void An_expired_session_answers_no_more_and_is_removed_from_the_file()
+    {
+        _book.AddUser("historian", Role.Researcher, Password);
+        var expiring = _book.StartSession("historian", _clock.GetUtcNow().AddHours(8), Ticket);
+        var renewed = _book.StartSession("historian", _clock.GetUtcNow().AddHours(8), Ticket);
+        _clock.Advance(TimeSpan.FromHours(6));
+        _book.RenewSession(renewed, _clock.GetUtcNow().AddHours(8), [4, 5]);
+
+        _clock.Advance(TimeSpan.FromHours(3));
+
+        Assert.Null(_book.Session(expiring));
+        Assert.Equal([4, 5], _book.Session(renewed));
+        _book.StartSession("historian", _clock.GetUtcNow().AddHours(8), Ticket);
+        Assert.Equal(2L, SessionRows());
+    }
+
+    private long SessionRows()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={new ArchiveLayout(_folder).Accounts};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM sessions";
+        return (long)count.ExecuteScalar()!;
+    }
+
     [Theory]
     [InlineData("bad name", Role.Researcher, Password, "not an account name")]
     [InlineData("historian", Role.Reader, Password, "everyone who has not signed in")]

@@ -99,4 +99,32 @@ public sealed class ActivityLogTests : IDisposable
         Assert.Empty(_log.Verify());
         Assert.Equal(6, _log.Entries()[^1].Number);
     }
+
+    [Fact]
+    public void A_page_of_a_long_log_is_read_from_its_end_newest_first()
+    {
+        // Unicode in the lines: the end is read in blocks of bytes, and a line is cut only at its newline.
+        _log.AppendAll([.. Enumerable.Range(1, 3000).Select(i => new LogRecord("read", "historian", "127.0.0.1", $"letter-{i}", $"Письмо № {i} «личное»"))]);
+
+        var first = _log.Newest(skip: 0, take: 200);
+        var last = _log.Newest(skip: 2900, take: 200);
+
+        Assert.Equal(Enumerable.Range(2801, 200).Reverse().Select(i => (long)i), first.Select(e => e.Number));
+        Assert.Equal("Письмо № 3000 «личное»", first[0].Detail);
+        Assert.Equal(Enumerable.Range(1, 100).Reverse().Select(i => (long)i), last.Select(e => e.Number));
+        Assert.Empty(_log.Newest(skip: 3000, take: 200));
+        Assert.Equal(3000, _log.Count());
+    }
+
+    [Fact]
+    public void A_page_leaves_out_a_line_that_is_not_an_entry_and_the_count_holds_without_the_head()
+    {
+        WriteFive();
+        File.AppendAllText(_layout.Log, "not json\n");
+        File.Delete(_layout.LogHead);
+
+        Assert.Equal([5L, 4, 3], _log.Newest(skip: 0, take: 3).Select(e => e.Number));
+        Assert.Equal([1L], _log.Newest(skip: 4, take: 3).Select(e => e.Number));
+        Assert.Equal(6, _log.Count());
+    }
 }

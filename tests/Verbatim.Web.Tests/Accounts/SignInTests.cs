@@ -49,7 +49,7 @@ public sealed partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task A_researcher_signs_in_with_a_strict_session_cookie_and_reads_what_their_group_is_granted()
     {
-        var browser = new Browser(Client.BaseAddress!);
+        var browser = new CookieBrowser(Client.BaseAddress!);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
 
         var signIn = await browser.SignIn("historian", Password, $"/documents/{Restricted}");
@@ -67,7 +67,7 @@ public sealed partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task A_form_without_its_antiforgery_token_is_refused_and_signs_no_one_in()
     {
-        var browser = new Browser(Client.BaseAddress!);
+        var browser = new CookieBrowser(Client.BaseAddress!);
 
         var forged = await browser.Send(HttpMethod.Post, "/sign-in", [new("name", "historian"), new("password", Password), new("returnUrl", "/")]);
 
@@ -79,7 +79,7 @@ public sealed partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_and_the_page_says_until_when()
     {
-        var browser = new Browser(Client.BaseAddress!);
+        var browser = new CookieBrowser(Client.BaseAddress!);
         for (var i = 0; i < AccountBook.FailuresBeforeLockout - 1; i++)
             Assert.Contains("The name or the password is wrong", await (await browser.SignIn("historian", "not the password")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await browser.SignIn("historian", "not the password");
@@ -94,7 +94,7 @@ public sealed partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task A_token_made_on_the_account_page_reads_as_its_account_until_revoked_there()
     {
-        var browser = new Browser(Client.BaseAddress!);
+        var browser = new CookieBrowser(Client.BaseAddress!);
         await browser.SignIn("historian", Password);
         var made = await (await browser.Send(HttpMethod.Post, "/account/tokens", [await browser.FormToken("/account"), new("label", "my harvest script")])).Content.ReadAsStringAsync();
         var secret = Regex.Match(made, "<code>(vbt_[^<]+)</code>").Groups[1].Value;
@@ -115,7 +115,7 @@ public sealed partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task A_return_address_elsewhere_is_never_followed()
     {
-        var browser = new Browser(Client.BaseAddress!);
+        var browser = new CookieBrowser(Client.BaseAddress!);
         var signIn = await browser.SignIn("historian", Password, "//elsewhere.example/phish");
         Assert.Equal("/", signIn.Headers.Location!.OriginalString);
     }
@@ -123,7 +123,7 @@ public sealed partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Signing_out_ends_the_session_in_the_browser()
     {
-        var browser = new Browser(Client.BaseAddress!);
+        var browser = new CookieBrowser(Client.BaseAddress!);
         await browser.SignIn("historian", Password);
 
         await browser.Send(HttpMethod.Post, "/sign-out", [await browser.FormToken("/account")]);
@@ -133,9 +133,94 @@ public sealed partial class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_session_cookie_copied_before_sign_out_reads_as_the_public_after_it()
+    {
+        var browser = new CookieBrowser(Client.BaseAddress!);
+        await browser.SignIn("historian", Password);
+        var copied = browser.Copy();
+        Assert.Equal(HttpStatusCode.OK, (await copied.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+
+        await browser.Send(HttpMethod.Post, "/sign-out", [await browser.FormToken("/account")]);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await copied.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+        Assert.Contains("Sign in", await (await copied.Send(HttpMethod.Get, "/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Users_disable_ends_the_accounts_sessions_and_enabling_it_again_revives_none()
+    {
+        var browser = new CookieBrowser(Client.BaseAddress!);
+        await browser.SignIn("historian", Password);
+        Assert.Equal(HttpStatusCode.OK, (await browser.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+
+        Assert.Equal(0, CliRun.Of("users", "disable", "historian", "--archive", _folder).ExitCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+        Assert.Equal(0, CliRun.Of("users", "enable", "historian", "--archive", _folder).ExitCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+        Assert.Contains("Sign in", await (await browser.Send(HttpMethod.Get, "/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Users_password_ends_every_session_of_the_account()
+    {
+        var (first, second) = (new CookieBrowser(Client.BaseAddress!), new CookieBrowser(Client.BaseAddress!));
+        await first.SignIn("historian", Password);
+        await second.SignIn("historian", Password);
+        var passwordFile = Path.Combine(_folder, "new-password");
+        await File.WriteAllTextAsync(passwordFile, "another long passphrase\n");
+
+        Assert.Equal(0, CliRun.Of("users", "password", "historian", "--password-file", passwordFile, "--archive", _folder).ExitCode);
+
+        foreach (var browser in new[] { first, second })
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_session_outlives_a_restart_of_the_reader_since_it_is_kept_in_the_archives_accounts()
+    {
+        var browser = new CookieBrowser(Client.BaseAddress!);
+        await browser.SignIn("historian", Password);
+
+        await _reader!.DisposeAsync();
+        _reader = null;
+        _reader = await HostedReader.Start(_archive!);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.Copy(Client.BaseAddress).Send(HttpMethod.Get, $"/documents/{Restricted}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_log_page_of_a_long_log_shows_the_newest_first_and_pages_back_to_the_first()
+    {
+        _archive!.Log.AppendAll([.. Enumerable.Range(1, 3000).Select(i => new LogRecord("read", "historian", "127.0.0.1", Restricted, $"read {i}"))]);
+        var total = (int)_archive.Log.Count();
+        var pages = (total + 199) / 200;
+
+        async Task<(List<int> Numbers, string Page)> Read(int page)
+        {
+            using var asAdmin = new HttpRequestMessage(HttpMethod.Get, $"/log?page={page}");
+            asAdmin.Headers.Authorization = new("Bearer", _adminToken);
+            var html = await (await Client.SendAsync(asAdmin)).Content.ReadAsStringAsync();
+            return ([.. LogRow().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))], html);
+        }
+
+        var (first, firstPage) = await Read(1);
+        Assert.Equal(Enumerable.Range(total - 199, 200).Reverse(), first);
+        Assert.Contains($"{total} entries; the chain of digests holds", firstPage, StringComparison.Ordinal);
+        Assert.Contains("href=\"/log?page=2\"", firstPage, StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Range(total - 399, 200).Reverse(), (await Read(2)).Numbers);
+        var (last, lastPage) = await Read(pages);
+        Assert.Equal(Enumerable.Range(1, total - (pages - 1) * 200).Reverse(), last);
+        Assert.DoesNotContain("Older entries", lastPage, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<tr>\\s*<td>([0-9]+)</td>")]
+    private static partial Regex LogRow();
+
+    [Fact]
     public async Task Sign_ins_past_the_limit_of_an_address_are_answered_429_with_when_to_try_again()
     {
-        var browser = new Browser(Client.BaseAddress!);
+        var browser = new CookieBrowser(Client.BaseAddress!);
         var limit = new Verbatim.Web.Hosting.ReaderOptions().SignInsPerMinute;
         for (var i = 0; i < limit; i++)
             Assert.NotEqual(HttpStatusCode.TooManyRequests, (await browser.SignIn($"nobody-{i}", "wrong")).StatusCode);
@@ -161,7 +246,7 @@ public sealed partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task The_log_shows_an_admin_who_signed_in_and_read_the_restricted_letter_and_is_nothing_to_anyone_else()
     {
-        var browser = new Browser(Client.BaseAddress!);
+        var browser = new CookieBrowser(Client.BaseAddress!);
         await browser.SignIn("historian", "not the password");
         await browser.SignIn("historian", Password);
         await browser.Send(HttpMethod.Get, $"/documents/{Restricted}");

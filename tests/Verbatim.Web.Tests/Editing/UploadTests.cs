@@ -8,11 +8,10 @@ using Verbatim.Archiving;
 using Verbatim.Cli.Tests;
 using Verbatim.Testing;
 using Verbatim.Web.Hosting;
+using Verbatim.Web.Tests.Accounts;
 using Verbatim.Web.Tests.Hosting;
 
 namespace Verbatim.Web.Tests.Editing;
-
-using Browser = Verbatim.Web.Tests.Accounts.Browser;
 
 /// <summary>An editor adds documents from the browser, over a reader that only reads, as `serve` runs it; ingest's readers, errors and outcomes.</summary>
 public sealed partial class UploadTests : IAsyncLifetime
@@ -37,7 +36,7 @@ public sealed partial class UploadTests : IAsyncLifetime
             await _archive.DisposeAsync();
     }
 
-    private Task<Browser> SignedIn(string name, HostedReader? reader = null) => Served.SignedIn(name, reader);
+    private Task<CookieBrowser> SignedIn(string name, HostedReader? reader = null) => Served.SignedIn(name, reader);
 
     private static (string Name, byte[] Bytes) Seed(string prefix)
     {
@@ -68,10 +67,10 @@ public sealed partial class UploadTests : IAsyncLifetime
         return content;
     }
 
-    private static async Task<HttpResponseMessage> Upload(Browser browser, params (string Name, byte[] Bytes)[] files)
+    private static async Task<HttpResponseMessage> Upload(CookieBrowser browser, params (string Name, byte[] Bytes)[] files)
         => await browser.Send(HttpMethod.Post, "/upload", Multipart([await browser.FormToken("/account"), new("format", "auto"), new("message", Message)], files));
 
-    private async Task<HashSet<string>> Listed(Browser browser)
+    private async Task<HashSet<string>> Listed(CookieBrowser browser)
         => [.. JsonDocument.Parse(await (await browser.Send(HttpMethod.Get, "/api/documents")).Content.ReadAsStringAsync()).RootElement
             .EnumerateArray().Select(d => d.GetProperty("id").GetString()!)];
 
@@ -163,7 +162,7 @@ public sealed partial class UploadTests : IAsyncLifetime
     public async Task A_researcher_and_the_public_find_at_upload_what_an_address_where_nothing_is_answers()
     {
         var count = StoredCount();
-        foreach (var browser in new[] { await SignedIn("historian"), new Browser(Served.Address) })
+        foreach (var browser in new[] { await SignedIn("historian"), new CookieBrowser(Served.Address) })
         {
             var nowhere = await browser.Send(HttpMethod.Get, "/nothing-is-here");
             var expected = (nowhere.StatusCode, await nowhere.Content.ReadAsStringAsync());

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Verbatim.Access;
@@ -156,16 +157,30 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
     [InlineData("outsider")]
     public async Task Every_route_asked_about_the_closed_documents_answers_as_if_they_did_not_exist(string? account)
     {
-        var requests = Requests().ToList();
+        var requests = await Requests();
         var differences = new List<string>();
-        foreach (var (method, path, body) in requests)
+        foreach (var request in requests)
         {
-            var (closed, open) = (await Ask(_closedReader!, method, path, body, account), await Ask(_openReader!, method, path, body, account));
+            var (closed, open) = (await Ask(_closedReader!, request, account), await Ask(_openReader!, request, account));
             if (closed != open)
-                differences.Add($"{method} " + Difference(path, closed, open));
+                differences.Add($"{request.Method} " + Difference(request.Path, closed, open));
         }
         Assert.True(requests.Count > 100, $"only {requests.Count} requests");
         Assert.True(differences.Count == 0, $"{differences.Count} of {requests.Count} requests differ:\n" + string.Join("\n", differences.Take(10)));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_no_operation_the_endpoint_table_does_not_have()
+    {
+        var served = await OpenApiDocument();
+        Assert.True(Operations(served).Count() > 5, "the OpenAPI document describes almost nothing");
+
+        Assert.Empty(OperationsWithoutARoute(served));
+        // The check sees an operation that no route answers: a described path with none behind it fails the hunt.
+        var doctored = System.Text.Json.Nodes.JsonNode.Parse(served.GetRawText())!;
+        doctored["paths"]!["/api/documents/{id}/ghost"] = new System.Text.Json.Nodes.JsonObject { ["get"] = new System.Text.Json.Nodes.JsonObject() };
+        doctored["paths"]!["/api/search"]!["post"] = new System.Text.Json.Nodes.JsonObject();
+        Assert.Equal(["GET /api/documents/{id}/ghost", "POST /api/search"], OperationsWithoutARoute(System.Text.Json.JsonDocument.Parse(doctored.ToJsonString()).RootElement).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -199,13 +214,13 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
     public async Task No_answer_names_a_closed_document_or_its_words(string? account)
     {
         string[] canaries = [QuotingCanary, "Conrad", "Kafka", .. _closedIds];
-        foreach (var (method, path, body) in Requests())
+        foreach (var request in await Requests())
         {
-            var answer = await Ask(_closedReader!, method, path, body, account);
+            var answer = await Ask(_closedReader!, request, account);
             // The request itself may carry a canary (a search for it); an answer that only repeats the question is no leak.
-            var question = System.Net.WebUtility.UrlDecode(path + (body is null ? "" : await body.ReadAsStringAsync()));
+            var question = System.Net.WebUtility.UrlDecode(request.Path + request.Value);
             foreach (var canary in canaries.Where(c => !question.Contains(c, StringComparison.OrdinalIgnoreCase)))
-                Assert.False(answer.Body.Contains(canary, StringComparison.OrdinalIgnoreCase), $"{method} {path} names {canary}");
+                Assert.False(answer.Body.Contains(canary, StringComparison.OrdinalIgnoreCase), $"{request.Method} {request.Path} names {canary}");
         }
     }
 
@@ -229,6 +244,8 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
             text = text.Replace(_tokens[(reader, account)].Split('_')[1], "TOKEN-ID", StringComparison.Ordinal);
         return new Answer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), text);
     }
+
+    private Task<Answer> Ask(HostedReader reader, Request request, string? account) => Ask(reader, request.Method, request.Path, request.Content(), account);
 
     private static async Task<HttpContent> Copy(HttpContent content)
     {
@@ -255,13 +272,33 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
         return path.StartsWith('/') ? path : null;
     }
 
-    /// <summary>Every route the reader maps, with each of its parameters filled with what the closed documents would be found by.</summary>
-    private IEnumerable<(HttpMethod Method, string Path, HttpContent? Body)> Requests()
+    /// <summary>One request of the hunt: a path (with its query), and a form field or a JSON body's property where it sends one.</summary>
+    private sealed record Request(HttpMethod Method, string Path, Body Body = Body.None, string? Name = null, string? Value = null)
     {
-        var endpoints = _closedReader!.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => !e.RoutePattern.Parameters.Any(p => p.IsCatchAll));
+        public HttpContent? Content() => Body switch
+        {
+            Body.Form => new FormUrlEncodedContent([new(Name!, Value!)]),
+            Body.Json => JsonContent.Create(new Dictionary<string, string> { [Name!] = Value! }),
+            _ => null,
+        };
+    }
+
+    private enum Body
+    {
+        None,
+        Form,
+        Json,
+    }
+
+    /// <summary>
+    /// Every route the reader maps, and every operation its OpenAPI document describes, with each
+    /// of its parameters filled with what the closed documents would be found by (each request once).
+    /// </summary>
+    private async Task<List<Request>> Requests()
+    {
         var values = Values();
-        foreach (var endpoint in endpoints)
+        var requests = new List<Request>();
+        foreach (var endpoint in Endpoints())
         {
             var method = endpoint.Metadata.OfType<MethodInfo>().LastOrDefault();
             var verbs = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
@@ -269,33 +306,108 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
                 continue;
             var routeValues = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var (query, form, json) = Inputs(endpoint, method, routeValues);
-            foreach (var verb in verbs.Where(v => v is "GET" or "POST"))
+            foreach (var verb in verbs)
+                requests.AddRange(Filled(verb, endpoint.RoutePattern.RawText!, routeValues, (query, form, json), values, endpoint.DisplayName!));
+        }
+        foreach (var operation in Operations(await OpenApiDocument()))
+            requests.AddRange(Filled(operation.Method, operation.Path, operation.PathParameters, (operation.Query, [], operation.Json), values, $"{operation.Method} {operation.Path} of the OpenAPI document"));
+        return [.. requests.Distinct()];
+    }
+
+    private IEnumerable<RouteEndpoint> Endpoints()
+        => _closedReader!.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !e.RoutePattern.Parameters.Any(p => p.IsCatchAll));
+
+    /// <summary>The requests of one route and method (GET and POST; the others write nothing a reader reads): bare, then with each input in turn.</summary>
+    private static IEnumerable<Request> Filled(string verb, string pattern, IReadOnlySet<string> routeValues, (List<string> Query, List<string> Form, List<string> Json) inputs, Probes values, string describedAs)
+    {
+        if (verb is not ("GET" or "POST"))
+            yield break;
+        var method = new HttpMethod(verb);
+        var (query, form, json) = inputs;
+        foreach (var path in Paths(pattern, routeValues, values))
+        {
+            yield return new Request(method, path);
+            foreach (var name in query)
             {
-                foreach (var path in Paths(endpoint.RoutePattern.RawText!, routeValues, values))
-                {
-                    yield return (new HttpMethod(verb), path, null);
-                    foreach (var name in query)
-                    {
-                        foreach (var value in Fill(values, name, endpoint))
-                            yield return (new HttpMethod(verb), $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{name}={Uri.EscapeDataString(value)}", null);
-                    }
-                    foreach (var name in form)
-                    {
-                        foreach (var value in Fill(values, name, endpoint))
-                            yield return (new HttpMethod(verb), path, new FormUrlEncodedContent([new(name, value)]));
-                    }
-                    foreach (var name in json)
-                    {
-                        foreach (var value in Fill(values, name, endpoint))
-                            yield return (new HttpMethod(verb), path, JsonContent.Create(new Dictionary<string, string> { [name] = value }));
-                    }
-                    // The pairs a passage or a collation is asked by.
-                    foreach (var pair in values.Pairs.Where(_ => query.Contains("source") || query.Contains("w")))
-                        yield return (new HttpMethod(verb), $"{path}?{(query.Contains("w") ? pair.Collation : pair.Passage)}", null);
-                }
+                foreach (var value in Fill(values, name, describedAs))
+                    yield return new Request(method, $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{name}={Uri.EscapeDataString(value)}");
+            }
+            foreach (var name in form)
+            {
+                foreach (var value in Fill(values, name, describedAs))
+                    yield return new Request(method, path, Body.Form, name, value);
+            }
+            foreach (var name in json)
+            {
+                foreach (var value in Fill(values, name, describedAs))
+                    yield return new Request(method, path, Body.Json, name, value);
+            }
+            // The pairs a passage or a collation is asked by.
+            var collation = query.Contains("w", StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in values.Pairs.Where(_ => collation || query.Contains("source", StringComparer.OrdinalIgnoreCase)))
+                yield return new Request(method, $"{path}?{(collation ? pair.Collation : pair.Passage)}");
+        }
+    }
+
+    /// <summary>The OpenAPI document as the reader serves it to the public (the one it links to on every page).</summary>
+    private async Task<System.Text.Json.JsonElement> OpenApiDocument()
+    {
+        var served = await Ask(_closedReader!, HttpMethod.Get, "/openapi/v1.json");
+        Assert.Equal(200, served.Status);
+        return System.Text.Json.JsonDocument.Parse(served.Body).RootElement;
+    }
+
+    /// <summary>An operation the OpenAPI document describes: its method, its path, and the names of its parameters and of its JSON body's properties.</summary>
+    private sealed record Operation(string Method, string Path, IReadOnlySet<string> PathParameters, List<string> Query, List<string> Json);
+
+    private static IEnumerable<Operation> Operations(System.Text.Json.JsonElement openApi)
+    {
+        foreach (var path in openApi.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is not ("parameters" or "summary" or "description" or "servers")))
+            {
+                var parameters = operation.Value.TryGetProperty("parameters", out var listed)
+                    ? listed.EnumerateArray().Select(p => (In: p.GetProperty("in").GetString(), Name: p.GetProperty("name").GetString()!)).ToList()
+                    : [];
+                var json = operation.Value.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out var content)
+                    ? [.. Resolve(openApi, content.GetProperty("schema")).GetProperty("properties").EnumerateObject().Select(p => p.Name)]
+                    : new List<string>();
+                yield return new Operation(operation.Name.ToUpperInvariant(), path.Name,
+                    parameters.Where(p => p.In == "path").Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
+                    [.. parameters.Where(p => p.In == "query").Select(p => p.Name)], json);
             }
         }
     }
+
+    private static System.Text.Json.JsonElement Resolve(System.Text.Json.JsonElement openApi, System.Text.Json.JsonElement schema)
+    {
+        if (!schema.TryGetProperty("$ref", out var reference))
+            return schema;
+        var found = openApi;
+        foreach (var step in reference.GetString()!.TrimStart('#', '/').Split('/'))
+            found = found.GetProperty(step);
+        return found;
+    }
+
+    /// <summary>Each operation of the OpenAPI document that no route of the endpoint table answers, as "METHOD /path".</summary>
+    private List<string> OperationsWithoutARoute(System.Text.Json.JsonElement openApi)
+    {
+        var routes = Endpoints()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(verb => $"{verb} {Shape(e.RoutePattern)}"))
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. Operations(openApi).Select(o => $"{o.Method} {Shape(RoutePatternFactory.Parse(o.Path))}").Where(o => !routes.Contains(o))];
+    }
+
+    /// <summary>A route's path with each parameter as {name}, without constraints, defaults or optional marks, as the OpenAPI document writes it.</summary>
+    private static string Shape(RoutePattern pattern)
+        => "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternSeparatorPart separator => separator.Content,
+            RoutePatternParameterPart parameter => $"{{{parameter.Name}}}",
+            _ => throw new InvalidOperationException($"a route part of a kind the leak hunt does not know: {part.GetType().Name}"),
+        }))));
 
     /// <summary>The names an endpoint's handler reads from the query, the form and a JSON body.</summary>
     private (List<string> Query, List<string> Form, List<string> Json) Inputs(RouteEndpoint endpoint, MethodInfo method, HashSet<string> routeValues)
@@ -323,11 +435,11 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
-    private static IEnumerable<string> Fill(Probes values, string name, RouteEndpoint endpoint)
+    private static IEnumerable<string> Fill(Probes values, string name, string describedAs)
         => values.ByName.TryGetValue(name, out var given) ? given
-            : throw new InvalidOperationException($"the leak hunt does not know what to ask {endpoint.DisplayName} for its parameter '{name}': teach it (Values)");
+            : throw new InvalidOperationException($"the leak hunt does not know what to ask {describedAs} for its parameter '{name}': teach it (Values)");
 
-    private static IEnumerable<string> Paths(string pattern, HashSet<string> routeValues, Probes values)
+    private static IEnumerable<string> Paths(string pattern, IReadOnlySet<string> routeValues, Probes values)
     {
         IEnumerable<string> paths = [pattern];
         foreach (var name in routeValues)
@@ -349,7 +461,8 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
         var open = "lenin-1921-05-30-to-lutovinov";
         var words = new[] { QuotingCanary, "Conrad", "Kafka", "stubborn things", "\"have a look at what are the facts you mention\"", "Schnitzler" };
         string[] ids = [.. _closedIds, open, "no-such-document"];
-        return new Probes(new Dictionary<string, string[]>(StringComparer.Ordinal)
+        // By name in any case, as ASP.NET Core binds a query (the OpenAPI document names collate's W, the page's form w).
+        return new Probes(new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
         {
             ["id"] = [.. ids, .. closedNames.Select(n => n.Id)],
             ["q"] = [.. words, "Facts—you will recall this yourself—are stubborn things. So have a look at what are the facts you mention. I list all your factual statements"],

@@ -5,10 +5,9 @@ using Verbatim.Archiving;
 using Verbatim.Cli.Tests;
 using Verbatim.Storing;
 using Verbatim.Web.Hosting;
+using Verbatim.Web.Tests.Accounts;
 
 namespace Verbatim.Web.Tests.Hosting;
-
-using Browser = Verbatim.Web.Tests.Accounts.Browser;
 
 /// <summary>
 /// An archive of the test's own with accounts, served by a reader that only reads, as `serve`
@@ -64,9 +63,9 @@ internal sealed class ServedArchive : IAsyncDisposable
     public Task<HostedReader> StartAnother(ReaderOptions options) => HostedReader.Start(_served, options);
 
     /// <summary>A browser signed in through the form at <paramref name="reader"/> (this archive's by default).</summary>
-    public async Task<Browser> SignedIn(string name, HostedReader? reader = null)
+    public async Task<CookieBrowser> SignedIn(string name, HostedReader? reader = null)
     {
-        var browser = new Browser((reader ?? Reader).Client.BaseAddress!);
+        var browser = new CookieBrowser((reader ?? Reader).Client.BaseAddress!);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SignIn(name, Password)).StatusCode);
         return browser;
     }

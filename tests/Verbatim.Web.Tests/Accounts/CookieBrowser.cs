@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Verbatim.Web.Tests.Accounts;
 
 /// <summary>A browser's cookies, kept by hand: HttpClient sends no Secure cookie over plain HTTP, which a browser does to 127.0.0.1.</summary>
-internal sealed partial class Browser(Uri address)
+internal sealed partial class CookieBrowser(Uri address)
 {
     // Redirects are looked at, not followed: the test sees each response as a browser receives it.
     private readonly HttpClient _client = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address };
@@ -11,6 +11,15 @@ internal sealed partial class Browser(Uri address)
     private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
 
     public List<string> SetCookies { get; } = [];
+
+    /// <summary>Another browser holding the cookies this one holds now, as one who copied them would (to the same reader, or to another address of it).</summary>
+    public CookieBrowser Copy(Uri? address = null)
+    {
+        var copy = new CookieBrowser(address ?? _client.BaseAddress!);
+        foreach (var (name, value) in _cookies)
+            copy._cookies[name] = value;
+        return copy;
+    }
 
     public Task<HttpResponseMessage> Send(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? form = null)
         => Send(method, path, form is null ? null : new FormUrlEncodedContent(form));
