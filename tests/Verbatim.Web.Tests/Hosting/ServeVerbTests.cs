@@ -173,7 +173,12 @@ public sealed class ServeVerbTests
                 File.WriteAllText(Path.Combine(inbox, "arrived.txt"), "A letter put in the inbox\n\nGlimmerwick wrote it while the server ran.\n");
 
                 Assert.Contains("A letter put in the inbox", await SearchPageOnceItHolds(address, "Glimmerwick", "A letter put in the inbox", TimeSpan.FromSeconds(20)), StringComparison.Ordinal);
-                Assert.True(File.Exists(Path.Combine(inbox, "done", "arrived.txt")));
+                // The file is moved once its ingest has ended, which may be after the page shows it.
+                var moved = Path.Combine(inbox, "done", "arrived.txt");
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                while (!File.Exists(moved) && clock.Elapsed < TimeSpan.FromSeconds(20))
+                    await Task.Delay(50);
+                Assert.True(File.Exists(moved), $"{moved} is not there 20 s after the page showed the letter");
             });
         }
         finally
