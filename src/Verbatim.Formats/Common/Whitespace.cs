@@ -11,6 +11,16 @@ public static class Whitespace
     /// </summary>
     public static string Collapse(string text)
     {
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+            start++;
+        var end = text.Length;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+            end--;
+        // A text already folded is returned itself (or trimmed): a long text is not copied twice.
+        if (IsFolded(text.AsSpan(start, end - start)))
+            return text[start..end];
+
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         var pendingBreak = false;
@@ -27,6 +37,22 @@ public static class Whitespace
             builder.Append(c);
         }
         return builder.ToString();
+    }
+
+    /// <summary>Whether every run of white space is one space or one "\n".</summary>
+    private static bool IsFolded(ReadOnlySpan<char> text)
+    {
+        var afterWhiteSpace = false;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+                afterWhiteSpace = false;
+            else if (afterWhiteSpace || c is not (' ' or '\n'))
+                return false;
+            else
+                afterWhiteSpace = true;
+        }
+        return true;
     }
 
     /// <summary>As <see cref="Collapse"/>, but line breaks too become single spaces.</summary>

@@ -4,7 +4,10 @@ using Verbatim.Reading;
 
 namespace Verbatim.Formats.PlainText;
 
-/// <summary>Text with no header: the first line is the title, blank lines separate paragraphs.</summary>
+/// <summary>
+/// Text with no header: the first line is the title (its first words when long), blank lines
+/// separate paragraphs.
+/// </summary>
 public sealed class PlainTextReader : IDocumentReader
 {
     public const string FormatName = "text";
@@ -23,11 +26,11 @@ public sealed class PlainTextReader : IDocumentReader
         if (paragraphs.Count == 0)
             return ReadResult.Failed(new Diagnostic("the file holds only white space", input.FileName));
 
-        var title = Whitespace.CollapseToLine(paragraphs[0].Text.Split('\n')[0]);
-        var blocks = Blocks.Build(paragraphs.Select((p, i) => (i == 0 && p.Text.Split('\n').Length == 1 ? BlockType.Heading : BlockType.P, p.Text, (int?)p.Line)));
-        // A heading that is the title is held once: a text of one long line is its own title.
-        if (blocks.Count > 0 && blocks[0].Text == title)
-            title = blocks[0].Text;
+        var first = paragraphs[0].Text;
+        var firstLineEnd = first.IndexOf('\n');
+        var blocks = Blocks.Build(paragraphs.Select((p, i) => (i == 0 && firstLineEnd < 0 ? BlockType.Heading : BlockType.P, p.Text, (int?)p.Line)));
+        // A heading of one line is that line folded already: folding it again would copy a long text.
+        var title = Titles.Bounded(firstLineEnd < 0 ? blocks[0].Text : Whitespace.CollapseToLine(first[..firstLineEnd]));
         return ReadResult.Of(new Document
         {
             Id = DocumentIds.For([], null, [], title),
