@@ -465,4 +465,46 @@ public abstract class CatalogContract : IDisposable
         Assert.DoesNotContain(_catalog.List(filter), w => hidden.Contains(w.Id));
         Assert.Equal(TestDocuments.All.Count - 1, _catalog.List(filter).Count);
     }
+    [Fact]
+    public void Names_and_dating_are_held_for_a_catalogued_document_and_go_with_it()
+    {
+        var zweig = TestDocuments.All.Single(d => d.Id == "zweig-1911-06-05-to-schnitzler-l03634");
+        var found = new CatalogName(NameKind.Person, "mentioned", "Hugo von Hofmannsthal", null, null, "a rule");
+        _catalog.UpsertNames(zweig, [found]);
+
+        var letter = _catalog.Letters().Single(l => l.Id == zweig.Id);
+
+        Assert.Equal((zweig.Title, "letter", "1911-06-05"), (letter.Title, letter.Kind, letter.SortDate));
+        Assert.Equal(zweig.Written! with { Mode = null, From = null, Evidence = null, Means = null, Time = null }, letter.Written);
+        var people = zweig.Authors.Count + zweig.Addressees.Count + zweig.CopiesTo.Count;
+        Assert.Contains(new CatalogName(NameKind.Person, "author", "Stefan Zweig", zweig.Authors[0].Ref, null, "metadata"), letter.Names.Take(people));
+        Assert.All(letter.Names.Take(people), n => Assert.Equal("metadata", n.Found));
+        Assert.Equal(zweig.Mentions.Count, letter.Names.Count(n => n.Found == "markup"));
+        Assert.Contains(found, letter.Names);
+        Assert.Contains(new CatalogName(NameKind.Place, "place", "Wien", "#pmb50", null, "metadata"), letter.Names);
+        Assert.Contains("Hugo von Hofmannsthal", _catalog.PersonNames());
+        Assert.Contains("V. I. Lenin", _catalog.PersonNames());
+
+        // Names are replaced, not added to; an upsert of the document drops them with its other rows.
+        _catalog.UpsertNames(zweig, []);
+        Assert.DoesNotContain(found, _catalog.Letters().Single(l => l.Id == zweig.Id).Names);
+        _catalog.UpsertNames(zweig, [found]);
+        _catalog.Upsert(zweig, 2);
+        Assert.DoesNotContain("Hugo von Hofmannsthal", _catalog.PersonNames());
+        Assert.Null(_catalog.Letters().Single(l => l.Id == zweig.Id).Written);
+        Assert.Throws<InvalidOperationException>(() => _catalog.UpsertNames(zweig with { Id = "not-catalogued" }, []));
+    }
+
+    [Fact]
+    public void Letters_come_in_date_order_the_undated_last_each_with_its_people_first()
+    {
+        var letters = _catalog.Letters();
+
+        Assert.Equal(TestDocuments.All.Count, letters.Count);
+        var dated = letters.TakeWhile(l => l.SortDate is not null).Select(l => l.SortDate).ToList();
+        Assert.Equal(dated.Order(StringComparer.Ordinal), dated);
+        Assert.All(letters.SkipWhile(l => l.SortDate is not null), l => Assert.Null(l.SortDate));
+        var goldmann = letters.Single(l => l.Id == "goldmann-1893-06-04-to-schnitzler-l02710");
+        Assert.Equal(["Paul Goldmann", "Fedor Mamroth"], goldmann.Names.Where(n => n.Role == "author").Select(n => n.Name));
+    }
 }

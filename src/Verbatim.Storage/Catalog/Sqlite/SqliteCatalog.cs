@@ -190,7 +190,7 @@ public sealed partial class SqliteCatalog : ICatalog
         using var scope = _batch is null ? Batch() : null;
         _results = null;
         Remove(document.Id);
-        var date = SortDate(document);
+        var date = DocumentDates.SortDate(document);
         using var insert = Command("""
             INSERT INTO documents (id, title, kind, date, year, attested, collection, volume, part_of, version)
             VALUES ($id, $title, $kind, $date, $year, $attested, $collection, $volume, $partOf, $version)
@@ -198,10 +198,10 @@ public sealed partial class SqliteCatalog : ICatalog
             """);
         insert.Parameters.AddWithValue("$id", document.Id);
         insert.Parameters.AddWithValue("$title", document.Title);
-        insert.Parameters.AddWithValue("$kind", KindName(document.Kind));
+        insert.Parameters.AddWithValue("$kind", DocumentKinds.Name(document.Kind));
         insert.Parameters.AddWithValue("$date", (object?)date ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$year", (object?)YearOf(date) ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$attested", (object?)AttestedDate(document) ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$year", (object?)DocumentDates.YearOf(date) ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$attested", (object?)DocumentDates.AttestedDate(document) ?? DBNull.Value);
         insert.Parameters.AddWithValue("$collection", (object?)document.Source?.Collection ?? DBNull.Value);
         insert.Parameters.AddWithValue("$volume", (object?)document.Source?.Volume ?? DBNull.Value);
         insert.Parameters.AddWithValue("$partOf", (object?)document.PartOf ?? DBNull.Value);
@@ -809,28 +809,6 @@ public sealed partial class SqliteCatalog : ICatalog
     }
 
     private static IReadOnlyList<string> Split(string? joined) => joined is null ? [] : joined.Split('\u001F');
-
-    /// <summary>
-    /// The date a document sorts and filters by: when it was written, or the start of the range it
-    /// was written in; null when the date of writing is unknown. A printing dates the print, never
-    /// the writing (a statement of 1926 first printed in 1989 is not of 1989).
-    /// </summary>
-    public static string? SortDate(Document document) => document.Written?.Date ?? document.Written?.NotBefore;
-
-    /// <summary>
-    /// The date by which the text is known to have existed: when written, else when its source or
-    /// its first publication printed it. It directs reuse (the earlier text is the source), where
-    /// a printing is evidence; it never sorts or filters.
-    /// </summary>
-    public static string? AttestedDate(Document document)
-        => SortDate(document) ?? document.Source?.Date
-            ?? document.Source?.Year?.ToString("0000", CultureInfo.InvariantCulture)
-            ?? document.Published.FirstOrDefault(p => p.Year is not null)?.Year?.ToString("0000", CultureInfo.InvariantCulture);
-
-    private static int? YearOf(string? date)
-        => date is { Length: >= 4 } && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
-
-    public static string KindName(DocumentKind kind) => kind.ToString().ToLowerInvariant();
 
     private SqliteCommand Command(string sql)
     {
