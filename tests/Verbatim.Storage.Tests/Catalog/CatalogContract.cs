@@ -24,9 +24,18 @@ public abstract class CatalogContract : IDisposable
 
     protected abstract ICatalog OpenEmpty();
 
+    /// <summary>A connection of its own to the catalog <see cref="OpenEmpty"/> opened, as another process would open it.</summary>
+    protected abstract ICatalog OpenAnother();
+
+    /// <summary>Called once the test's connections are closed: a backend deletes what it made for the catalog.</summary>
+    protected virtual void DeleteCatalog()
+    {
+    }
+
     public void Dispose()
     {
         _catalog.Dispose();
+        DeleteCatalog();
         GC.SuppressFinalize(this);
     }
 
@@ -506,5 +515,59 @@ public abstract class CatalogContract : IDisposable
         Assert.All(letters.SkipWhile(l => l.SortDate is not null), l => Assert.Null(l.SortDate));
         var goldmann = letters.Single(l => l.Id == "goldmann-1893-06-04-to-schnitzler-l02710");
         Assert.Equal(["Paul Goldmann", "Fedor Mamroth"], goldmann.Names.Where(n => n.Role == "author").Select(n => n.Name));
+    }
+    [Fact]
+    public void Another_connection_sees_what_one_wrote_after_it_searched()
+    {
+        using var other = OpenAnother();
+        var stalin = other.Search(new SearchQuery("Stalin"));
+        var kinds = other.Search(new SearchQuery("")).Facets["kind"];
+
+        _catalog.Remove(Polemic);
+
+        var after = other.Search(new SearchQuery("Stalin"));
+        Assert.Equal(stalin.Total - 1, after.Total);
+        Assert.DoesNotContain(after.Hits, h => h.Id == Polemic);
+        Assert.Equal(kinds.Sum(k => k.Count) - 1, other.Search(new SearchQuery("")).Facets["kind"].Sum(k => k.Count));
+        Assert.Equal(TestDocuments.All.Count - 1, other.List(new WorkFilter()).Count);
+        Assert.Null(other.Text(Polemic));
+    }
+
+    [Fact]
+    public void Within_a_snapshot_a_connection_sees_one_committed_state_and_the_next_write_after_it()
+    {
+        using var other = OpenAnother();
+        var before = TestDocuments.All.Count;
+        using (other.Snapshot())
+        {
+            Assert.Equal(before, other.Search(new SearchQuery("")).Total);
+            _catalog.Remove(Polemic);
+            Assert.Equal(before, other.List(new WorkFilter()).Count);
+            Assert.Equal(before, other.Search(new SearchQuery("")).Total);
+            Assert.Equal(before, other.Count);
+        }
+        Assert.Equal(before - 1, other.Search(new SearchQuery("")).Total);
+        Assert.Equal(before - 1, other.List(new WorkFilter()).Count);
+    }
+
+    [Fact]
+    public void Every_committed_batch_changes_the_generation_another_connection_reads_and_a_clear_moves_it_on()
+    {
+        using var other = OpenAnother();
+        var first = other.Generation;
+        Assert.NotEqual(0, first);
+        _catalog.Upsert(TestDocuments.All[0], 2);
+        var second = other.Generation;
+        Assert.True(second > first);
+        using (_catalog.Batch())
+        {
+            _catalog.Remove(Letter);
+            Assert.Equal(second, other.Generation);
+        }
+        var third = other.Generation;
+        Assert.True(third > second);
+        _catalog.Clear();
+        Assert.True(other.Generation > third);
+        Assert.Equal(other.Generation, _catalog.Generation);
     }
 }

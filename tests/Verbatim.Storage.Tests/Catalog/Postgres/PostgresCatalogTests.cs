@@ -18,4 +18,6 @@ public sealed class PostgresCatalogTests(PostgresCluster cluster) : CatalogContr
         catalog.Clear();
         return catalog;
     }
+
+    protected override ICatalog OpenAnother() => PostgresCatalog.Open(s_database!);
 }
