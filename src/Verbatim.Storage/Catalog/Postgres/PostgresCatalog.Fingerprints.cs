@@ -103,19 +103,7 @@ public sealed partial class PostgresCatalog
             INSERT INTO quote_links (source, source_start, source_length, target, target_start, target_length, matched, direction)
             VALUES (@source, @sourceStart, @sourceLength, @target, @targetStart, @targetLength, @matched, @direction)
             """);
-        foreach (var link in links)
-        {
-            insert.Parameters.Clear();
-            insert.Parameters.AddWithValue("source", link.SourceId);
-            insert.Parameters.AddWithValue("sourceStart", link.SourceStart);
-            insert.Parameters.AddWithValue("sourceLength", link.SourceLength);
-            insert.Parameters.AddWithValue("target", link.TargetId);
-            insert.Parameters.AddWithValue("targetStart", link.TargetStart);
-            insert.Parameters.AddWithValue("targetLength", link.TargetLength);
-            insert.Parameters.AddWithValue("matched", link.MatchedWords);
-            insert.Parameters.AddWithValue("direction", link.Direction);
-            insert.ExecuteNonQuery();
-        }
+        CatalogRows.InsertQuoteLinks(insert, links);
     }
 
     public IReadOnlyList<QuoteLink> QuoteLinks(string id)
@@ -126,13 +114,6 @@ public sealed partial class PostgresCatalog
             ORDER BY source COLLATE "C", source_start, target COLLATE "C", target_start
             """);
         select.Parameters.AddWithValue("id", id);
-        var links = new List<QuoteLink>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
-        {
-            links.Add(new QuoteLink(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3),
-                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetString(7)));
-        }
-        return links;
+        return CatalogRows.QuoteLinks(select);
     }
 }

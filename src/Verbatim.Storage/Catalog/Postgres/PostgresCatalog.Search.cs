@@ -46,7 +46,7 @@ public sealed partial class PostgresCatalog
             """);
         select.Parameters.AddWithValue("match", match);
         select.Parameters.AddWithValue("limit", limit);
-        return FirstColumn(select);
+        return CatalogRows.FirstColumn(select);
     }
 
     private SearchResults Match(SearchQuery query, string match, UserQuery parsed, ResultIndex index, Budget budget)
@@ -66,32 +66,21 @@ public sealed partial class PostgresCatalog
             }
         }
         budget.Check();
-        var page = index.Page(scored, query.Offset, query.Limit);
-        var hits = new List<SearchHit>(page.Count);
-        if (page.Count > 0)
+        var results = index.Matched(query, scored, page => ReadHits(page, Snippets.WindowCharacters, (body, notes) =>
         {
-            var byRow = ReadHits([.. page.Select(h => h.Row)], Snippets.WindowCharacters, (body, notes) =>
-            {
-                budget.Check();
-                return Snippets.Best(body, notes, parsed.Marked);
-            });
-            hits.AddRange(page.Select(h => byRow[h.Row] with { Score = h.Score }));
-        }
+            budget.Check();
+            return Snippets.Best(body, notes, parsed.Marked);
+        }));
         budget.Check();
-        return new SearchResults(scored.Count, hits, index.Count(scored.Select(s => s.Row)));
+        return results;
     }
 
     /// <summary>No words to match: the filters select, and the hits come in date order with the start of their text.</summary>
     private SearchResults Browse(SearchQuery query, ResultIndex index)
-    {
-        var selected = index.InDateOrder(query.Filter);
-        var page = selected.Skip(query.Offset).Take(Math.Max(query.Limit, 0)).ToList();
-        var byRow = page.Count > 0 ? ReadHits([.. page], 200, (start, _) => start) : [];
-        return new SearchResults(selected.Count, [.. page.Select(r => byRow[r])], index.Count(selected));
-    }
+        => index.Browsed(query, page => ReadHits(page, 200, (start, _) => start));
 
     /// <summary>Reads the hits of the rows given, each with its snippet: made from the first <paramref name="characters"/> of its body and notes.</summary>
-    private Dictionary<long, SearchHit> ReadHits(long[] rows, int characters, Func<string, string, string> snippet)
+    private Dictionary<long, SearchHit> ReadHits(IReadOnlyList<long> rows, int characters, Func<string, string, string> snippet)
     {
         using var command = Command("""
             SELECT d.row, d.id, d.title, d.date, left(t.body, @characters), left(t.notes, @characters)
@@ -99,15 +88,8 @@ public sealed partial class PostgresCatalog
             WHERE d.row = ANY(@rows)
             """);
         command.Parameters.AddWithValue("characters", characters);
-        command.Parameters.AddWithValue("rows", rows);
-        var hits = new Dictionary<long, SearchHit>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            hits[reader.GetInt64(0)] = new SearchHit(reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                snippet(reader.GetString(4), reader.GetString(5)), 0.0);
-        }
-        return hits;
+        command.Parameters.AddWithValue("rows", rows.ToArray());
+        return CatalogRows.Hits(command, snippet);
     }
 
     /// <summary>What search keeps in memory of every document, read from the tables when first needed after a write.</summary>
@@ -117,21 +99,9 @@ public sealed partial class PostgresCatalog
         if (_results is not null && generation == _resultsGeneration)
             return _results;
         var index = new ResultIndex();
-        using (var documents = Command("SELECT row, id, date, kind, year, collection, volume, version FROM documents ORDER BY row"))
-        using (var reader = documents.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                index.AddDocument(reader.GetInt64(0), reader.GetString(1), Text(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt32(4), Text(5), Text(6), reader.GetInt32(7));
-            }
-        }
-        using (var people = Command("SELECT document, role, name_key, name FROM people WHERE role IN ('author', 'addressee') ORDER BY document, role, position"))
-        using (var reader = people.ExecuteReader())
-        {
-            while (reader.Read())
-                index.AddPerson(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
-        }
+        using var documents = Command("SELECT row, id, date, kind, year, collection, volume, version FROM documents ORDER BY row");
+        using var people = Command("SELECT document, role, name_key, name FROM people WHERE role IN ('author', 'addressee') ORDER BY document, role COLLATE \"C\", position");
+        CatalogRows.Read(index, documents, people);
         (_results, _resultsGeneration) = (index, generation);
         return index;
     }

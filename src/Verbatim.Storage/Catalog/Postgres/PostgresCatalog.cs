@@ -239,19 +239,19 @@ public sealed partial class PostgresCatalog : ICatalog
             throw new InvalidOperationException(_batchWrites ? "a batch is already open" : "a batch cannot be opened inside a snapshot");
         _transaction = _connection.BeginTransaction(IsolationLevel.ReadCommitted);
         _batchWrites = true;
-        return new TransactionScope(this, advancesGeneration: true);
+        return new CatalogTransaction(_transaction, AdvanceGeneration, () => _transaction = null);
     }
 
     public IDisposable Snapshot()
     {
         if (_transaction is not null)
-            return NoScope.Instance;
+            return CatalogTransaction.None;
         _transaction = _connection.BeginTransaction(IsolationLevel.RepeatableRead);
         _batchWrites = false;
         // The snapshot is taken at the transaction's first query, made here, so that everything
         // read after (the generation included) is of that one state.
         Execute("SET TRANSACTION READ ONLY; SELECT 1 FROM meta LIMIT 1");
-        return new TransactionScope(this, advancesGeneration: false);
+        return new CatalogTransaction(_transaction, null, () => _transaction = null);
     }
 
     public long Generation => Scalar($"SELECT value FROM meta WHERE key = '{GenerationKey}'") is string value
@@ -271,41 +271,6 @@ public sealed partial class PostgresCatalog : ICatalog
         advance.ExecuteNonQuery();
     }
 
-    // A snapshot wrote nothing: it ends by rollback (its transaction's disposal), which also holds
-    // where a cancelled statement has aborted it.
-    private sealed class TransactionScope(PostgresCatalog catalog, bool advancesGeneration) : IDisposable
-    {
-        private bool _done;
-
-        public void Dispose()
-        {
-            if (_done) return;
-            _done = true;
-            try
-            {
-                if (advancesGeneration)
-                {
-                    catalog.AdvanceGeneration();
-                    catalog._transaction!.Commit();
-                }
-            }
-            finally
-            {
-                catalog._transaction!.Dispose();
-                catalog._transaction = null;
-            }
-        }
-    }
-
-    private sealed class NoScope : IDisposable
-    {
-        public static readonly NoScope Instance = new();
-
-        public void Dispose()
-        {
-        }
-    }
-
     private NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction);
 
     private void Execute(string sql)
@@ -318,15 +283,6 @@ public sealed partial class PostgresCatalog : ICatalog
     {
         using var command = Command(sql);
         return command.ExecuteScalar();
-    }
-
-    private static List<string> FirstColumn(NpgsqlCommand select)
-    {
-        var values = new List<string>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
-            values.Add(reader.GetString(0));
-        return values;
     }
 
     public void Dispose()

@@ -428,19 +428,7 @@ public sealed partial class SqliteCatalog : ICatalog
             INSERT INTO quote_links (source, source_start, source_length, target, target_start, target_length, matched, direction)
             VALUES ($source, $sourceStart, $sourceLength, $target, $targetStart, $targetLength, $matched, $direction)
             """);
-        foreach (var link in links)
-        {
-            insert.Parameters.Clear();
-            insert.Parameters.AddWithValue("$source", link.SourceId);
-            insert.Parameters.AddWithValue("$sourceStart", link.SourceStart);
-            insert.Parameters.AddWithValue("$sourceLength", link.SourceLength);
-            insert.Parameters.AddWithValue("$target", link.TargetId);
-            insert.Parameters.AddWithValue("$targetStart", link.TargetStart);
-            insert.Parameters.AddWithValue("$targetLength", link.TargetLength);
-            insert.Parameters.AddWithValue("$matched", link.MatchedWords);
-            insert.Parameters.AddWithValue("$direction", link.Direction);
-            insert.ExecuteNonQuery();
-        }
+        CatalogRows.InsertQuoteLinks(insert, links);
     }
 
     public IReadOnlyList<QuoteLink> QuoteLinks(string id)
@@ -451,14 +439,7 @@ public sealed partial class SqliteCatalog : ICatalog
             ORDER BY source, source_start, target, target_start
             """);
         select.Parameters.AddWithValue("$id", id);
-        var links = new List<QuoteLink>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
-        {
-            links.Add(new QuoteLink(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3),
-                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetString(7)));
-        }
-        return links;
+        return CatalogRows.QuoteLinks(select);
     }
 
     private long? RowOf(string id)
@@ -475,19 +456,19 @@ public sealed partial class SqliteCatalog : ICatalog
         SizeCacheToCatalog();
         _batch = _connection.BeginTransaction();
         _batchWrites = true;
-        return new TransactionScope(this, advancesGeneration: true);
+        return new CatalogTransaction(_batch, AdvanceGeneration, () => _batch = null);
     }
 
     public IDisposable Snapshot()
     {
         if (_batch is not null)
-            return NoScope.Instance;
+            return CatalogTransaction.None;
         _batch = _connection.BeginTransaction(deferred: true);
         _batchWrites = false;
         // A deferred transaction takes its snapshot at its first read, made here, so that
         // everything read after (PRAGMA data_version included) is of that one state.
         Scalar("SELECT count(*) FROM meta");
-        return new TransactionScope(this, advancesGeneration: false);
+        return new CatalogTransaction(_batch, null, () => _batch = null);
     }
 
     // The writer's page cache may grow to 1 GiB, the size of the fingerprints' B-tree at about
@@ -527,41 +508,6 @@ public sealed partial class SqliteCatalog : ICatalog
             """);
         advance.Parameters.AddWithValue("$now", DateTime.UtcNow.Ticks);
         advance.ExecuteNonQuery();
-    }
-
-    // A snapshot wrote nothing: it ends by rollback (its transaction's disposal), which also holds
-    // where an interrupted statement has ended it already.
-    private sealed class TransactionScope(SqliteCatalog catalog, bool advancesGeneration) : IDisposable
-    {
-        private bool _done;
-
-        public void Dispose()
-        {
-            if (_done) return;
-            _done = true;
-            try
-            {
-                if (advancesGeneration)
-                {
-                    catalog.AdvanceGeneration();
-                    catalog._batch!.Commit();
-                }
-            }
-            finally
-            {
-                catalog._batch!.Dispose();
-                catalog._batch = null;
-            }
-        }
-    }
-
-    private sealed class NoScope : IDisposable
-    {
-        public static readonly NoScope Instance = new();
-
-        public void Dispose()
-        {
-        }
     }
 
     public SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default)
@@ -612,7 +558,7 @@ public sealed partial class SqliteCatalog : ICatalog
                 """);
             select.Parameters.AddWithValue("$match", FtsQuery.Translate(string.Join(" OR ", any)));
             select.Parameters.AddWithValue("$limit", limit);
-            return FirstColumn(select);
+            return CatalogRows.FirstColumn(select);
         }
 
         long Holding(string phrase)
@@ -644,30 +590,19 @@ public sealed partial class SqliteCatalog : ICatalog
             }
         }
         budget.Check();
-        var page = index.Page(scored, query.Offset, query.Limit);
-        var hits = new List<SearchHit>(page.Count);
-        if (page.Count > 0)
+        var window = Snippets.WindowCharacters.ToString(CultureInfo.InvariantCulture);
+        var results = index.Matched(query, scored, page => ReadHits(page, $"substr(text.body, 1, {window}), substr(text.notes, 1, {window})", (body, notes) =>
         {
-            var window = Snippets.WindowCharacters.ToString(CultureInfo.InvariantCulture);
-            var byRow = ReadHits(page.Select(h => h.Row), $"substr(text.body, 1, {window}), substr(text.notes, 1, {window})", (body, notes) =>
-            {
-                budget.Check();
-                return Snippets.Best(body, notes, parsed.Marked);
-            });
-            hits.AddRange(page.Select(h => byRow[h.Row] with { Score = h.Score }));
-        }
+            budget.Check();
+            return Snippets.Best(body, notes, parsed.Marked);
+        }));
         budget.Check();
-        return new SearchResults(scored.Count, hits, index.Count(scored.Select(s => s.Row)));
+        return results;
     }
 
     /// <summary>No words to match: the filters select, and the hits come in date order with the start of their text.</summary>
     private SearchResults Browse(SearchQuery query, ResultIndex index)
-    {
-        var selected = index.InDateOrder(query.Filter);
-        var page = selected.Skip(query.Offset).Take(Math.Max(query.Limit, 0)).ToList();
-        var byRow = page.Count > 0 ? ReadHits(page, "substr(text.body, 1, 200), ''", (start, _) => start) : [];
-        return new SearchResults(selected.Count, [.. page.Select(r => byRow[r])], index.Count(selected));
-    }
+        => index.Browsed(query, page => ReadHits(page, "substr(text.body, 1, 200), ''", (start, _) => start));
 
     /// <summary>Reads the hits of the rows given, each with its snippet: made from two texts of the full-text row, selected by <paramref name="snippetSql"/>.</summary>
     private Dictionary<long, SearchHit> ReadHits(IEnumerable<long> rows, string snippetSql, Func<string, string, string> snippet)
@@ -677,14 +612,7 @@ public sealed partial class SqliteCatalog : ICatalog
             FROM text JOIN documents d ON d.rowid = text.rowid
             WHERE text.rowid IN ({string.Join(",", rows.Select(r => r.ToString(CultureInfo.InvariantCulture)))})
             """);
-        var hits = new Dictionary<long, SearchHit>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            hits[reader.GetInt64(0)] = new SearchHit(reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                snippet(reader.IsDBNull(4) ? "" : reader.GetString(4), reader.IsDBNull(5) ? "" : reader.GetString(5)), 0.0);
-        }
-        return hits;
+        return CatalogRows.Hits(command, snippet);
     }
 
     /// <summary>What search keeps in memory of every document, read from the tables when first needed after a write.</summary>
@@ -742,22 +670,10 @@ public sealed partial class SqliteCatalog : ICatalog
     private void ReadRows(ResultIndex index, IReadOnlyCollection<long>? rows)
     {
         var only = rows is null ? "" : $"WHERE rowid IN ({string.Join(",", rows.Select(r => r.ToString(CultureInfo.InvariantCulture)))})";
-        using (var documents = Command($"SELECT rowid, id, date, kind, year, collection, volume, version FROM documents {only} ORDER BY rowid"))
-        using (var reader = documents.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                index.AddDocument(reader.GetInt64(0), reader.GetString(1), Text(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt32(4), Text(5), Text(6), reader.GetInt32(7));
-            }
-        }
         var ofRows = rows is null ? "" : $"AND document IN ({string.Join(",", rows.Select(r => r.ToString(CultureInfo.InvariantCulture)))})";
-        using (var people = Command($"SELECT document, role, name_key, name FROM people WHERE role IN ('author', 'addressee') {ofRows} ORDER BY document, role, position"))
-        using (var reader = people.ExecuteReader())
-        {
-            while (reader.Read())
-                index.AddPerson(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
-        }
+        using var documents = Command($"SELECT rowid, id, date, kind, year, collection, volume, version FROM documents {only} ORDER BY rowid");
+        using var people = Command($"SELECT document, role, name_key, name FROM people WHERE role IN ('author', 'addressee') {ofRows} ORDER BY document, role, position");
+        CatalogRows.Read(index, documents, people);
     }
 
     public IReadOnlyList<WorkEntry> List(WorkFilter filter)
