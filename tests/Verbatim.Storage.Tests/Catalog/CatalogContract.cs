@@ -94,6 +94,8 @@ public abstract class CatalogContract : IDisposable
     [InlineData("Stalin AND")]
     [InlineData("NEAR(Stalin Lenin)")]
     [InlineData("title:Stalin")]
+    [InlineData("Stalin:* & !Lenin | <-> (Trotsky <2> Lenin)")]
+    [InlineData("O'Brien \\ 'Stalin' \"it''s\"")]
     [InlineData("^Stalin")]
     [InlineData("-Stalin +Lenin")]
     [InlineData("{title body}: Stalin")]
