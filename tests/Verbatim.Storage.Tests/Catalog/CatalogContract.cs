@@ -79,6 +79,24 @@ public abstract class CatalogContract : IDisposable
     }
 
     [Fact]
+    public void A_phrase_is_found_within_one_field_never_across_two()
+    {
+        var letter = TestDocuments.All.Single(d => d.Id == Letter);
+        _catalog.Upsert(letter with
+        {
+            Title = "About the grain",
+            Body = [new Block(BlockType.P, "Comrade Stalin, the harvest.", 0)],
+            Notes = [new Note("1", "Ploughs were short.", [0])],
+        }, 2);
+
+        Assert.Equal([Letter], Ids("\"about the grain\""));
+        Assert.Equal([Letter], Ids("\"comrade stalin the harvest\""));
+        Assert.Empty(Ids("\"grain V\""));
+        Assert.Empty(Ids("\"Stalin comrade\""));
+        Assert.Empty(Ids("\"harvest ploughs\""));
+    }
+
+    [Fact]
     public void Notes_are_searched_too()
         => Assert.Equal(["lenin-1921-10-20-to-stalin"], Ids("Lalayants Irkutsk"));
 

@@ -177,18 +177,16 @@ public sealed partial class PostgresCatalog : ICatalog
         }
 
         var notes = string.Join(Document.BlockSeparator, document.Notes.Select(n => n.Text));
-        using var text = Command("""
-            INSERT INTO texts (document, body, notes, search)
-            VALUES (@document, @body, @notes,
-                setweight(@title::tsvector, 'A') || setweight(@people::tsvector, 'B') || setweight(@bodyWords::tsvector, 'C') || setweight(@notesWords::tsvector, 'D'))
-            """);
+        using var text = Command("INSERT INTO texts (document, body, notes, search) VALUES (@document, @body, @notes, @search::tsvector)");
         text.Parameters.AddWithValue("document", row);
         text.Parameters.AddWithValue("body", document.BodyText);
         text.Parameters.AddWithValue("notes", notes);
-        text.Parameters.AddWithValue("title", TextSearch.Vector(document.Title));
-        text.Parameters.AddWithValue("people", TextSearch.Vector(string.Join("; ", document.Authors.Concat(document.Addressees).Concat(document.CopiesTo).Select(p => p.Name))));
-        text.Parameters.AddWithValue("bodyWords", TextSearch.Vector(document.BodyText));
-        text.Parameters.AddWithValue("notesWords", TextSearch.Vector(notes));
+        text.Parameters.AddWithValue("search", TextSearch.Vector([
+            (document.Title, 'A'),
+            (string.Join("; ", document.Authors.Concat(document.Addressees).Concat(document.CopiesTo).Select(p => p.Name)), 'B'),
+            (document.BodyText, 'C'),
+            (notes, 'D'),
+        ]));
         text.ExecuteNonQuery();
         InsertTextKey(row, document);
     }

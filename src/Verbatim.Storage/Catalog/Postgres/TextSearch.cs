@@ -21,35 +21,44 @@ internal static class TextSearch
     public const int LongestWord = 500;
     public const int LargestVectorBytes = 900_000;
 
-    /// <summary>The tsvector literal of a text's words, in the places they stand.</summary>
-    public static string Vector(string text)
+    /// <summary>
+    /// The tsvector literal of a document's fields, each word in the place it stands and weighted
+    /// by its field (A to D). A place is left empty between two fields, so that no phrase is found
+    /// across them, as FTS5 finds none across its columns.
+    /// </summary>
+    public static string Vector(IReadOnlyList<(string Text, char Weight)> fields)
     {
-        var places = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(fields);
+        var places = new Dictionary<string, List<(int Position, char Weight)>>(StringComparer.Ordinal);
         var bytes = 0;
         var position = 0;
-        foreach (var word in SearchWords.Split(text))
+        foreach (var (text, weight) in fields)
         {
+            foreach (var word in SearchWords.Split(text))
+            {
+                position = Math.Min(position + 1, LastPosition);
+                var lexeme = Cut(word);
+                if (!places.TryGetValue(lexeme, out var list))
+                {
+                    bytes += Encoding.UTF8.GetByteCount(lexeme) + 8;
+                    if (bytes > LargestVectorBytes)
+                        continue;
+                    places[lexeme] = list = [];
+                }
+                if (list.Count < PlacesPerWord && (list.Count == 0 || list[^1].Position != position))
+                {
+                    list.Add((position, weight));
+                    bytes += 2;
+                }
+            }
             position = Math.Min(position + 1, LastPosition);
-            var lexeme = Cut(word);
-            if (!places.TryGetValue(lexeme, out var list))
-            {
-                bytes += Encoding.UTF8.GetByteCount(lexeme) + 8;
-                if (bytes > LargestVectorBytes)
-                    break;
-                places[lexeme] = list = [];
-            }
-            if (list.Count < PlacesPerWord && (list.Count == 0 || list[^1] != position))
-            {
-                list.Add(position);
-                bytes += 2;
-            }
         }
         var vector = new StringBuilder();
         foreach (var (lexeme, list) in places)
         {
             if (vector.Length > 0)
                 vector.Append(' ');
-            vector.Append(Quote(lexeme)).Append(':').AppendJoin(',', list);
+            vector.Append(Quote(lexeme)).Append(':').AppendJoin(',', list.Select(p => $"{p.Position}{p.Weight}"));
         }
         return vector.ToString();
     }
