@@ -97,6 +97,27 @@ public abstract class CatalogContract : IDisposable
     }
 
     [Fact]
+    public void A_document_holding_a_NUL_character_is_catalogued_found_and_read_at_the_same_offsets()
+    {
+        var letter = TestDocuments.All.Single(d => d.Id == Letter);
+        var nul = letter with
+        {
+            Id = "with-a-nul",
+            Title = "Nul\0title",
+            Body = [new Block(BlockType.P, "Before\0Xylophagous after.", 0)],
+            Authors = [new PersonRef("Nul\0Person")],
+        };
+        _catalog.Upsert(nul, 1);
+        _catalog.UpsertNames(nul, [new CatalogName(NameKind.Person, "mentioned", "Found\0Name", null, null, "a rule")]);
+
+        Assert.Equal(["with-a-nul"], Ids("xylophagous"));
+        var body = _catalog.Text("with-a-nul")!.Body;
+        Assert.Equal(nul.BodyText.Length, body.Length);
+        Assert.Equal(nul.BodyText.IndexOf("Xylophagous", StringComparison.Ordinal), body.IndexOf("Xylophagous", StringComparison.Ordinal));
+        Assert.Single(_catalog.Letters(), l => l.Id == "with-a-nul");
+    }
+
+    [Fact]
     public void Notes_are_searched_too()
         => Assert.Equal(["lenin-1921-10-20-to-stalin"], Ids("Lalayants Irkutsk"));
 

@@ -53,7 +53,7 @@ public sealed partial class PostgresCatalog
         foreach (var name in CatalogRows.NamesBesidesPeople(document, found))
         {
             foreach (var (parameter, value) in parameters.Zip(CatalogRows.MentionValues(name)))
-                parameter.Value = value;
+                parameter.Value = Storable(value);
             insert.ExecuteNonQuery();
         }
 
@@ -65,7 +65,7 @@ public sealed partial class PostgresCatalog
             """);
         dating.Parameters.AddWithValue("document", row);
         foreach (var (name, value) in CatalogRows.Dating(written))
-            dating.Parameters.AddWithValue(name, NpgsqlDbType.Text, (object?)value ?? DBNull.Value);
+            dating.Parameters.AddWithValue(name, NpgsqlDbType.Text, (object?)(value is null ? null : Storable(value)) ?? DBNull.Value);
         dating.ExecuteNonQuery();
     }
 

@@ -151,7 +151,7 @@ public sealed partial class PostgresCatalog : ICatalog
             RETURNING row
             """);
         insert.Parameters.AddWithValue("id", document.Id);
-        insert.Parameters.AddWithValue("title", document.Title);
+        insert.Parameters.AddWithValue("title", Storable(document.Title));
         insert.Parameters.AddWithValue("kind", DocumentKinds.Name(document.Kind));
         insert.Parameters.AddWithValue("date", NpgsqlDbType.Text, (object?)date ?? DBNull.Value);
         insert.Parameters.AddWithValue("year", NpgsqlDbType.Integer, (object?)DocumentDates.YearOf(date) ?? DBNull.Value);
@@ -171,7 +171,7 @@ public sealed partial class PostgresCatalog : ICatalog
             for (var i = 0; i < people.Count; i++)
             {
                 (documentValue.Value, roleValue.Value, positionValue.Value) = (row, role, i);
-                (nameValue.Value, keyValue.Value, refValue.Value) = (people[i].Name, ResultIndex.NameKey(people[i].Name), (object?)people[i].Ref ?? DBNull.Value);
+                (nameValue.Value, keyValue.Value, refValue.Value) = (Storable(people[i].Name), Storable(ResultIndex.NameKey(people[i].Name)), (object?)people[i].Ref ?? DBNull.Value);
                 person.ExecuteNonQuery();
             }
         }
@@ -179,8 +179,8 @@ public sealed partial class PostgresCatalog : ICatalog
         var notes = string.Join(Document.BlockSeparator, document.Notes.Select(n => n.Text));
         using var text = Command("INSERT INTO texts (document, body, notes, search) VALUES (@document, @body, @notes, @search::tsvector)");
         text.Parameters.AddWithValue("document", row);
-        text.Parameters.AddWithValue("body", document.BodyText);
-        text.Parameters.AddWithValue("notes", notes);
+        text.Parameters.AddWithValue("body", Storable(document.BodyText));
+        text.Parameters.AddWithValue("notes", Storable(notes));
         text.Parameters.AddWithValue("search", TextSearch.Vector([
             (document.Title, 'A'),
             (string.Join("; ", document.Authors.Concat(document.Addressees).Concat(document.CopiesTo).Select(p => p.Name)), 'B'),
@@ -268,6 +268,14 @@ public sealed partial class PostgresCatalog : ICatalog
         advance.Parameters.AddWithValue("now", DateTime.UtcNow.Ticks);
         advance.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// The text as PostgreSQL can hold it: a NUL character, which no text value may hold, becomes
+    /// U+FFFD, one character for one, so that every offset into the text still holds.
+    /// </summary>
+    private static string Storable(string text) => text.Replace('\0', '\uFFFD');
+
+    private static object Storable(object value) => value is string text ? Storable(text) : value;
 
     private NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction);
 
