@@ -29,7 +29,7 @@ public static partial class DocumentFields
     /// <summary>What an editor is told each field's text may be.</summary>
     public static string Form(CorrectableField field) => field switch
     {
-        CorrectableField.Kind => string.Join(", ", Enum.GetValues<DocumentKind>().Select(KindName)),
+        CorrectableField.Kind => string.Join(", ", Enum.GetValues<DocumentKind>().Select(DocumentKinds.Name)),
         CorrectableField.Date => "YYYY, YYYY-MM or YYYY-MM-DD; a range as FROM/TO; ? after it where the date is uncertain, \"about \" before it where approximate; empty where undated",
         CorrectableField.Place => "where it was written",
         CorrectableField.Authors or CorrectableField.Addressees => "one person per line",
@@ -40,7 +40,7 @@ public static partial class DocumentFields
 
     public static string Text(Document document, CorrectableField field) => field switch
     {
-        CorrectableField.Kind => KindName(document.Kind),
+        CorrectableField.Kind => DocumentKinds.Name(document.Kind),
         CorrectableField.Date => DateText(document.Written),
         CorrectableField.Place => document.Written?.Place ?? "",
         CorrectableField.Authors => Lines(document.Authors.Select(p => p.Name)),
@@ -57,7 +57,7 @@ public static partial class DocumentFields
         switch (field)
         {
             case CorrectableField.Kind:
-                return Enum.GetValues<DocumentKind>().Where(k => KindName(k) == text.ToLowerInvariant()).ToList() is [var kind]
+                return Enum.GetValues<DocumentKind>().Where(k => DocumentKinds.Name(k) == text.ToLowerInvariant()).ToList() is [var kind]
                     ? (document with { Kind = kind }, null)
                     : (null, $"“{text}” is not a kind of document: it is one of {Form(field)}");
             case CorrectableField.Date:
@@ -94,7 +94,6 @@ public static partial class DocumentFields
     /// <summary>The text as the field keeps it: lines trimmed, empty lines and the line ends' kind dropped.</summary>
     public static string Normalise(string text) => Lines(SplitLines(text));
 
-    private static string KindName(DocumentKind kind) => kind.ToString().ToLowerInvariant();
 
     private static string Lines(IEnumerable<string> lines) => string.Join("\n", lines);
 

@@ -13,3 +13,9 @@ public enum DocumentKind
     Chapter,
     Compilation,
 }
+
+public static class DocumentKinds
+{
+    /// <summary>The word a kind goes by in the catalog, its facets and filters, and an editor's form: "letter".</summary>
+    public static string Name(DocumentKind kind) => kind.ToString().ToLowerInvariant();
+}

@@ -125,6 +125,25 @@ public interface ICatalog : IDisposable
 
     /// <summary>Every part of a compilation the catalog holds, with the id of its compilation (<see cref="Document.PartOf"/>).</summary>
     IReadOnlyDictionary<string, string> PartsOfCompilations();
+
+    /// <summary>
+    /// Replaces what the catalog holds of the document's names besides its people: names its source
+    /// marks, names found in its text, where it was written, and its dating. Called after
+    /// <see cref="Upsert"/> of the same document; an <see cref="Upsert"/> or <see cref="Remove"/> of
+    /// the document drops them.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The catalog does not hold the document.</exception>
+    void UpsertNames(Document document, IReadOnlyList<CatalogName> found);
+
+    /// <summary>The names of every person the catalog's documents state (authors, addressees, copies) or name in their text, each once.</summary>
+    IReadOnlyList<string> PersonNames();
+
+    /// <summary>
+    /// Every catalogued document with its names (its people first, by role then position, then the
+    /// others in the order they were given) and its dating, in the works index's order: by date,
+    /// the undated last, then by id.
+    /// </summary>
+    IReadOnlyList<CatalogLetter> Letters();
 }
 
 /// <summary>What a user asks for. <see cref="Text"/> may be empty: then the filters alone select.</summary>

@@ -79,6 +79,5 @@ public static partial class EnglishDates
     }
 
     /// <summary>The year of an ISO date of any precision.</summary>
-    public static int? YearOf(string? iso)
-        => iso is { Length: >= 4 } && int.TryParse(iso.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
+    public static int? YearOf(string? iso) => DocumentDates.YearOf(iso);
 }

@@ -47,13 +47,35 @@ public static class FtsQuery
             if (words > MaximumWords)
                 throw new QuerySyntaxException($"the query holds more than {MaximumWords} different words; a search takes at most {MaximumWords}", token.Position);
         }
-        return new UserQuery(Translate(tokens, query), MarkedWords(tokens));
+        var terms = Normalise(tokens, query);
+        return new UserQuery(terms is null ? null : Fts5(terms), MarkedWords(tokens)) { Terms = terms is null ? [] : Terms(terms) };
     }
 
     /// <summary>The FTS5 expression, or null when the query holds no word to look for. Unbounded: for queries the program makes itself.</summary>
-    public static string? Translate(string query) => Translate(Tokenise(query), query);
+    public static string? Translate(string query) => Normalise(Tokenise(query), query) is { } terms ? Fts5(terms) : null;
 
-    private static string? Translate(List<Token> tokens, string query)
+    /// <summary>The query's terms as another full-text engine builds its query from them; empty when it holds no word. Unbounded, as <see cref="Translate(string)"/>.</summary>
+    public static IReadOnlyList<QueryTerm> Terms(string query) => Normalise(Tokenise(query), query) is { } terms ? Terms(terms) : [];
+
+    // Every AND stated, the implicit ones too; every term's words folded.
+    private static List<QueryTerm> Terms(List<Token> tokens)
+    {
+        var terms = new List<QueryTerm>();
+        Token? previous = null;
+        foreach (var token in tokens)
+        {
+            if (previous is { } p && NeedsAnd(p.Kind, token.Kind))
+                terms.Add(new QueryTerm(QueryTermKind.And, [], false));
+            terms.Add(token.Kind == Kind.Term
+                ? new QueryTerm(QueryTermKind.Words, SearchWords.Split(token.Text), token.Prefix)
+                : new QueryTerm(token.Kind switch { Kind.And => QueryTermKind.And, Kind.Or => QueryTermKind.Or, Kind.Not => QueryTermKind.Not, Kind.Open => QueryTermKind.Open, _ => QueryTermKind.Close }, [], false));
+            previous = token;
+        }
+        return terms;
+    }
+
+    /// <summary>The tokens as a query means them: an operator without a term on each side is a word, empty groups are gone; null when no word is left.</summary>
+    private static List<Token>? Normalise(List<Token> tokens, string query)
     {
         CheckParentheses(tokens, query);
         var output = new List<Token>();
@@ -72,9 +94,11 @@ public static class FtsQuery
         }
         // Parentheses that enclose nothing add nothing; FTS5 rejects "()".
         output = RemoveEmptyGroups(output);
-        if (!output.Any(t => t.Kind == Kind.Term))
-            return null;
+        return output.Any(t => t.Kind == Kind.Term) ? output : null;
+    }
 
+    private static string Fts5(List<Token> output)
+    {
         var builder = new StringBuilder();
         Token? previous = null;
         foreach (var token in output)
@@ -226,4 +250,13 @@ public static class FtsQuery
 
 /// <param name="Match">The FTS5 expression; null when the query holds no word.</param>
 /// <param name="Marked">The folded words a snippet marks.</param>
-public sealed record UserQuery(string? Match, IReadOnlyList<SearchWord> Marked);
+public sealed record UserQuery(string? Match, IReadOnlyList<SearchWord> Marked)
+{
+    /// <summary>The terms <see cref="Match"/> was made of, for another full-text engine; empty when it is null.</summary>
+    public IReadOnlyList<QueryTerm> Terms { get; init; } = [];
+}
+
+public enum QueryTermKind { Words, And, Or, Not, Open, Close }
+
+/// <summary>A term of a parsed query: a word or phrase (its folded words; the last a prefix where <paramref name="Prefix"/>), an operator or a parenthesis.</summary>
+public sealed record QueryTerm(QueryTermKind Kind, IReadOnlyList<string> Words, bool Prefix);

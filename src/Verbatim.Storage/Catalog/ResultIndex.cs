@@ -218,6 +218,31 @@ public sealed class ResultIndex
         return [.. kept.Skip(offset)];
     }
 
+    /// <summary>
+    /// A match's results: the total and facets of every row scored (those the filter selects), and
+    /// the page's hits, read by <paramref name="readHits"/> and given their scores.
+    /// </summary>
+    public SearchResults Matched(SearchQuery query, IReadOnlyList<(long Row, double Score)> scored, Func<IReadOnlyList<long>, Dictionary<long, SearchHit>> readHits)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(scored);
+        ArgumentNullException.ThrowIfNull(readHits);
+        var page = Page(scored, query.Offset, query.Limit);
+        var byRow = page.Count > 0 ? readHits([.. page.Select(h => h.Row)]) : [];
+        return new SearchResults(scored.Count, [.. page.Select(h => byRow[h.Row] with { Score = h.Score })], Count(scored.Select(s => s.Row)));
+    }
+
+    /// <summary>No words to match: the filters select, and the page's hits, read by <paramref name="readHits"/>, come in date order.</summary>
+    public SearchResults Browsed(SearchQuery query, Func<IReadOnlyList<long>, Dictionary<long, SearchHit>> readHits)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(readHits);
+        var selected = InDateOrder(query.Filter);
+        var page = selected.Skip(query.Offset).Take(Math.Max(query.Limit, 0)).ToList();
+        var byRow = page.Count > 0 ? readHits(page) : [];
+        return new SearchResults(selected.Count, [.. page.Select(r => byRow[r])], Count(selected));
+    }
+
     private int CompareHits((long Row, double Score) a, (long Row, double Score) b)
     {
         var byScore = b.Score.CompareTo(a.Score);

@@ -32,7 +32,7 @@ public sealed partial class Archive : IDisposable
     // Null for an archive opened for reading: it takes no lock and writes nothing.
     private readonly WriterLock? _lock;
     private readonly OcflStore _store;
-    private readonly SqliteCatalog _catalog;
+    private readonly ICatalog _catalog;
     private readonly FileParser _parser;
 
     public ArchiveLayout Layout { get; }
@@ -47,7 +47,7 @@ public sealed partial class Archive : IDisposable
     /// <summary>The result index shared by the catalog readers opened from this archive (<see cref="CatalogReaders"/>).</summary>
     public SharedResultIndex ReaderResults { get; } = new();
 
-    private Archive(ArchiveLayout layout, WriterLock? lockFile, OcflStore store, SqliteCatalog catalog, FileParser parser)
+    private Archive(ArchiveLayout layout, WriterLock? lockFile, OcflStore store, ICatalog catalog, FileParser parser)
     {
         Layout = layout;
         Log = new ActivityLog(layout);

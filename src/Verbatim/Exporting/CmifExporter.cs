@@ -2,7 +2,6 @@ using Verbatim.Access;
 using Verbatim.Archiving;
 using Verbatim.Formats.Cmif;
 using Verbatim.Model;
-using Verbatim.Storage.Catalog.Sqlite;
 
 namespace Verbatim.Exporting;
 
@@ -15,7 +14,7 @@ public static class CmifExporter
             .Where(d => seen.MaySee(d.Id))
             // A compilation's letters are its parts, each a document of its own.
             .Where(d => d.Kind != DocumentKind.Compilation)
-            .OrderBy(d => SqliteCatalog.SortDate(d) is null)
-            .ThenBy(d => SqliteCatalog.SortDate(d), StringComparer.Ordinal)
+            .OrderBy(d => DocumentDates.SortDate(d) is null)
+            .ThenBy(d => DocumentDates.SortDate(d), StringComparer.Ordinal)
             .ThenBy(d => d.Id, StringComparer.Ordinal));
 }

@@ -12,12 +12,9 @@ public sealed record LetterFilter(string? Person = null, int? From = null, int? 
             return false;
         if (From is null && To is null)
             return true;
-        var year = YearOf(letter.SortDate);
+        var year = DocumentDates.YearOf(letter.SortDate);
         return year is not null && (From is null || year >= From) && (To is null || year <= To);
     }
-
-    private static int? YearOf(string? date)
-        => date is { Length: >= 4 } && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
 }
 
 public sealed record NetworkNode(string Id, string Name, int Sent, int Received);

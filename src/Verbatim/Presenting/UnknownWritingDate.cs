@@ -18,8 +18,7 @@ public static class UnknownWritingDate
     /// <summary>The earliest year a publication or the source edition names.</summary>
     private static int? FirstPrinted(Document document)
     {
-        int? sourceDateYear = document.Source?.Date is { Length: >= 4 } date
-            && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+        var sourceDateYear = DocumentDates.YearOf(document.Source?.Date);
         return document.Published.Select(p => p.Year).Append(document.Source?.Year).Append(sourceDateYear).Min();
     }
 }

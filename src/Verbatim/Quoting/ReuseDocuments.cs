@@ -2,7 +2,6 @@ using System.Globalization;
 using Verbatim.Formats.Compilation;
 using Verbatim.Model;
 using Verbatim.Searching;
-using Verbatim.Storage.Catalog.Sqlite;
 using Verbatim.Text.Reuse;
 
 namespace Verbatim.Quoting;
@@ -11,7 +10,7 @@ namespace Verbatim.Quoting;
 internal static class ReuseDocuments
 {
     public static ReuseDocument Of(Document document) =>
-        new(document.Id, document.BodyText, Start(SqliteCatalog.SortDate(document)), End(SqliteCatalog.AttestedDate(document)));
+        new(document.Id, document.BodyText, Start(DocumentDates.SortDate(document)), End(DocumentDates.AttestedDate(document)));
 
     /// <summary>The same document as the catalog holds it: the same body text, its date of writing and the attested date the catalog keeps.</summary>
     public static ReuseDocument Of(CatalogText text) => new(text.Id, text.Body, Start(text.Date), End(text.Attested));

@@ -24,9 +24,18 @@ public abstract class CatalogContract : IDisposable
 
     protected abstract ICatalog OpenEmpty();
 
+    /// <summary>A connection of its own to the catalog <see cref="OpenEmpty"/> opened, as another process would open it.</summary>
+    protected abstract ICatalog OpenAnother();
+
+    /// <summary>Called once the test's connections are closed: a backend deletes what it made for the catalog.</summary>
+    protected virtual void DeleteCatalog()
+    {
+    }
+
     public void Dispose()
     {
         _catalog.Dispose();
+        DeleteCatalog();
         GC.SuppressFinalize(this);
     }
 
@@ -70,6 +79,45 @@ public abstract class CatalogContract : IDisposable
     }
 
     [Fact]
+    public void A_phrase_is_found_within_one_field_never_across_two()
+    {
+        var letter = TestDocuments.All.Single(d => d.Id == Letter);
+        _catalog.Upsert(letter with
+        {
+            Title = "About the grain",
+            Body = [new Block(BlockType.P, "Comrade Stalin, the harvest.", 0)],
+            Notes = [new Note("1", "Ploughs were short.", [0])],
+        }, 2);
+
+        Assert.Equal([Letter], Ids("\"about the grain\""));
+        Assert.Equal([Letter], Ids("\"comrade stalin the harvest\""));
+        Assert.Empty(Ids("\"grain V\""));
+        Assert.Empty(Ids("\"Stalin comrade\""));
+        Assert.Empty(Ids("\"harvest ploughs\""));
+    }
+
+    [Fact]
+    public void A_document_holding_a_NUL_character_is_catalogued_found_and_read_at_the_same_offsets()
+    {
+        var letter = TestDocuments.All.Single(d => d.Id == Letter);
+        var nul = letter with
+        {
+            Id = "with-a-nul",
+            Title = "Nul\0title",
+            Body = [new Block(BlockType.P, "Before\0Xylophagous after.", 0)],
+            Authors = [new PersonRef("Nul\0Person")],
+        };
+        _catalog.Upsert(nul, 1);
+        _catalog.UpsertNames(nul, [new CatalogName(NameKind.Person, "mentioned", "Found\0Name", null, null, "a rule")]);
+
+        Assert.Equal(["with-a-nul"], Ids("xylophagous"));
+        var body = _catalog.Text("with-a-nul")!.Body;
+        Assert.Equal(nul.BodyText.Length, body.Length);
+        Assert.Equal(nul.BodyText.IndexOf("Xylophagous", StringComparison.Ordinal), body.IndexOf("Xylophagous", StringComparison.Ordinal));
+        Assert.Single(_catalog.Letters(), l => l.Id == "with-a-nul");
+    }
+
+    [Fact]
     public void Notes_are_searched_too()
         => Assert.Equal(["lenin-1921-10-20-to-stalin"], Ids("Lalayants Irkutsk"));
 
@@ -85,6 +133,8 @@ public abstract class CatalogContract : IDisposable
     [InlineData("Stalin AND")]
     [InlineData("NEAR(Stalin Lenin)")]
     [InlineData("title:Stalin")]
+    [InlineData("Stalin:* & !Lenin | <-> (Trotsky <2> Lenin)")]
+    [InlineData("O'Brien \\ 'Stalin' \"it''s\"")]
     [InlineData("^Stalin")]
     [InlineData("-Stalin +Lenin")]
     [InlineData("{title body}: Stalin")]
@@ -464,5 +514,101 @@ public abstract class CatalogContract : IDisposable
         Assert.DoesNotContain(browsed.Hits, h => hidden.Contains(h.Id));
         Assert.DoesNotContain(_catalog.List(filter), w => hidden.Contains(w.Id));
         Assert.Equal(TestDocuments.All.Count - 1, _catalog.List(filter).Count);
+    }
+    [Fact]
+    public void Names_and_dating_are_held_for_a_catalogued_document_and_go_with_it()
+    {
+        var zweig = TestDocuments.All.Single(d => d.Id == "zweig-1911-06-05-to-schnitzler-l03634");
+        var found = new CatalogName(NameKind.Person, "mentioned", "Hugo von Hofmannsthal", null, null, "a rule");
+        _catalog.UpsertNames(zweig, [found]);
+
+        var letter = _catalog.Letters().Single(l => l.Id == zweig.Id);
+
+        Assert.Equal((zweig.Title, "letter", "1911-06-05"), (letter.Title, letter.Kind, letter.SortDate));
+        Assert.Equal(zweig.Written! with { Mode = null, From = null, Evidence = null, Means = null, Time = null }, letter.Written);
+        var people = zweig.Authors.Count + zweig.Addressees.Count + zweig.CopiesTo.Count;
+        Assert.Contains(new CatalogName(NameKind.Person, "author", "Stefan Zweig", zweig.Authors[0].Ref, null, "metadata"), letter.Names.Take(people));
+        Assert.All(letter.Names.Take(people), n => Assert.Equal("metadata", n.Found));
+        Assert.Equal(zweig.Mentions.Count, letter.Names.Count(n => n.Found == "markup"));
+        Assert.Contains(found, letter.Names);
+        Assert.Contains(new CatalogName(NameKind.Place, "place", "Wien", "#pmb50", null, "metadata"), letter.Names);
+        Assert.Contains("Hugo von Hofmannsthal", _catalog.PersonNames());
+        Assert.Contains("V. I. Lenin", _catalog.PersonNames());
+
+        // Names are replaced, not added to; an upsert of the document drops them with its other rows.
+        _catalog.UpsertNames(zweig, []);
+        Assert.DoesNotContain(found, _catalog.Letters().Single(l => l.Id == zweig.Id).Names);
+        _catalog.UpsertNames(zweig, [found]);
+        _catalog.Upsert(zweig, 2);
+        Assert.DoesNotContain("Hugo von Hofmannsthal", _catalog.PersonNames());
+        Assert.Null(_catalog.Letters().Single(l => l.Id == zweig.Id).Written);
+        Assert.Throws<InvalidOperationException>(() => _catalog.UpsertNames(zweig with { Id = "not-catalogued" }, []));
+    }
+
+    [Fact]
+    public void Letters_come_in_date_order_the_undated_last_each_with_its_people_first()
+    {
+        var letters = _catalog.Letters();
+
+        Assert.Equal(TestDocuments.All.Count, letters.Count);
+        var dated = letters.TakeWhile(l => l.SortDate is not null).Select(l => l.SortDate).ToList();
+        Assert.Equal(dated.Order(StringComparer.Ordinal), dated);
+        Assert.All(letters.SkipWhile(l => l.SortDate is not null), l => Assert.Null(l.SortDate));
+        var goldmann = letters.Single(l => l.Id == "goldmann-1893-06-04-to-schnitzler-l02710");
+        Assert.Equal(["Paul Goldmann", "Fedor Mamroth"], goldmann.Names.Where(n => n.Role == "author").Select(n => n.Name));
+    }
+    [Fact]
+    public void Another_connection_sees_what_one_wrote_after_it_searched()
+    {
+        using var other = OpenAnother();
+        var stalin = other.Search(new SearchQuery("Stalin"));
+        var kinds = other.Search(new SearchQuery("")).Facets["kind"];
+
+        _catalog.Remove(Polemic);
+
+        var after = other.Search(new SearchQuery("Stalin"));
+        Assert.Equal(stalin.Total - 1, after.Total);
+        Assert.DoesNotContain(after.Hits, h => h.Id == Polemic);
+        Assert.Equal(kinds.Sum(k => k.Count) - 1, other.Search(new SearchQuery("")).Facets["kind"].Sum(k => k.Count));
+        Assert.Equal(TestDocuments.All.Count - 1, other.List(new WorkFilter()).Count);
+        Assert.Null(other.Text(Polemic));
+    }
+
+    [Fact]
+    public void Within_a_snapshot_a_connection_sees_one_committed_state_and_the_next_write_after_it()
+    {
+        using var other = OpenAnother();
+        var before = TestDocuments.All.Count;
+        using (other.Snapshot())
+        {
+            Assert.Equal(before, other.Search(new SearchQuery("")).Total);
+            _catalog.Remove(Polemic);
+            Assert.Equal(before, other.List(new WorkFilter()).Count);
+            Assert.Equal(before, other.Search(new SearchQuery("")).Total);
+            Assert.Equal(before, other.Count);
+        }
+        Assert.Equal(before - 1, other.Search(new SearchQuery("")).Total);
+        Assert.Equal(before - 1, other.List(new WorkFilter()).Count);
+    }
+
+    [Fact]
+    public void Every_committed_batch_changes_the_generation_another_connection_reads_and_a_clear_moves_it_on()
+    {
+        using var other = OpenAnother();
+        var first = other.Generation;
+        Assert.NotEqual(0, first);
+        _catalog.Upsert(TestDocuments.All[0], 2);
+        var second = other.Generation;
+        Assert.True(second > first);
+        using (_catalog.Batch())
+        {
+            _catalog.Remove(Letter);
+            Assert.Equal(second, other.Generation);
+        }
+        var third = other.Generation;
+        Assert.True(third > second);
+        _catalog.Clear();
+        Assert.True(other.Generation > third);
+        Assert.Equal(other.Generation, _catalog.Generation);
     }
 }

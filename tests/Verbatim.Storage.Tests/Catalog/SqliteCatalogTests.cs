@@ -5,7 +5,18 @@ namespace Verbatim.Storage.Tests.Catalog;
 
 public sealed class SqliteCatalogTests : CatalogContract
 {
-    protected override ICatalog OpenEmpty() => SqliteCatalog.Open(":memory:");
+    // A file, not ":memory:": another connection opens it too.
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"verbatim-catalog-{Guid.NewGuid():N}.sqlite");
+
+    protected override ICatalog OpenEmpty() => SqliteCatalog.Open(_file);
+
+    protected override ICatalog OpenAnother() => SqliteCatalog.OpenReadOnly(_file);
+
+    protected override void DeleteCatalog()
+    {
+        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" })
+            File.Delete(file);
+    }
 }
 
 public sealed class SqliteCatalogFileTests : IDisposable

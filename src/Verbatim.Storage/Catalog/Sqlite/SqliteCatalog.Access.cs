@@ -33,23 +33,12 @@ public sealed partial class SqliteCatalog
     public IReadOnlyDictionary<string, DocumentAccess> ClosedDocuments()
     {
         using var select = Command("SELECT d.id, a.rule FROM access a JOIN documents d ON d.rowid = a.document");
-        var closed = new Dictionary<string, DocumentAccess>(StringComparer.Ordinal);
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
-        {
-            // A rule the catalog cannot read closes its document, as an unreadable access.json does.
-            closed[reader.GetString(0)] = DocumentAccess.Parse(reader.GetString(1)).Access ?? AccessJson.Unreadable;
-        }
-        return closed;
+        return CatalogRows.ClosedDocuments(select);
     }
 
     public IReadOnlyDictionary<string, string> PartsOfCompilations()
     {
         using var select = Command("SELECT id, part_of FROM documents WHERE part_of IS NOT NULL");
-        var parts = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
-            parts[reader.GetString(0)] = reader.GetString(1);
-        return parts;
+        return CatalogRows.Pairs(select);
     }
 }

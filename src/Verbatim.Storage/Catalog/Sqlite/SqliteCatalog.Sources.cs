@@ -47,16 +47,7 @@ public sealed partial class SqliteCatalog
             ORDER BY d.id
             """);
         select.Parameters.AddWithValue("$id", id);
-        return FirstColumn(select);
-    }
-
-    private static List<string> FirstColumn(SqliteCommand select)
-    {
-        var values = new List<string>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
-            values.Add(reader.GetString(0));
-        return values;
+        return CatalogRows.FirstColumn(select);
     }
 
     private void InsertTextKey(long rowid, Document document)

@@ -190,7 +190,7 @@ public sealed partial class SqliteCatalog : ICatalog
         using var scope = _batch is null ? Batch() : null;
         _results = null;
         Remove(document.Id);
-        var date = SortDate(document);
+        var date = DocumentDates.SortDate(document);
         using var insert = Command("""
             INSERT INTO documents (id, title, kind, date, year, attested, collection, volume, part_of, version)
             VALUES ($id, $title, $kind, $date, $year, $attested, $collection, $volume, $partOf, $version)
@@ -198,10 +198,10 @@ public sealed partial class SqliteCatalog : ICatalog
             """);
         insert.Parameters.AddWithValue("$id", document.Id);
         insert.Parameters.AddWithValue("$title", document.Title);
-        insert.Parameters.AddWithValue("$kind", KindName(document.Kind));
+        insert.Parameters.AddWithValue("$kind", DocumentKinds.Name(document.Kind));
         insert.Parameters.AddWithValue("$date", (object?)date ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$year", (object?)YearOf(date) ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$attested", (object?)AttestedDate(document) ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$year", (object?)DocumentDates.YearOf(date) ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$attested", (object?)DocumentDates.AttestedDate(document) ?? DBNull.Value);
         insert.Parameters.AddWithValue("$collection", (object?)document.Source?.Collection ?? DBNull.Value);
         insert.Parameters.AddWithValue("$volume", (object?)document.Source?.Volume ?? DBNull.Value);
         insert.Parameters.AddWithValue("$partOf", (object?)document.PartOf ?? DBNull.Value);
@@ -292,57 +292,30 @@ public sealed partial class SqliteCatalog : ICatalog
             setScheme.Parameters.AddWithValue("$scheme", scheme);
             setScheme.ExecuteNonQuery();
         }
-        // Each document's fingerprints come in order of hash and word, and are merged into one
-        // such order: the insert then walks the B-tree forward (the hashes as SQLite's signed
-        // integers in two runs, from the middle of the tree to its end, then from its start), and
-        // each page is read and dirtied once per call, not once per row. A prepared statement run
-        // per row cost less than one statement over a JSON array of the rows (15 against 24 ms a
-        // document at 15 million rows). Each fingerprint is asked for once the one before it is
-        // written, so a long text's millions are never gathered here. Any order is stored the same.
-        var next = new PriorityQueue<(IEnumerator<Fingerprint> Rows, string Id, long Rowid), (ulong Hash, long Rowid, int Word)>();
-        try
+        var rows = new List<(string Id, long Row, IEnumerable<Fingerprint> Fingerprints)>();
+        using (var delete = Command("DELETE FROM fingerprints WHERE document = $rowid"))
         {
-            using (var delete = Command("DELETE FROM fingerprints WHERE document = $rowid"))
+            var document = delete.Parameters.Add("$rowid", SqliteType.Integer);
+            foreach (var (id, fingerprints) in documents)
             {
-                var document = delete.Parameters.Add("$rowid", SqliteType.Integer);
-                foreach (var (id, fingerprints) in documents)
-                {
-                    var rowid = RowOf(id) ?? throw new InvalidOperationException($"the catalog holds no document {id}");
-                    document.Value = rowid;
-                    delete.ExecuteNonQuery();
-                    Enqueue(fingerprints.GetEnumerator(), id, rowid);
-                }
-            }
-            using var insert = Command("INSERT OR IGNORE INTO fingerprints (hash, document, word, start) VALUES ($hash, $document, $word, $start)");
-            var (hashValue, documentValue, wordValue, startValue) = (insert.Parameters.Add("$hash", SqliteType.Integer), insert.Parameters.Add("$document", SqliteType.Integer),
-                insert.Parameters.Add("$word", SqliteType.Integer), insert.Parameters.Add("$start", SqliteType.Integer));
-            while (next.TryDequeue(out var source, out _))
-            {
-                var fingerprint = source.Rows.Current;
-                (hashValue.Value, documentValue.Value, wordValue.Value, startValue.Value) = (unchecked((long)fingerprint.Hash), source.Rowid, fingerprint.FirstWord, fingerprint.Start);
-                insert.ExecuteNonQuery();
-                Enqueue(source.Rows, source.Id, source.Rowid);
+                var rowid = RowOf(id) ?? throw new InvalidOperationException($"the catalog holds no document {id}");
+                document.Value = rowid;
+                delete.ExecuteNonQuery();
+                rows.Add((id, rowid, fingerprints));
             }
         }
-        finally
+        // In FingerprintOrder's order the insert walks the B-tree forward (the hashes as SQLite's
+        // signed integers in two runs, from the middle of the tree to its end, then from its
+        // start), and each page is read and dirtied once per call, not once per row. A prepared
+        // statement run per row cost less than one statement over a JSON array of the rows (15
+        // against 24 ms a document at 15 million rows).
+        using var insert = Command("INSERT OR IGNORE INTO fingerprints (hash, document, word, start) VALUES ($hash, $document, $word, $start)");
+        var (hashValue, documentValue, wordValue, startValue) = (insert.Parameters.Add("$hash", SqliteType.Integer), insert.Parameters.Add("$document", SqliteType.Integer),
+            insert.Parameters.Add("$word", SqliteType.Integer), insert.Parameters.Add("$start", SqliteType.Integer));
+        foreach (var (fingerprint, rowid) in FingerprintOrder.Merge(rows))
         {
-            foreach (var (rows, _, _) in next.UnorderedItems.Select(i => i.Element))
-                rows.Dispose();
-        }
-
-        void Enqueue(IEnumerator<Fingerprint> rows, string id, long rowid)
-        {
-            if (!rows.MoveNext())
-            {
-                rows.Dispose();
-                return;
-            }
-            if (rows.Current.DocumentId != id)
-            {
-                rows.Dispose();
-                throw new ArgumentException($"a fingerprint of {rows.Current.DocumentId} given for {id}", nameof(documents));
-            }
-            next.Enqueue((rows, id, rowid), (rows.Current.Hash, rowid, rows.Current.FirstWord));
+            (hashValue.Value, documentValue.Value, wordValue.Value, startValue.Value) = (unchecked((long)fingerprint.Hash), rowid, fingerprint.FirstWord, fingerprint.Start);
+            insert.ExecuteNonQuery();
         }
     }
 
@@ -455,19 +428,7 @@ public sealed partial class SqliteCatalog : ICatalog
             INSERT INTO quote_links (source, source_start, source_length, target, target_start, target_length, matched, direction)
             VALUES ($source, $sourceStart, $sourceLength, $target, $targetStart, $targetLength, $matched, $direction)
             """);
-        foreach (var link in links)
-        {
-            insert.Parameters.Clear();
-            insert.Parameters.AddWithValue("$source", link.SourceId);
-            insert.Parameters.AddWithValue("$sourceStart", link.SourceStart);
-            insert.Parameters.AddWithValue("$sourceLength", link.SourceLength);
-            insert.Parameters.AddWithValue("$target", link.TargetId);
-            insert.Parameters.AddWithValue("$targetStart", link.TargetStart);
-            insert.Parameters.AddWithValue("$targetLength", link.TargetLength);
-            insert.Parameters.AddWithValue("$matched", link.MatchedWords);
-            insert.Parameters.AddWithValue("$direction", link.Direction);
-            insert.ExecuteNonQuery();
-        }
+        CatalogRows.InsertQuoteLinks(insert, links);
     }
 
     public IReadOnlyList<QuoteLink> QuoteLinks(string id)
@@ -478,14 +439,7 @@ public sealed partial class SqliteCatalog : ICatalog
             ORDER BY source, source_start, target, target_start
             """);
         select.Parameters.AddWithValue("$id", id);
-        var links = new List<QuoteLink>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
-        {
-            links.Add(new QuoteLink(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3),
-                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetString(7)));
-        }
-        return links;
+        return CatalogRows.QuoteLinks(select);
     }
 
     private long? RowOf(string id)
@@ -502,19 +456,19 @@ public sealed partial class SqliteCatalog : ICatalog
         SizeCacheToCatalog();
         _batch = _connection.BeginTransaction();
         _batchWrites = true;
-        return new TransactionScope(this, advancesGeneration: true);
+        return new CatalogTransaction(_batch, AdvanceGeneration, () => _batch = null);
     }
 
     public IDisposable Snapshot()
     {
         if (_batch is not null)
-            return NoScope.Instance;
+            return CatalogTransaction.None;
         _batch = _connection.BeginTransaction(deferred: true);
         _batchWrites = false;
         // A deferred transaction takes its snapshot at its first read, made here, so that
         // everything read after (PRAGMA data_version included) is of that one state.
         Scalar("SELECT count(*) FROM meta");
-        return new TransactionScope(this, advancesGeneration: false);
+        return new CatalogTransaction(_batch, null, () => _batch = null);
     }
 
     // The writer's page cache may grow to 1 GiB, the size of the fingerprints' B-tree at about
@@ -554,41 +508,6 @@ public sealed partial class SqliteCatalog : ICatalog
             """);
         advance.Parameters.AddWithValue("$now", DateTime.UtcNow.Ticks);
         advance.ExecuteNonQuery();
-    }
-
-    // A snapshot wrote nothing: it ends by rollback (its transaction's disposal), which also holds
-    // where an interrupted statement has ended it already.
-    private sealed class TransactionScope(SqliteCatalog catalog, bool advancesGeneration) : IDisposable
-    {
-        private bool _done;
-
-        public void Dispose()
-        {
-            if (_done) return;
-            _done = true;
-            try
-            {
-                if (advancesGeneration)
-                {
-                    catalog.AdvanceGeneration();
-                    catalog._batch!.Commit();
-                }
-            }
-            finally
-            {
-                catalog._batch!.Dispose();
-                catalog._batch = null;
-            }
-        }
-    }
-
-    private sealed class NoScope : IDisposable
-    {
-        public static readonly NoScope Instance = new();
-
-        public void Dispose()
-        {
-        }
     }
 
     public SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default)
@@ -639,7 +558,7 @@ public sealed partial class SqliteCatalog : ICatalog
                 """);
             select.Parameters.AddWithValue("$match", FtsQuery.Translate(string.Join(" OR ", any)));
             select.Parameters.AddWithValue("$limit", limit);
-            return FirstColumn(select);
+            return CatalogRows.FirstColumn(select);
         }
 
         long Holding(string phrase)
@@ -671,30 +590,19 @@ public sealed partial class SqliteCatalog : ICatalog
             }
         }
         budget.Check();
-        var page = index.Page(scored, query.Offset, query.Limit);
-        var hits = new List<SearchHit>(page.Count);
-        if (page.Count > 0)
+        var window = Snippets.WindowCharacters.ToString(CultureInfo.InvariantCulture);
+        var results = index.Matched(query, scored, page => ReadHits(page, $"substr(text.body, 1, {window}), substr(text.notes, 1, {window})", (body, notes) =>
         {
-            var window = Snippets.WindowCharacters.ToString(CultureInfo.InvariantCulture);
-            var byRow = ReadHits(page.Select(h => h.Row), $"substr(text.body, 1, {window}), substr(text.notes, 1, {window})", (body, notes) =>
-            {
-                budget.Check();
-                return Snippets.Best(body, notes, parsed.Marked);
-            });
-            hits.AddRange(page.Select(h => byRow[h.Row] with { Score = h.Score }));
-        }
+            budget.Check();
+            return Snippets.Best(body, notes, parsed.Marked);
+        }));
         budget.Check();
-        return new SearchResults(scored.Count, hits, index.Count(scored.Select(s => s.Row)));
+        return results;
     }
 
     /// <summary>No words to match: the filters select, and the hits come in date order with the start of their text.</summary>
     private SearchResults Browse(SearchQuery query, ResultIndex index)
-    {
-        var selected = index.InDateOrder(query.Filter);
-        var page = selected.Skip(query.Offset).Take(Math.Max(query.Limit, 0)).ToList();
-        var byRow = page.Count > 0 ? ReadHits(page, "substr(text.body, 1, 200), ''", (start, _) => start) : [];
-        return new SearchResults(selected.Count, [.. page.Select(r => byRow[r])], index.Count(selected));
-    }
+        => index.Browsed(query, page => ReadHits(page, "substr(text.body, 1, 200), ''", (start, _) => start));
 
     /// <summary>Reads the hits of the rows given, each with its snippet: made from two texts of the full-text row, selected by <paramref name="snippetSql"/>.</summary>
     private Dictionary<long, SearchHit> ReadHits(IEnumerable<long> rows, string snippetSql, Func<string, string, string> snippet)
@@ -704,14 +612,7 @@ public sealed partial class SqliteCatalog : ICatalog
             FROM text JOIN documents d ON d.rowid = text.rowid
             WHERE text.rowid IN ({string.Join(",", rows.Select(r => r.ToString(CultureInfo.InvariantCulture)))})
             """);
-        var hits = new Dictionary<long, SearchHit>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            hits[reader.GetInt64(0)] = new SearchHit(reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                snippet(reader.IsDBNull(4) ? "" : reader.GetString(4), reader.IsDBNull(5) ? "" : reader.GetString(5)), 0.0);
-        }
-        return hits;
+        return CatalogRows.Hits(command, snippet);
     }
 
     /// <summary>What search keeps in memory of every document, read from the tables when first needed after a write.</summary>
@@ -769,22 +670,10 @@ public sealed partial class SqliteCatalog : ICatalog
     private void ReadRows(ResultIndex index, IReadOnlyCollection<long>? rows)
     {
         var only = rows is null ? "" : $"WHERE rowid IN ({string.Join(",", rows.Select(r => r.ToString(CultureInfo.InvariantCulture)))})";
-        using (var documents = Command($"SELECT rowid, id, date, kind, year, collection, volume, version FROM documents {only} ORDER BY rowid"))
-        using (var reader = documents.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                index.AddDocument(reader.GetInt64(0), reader.GetString(1), Text(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt32(4), Text(5), Text(6), reader.GetInt32(7));
-            }
-        }
         var ofRows = rows is null ? "" : $"AND document IN ({string.Join(",", rows.Select(r => r.ToString(CultureInfo.InvariantCulture)))})";
-        using (var people = Command($"SELECT document, role, name_key, name FROM people WHERE role IN ('author', 'addressee') {ofRows} ORDER BY document, role, position"))
-        using (var reader = people.ExecuteReader())
-        {
-            while (reader.Read())
-                index.AddPerson(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
-        }
+        using var documents = Command($"SELECT rowid, id, date, kind, year, collection, volume, version FROM documents {only} ORDER BY rowid");
+        using var people = Command($"SELECT document, role, name_key, name FROM people WHERE role IN ('author', 'addressee') {ofRows} ORDER BY document, role, position");
+        CatalogRows.Read(index, documents, people);
     }
 
     public IReadOnlyList<WorkEntry> List(WorkFilter filter)
@@ -809,28 +698,6 @@ public sealed partial class SqliteCatalog : ICatalog
     }
 
     private static IReadOnlyList<string> Split(string? joined) => joined is null ? [] : joined.Split('\u001F');
-
-    /// <summary>
-    /// The date a document sorts and filters by: when it was written, or the start of the range it
-    /// was written in; null when the date of writing is unknown. A printing dates the print, never
-    /// the writing (a statement of 1926 first printed in 1989 is not of 1989).
-    /// </summary>
-    public static string? SortDate(Document document) => document.Written?.Date ?? document.Written?.NotBefore;
-
-    /// <summary>
-    /// The date by which the text is known to have existed: when written, else when its source or
-    /// its first publication printed it. It directs reuse (the earlier text is the source), where
-    /// a printing is evidence; it never sorts or filters.
-    /// </summary>
-    public static string? AttestedDate(Document document)
-        => SortDate(document) ?? document.Source?.Date
-            ?? document.Source?.Year?.ToString("0000", CultureInfo.InvariantCulture)
-            ?? document.Published.FirstOrDefault(p => p.Year is not null)?.Year?.ToString("0000", CultureInfo.InvariantCulture);
-
-    private static int? YearOf(string? date)
-        => date is { Length: >= 4 } && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
-
-    public static string KindName(DocumentKind kind) => kind.ToString().ToLowerInvariant();
 
     private SqliteCommand Command(string sql)
     {

@@ -1,0 +1,299 @@
+using System.Data;
+using Npgsql;
+using NpgsqlTypes;
+using Verbatim.Model;
+using Verbatim.Searching;
+
+namespace Verbatim.Storage.Catalog.Postgres;
+
+/// <summary>
+/// The catalog on PostgreSQL: the tables of the SQLite catalog, keyed by a row number each
+/// upsert gives anew, with the full text as a weighted tsvector (title A, people B, body C,
+/// notes D) under a GIN index, made from words folded in C# (<see cref="TextSearch"/>).
+/// </summary>
+/// <remarks>
+/// One connection serves one caller at a time. A batch is one transaction whose commit advances
+/// the generation (a row of meta, written in that transaction); a snapshot is a read-only
+/// REPEATABLE READ transaction.
+/// </remarks>
+public sealed partial class PostgresCatalog : ICatalog
+{
+    // Raised whenever the schema changes: an older catalog is dropped and rebuilt from the store.
+    private const int SchemaVersion = 1;
+
+    private const string GenerationKey = "generation";
+    private const string SchemaKey = "schema_version";
+    private const string SchemeKey = "fingerprint_scheme";
+
+    // ts_rank_cd's weights of D, C, B and A: notes, body, people and title weigh as bm25 weighs them in SQLite (0.5, 1, 2, 5).
+    private const string Rank = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', t.search, q)";
+
+    private readonly NpgsqlConnection _connection;
+
+    // The transaction every command runs in: a batch's, or a snapshot's; null between them.
+    private NpgsqlTransaction? _transaction;
+    private bool _batchWrites;
+
+    // Dropped by every write of this connection, and read again when the generation has moved.
+    private ResultIndex? _results;
+    private long _resultsGeneration;
+
+    private PostgresCatalog(NpgsqlConnection connection) => _connection = connection;
+
+    /// <summary>Opens the catalog of the database, creating its tables where there are none.</summary>
+    /// <exception cref="NpgsqlException">The database cannot be reached.</exception>
+    public static PostgresCatalog Open(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        var catalog = new PostgresCatalog(connection);
+        try
+        {
+            catalog.Migrate();
+            return catalog;
+        }
+        catch
+        {
+            catalog.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether the catalog was created by an older schema and was emptied: the caller must reindex.</summary>
+    public bool NeedsRebuild { get; private set; }
+
+    public int Count => Convert.ToInt32(Scalar("SELECT count(*) FROM documents"), System.Globalization.CultureInfo.InvariantCulture);
+
+    private void Migrate()
+    {
+        using var scope = Batch();
+        // Two processes opening one new catalog at once: the second waits, then finds the tables.
+        Execute("SELECT pg_advisory_xact_lock(7101968)");
+        Execute("CREATE TABLE IF NOT EXISTS meta (key text PRIMARY KEY, value text NOT NULL)");
+        var version = Scalar($"SELECT value FROM meta WHERE key = '{SchemaKey}'") as string;
+        if (version == SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            return;
+        if (version is not null)
+        {
+            Execute("""
+                DROP TABLE IF EXISTS access, text_keys, sources, dating, mentions, quote_links, fingerprints, people, texts, documents;
+                DELETE FROM meta WHERE key <> 'generation';
+                """);
+            NeedsRebuild = true;
+        }
+        // Fingerprints are keyed by hash first, the lookup every quotation check makes; the 64-bit
+        // hash is stored as a signed bigint. Quote links name documents by id, not row, because an
+        // upsert gives the document a new row.
+        Execute($"""
+            CREATE TABLE documents (
+                row bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                id text NOT NULL UNIQUE,
+                title text NOT NULL,
+                kind text NOT NULL,
+                date text,
+                year integer,
+                attested text,
+                collection text,
+                volume text,
+                part_of text,
+                version integer NOT NULL);
+            CREATE INDEX documents_date ON documents (date);
+            CREATE TABLE people (
+                document bigint NOT NULL REFERENCES documents (row) ON DELETE CASCADE,
+                role text NOT NULL,
+                position integer NOT NULL,
+                name text NOT NULL,
+                name_key text NOT NULL,
+                ref text);
+            CREATE INDEX people_document ON people (document);
+            CREATE INDEX people_role_key ON people (role, name_key);
+            CREATE TABLE texts (
+                document bigint PRIMARY KEY REFERENCES documents (row) ON DELETE CASCADE,
+                body text NOT NULL,
+                notes text NOT NULL,
+                search tsvector NOT NULL);
+            CREATE INDEX texts_search ON texts USING gin (search);
+            CREATE TABLE fingerprints (
+                hash bigint NOT NULL,
+                document bigint NOT NULL REFERENCES documents (row) ON DELETE CASCADE,
+                word integer NOT NULL,
+                start integer NOT NULL,
+                PRIMARY KEY (hash, document, word));
+            CREATE INDEX fingerprints_document ON fingerprints (document);
+            CREATE TABLE quote_links (
+                source text NOT NULL,
+                source_start integer NOT NULL,
+                source_length integer NOT NULL,
+                target text NOT NULL,
+                target_start integer NOT NULL,
+                target_length integer NOT NULL,
+                matched integer NOT NULL,
+                direction text NOT NULL);
+            CREATE INDEX quote_links_source ON quote_links (source);
+            CREATE INDEX quote_links_target ON quote_links (target);
+            {NamesSchema}
+            {SourcesSchema}
+            {AccessSchema}
+            INSERT INTO meta (key, value) VALUES ('{SchemaKey}', '{SchemaVersion}');
+            """);
+    }
+
+    public void Upsert(Document document, int version)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var scope = _transaction is null ? Batch() : null;
+        Remove(document.Id);
+        _results = null;
+        var date = DocumentDates.SortDate(document);
+        using var insert = Command("""
+            INSERT INTO documents (id, title, kind, date, year, attested, collection, volume, part_of, version)
+            VALUES (@id, @title, @kind, @date, @year, @attested, @collection, @volume, @partOf, @version)
+            RETURNING row
+            """);
+        insert.Parameters.AddWithValue("id", document.Id);
+        insert.Parameters.AddWithValue("title", Storable(document.Title));
+        insert.Parameters.AddWithValue("kind", DocumentKinds.Name(document.Kind));
+        insert.Parameters.AddWithValue("date", NpgsqlDbType.Text, (object?)date ?? DBNull.Value);
+        insert.Parameters.AddWithValue("year", NpgsqlDbType.Integer, (object?)DocumentDates.YearOf(date) ?? DBNull.Value);
+        insert.Parameters.AddWithValue("attested", NpgsqlDbType.Text, (object?)DocumentDates.AttestedDate(document) ?? DBNull.Value);
+        insert.Parameters.AddWithValue("collection", NpgsqlDbType.Text, (object?)document.Source?.Collection ?? DBNull.Value);
+        insert.Parameters.AddWithValue("volume", NpgsqlDbType.Text, (object?)document.Source?.Volume ?? DBNull.Value);
+        insert.Parameters.AddWithValue("partOf", NpgsqlDbType.Text, (object?)document.PartOf ?? DBNull.Value);
+        insert.Parameters.AddWithValue("version", version);
+        var row = (long)insert.ExecuteScalar()!;
+
+        using var person = Command("INSERT INTO people (document, role, position, name, name_key, ref) VALUES (@document, @role, @position, @name, @key, @ref)");
+        var (documentValue, roleValue, positionValue, nameValue, keyValue, refValue) = (person.Parameters.Add("document", NpgsqlDbType.Bigint),
+            person.Parameters.Add("role", NpgsqlDbType.Text), person.Parameters.Add("position", NpgsqlDbType.Integer),
+            person.Parameters.Add("name", NpgsqlDbType.Text), person.Parameters.Add("key", NpgsqlDbType.Text), person.Parameters.Add("ref", NpgsqlDbType.Text));
+        foreach (var (role, people) in new[] { ("author", document.Authors), ("addressee", document.Addressees), ("copy", document.CopiesTo) })
+        {
+            for (var i = 0; i < people.Count; i++)
+            {
+                (documentValue.Value, roleValue.Value, positionValue.Value) = (row, role, i);
+                (nameValue.Value, keyValue.Value, refValue.Value) = (Storable(people[i].Name), Storable(ResultIndex.NameKey(people[i].Name)), (object?)people[i].Ref ?? DBNull.Value);
+                person.ExecuteNonQuery();
+            }
+        }
+
+        var notes = string.Join(Document.BlockSeparator, document.Notes.Select(n => n.Text));
+        using var text = Command("INSERT INTO texts (document, body, notes, search) VALUES (@document, @body, @notes, @search::tsvector)");
+        text.Parameters.AddWithValue("document", row);
+        text.Parameters.AddWithValue("body", Storable(document.BodyText));
+        text.Parameters.AddWithValue("notes", Storable(notes));
+        text.Parameters.AddWithValue("search", TextSearch.Vector([
+            (document.Title, 'A'),
+            (string.Join("; ", document.Authors.Concat(document.Addressees).Concat(document.CopiesTo).Select(p => p.Name)), 'B'),
+            (document.BodyText, 'C'),
+            (notes, 'D'),
+        ]));
+        text.ExecuteNonQuery();
+        InsertTextKey(row, document);
+    }
+
+    public void Remove(string id)
+    {
+        using var scope = _transaction is null ? Batch() : null;
+        _results = null;
+        // Every other table's rows of the document go with its row (ON DELETE CASCADE).
+        using var delete = Command("DELETE FROM quote_links WHERE source = @id OR target = @id; DELETE FROM documents WHERE id = @id");
+        delete.Parameters.AddWithValue("id", id);
+        delete.ExecuteNonQuery();
+    }
+
+    public void Clear()
+    {
+        using var scope = _transaction is null ? Batch() : null;
+        _results = null;
+        // The generation outlives a clear: a reader must see the rebuilt catalog as a change.
+        Execute($"DELETE FROM quote_links; DELETE FROM documents; DELETE FROM meta WHERE key NOT IN ('{GenerationKey}', '{SchemaKey}')");
+    }
+
+    public CatalogText? Text(string id)
+    {
+        using var select = Command("""
+            SELECT d.id, d.title, d.date, d.part_of, t.body, d.attested
+            FROM documents d JOIN texts t ON t.document = d.row
+            WHERE d.id = @id
+            """);
+        select.Parameters.AddWithValue("id", id);
+        using var reader = select.ExecuteReader();
+        if (!reader.Read())
+            return null;
+        string? Optional(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        return new CatalogText(reader.GetString(0), reader.GetString(1), Optional(2), Optional(3), reader.GetString(4), Optional(5));
+    }
+
+    private long? RowOf(string id)
+    {
+        using var find = Command("SELECT row FROM documents WHERE id = @id");
+        find.Parameters.AddWithValue("id", id);
+        return find.ExecuteScalar() as long?;
+    }
+
+    public IDisposable Batch()
+    {
+        if (_transaction is not null)
+            throw new InvalidOperationException(_batchWrites ? "a batch is already open" : "a batch cannot be opened inside a snapshot");
+        _transaction = _connection.BeginTransaction(IsolationLevel.ReadCommitted);
+        _batchWrites = true;
+        return new CatalogTransaction(_transaction, AdvanceGeneration, () => _transaction = null);
+    }
+
+    public IDisposable Snapshot()
+    {
+        if (_transaction is not null)
+            return CatalogTransaction.None;
+        _transaction = _connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        _batchWrites = false;
+        // The snapshot is taken at the transaction's first query, made here, so that everything
+        // read after (the generation included) is of that one state.
+        Execute("SET TRANSACTION READ ONLY; SELECT 1 FROM meta LIMIT 1");
+        return new CatalogTransaction(_transaction, null, () => _transaction = null);
+    }
+
+    public long Generation => Scalar($"SELECT value FROM meta WHERE key = '{GenerationKey}'") is string value
+        ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
+        : 0;
+
+    // From the clock where it is ahead, so that a catalog dropped and built again does not start
+    // over at a number a reader still holds. The update locks the row until the commit, so two
+    // writers' batches advance it one after the other.
+    private void AdvanceGeneration()
+    {
+        using var advance = Command($"""
+            INSERT INTO meta (key, value) VALUES ('{GenerationKey}', @now::text)
+            ON CONFLICT (key) DO UPDATE SET value = greatest(meta.value::bigint + 1, @now)::text
+            """);
+        advance.Parameters.AddWithValue("now", DateTime.UtcNow.Ticks);
+        advance.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// The text as PostgreSQL can hold it: a NUL character, which no text value may hold, becomes
+    /// U+FFFD, one character for one, so that every offset into the text still holds.
+    /// </summary>
+    private static string Storable(string text) => text.Replace('\0', '\uFFFD');
+
+    private static object Storable(object value) => value is string text ? Storable(text) : value;
+
+    private NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction);
+
+    private void Execute(string sql)
+    {
+        using var command = Command(sql);
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var command = Command(sql);
+        return command.ExecuteScalar();
+    }
+
+    public void Dispose()
+    {
+        _transaction?.Dispose();
+        _connection.Dispose();
+    }
+}
