@@ -144,7 +144,7 @@ public static partial class ArchiveBenchmark
 
     private static ExportedDocument Export(Document document)
     {
-        var date = SqliteCatalog.SortDate(document);
+        var date = DocumentDates.SortDate(document);
         int? year = date is { Length: >= 4 } && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
         // The same joins SqliteCatalog.Upsert makes for its full-text row.
         return new ExportedDocument(
@@ -153,7 +153,7 @@ public static partial class ArchiveBenchmark
             string.Join("; ", document.Authors.Concat(document.Addressees).Concat(document.CopiesTo).Select(p => p.Name)),
             document.BodyText,
             string.Join(Document.BlockSeparator, document.Notes.Select(n => n.Text)),
-            SqliteCatalog.KindName(document.Kind),
+            DocumentKinds.Name(document.Kind),
             date,
             year,
             [.. document.Authors.Select(p => ResultIndex.NameKey(p.Name))],

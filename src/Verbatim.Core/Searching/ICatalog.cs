@@ -42,8 +42,12 @@ public interface ICatalog : IDisposable
 
     IReadOnlyList<WorkEntry> List(WorkFilter filter);
 
-    /// <summary>Makes many upserts one transaction: far faster, and all or nothing. Its commit changes <see cref="Generation"/>.</summary>
-    IDisposable Batch();
+    /// <summary>
+    /// Makes many writes one transaction: far faster, and all or nothing. Only <see cref="ICatalogBatch.Commit"/>
+    /// keeps them (and changes <see cref="Generation"/>); a batch disposed without it, as when an
+    /// exception leaves it, keeps none of them.
+    /// </summary>
+    ICatalogBatch Batch();
 
     /// <summary>
     /// Until disposed, every query of this catalog reads one committed state, whatever another
@@ -144,6 +148,12 @@ public interface ICatalog : IDisposable
     /// the undated last, then by id.
     /// </summary>
     IReadOnlyList<CatalogLetter> Letters();
+}
+
+/// <summary>An open batch of writes (<see cref="ICatalog.Batch"/>): kept by <see cref="Commit"/>, dropped by disposing without it.</summary>
+public interface ICatalogBatch : IDisposable
+{
+    void Commit();
 }
 
 /// <summary>What a user asks for. <see cref="Text"/> may be empty: then the filters alone select.</summary>

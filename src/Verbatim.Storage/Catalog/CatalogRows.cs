@@ -230,31 +230,39 @@ public static class CatalogRows
     }
 }
 
-/// <summary>A catalog's batch or snapshot: ends its transaction, committing a batch after advancing the generation in it.</summary>
-public sealed class CatalogTransaction(DbTransaction transaction, Action? advanceGeneration, Action ended) : IDisposable
+/// <summary>A catalog's batch or snapshot: a batch's commit advances the generation in it; disposing ends the transaction, rolling back what was not committed.</summary>
+public sealed class CatalogTransaction(DbTransaction transaction, Action? advanceGeneration, Action ended) : ICatalogBatch
 {
+    private bool _committed;
     private bool _done;
 
-    /// <summary>What a batch or snapshot opened inside another adds: nothing.</summary>
+    /// <summary>What a snapshot opened inside another adds: nothing.</summary>
     public static IDisposable None { get; } = new Nothing();
 
-    // A snapshot wrote nothing: it ends by rollback (its transaction's disposal), which also holds
-    // where an interrupted statement has ended it already.
+    /// <exception cref="InvalidOperationException">A snapshot, which writes nothing, or a batch already ended.</exception>
+    public void Commit()
+    {
+        if (advanceGeneration is null)
+            throw new InvalidOperationException("a snapshot writes nothing to commit");
+        if (_done || _committed)
+            throw new InvalidOperationException("the batch has ended");
+        advanceGeneration();
+        transaction.Commit();
+        _committed = true;
+    }
+
+    // What was not committed is rolled back by the transaction's disposal: a batch an exception
+    // left, and every snapshot (which also holds where an interrupted statement has ended it).
     public void Dispose()
     {
         if (_done) return;
         _done = true;
         try
         {
-            if (advanceGeneration is not null)
-            {
-                advanceGeneration();
-                transaction.Commit();
-            }
+            transaction.Dispose();
         }
         finally
         {
-            transaction.Dispose();
             ended();
         }
     }

@@ -80,9 +80,8 @@ public sealed partial class Archive
             NameVariants.FileName, bytes, options.Message, options.User));
         // The variants live in the store alone; an empty batch moves the catalog's generation on,
         // by which every reader's index of names knows it is stale.
-        using (_catalog.Batch())
-        {
-        }
+        using (var batch = _catalog.Batch())
+            batch.Commit();
         return (written, []);
     }
 

@@ -450,15 +450,14 @@ public sealed partial class Archive : IDisposable
     /// </summary>
     private void Catalogue(IReadOnlyList<Catalogued> documents)
     {
-        using (_catalog.Batch())
-        {
-            var replaced = ReuseIndexer.Previous(_catalog, documents.Select(d => d.Document.Id));
-            foreach (var entry in documents)
-                Upsert(entry);
-            // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
-            new ReuseIndexer(_catalog).Index([.. documents.Select(d => d.Document)], replaced);
-            CatalogueNames([.. documents.Select(d => d.Document)]);
-        }
+        using var batch = _catalog.Batch();
+        var replaced = ReuseIndexer.Previous(_catalog, documents.Select(d => d.Document.Id));
+        foreach (var entry in documents)
+            Upsert(entry);
+        // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
+        new ReuseIndexer(_catalog).Index([.. documents.Select(d => d.Document)], replaced);
+        CatalogueNames([.. documents.Select(d => d.Document)]);
+        batch.Commit();
     }
 
     /// <summary>The stored version read into a document; null where there is none.</summary>
@@ -588,7 +587,7 @@ public sealed partial class Archive : IDisposable
         EnsureWritable();
         var count = 0;
         var damaged = new List<StoredDocument>();
-        using (_catalog.Batch())
+        using (var batch = _catalog.Batch())
         {
             _catalog.Clear();
             var documents = new List<Document>();
@@ -601,6 +600,7 @@ public sealed partial class Archive : IDisposable
             new ReuseIndexer(_catalog).Index(documents, []);
             // Names are found once every document's people are known, so the order of the store does not matter.
             CatalogueNames(documents);
+            batch.Commit();
         }
         if (File.Exists(Layout.PendingCatalog))
             File.Delete(Layout.PendingCatalog);

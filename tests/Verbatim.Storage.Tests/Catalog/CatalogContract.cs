@@ -15,10 +15,11 @@ public abstract class CatalogContract : IDisposable
     protected CatalogContract()
     {
         _catalog = OpenEmpty();
-        using (_catalog.Batch())
+        using (var batch = _catalog.Batch())
         {
             foreach (var document in TestDocuments.All)
                 _catalog.Upsert(document, 1);
+            batch.Commit();
         }
     }
 
@@ -600,15 +601,47 @@ public abstract class CatalogContract : IDisposable
         _catalog.Upsert(TestDocuments.All[0], 2);
         var second = other.Generation;
         Assert.True(second > first);
-        using (_catalog.Batch())
+        using (var batch = _catalog.Batch())
         {
             _catalog.Remove(Letter);
             Assert.Equal(second, other.Generation);
+            batch.Commit();
         }
         var third = other.Generation;
         Assert.True(third > second);
         _catalog.Clear();
         Assert.True(other.Generation > third);
         Assert.Equal(other.Generation, _catalog.Generation);
+    }
+
+    [Fact]
+    public void A_batch_an_exception_leaves_keeps_none_of_its_writes_and_the_exception_is_its_own()
+    {
+        using var other = OpenAnother();
+        var generation = other.Generation;
+        var count = _catalog.Count;
+        var changed = TestDocuments.All.Single(d => d.Id == Letter) with { Title = "A title the batch never kept" };
+
+        void WritesThenFails()
+        {
+            using var batch = _catalog.Batch();
+            _catalog.Upsert(changed, 2);
+            _catalog.Remove(TestDocuments.All.First(d => d.Id != Letter).Id);
+            throw new InvalidOperationException("the disk went away");
+        }
+
+        var thrown = Assert.Throws<InvalidOperationException>(WritesThenFails);
+
+        Assert.Equal("the disk went away", thrown.Message);
+        Assert.Equal((count, generation), (_catalog.Count, other.Generation));
+        Assert.Equal((count, generation), (other.Count, _catalog.Generation));
+        Assert.Empty(other.Search(new SearchQuery("\"A title the batch never kept\"")).Hits);
+        // The catalog goes on: the next batch is kept.
+        using (var batch = _catalog.Batch())
+        {
+            _catalog.Upsert(changed, 2);
+            batch.Commit();
+        }
+        Assert.Single(other.Search(new SearchQuery("\"A title the batch never kept\"")).Hits);
     }
 }

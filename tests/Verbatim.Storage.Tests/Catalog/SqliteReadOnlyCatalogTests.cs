@@ -14,10 +14,11 @@ public sealed class SqliteReadOnlyCatalogTests : IDisposable
     {
         Directory.CreateDirectory(_folder);
         _writer = SqliteCatalog.Open(CatalogPath);
-        using (_writer.Batch())
+        using (var batch = _writer.Batch())
         {
             foreach (var document in TestDocuments.All.Skip(1))
                 _writer.Upsert(document, 1);
+            batch.Commit();
         }
     }
 
@@ -68,11 +69,12 @@ public sealed class SqliteReadOnlyCatalogTests : IDisposable
         Assert.Equal(TestDocuments.All.Count - 1, reader.Search(new SearchQuery("")).Total);
 
         var changed = TestDocuments.All[1] with { Title = "A changed title", Authors = [.. TestDocuments.All[1].Authors, new PersonRef("Ein Neuer Autor")] };
-        using (_writer.Batch())
+        using (var batch = _writer.Batch())
         {
             _writer.Upsert(TestDocuments.All[0], 1);
             _writer.Upsert(changed, 2);
             _writer.Remove(TestDocuments.All[2].Id);
+            batch.Commit();
         }
 
         using var whole = SqliteCatalog.OpenReadOnly(CatalogPath);

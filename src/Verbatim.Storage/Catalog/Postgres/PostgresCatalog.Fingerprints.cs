@@ -48,6 +48,7 @@ public sealed partial class PostgresCatalog
             (hashValue.Value, documentValue.Value, wordValue.Value, startValue.Value) = (unchecked((long)fingerprint.Hash), row, fingerprint.FirstWord, fingerprint.Start);
             insert.ExecuteNonQuery();
         }
+        scope?.Commit();
     }
 
     public IReadOnlyList<Fingerprint> FindFingerprints(IReadOnlyCollection<ulong> hashes, int limitPerHash)
@@ -93,6 +94,7 @@ public sealed partial class PostgresCatalog
         delete.Parameters.AddWithValue("a", a);
         delete.Parameters.AddWithValue("b", b);
         delete.ExecuteNonQuery();
+        scope?.Commit();
     }
 
     public void AddQuoteLinks(IEnumerable<QuoteLink> links)
@@ -104,6 +106,7 @@ public sealed partial class PostgresCatalog
             VALUES (@source, @sourceStart, @sourceLength, @target, @targetStart, @targetLength, @matched, @direction)
             """);
         CatalogRows.InsertQuoteLinks(insert, links);
+        scope?.Commit();
     }
 
     public IReadOnlyList<QuoteLink> QuoteLinks(string id)

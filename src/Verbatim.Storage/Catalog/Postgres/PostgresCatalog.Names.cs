@@ -58,7 +58,10 @@ public sealed partial class PostgresCatalog
         }
 
         if (document.Written is not { } written)
+        {
+            scope?.Commit();
             return;
+        }
         using var dating = Command("""
             INSERT INTO dating (document, date, not_before, not_after, precision, place, place_ref, text, certainty, uncertain_part)
             VALUES (@document, @date, @notBefore, @notAfter, @precision, @place, @placeRef, @text, @certainty, @uncertainPart)
@@ -67,6 +70,7 @@ public sealed partial class PostgresCatalog
         foreach (var (name, value) in CatalogRows.Dating(written))
             dating.Parameters.AddWithValue(name, NpgsqlDbType.Text, (object?)(value is null ? null : Storable(value)) ?? DBNull.Value);
         dating.ExecuteNonQuery();
+        scope?.Commit();
     }
 
     public IReadOnlyList<string> PersonNames()

@@ -77,6 +77,7 @@ public sealed partial class PostgresCatalog
         if (!access.IsOpen)
             write.Parameters.AddWithValue("rule", access.ToString());
         write.ExecuteNonQuery();
+        scope?.Commit();
     }
 
     public IReadOnlyDictionary<string, DocumentAccess> ClosedDocuments()

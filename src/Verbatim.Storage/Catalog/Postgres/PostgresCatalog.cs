@@ -136,6 +136,7 @@ public sealed partial class PostgresCatalog : ICatalog
             {AccessSchema}
             INSERT INTO meta (key, value) VALUES ('{SchemaKey}', '{SchemaVersion}');
             """);
+        scope?.Commit();
     }
 
     public void Upsert(Document document, int version)
@@ -189,6 +190,7 @@ public sealed partial class PostgresCatalog : ICatalog
         ]));
         text.ExecuteNonQuery();
         InsertTextKey(row, document);
+        scope?.Commit();
     }
 
     public void Remove(string id)
@@ -199,6 +201,7 @@ public sealed partial class PostgresCatalog : ICatalog
         using var delete = Command("DELETE FROM quote_links WHERE source = @id OR target = @id; DELETE FROM documents WHERE id = @id");
         delete.Parameters.AddWithValue("id", id);
         delete.ExecuteNonQuery();
+        scope?.Commit();
     }
 
     public void Clear()
@@ -207,6 +210,7 @@ public sealed partial class PostgresCatalog : ICatalog
         _results = null;
         // The generation outlives a clear: a reader must see the rebuilt catalog as a change.
         Execute($"DELETE FROM quote_links; DELETE FROM documents; DELETE FROM meta WHERE key NOT IN ('{GenerationKey}', '{SchemaKey}')");
+        scope?.Commit();
     }
 
     public CatalogText? Text(string id)
@@ -231,7 +235,7 @@ public sealed partial class PostgresCatalog : ICatalog
         return find.ExecuteScalar() as long?;
     }
 
-    public IDisposable Batch()
+    public ICatalogBatch Batch()
     {
         if (_transaction is not null)
             throw new InvalidOperationException(_batchWrites ? "a batch is already open" : "a batch cannot be opened inside a snapshot");

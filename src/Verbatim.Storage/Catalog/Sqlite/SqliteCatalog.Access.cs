@@ -28,6 +28,7 @@ public sealed partial class SqliteCatalog
         if (!access.IsOpen)
             write.Parameters.AddWithValue("$rule", access.ToString());
         write.ExecuteNonQuery();
+        scope?.Commit();
     }
 
     public IReadOnlyDictionary<string, DocumentAccess> ClosedDocuments()

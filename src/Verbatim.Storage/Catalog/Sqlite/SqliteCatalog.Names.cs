@@ -76,6 +76,7 @@ public sealed partial class SqliteCatalog
                 dating.Parameters.AddWithValue("$" + name, (object?)value ?? DBNull.Value);
             dating.ExecuteNonQuery();
         }
+        scope?.Commit();
     }
 
     /// <summary>The names of every person the catalog's documents state (authors, addressees, copies) or name in their text.</summary>

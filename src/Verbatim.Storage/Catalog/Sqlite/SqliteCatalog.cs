@@ -233,6 +233,7 @@ public sealed partial class SqliteCatalog : ICatalog
         text.Parameters.AddWithValue("$notes", string.Join(Document.BlockSeparator, document.Notes.Select(n => n.Text)));
         text.ExecuteNonQuery();
         InsertTextKey(rowid, document);
+        scope?.Commit();
     }
 
     public void Remove(string id)
@@ -250,6 +251,7 @@ public sealed partial class SqliteCatalog : ICatalog
         delete.Parameters.AddWithValue("$rowid", rowid);
         delete.Parameters.AddWithValue("$id", id);
         delete.ExecuteNonQuery();
+        scope?.Commit();
     }
 
     public void Clear()
@@ -258,6 +260,7 @@ public sealed partial class SqliteCatalog : ICatalog
         _results = null;
         // The generation outlives a clear: a reader must see the rebuilt catalog as a change.
         Execute($"DELETE FROM text; DELETE FROM people; DELETE FROM fingerprints; DELETE FROM quote_links; DELETE FROM meta WHERE key <> '{GenerationKey}'; DELETE FROM documents;");
+        scope?.Commit();
     }
 
     public CatalogText? Text(string id)
@@ -317,6 +320,7 @@ public sealed partial class SqliteCatalog : ICatalog
             (hashValue.Value, documentValue.Value, wordValue.Value, startValue.Value) = (unchecked((long)fingerprint.Hash), rowid, fingerprint.FirstWord, fingerprint.Start);
             insert.ExecuteNonQuery();
         }
+        scope?.Commit();
     }
 
     public IReadOnlyList<Fingerprint> FindFingerprints(IReadOnlyCollection<ulong> hashes, int limitPerHash)
@@ -419,6 +423,7 @@ public sealed partial class SqliteCatalog : ICatalog
         delete.Parameters.AddWithValue("$a", a);
         delete.Parameters.AddWithValue("$b", b);
         delete.ExecuteNonQuery();
+        scope?.Commit();
     }
 
     public void AddQuoteLinks(IEnumerable<QuoteLink> links)
@@ -429,6 +434,7 @@ public sealed partial class SqliteCatalog : ICatalog
             VALUES ($source, $sourceStart, $sourceLength, $target, $targetStart, $targetLength, $matched, $direction)
             """);
         CatalogRows.InsertQuoteLinks(insert, links);
+        scope?.Commit();
     }
 
     public IReadOnlyList<QuoteLink> QuoteLinks(string id)
@@ -449,7 +455,7 @@ public sealed partial class SqliteCatalog : ICatalog
         return find.ExecuteScalar() as long?;
     }
 
-    public IDisposable Batch()
+    public ICatalogBatch Batch()
     {
         if (_batch is not null)
             throw new InvalidOperationException(_batchWrites ? "a batch is already open" : "a batch cannot be opened inside a snapshot");
