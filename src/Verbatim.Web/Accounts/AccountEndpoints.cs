@@ -29,7 +29,7 @@ public static class AccountEndpoints
             if (accounts.Book is not { } book)
                 return SignInForm(context, accounts, returnUrl, name, null, StatusCodes.Status503ServiceUnavailable);
             var result = book.SignIn(name ?? "", password ?? "");
-            var from = From(context);
+            var from = ClientAddress.Of(context);
             if (result.Outcome == SignInOutcome.SignedIn)
                 log.Append("sign-in", result.Viewer!.Name, from);
             else
@@ -66,7 +66,7 @@ public static class AccountEndpoints
             if (string.IsNullOrWhiteSpace(label))
                 return AccountPage(context, accounts, viewer, null, StatusCodes.Status400BadRequest);
             var (token, secret) = book.CreateToken(viewer.Name, label);
-            log.Append("account", viewer.Name, From(context), detail: $"made API token {token.Id} ({token.Label})");
+            log.Append("account", viewer.Name, ClientAddress.Of(context), detail: $"made API token {token.Id} ({token.Label})");
             return AccountPage(context, accounts, viewer, secret);
         });
 
@@ -77,7 +77,7 @@ public static class AccountEndpoints
             if (viewer.Name is null || accounts.Book is not { } book)
                 return Results.Redirect("/sign-in?returnUrl=%2Faccount");
             if (book.RevokeToken(viewer.Name, id))
-                log.Append("account", viewer.Name, From(context), detail: $"revoked API token {id}");
+                log.Append("account", viewer.Name, ClientAddress.Of(context), detail: $"revoked API token {id}");
             return Results.Redirect("/account");
         });
         // Admins only; to anyone else the address is one where nothing is.
@@ -129,7 +129,6 @@ public static class AccountEndpoints
         })
         { StatusCode = status };
 
-    private static string From(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "";
 
     // Only a path of this reader: an address elsewhere would make the sign-in page an open redirect.
     private static string LocalOrHome(string? returnUrl)

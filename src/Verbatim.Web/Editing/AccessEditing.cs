@@ -27,7 +27,7 @@ public static class AccessEditing
             var (access, error) = DocumentAccess.Parse(rule ?? "");
             if (access is null || string.IsNullOrWhiteSpace(reason) || basedOn is null)
                 return Refused(context, room, options, viewer, head, error ?? "Say why the access changes: the reason is kept as the message of the new version.", StatusCodes.Status400BadRequest);
-            if (EditorWrites.Try(room, writer => writer.SetAccess(id, access, reason, EditorWrites.UserOf(viewer), EditorWrites.From(context), basedOn)) is { } refused)
+            if (EditorWrites.Try(room, writer => writer.SetAccess(id, access, reason, EditorWrites.UserOf(viewer), ClientAddress.Of(context), basedOn)) is { } refused)
                 return Refused(context, room, options, viewer, head, refused.Message, refused.Status);
             return Results.Redirect($"/documents/{Uri.EscapeDataString(id)}", permanent: false, preserveMethod: false);
         }).ExcludeFromDescription();

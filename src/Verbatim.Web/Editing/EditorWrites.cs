@@ -19,9 +19,6 @@ public static class EditorWrites
     /// <summary>The account as the OCFL user of the versions it writes.</summary>
     public static StoreUser UserOf(Viewer viewer) => new(viewer.Name!, $"urn:verbatim:account:{viewer.Name}");
 
-    /// <summary>Where a write comes from, for the activity log.</summary>
-    public static string From(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "";
-
     /// <summary>Runs the write and has the reader catch up with it; null where it was made, else why not and the status to answer with.</summary>
     public static EditRefusal? Try(ReadingRoom room, Action<Archive> write)
     {

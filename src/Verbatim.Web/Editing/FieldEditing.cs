@@ -40,7 +40,7 @@ public static class FieldEditing
                     Fields = again with { Error = "Say why the record changes: the reason is kept as the message of the new version." },
                 }, StatusCodes.Status400BadRequest);
             }
-            if (EditorWrites.Try(room, writer => writer.Correct(id, entered, reason, EditorWrites.UserOf(viewer), EditorWrites.From(context), basedOn)) is { } refused)
+            if (EditorWrites.Try(room, writer => writer.Correct(id, entered, reason, EditorWrites.UserOf(viewer), ClientAddress.Of(context), basedOn)) is { } refused)
             {
                 // Saving again after a conflict is made on the version now at the head: the editor has seen what it changed.
                 var headNow = refused.Since.Count > 0 ? refused.Since[^1].Version.Number : again.HeadVersion;

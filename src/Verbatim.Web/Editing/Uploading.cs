@@ -119,7 +119,7 @@ public static class Uploading
                 var ingest = new IngestOptions(format, message, EditorWrites.UserOf(viewer))
                 {
                     MaximumFileBytes = options.MaximumUploadFileBytes,
-                    From = EditorWrites.From(context),
+                    From = ClientAddress.Of(context),
                     Access = access,
                 };
                 await Stream(context, writer, folder, ingest);

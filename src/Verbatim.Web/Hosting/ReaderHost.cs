@@ -215,7 +215,7 @@ public static class ReaderHost
         {
             foreach (var (policy, permits) in new[] { (SignInLimit, options.SignInsPerMinute), (QuoteCheckLimit, options.QuoteChecksPerMinute) })
             {
-                limiter.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "",
+                limiter.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             }
             limiter.OnRejected = async (rejected, cancellation) =>
