@@ -7,7 +7,7 @@ using Verbatim.Parsing;
 using Verbatim.Presenting;
 using Verbatim.Quoting;
 using Verbatim.Searching;
-using Verbatim.Storage.Catalog.Sqlite;
+using Verbatim.Storage.Catalog;
 using Verbatim.Storage.Ocfl;
 using Verbatim.Storing;
 
@@ -32,7 +32,8 @@ public sealed partial class Archive : IDisposable
     // Null for an archive opened for reading: it takes no lock and writes nothing.
     private readonly WriterLock? _lock;
     private readonly OcflStore _store;
-    private readonly ICatalog _catalog;
+    // Replaced only by MigrateCatalog, under the writer's lock.
+    private ICatalog _catalog;
     private readonly FileParser _parser;
 
     public ArchiveLayout Layout { get; }
@@ -44,12 +45,16 @@ public sealed partial class Archive : IDisposable
 
     public ICatalog Catalog => _catalog;
 
+    /// <summary>Where the catalog lives, as the archive records it.</summary>
+    public CatalogLocation CatalogLocation { get; private set; }
+
     /// <summary>The result index shared by the catalog readers opened from this archive (<see cref="CatalogReaders"/>).</summary>
     public SharedResultIndex ReaderResults { get; } = new();
 
-    private Archive(ArchiveLayout layout, WriterLock? lockFile, OcflStore store, ICatalog catalog, FileParser parser)
+    private Archive(ArchiveLayout layout, WriterLock? lockFile, OcflStore store, CatalogLocation catalogLocation, ICatalog catalog, FileParser parser)
     {
         Layout = layout;
+        CatalogLocation = catalogLocation;
         Log = new ActivityLog(layout);
         _lock = lockFile;
         _store = store;
@@ -58,15 +63,27 @@ public sealed partial class Archive : IDisposable
     }
 
     /// <summary>Creates an empty archive in the folder (which may exist, empty), or opens the one there.</summary>
-    public static Archive Init(string directory)
+    /// <param name="catalog">
+    /// Where the new archive's catalog lives (<see cref="CatalogLocation.Parse"/>): null or "sqlite"
+    /// for a file beside the store, else a PostgreSQL database. An existing archive keeps its own:
+    /// naming another one is an error (<c>verbatim catalog migrate</c> moves an archive).
+    /// </param>
+    public static Archive Init(string directory, string? catalog = null)
     {
         var layout = new ArchiveLayout(Path.GetFullPath(directory));
+        var chosen = CatalogLocation.Parse(catalog ?? CatalogLocation.Default, layout);
         if (!File.Exists(layout.Marker))
         {
             Directory.CreateDirectory(layout.Root);
             if (Directory.EnumerateFileSystemEntries(layout.Root).Any())
                 throw new ArchiveException($"{layout.Root} is not empty and holds no Verbatim archive; choose an empty or new folder");
-            File.WriteAllText(layout.Marker, "A Verbatim archive. store/ is an OCFL 1.1 storage root and the truth; catalog.sqlite is derived from it (verbatim reindex).\n");
+            // The choice is recorded before the marker: a folder with the marker always says which catalog it has.
+            chosen.Record(layout);
+            File.WriteAllText(layout.Marker, "A Verbatim archive. store/ is an OCFL 1.1 storage root and the truth; the catalog (catalog.location says which) is derived from it (verbatim reindex).\n");
+        }
+        else if (catalog is not null && CatalogLocation.Of(layout) is var held && held.Recorded != chosen.Recorded)
+        {
+            throw new ArchiveException($"the archive at {layout.Root} already has its catalog ({held.Describe}); verbatim catalog migrate moves it to another");
         }
         return Open(directory);
     }
@@ -80,15 +97,19 @@ public sealed partial class Archive : IDisposable
         var layout = new ArchiveLayout(Path.GetFullPath(directory));
         if (!File.Exists(layout.Marker))
             throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {directory})");
+        var location = CatalogLocation.Of(layout);
         var lockFile = WriterLock.Acquire(layout, wait, waiting);
-        SqliteCatalog? catalog = null;
+        ICatalog? catalog = null;
         try
         {
             var store = OcflStore.Open(layout.Store, layout.Staging);
-            catalog = SqliteCatalog.Open(layout.Catalog);
-            var archive = new Archive(layout, lockFile, store, catalog, new FileParser());
-            // Fingerprints of another scheme cannot meet new ones; the catalog is rebuilt under this one.
-            if (catalog.NeedsRebuild || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion)
+            catalog = OpenWriter(location);
+            var archive = new Archive(layout, lockFile, store, location, catalog, new FileParser());
+            // Fingerprints of another scheme cannot meet new ones; the catalog is rebuilt under this
+            // one. An empty catalog beside a store that holds documents was lost (a file deleted, a
+            // database made anew) and is rebuilt too.
+            if (catalog.NeedsRebuild || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion
+                || catalog.Count == 0 && store.Ids().Any(IsDocumentId))
                 archive.Reindex();
             else
                 archive.MendPendingCatalog();
@@ -116,24 +137,25 @@ public sealed partial class Archive : IDisposable
         var layout = new ArchiveLayout(Path.GetFullPath(directory));
         if (!File.Exists(layout.Marker))
             throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {directory})");
-        var writerAtWork = CatalogNeedsMending(layout) && !TryMend(directory);
-        if (!File.Exists(layout.Catalog))
+        var location = CatalogLocation.Of(layout);
+        var writerAtWork = CatalogNeedsMending(layout, location) && !TryMend(directory);
+        if (!location.Exists)
             throw new ArchiveException($"the archive at {layout.Root} has no catalog yet; any write (ingest, reindex) builds it");
-        SqliteCatalog catalog;
+        ICatalog catalog;
         try
         {
-            catalog = SqliteCatalog.OpenReadOnly(layout.Catalog);
+            catalog = location.OpenReader();
         }
-        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        catch (Exception exception) when (CatalogLocation.IsUnreadable(exception))
         {
-            throw new ArchiveException($"cannot read the catalog of {layout.Root}: {exception.Message}");
+            throw new ArchiveException($"cannot read the catalog of {layout.Root} ({location.Describe}): {exception.Message}");
         }
         if (!catalog.IsCurrent || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion)
         {
             catalog.Dispose();
             throw new ArchiveException($"the catalog of {layout.Root} was made by another version of Verbatim; any write (ingest, reindex) rebuilds it");
         }
-        return new Archive(layout, null, OcflStore.OpenForReading(layout.Store), catalog, new FileParser())
+        return new Archive(layout, null, OcflStore.OpenForReading(layout.Store), location, catalog, new FileParser())
         {
             // Another process's batch lists its ids there until its catalog commit: a write at work, not one cut off.
             CatalogLag = File.Exists(layout.PendingCatalog) && !writerAtWork
@@ -142,18 +164,30 @@ public sealed partial class Archive : IDisposable
         };
     }
 
-    private static bool CatalogNeedsMending(ArchiveLayout layout)
+    private static bool CatalogNeedsMending(ArchiveLayout layout, CatalogLocation location)
     {
-        if (File.Exists(layout.PendingCatalog) || !File.Exists(layout.Catalog))
+        if (File.Exists(layout.PendingCatalog) || !location.Exists)
             return true;
         try
         {
-            using var catalog = SqliteCatalog.OpenReadOnly(layout.Catalog);
+            using var catalog = location.OpenReader();
             return !catalog.IsCurrent || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception exception) when (CatalogLocation.IsUnreadable(exception))
         {
             return true;
+        }
+    }
+
+    private static ICatalog OpenWriter(CatalogLocation location)
+    {
+        try
+        {
+            return location.OpenWriter();
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or Npgsql.PostgresException)
+        {
+            throw new ArchiveException($"cannot open the catalog ({location.Describe}): {exception.Message}");
         }
     }
 
@@ -171,7 +205,7 @@ public sealed partial class Archive : IDisposable
         {
             return false;
         }
-        catch (Exception exception) when (exception is ArchiveException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception exception) when (exception is ArchiveException or IOException or UnauthorizedAccessException || CatalogLocation.IsUnreadable(exception))
         {
         }
         return true;
