@@ -226,10 +226,10 @@ public sealed partial class Archive : IDisposable
     public IngestReport Ingest(IEnumerable<string> paths, IngestOptions options, IProgress<IngestProgress>? progress = null, Action<IngestedDocument>? stored = null)
     {
         EnsureWritable();
-        var walk = FileParser.Walk(paths, options.FollowLinks);
+        var (walk, refusedBags) = BagInput.Walk(paths, options.FollowLinks);
         var files = walk.Files;
         var done = new List<IngestedDocument>();
-        var failed = new List<IngestFailure>([.. walk.Unreadable.Select(u => new IngestFailure(u.Path, u.Error, null))]);
+        var failed = new List<IngestFailure>([.. refusedBags, .. walk.Unreadable.Select(u => new IngestFailure(u.Path, u.Error, null))]);
         var skipped = new List<IngestSkip>([.. walk.Skipped.Select(s => new IngestSkip(s.Path, s.Reason))]);
         var detects = string.Equals(options.Format, FormatRegistry.Auto, StringComparison.OrdinalIgnoreCase);
         var duplicates = new List<IngestDuplicate>();
