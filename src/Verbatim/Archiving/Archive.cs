@@ -226,10 +226,10 @@ public sealed partial class Archive : IDisposable
     public IngestReport Ingest(IEnumerable<string> paths, IngestOptions options, IProgress<IngestProgress>? progress = null, Action<IngestedDocument>? stored = null)
     {
         EnsureWritable();
-        var (walk, refusedBags) = BagInput.Walk(paths, options.FollowLinks);
+        var (walk, refusedPackages) = PackagedInput.Walk(paths, options.FollowLinks);
         var files = walk.Files;
         var done = new List<IngestedDocument>();
-        var failed = new List<IngestFailure>([.. refusedBags, .. walk.Unreadable.Select(u => new IngestFailure(u.Path, u.Error, null))]);
+        var failed = new List<IngestFailure>([.. refusedPackages, .. walk.Unreadable.Select(u => new IngestFailure(u.Path, u.Error, null))]);
         var skipped = new List<IngestSkip>([.. walk.Skipped.Select(s => new IngestSkip(s.Path, s.Reason))]);
         var detects = string.Equals(options.Format, FormatRegistry.Auto, StringComparison.OrdinalIgnoreCase);
         var duplicates = new List<IngestDuplicate>();
@@ -245,8 +245,8 @@ public sealed partial class Archive : IDisposable
         for (var i = 0; i < files.Count; i++)
         {
             var (path, walked) = files[i];
-            // The name the source is kept under: the file's own, or, where its bytes are not UTF-8, a form that keeps them.
-            var fileName = Path.GetFileName(path);
+            // The name the source is kept under: the file's own (or the one a package gives it), or, where its bytes are not UTF-8, a form that keeps them.
+            var fileName = files[i].Name ?? Path.GetFileName(path);
             progress?.Report(new IngestProgress(i, files.Count, path));
             byte[] source;
             try
@@ -299,6 +299,8 @@ public sealed partial class Archive : IDisposable
             foreach (var (document, index) in result.Documents.Select((d, k) => (d, k)))
             {
                 var final = WithCorrections(Rename(document, ids), corrections.GetValueOrDefault(ids[document.Id], []));
+                if (files[i].Ocfl is var (ocflObject, ocflDigest))
+                    final = final with { Origin = (final.Origin ?? new SourceInfo(options.Format, fileName)) with { OcflObject = ocflObject, OcflDigest = ocflDigest } };
                 // A compilation's parts point at the page's object for their bytes; only the
                 // page (the first document of the file) holds the source itself.
                 var holdsSource = index == 0;
