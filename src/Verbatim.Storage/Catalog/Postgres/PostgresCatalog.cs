@@ -256,18 +256,24 @@ public sealed partial class PostgresCatalog : ICatalog
         return new CatalogTransaction(_transaction, null, () => _transaction = null);
     }
 
-    public long Generation => Scalar($"SELECT value FROM meta WHERE key = '{GenerationKey}'") is string value
+    public long Generation => Scalar(GenerationQuery) is string value
         ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
         : 0;
 
+    internal const string GenerationQuery = $"SELECT value FROM meta WHERE key = '{GenerationKey}'";
+
     // From the clock where it is ahead, so that a catalog dropped and built again does not start
     // over at a number a reader still holds. The update locks the row until the commit, so two
-    // writers' batches advance it one after the other.
+    // writers' batches advance it one after the other. The notification is part of the
+    // transaction: PostgreSQL delivers it on commit, and never for a batch rolled back.
     private void AdvanceGeneration()
     {
         using var advance = Command($"""
-            INSERT INTO meta (key, value) VALUES ('{GenerationKey}', @now::text)
-            ON CONFLICT (key) DO UPDATE SET value = greatest(meta.value::bigint + 1, @now)::text
+            WITH advanced AS (
+                INSERT INTO meta (key, value) VALUES ('{GenerationKey}', @now::text)
+                ON CONFLICT (key) DO UPDATE SET value = greatest(meta.value::bigint + 1, @now)::text
+                RETURNING value)
+            SELECT pg_notify('{PostgresCatalogChanges.Channel}', value) FROM advanced
             """);
         advance.Parameters.AddWithValue("now", DateTime.UtcNow.Ticks);
         advance.ExecuteNonQuery();
