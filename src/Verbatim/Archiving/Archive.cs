@@ -82,9 +82,10 @@ public sealed partial class Archive : IDisposable
             throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {directory})");
         var lockFile = WriterLock.Acquire(layout, wait, waiting);
         SqliteCatalog? catalog = null;
+        OcflStore? store = null;
         try
         {
-            var store = OcflStore.Open(layout.Store, layout.Staging);
+            store = OcflStore.Open(layout.Store, layout.Staging);
             catalog = SqliteCatalog.Open(layout.Catalog);
             var archive = new Archive(layout, lockFile, store, catalog, new FileParser());
             // Fingerprints of another scheme cannot meet new ones; the catalog is rebuilt under this one.
@@ -98,6 +99,7 @@ public sealed partial class Archive : IDisposable
         {
             // A mend that failed (a full disk) must not leave the catalog's file open.
             catalog?.Dispose();
+            store?.Dispose();
             lockFile.Dispose();
             throw;
         }
@@ -651,6 +653,7 @@ public sealed partial class Archive : IDisposable
     public void Dispose()
     {
         _catalog.Dispose();
+        _store.Dispose();
         _lock?.Dispose();
     }
 }
