@@ -70,6 +70,8 @@ public sealed partial class PostgresCatalog : ICatalog
         // Two processes opening one new catalog at once: the second waits, then finds the tables.
         Execute("SELECT pg_advisory_xact_lock(7101968)");
         Execute("CREATE TABLE IF NOT EXISTS meta (key text PRIMARY KEY, value text NOT NULL)");
+        // Outside the schema's version: what it lists is the store's, not derived, and outlives a rebuild's schema.
+        Execute(PendingSchema);
         var version = Scalar($"SELECT value FROM meta WHERE key = '{SchemaKey}'") as string;
         if (version == SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
             return;
@@ -241,6 +243,7 @@ public sealed partial class PostgresCatalog : ICatalog
             throw new InvalidOperationException(_batchWrites ? "a batch is already open" : "a batch cannot be opened inside a snapshot");
         _transaction = _connection.BeginTransaction(IsolationLevel.ReadCommitted);
         _batchWrites = true;
+        Execute($"SELECT pg_advisory_xact_lock({BatchKey})");
         return new CatalogTransaction(_transaction, AdvanceGeneration, () => _transaction = null);
     }
 
