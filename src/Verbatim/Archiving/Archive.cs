@@ -15,9 +15,13 @@ namespace Verbatim.Archiving;
 
 /// <summary>The archive users program against: ingest, read, search, history, audit, reindex.</summary>
 /// <remarks>
-/// One writer at a time: opening to write takes <see cref="WriterLock"/> (a second writer waits
-/// for it, within a limit); readers take no lock. The store is written before the catalog; the ids
-/// of a batch are listed in <see cref="ArchiveLayout.PendingCatalog"/> until the catalog holds
+/// Opening to write takes <see cref="WriterLock"/> (a writer that finds it held waits, within a
+/// limit); readers take no lock. On SQLite that is one writer at a time. On a catalog several
+/// processes write (<see cref="ICatalogLocks"/>) writers of documents share it and each object is
+/// written by one of them at a time: its lock is taken before its head is read and held until the
+/// catalog commit that names its new version; a write of the whole archive takes it alone. The
+/// store is written before the catalog; the ids of a batch are listed as pending (in
+/// <see cref="ArchiveLayout.PendingCatalog"/>, or in the shared catalog) until the catalog holds
 /// them, so a crash between the two is mended when the archive is next opened.
 /// </remarks>
 public sealed partial class Archive : IDisposable
@@ -31,6 +35,13 @@ public sealed partial class Archive : IDisposable
 
     // Null for an archive opened for reading: it takes no lock and writes nothing.
     private readonly WriterLock? _lock;
+
+    // The catalog's locks where several processes write the archive at once; null where one does.
+    private readonly ICatalogLocks? _locks;
+
+    // What a write of the whole archive waits for the other writers with: what opening waited.
+    private TimeSpan _wait;
+    private Action<string>? _waiting;
     private readonly OcflStore _store;
     private readonly ICatalog _catalog;
     private readonly FileParser _parser;
@@ -54,6 +65,7 @@ public sealed partial class Archive : IDisposable
         _lock = lockFile;
         _store = store;
         _catalog = catalog;
+        _locks = lockFile is null ? null : catalog as ICatalogLocks;
         _parser = parser;
     }
 
@@ -87,7 +99,7 @@ public sealed partial class Archive : IDisposable
         {
             store = OcflStore.Open(layout.Store, layout.Staging);
             catalog = SqliteCatalog.Open(layout.Catalog);
-            var archive = new Archive(layout, lockFile, store, catalog, new FileParser());
+            var archive = new Archive(layout, lockFile, store, catalog, new FileParser()) { _wait = wait, _waiting = waiting };
             // Fingerprints of another scheme cannot meet new ones; the catalog is rebuilt under this one.
             if (catalog.NeedsRebuild || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion)
                 archive.Reindex();
@@ -210,85 +222,129 @@ public sealed partial class Archive : IDisposable
             ? new IngestFailure(path, $"the file is {Wording.Megabytes(length)}, more than the {Wording.Megabytes(options.MaximumFileBytes)} a file may be (--max-file-size)", null)
             : null;
 
-        for (var i = 0; i < files.Count; i++)
+        try
         {
-            var (path, walked) = files[i];
-            // The name the source is kept under: the file's own, or, where its bytes are not UTF-8, a form that keeps them.
-            var fileName = Path.GetFileName(path);
-            progress?.Report(new IngestProgress(i, files.Count, path));
-            byte[] source;
-            try
+            for (var i = 0; i < files.Count; i++)
             {
-                // A text's cost at ingest grows with its size (words, fingerprints, alignment):
-                // what no letter reaches is refused before it is read.
-                // A file whose name .NET cannot open is measured once read.
-                if (TooLarge(new FileInfo(path) is { Exists: true } info ? info.Length : 0, path) is { } tooLarge)
+                var (path, walked) = files[i];
+                // The name the source is kept under: the file's own, or, where its bytes are not UTF-8, a form that keeps them.
+                var fileName = Path.GetFileName(path);
+                progress?.Report(new IngestProgress(i, files.Count, path));
+                byte[] source;
+                try
                 {
-                    failed.Add(tooLarge);
+                    // A text's cost at ingest grows with its size (words, fingerprints, alignment):
+                    // what no letter reaches is refused before it is read.
+                    // A file whose name .NET cannot open is measured once read.
+                    if (TooLarge(new FileInfo(path) is { Exists: true } info ? info.Length : 0, path) is { } tooLarge)
+                    {
+                        failed.Add(tooLarge);
+                        continue;
+                    }
+                    if (UndecodableFileNames.Read(path) is { } undecodable)
+                        (source, fileName) = undecodable;
+                    else
+                        source = File.ReadAllBytes(path);
+                    if (TooLarge(source.Length, path) is { } readTooLarge)
+                    {
+                        failed.Add(readTooLarge);
+                        continue;
+                    }
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    failed.Add(new IngestFailure(path, $"cannot read the file: {exception.Message}", null));
                     continue;
                 }
-                if (UndecodableFileNames.Read(path) is { } undecodable)
-                    (source, fileName) = undecodable;
-                else
-                    source = File.ReadAllBytes(path);
-                if (TooLarge(source.Length, path) is { } readTooLarge)
+                var digest = TextIdentity.SourceDigest(source);
+                // Held until the batch's commit, so that another writer's file of these bytes under another name is its duplicate.
+                if (!TryClaim(SourceKey(digest)))
                 {
-                    failed.Add(readTooLarge);
+                    WaitFor(SourceKey(digest), pending, done, stored, options.From);
+                    pendingCharacters = 0;
+                    i--;
                     continue;
                 }
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                failed.Add(new IngestFailure(path, $"cannot read the file: {exception.Message}", null));
-                continue;
-            }
-            var digest = TextIdentity.SourceDigest(source);
-            if (DuplicateOf(digest, fileName, sourcesOfRun) is { } holder)
-            {
-                duplicates.Add(new IngestDuplicate(path, holder));
-                continue;
-            }
-            var input = TextDecoding.Decode(fileName, source);
-            // A folder holds what is not a document (a README, notes, scripts); only a file the
-            // user named is read as plain text when no reader is sure of it.
-            if (walked && detects && input.DecodingError is null && _parser.Registry.DetectConfidently(input) is null)
-            {
-                skipped.Add(new IngestSkip(path, "no reader claims it"));
-                continue;
-            }
-            var result = _parser.Registry.Read(input, options.Format);
-            if (!result.Succeeded)
-            {
-                var error = result.Errors.FirstOrDefault() ?? new Diagnostic("no document in the file", path);
-                failed.Add(new IngestFailure(path, error.Message, error.Line));
-                continue;
-            }
-            var (ids, corrections) = AssignIds(result.Documents, claimed);
-            foreach (var (document, index) in result.Documents.Select((d, k) => (d, k)))
-            {
-                var final = WithCorrections(Rename(document, ids), corrections.GetValueOrDefault(ids[document.Id], []));
-                // A compilation's parts point at the page's object for their bytes; only the
-                // page (the first document of the file) holds the source itself.
-                var holdsSource = index == 0;
-                var write = new DocumentWrite(final.Id, DocumentJson.SerializeToUtf8(final),
-                    holdsSource ? fileName : null, holdsSource ? source : ReadOnlyMemory<byte>.Empty,
-                    options.Message, options.User)
+                if (DuplicateOf(digest, fileName, sourcesOfRun) is { } holder)
                 {
-                    Access = options.Access is { } access ? AccessJson.ToBytes(access) : null,
-                };
-                pending.Add(new Pending(final, path, holdsSource ? digest : null) { Write = write });
-                pendingCharacters += final.BodyText.Length;
+                    duplicates.Add(new IngestDuplicate(path, holder));
+                    continue;
+                }
+                var input = TextDecoding.Decode(fileName, source);
+                // A folder holds what is not a document (a README, notes, scripts); only a file the
+                // user named is read as plain text when no reader is sure of it.
+                if (walked && detects && input.DecodingError is null && _parser.Registry.DetectConfidently(input) is null)
+                {
+                    skipped.Add(new IngestSkip(path, "no reader claims it"));
+                    continue;
+                }
+                var result = _parser.Registry.Read(input, options.Format);
+                if (!result.Succeeded)
+                {
+                    var error = result.Errors.FirstOrDefault() ?? new Diagnostic("no document in the file", path);
+                    failed.Add(new IngestFailure(path, error.Message, error.Line));
+                    continue;
+                }
+                var (ids, corrections, contended) = AssignIds(result.Documents, claimed);
+                if (contended is not null)
+                {
+                    foreach (var id in ids.Values)
+                        claimed.Remove(id);
+                    WaitFor(contended, pending, done, stored, options.From);
+                    pendingCharacters = 0;
+                    i--;
+                    continue;
+                }
+                foreach (var (document, index) in result.Documents.Select((d, k) => (d, k)))
+                {
+                    var final = WithCorrections(Rename(document, ids), corrections.GetValueOrDefault(ids[document.Id], []));
+                    // A compilation's parts point at the page's object for their bytes; only the
+                    // page (the first document of the file) holds the source itself.
+                    var holdsSource = index == 0;
+                    var write = new DocumentWrite(final.Id, DocumentJson.SerializeToUtf8(final),
+                        holdsSource ? fileName : null, holdsSource ? source : ReadOnlyMemory<byte>.Empty,
+                        options.Message, options.User)
+                    {
+                        Access = options.Access is { } access ? AccessJson.ToBytes(access) : null,
+                    };
+                    pending.Add(new Pending(final, path, holdsSource ? digest : null) { Write = write });
+                    pendingCharacters += final.BodyText.Length;
+                }
+                sourcesOfRun[digest] = ids[result.Documents[0].Id];
+                if (pending.Count >= BatchDocuments || pendingCharacters >= BatchCharacters)
+                {
+                    FlushOrSayDiskFull(pending, done, stored, options.From);
+                    pendingCharacters = 0;
+                }
             }
-            sourcesOfRun[digest] = ids[result.Documents[0].Id];
-            if (pending.Count >= BatchDocuments || pendingCharacters >= BatchCharacters)
-            {
-                FlushOrSayDiskFull(pending, done, stored, options.From);
-                pendingCharacters = 0;
-            }
+            FlushOrSayDiskFull(pending, done, stored, options.From);
         }
-        FlushOrSayDiskFull(pending, done, stored, options.From);
+        finally
+        {
+            _locks?.UnlockAll();
+        }
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
         return new IngestReport(done, failed) { Skipped = skipped, Duplicates = duplicates };
+    }
+
+    private static string ObjectKey(string id) => "object:" + id;
+
+    private static string SourceKey(string digest) => "source:" + digest;
+
+    /// <summary>Takes the lock of what is about to be read and written (an object, a source's bytes); always true where this process is the one writer.</summary>
+    private bool TryClaim(string key) => _locks?.TryLock(key) ?? true;
+
+    /// <summary>
+    /// Where another writer holds a lock this run needs: what the run has pending is stored and
+    /// catalogued, every lock let go, and only then is the lock waited for. A writer never waits
+    /// while it holds a lock, so two writers never wait for each other, whatever order their
+    /// files name the objects in. The file is then read again from the start.
+    /// </summary>
+    private void WaitFor(string key, List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored, string from)
+    {
+        FlushOrSayDiskFull(pending, done, stored, from);
+        _locks!.UnlockAll();
+        _locks.Lock(key);
     }
 
     /// <summary>
@@ -339,7 +395,24 @@ public sealed partial class Archive : IDisposable
     {
         if (pending.Count == 0)
             return;
-        File.WriteAllLines(Layout.PendingCatalog, pending.Select(p => p.Document.Id));
+        try
+        {
+            FlushLocked(pending, done, stored, from, action);
+        }
+        finally
+        {
+            // Once the catalog names the new versions (or the batch failed, and a mend will).
+            _locks?.UnlockAll();
+        }
+    }
+
+    private void FlushLocked(List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored, string from, string action)
+    {
+        var ids = pending.Select(p => p.Document.Id).ToList();
+        if (_locks is null)
+            File.WriteAllLines(Layout.PendingCatalog, ids);
+        else
+            _locks.MarkPending(ids);
         var results = _store.SaveAll([.. pending.Select(p => p.Write!)]);
         var accesses = pending.Select((p, i) => AccessAfter(p.Write!, results[i])).ToList();
         var logged = pending.Select((p, i) => (Write: p.Write!, Result: results[i], Access: accesses[i]))
@@ -360,7 +433,8 @@ public sealed partial class Archive : IDisposable
                 SameTextAs = _catalog.SameText(pending[i].Document.Id),
             });
         }
-        File.Delete(Layout.PendingCatalog);
+        if (_locks is null)
+            File.Delete(Layout.PendingCatalog);
         Log.AppendAll(logged);
         pending.Clear();
         done.AddRange(batch);
@@ -399,7 +473,8 @@ public sealed partial class Archive : IDisposable
     /// re-ingesting a file finds the ids it took before; with the editors' corrections each id's
     /// stored version holds, to be made again on the new reading.
     /// </summary>
-    private (Dictionary<string, string> Ids, Dictionary<string, IReadOnlyList<Correction>> Corrections) AssignIds(IReadOnlyList<Document> documents, HashSet<string> claimed)
+    /// <returns>Also, where another writer holds the lock of an id this file may take, its key: the ids were not all assigned.</returns>
+    private (Dictionary<string, string> Ids, Dictionary<string, IReadOnlyList<Correction>> Corrections, string? Contended) AssignIds(IReadOnlyList<Document> documents, HashSet<string> claimed)
     {
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var corrections = new Dictionary<string, IReadOnlyList<Correction>>(StringComparer.Ordinal);
@@ -410,6 +485,8 @@ public sealed partial class Archive : IDisposable
                 var candidate = n == 1 ? document.Id : $"{document.Id}-{n}";
                 if (claimed.Contains(candidate))
                     continue;
+                if (!TryClaim(ObjectKey(candidate)))
+                    return (ids, corrections, ObjectKey(candidate));
                 var held = _store.Read(candidate);
                 Document? stored = null;
                 if (held is null || SameSource(held, document, out stored))
@@ -422,7 +499,7 @@ public sealed partial class Archive : IDisposable
                 }
             }
         }
-        return (ids, corrections);
+        return (ids, corrections, null);
     }
 
     /// <param name="stored">The held document, where its document.json is sound.</param>
@@ -459,6 +536,7 @@ public sealed partial class Archive : IDisposable
         // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
         new ReuseIndexer(_catalog).Index([.. documents.Select(d => d.Document)], replaced);
         CatalogueNames([.. documents.Select(d => d.Document)]);
+        _locks?.ClearPending([.. documents.Select(d => d.Document.Id)]);
         batch.Commit();
     }
 
@@ -525,6 +603,7 @@ public sealed partial class Archive : IDisposable
     public RepairReport Repair(string originalsFolder, StoreUser user)
     {
         EnsureWritable();
+        using var alone = _lock!.WholeArchive(_wait, _waiting);
         var damaged = _store.Ids().Select(id => (Id: id, Damage: _store.Verify(id))).Where(d => d.Damage.Count > 0).ToList();
         var repaired = new List<RepairedDocument>();
         var unrepaired = new List<DamagedDocument>();
@@ -587,6 +666,7 @@ public sealed partial class Archive : IDisposable
     public ReindexReport Reindex()
     {
         EnsureWritable();
+        using var alone = _lock!.WholeArchive(_wait, _waiting);
         var count = 0;
         var damaged = new List<StoredDocument>();
         using (var batch = _catalog.Batch())
@@ -602,6 +682,8 @@ public sealed partial class Archive : IDisposable
             new ReuseIndexer(_catalog).Index(documents, []);
             // Names are found once every document's people are known, so the order of the store does not matter.
             CatalogueNames(documents);
+            // No other writer is at work: what is pending was left by one that died, and is read from the store now.
+            _locks?.ClearPending(_locks.Pending());
             batch.Commit();
         }
         if (File.Exists(Layout.PendingCatalog))
@@ -632,22 +714,43 @@ public sealed partial class Archive : IDisposable
 
     private void MendPendingCatalog()
     {
-        if (!File.Exists(Layout.PendingCatalog))
-            return;
-        var mended = new List<Catalogued>();
-        foreach (var id in File.ReadAllLines(Layout.PendingCatalog).Where(l => l.Length > 0))
+        List<string> ids;
+        if (_locks is null)
         {
-            var stored = _store.Read(id);
-            // What the store does not hold soundly is not catalogued.
-            if (stored is null || stored.IsDamaged)
-            {
-                _catalog.Remove(id);
-                continue;
-            }
-            mended.Add(Catalogued.Of(DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored));
+            if (!File.Exists(Layout.PendingCatalog))
+                return;
+            ids = [.. File.ReadAllLines(Layout.PendingCatalog).Where(l => l.Length > 0)];
         }
-        Catalogue(mended);
-        File.Delete(Layout.PendingCatalog);
+        else
+        {
+            // A pending document whose lock another writer holds is in that writer's batch at work, not cut off.
+            ids = [.. _locks.Pending().Where(id => _locks.TryLock(ObjectKey(id)))];
+            if (ids.Count == 0)
+                return;
+        }
+        try
+        {
+            var mended = new List<Catalogued>();
+            foreach (var id in ids)
+            {
+                var stored = _store.Read(id);
+                // What the store does not hold soundly is not catalogued.
+                if (stored is null || stored.IsDamaged)
+                {
+                    _catalog.Remove(id);
+                    _locks?.ClearPending([id]);
+                    continue;
+                }
+                mended.Add(Catalogued.Of(DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored));
+            }
+            Catalogue(mended);
+        }
+        finally
+        {
+            _locks?.UnlockAll();
+        }
+        if (_locks is null)
+            File.Delete(Layout.PendingCatalog);
     }
 
     public void Dispose()

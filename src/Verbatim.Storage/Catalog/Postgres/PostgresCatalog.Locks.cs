@@ -53,7 +53,14 @@ public sealed partial class PostgresCatalog : ICatalogLocks
         _held.Clear();
     }
 
-    public bool TryLockWriters(bool exclusive) => TakeLock(exclusive ? "pg_try_advisory_lock" : "pg_try_advisory_lock_shared", WritersKey);
+    // Whether this connection ever took the writers' lock, which it may hold still.
+    private bool _heldWriters;
+
+    public bool TryLockWriters(bool exclusive)
+    {
+        _heldWriters = true;
+        return TakeLock(exclusive ? "pg_try_advisory_lock" : "pg_try_advisory_lock_shared", WritersKey);
+    }
 
     public void UnlockWriters(bool exclusive) => TakeLock(exclusive ? "pg_advisory_unlock" : "pg_advisory_unlock_shared", WritersKey);
 

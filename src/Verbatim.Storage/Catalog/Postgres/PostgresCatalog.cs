@@ -307,6 +307,20 @@ public sealed partial class PostgresCatalog : ICatalog
     public void Dispose()
     {
         _transaction?.Dispose();
+        _transaction = null;
+        // A pooled connection outlives this catalog, and a session's locks would go with it.
+        if ((_heldWriters || _held.Count > 0) && _connection.State == ConnectionState.Open)
+        {
+            try
+            {
+                using var release = Command("SELECT pg_advisory_unlock_all()");
+                release.ExecuteNonQuery();
+            }
+            catch (NpgsqlException)
+            {
+                // A connection that is lost has lost its session, and its locks with it.
+            }
+        }
         _connection.Dispose();
     }
 }
