@@ -38,6 +38,7 @@ public static class VerbatimCommand
         root.Subcommands.Add(AuditVerb.Create(archive));
         root.Subcommands.Add(ValidateOcflVerb.Create());
         root.Subcommands.Add(ReindexVerb.Create(archive));
+        root.Subcommands.Add(CatalogVerb.Create(archive));
         root.Subcommands.Add(ExportVerb.Create(archive));
         root.Subcommands.Add(NamesVerb.Create(archive));
         root.Subcommands.Add(ParseVerb.Create());

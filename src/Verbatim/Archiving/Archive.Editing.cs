@@ -23,7 +23,7 @@ public sealed partial class Archive
         if (!IsDocumentId(id))
             throw new ArchiveException($"no document '{id}'");
         // Held from before the head is read until the write's catalog commit (Flush lets go).
-        _locks?.Lock(ObjectKey(id));
+        Locks?.Lock(ObjectKey(id));
         try
         {
             if (_store.Read(id) is not { } stored)
@@ -36,7 +36,7 @@ public sealed partial class Archive
         }
         catch
         {
-            _locks?.UnlockAll();
+            Locks?.UnlockAll();
             throw;
         }
     }

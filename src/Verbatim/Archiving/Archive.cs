@@ -7,7 +7,7 @@ using Verbatim.Parsing;
 using Verbatim.Presenting;
 using Verbatim.Quoting;
 using Verbatim.Searching;
-using Verbatim.Storage.Catalog.Sqlite;
+using Verbatim.Storage.Catalog;
 using Verbatim.Storage.Ocfl;
 using Verbatim.Storing;
 
@@ -37,13 +37,14 @@ public sealed partial class Archive : IDisposable
     private readonly WriterLock? _lock;
 
     // The catalog's locks where several processes write the archive at once; null where one does.
-    private readonly ICatalogLocks? _locks;
+    private ICatalogLocks? Locks => _lock is null ? null : _catalog as ICatalogLocks;
 
     // What a write of the whole archive waits for the other writers with: what opening waited.
     private TimeSpan _wait;
     private Action<string>? _waiting;
     private readonly OcflStore _store;
-    private readonly ICatalog _catalog;
+    // Replaced only by MigrateCatalog, under the writer's lock.
+    private ICatalog _catalog;
     private readonly FileParser _parser;
 
     public ArchiveLayout Layout { get; }
@@ -55,30 +56,45 @@ public sealed partial class Archive : IDisposable
 
     public ICatalog Catalog => _catalog;
 
+    /// <summary>Where the catalog lives, as the archive records it.</summary>
+    public CatalogLocation CatalogLocation { get; private set; }
+
     /// <summary>The result index shared by the catalog readers opened from this archive (<see cref="CatalogReaders"/>).</summary>
     public SharedResultIndex ReaderResults { get; } = new();
 
-    private Archive(ArchiveLayout layout, WriterLock? lockFile, OcflStore store, ICatalog catalog, FileParser parser)
+    private Archive(ArchiveLayout layout, WriterLock? lockFile, OcflStore store, CatalogLocation catalogLocation, ICatalog catalog, FileParser parser)
     {
         Layout = layout;
+        CatalogLocation = catalogLocation;
         Log = new ActivityLog(layout);
         _lock = lockFile;
         _store = store;
         _catalog = catalog;
-        _locks = lockFile is null ? null : catalog as ICatalogLocks;
         _parser = parser;
     }
 
     /// <summary>Creates an empty archive in the folder (which may exist, empty), or opens the one there.</summary>
-    public static Archive Init(string directory)
+    /// <param name="catalog">
+    /// Where the new archive's catalog lives (<see cref="CatalogLocation.Parse"/>): null or "sqlite"
+    /// for a file beside the store, else a PostgreSQL database. An existing archive keeps its own:
+    /// naming another one is an error (<c>verbatim catalog migrate</c> moves an archive).
+    /// </param>
+    public static Archive Init(string directory, string? catalog = null)
     {
         var layout = new ArchiveLayout(Path.GetFullPath(directory));
+        var chosen = CatalogLocation.Parse(catalog ?? CatalogLocation.Default, layout);
         if (!File.Exists(layout.Marker))
         {
             Directory.CreateDirectory(layout.Root);
             if (Directory.EnumerateFileSystemEntries(layout.Root).Any())
                 throw new ArchiveException($"{layout.Root} is not empty and holds no Verbatim archive; choose an empty or new folder");
-            File.WriteAllText(layout.Marker, "A Verbatim archive. store/ is an OCFL 1.1 storage root and the truth; catalog.sqlite is derived from it (verbatim reindex).\n");
+            // The choice is recorded before the marker: a folder with the marker always says which catalog it has.
+            chosen.Record(layout);
+            File.WriteAllText(layout.Marker, "A Verbatim archive. store/ is an OCFL 1.1 storage root and the truth; the catalog (catalog.location says which) is derived from it (verbatim reindex).\n");
+        }
+        else if (catalog is not null && CatalogLocation.Of(layout) is var held && held.Recorded != chosen.Recorded)
+        {
+            throw new ArchiveException($"the archive at {layout.Root} already has its catalog ({held.Describe}); verbatim catalog migrate moves it to another");
         }
         return Open(directory);
     }
@@ -92,27 +108,72 @@ public sealed partial class Archive : IDisposable
         var layout = new ArchiveLayout(Path.GetFullPath(directory));
         if (!File.Exists(layout.Marker))
             throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {directory})");
-        var lockFile = WriterLock.Acquire(layout, wait, waiting);
-        SqliteCatalog? catalog = null;
-        OcflStore? store = null;
+        while (true)
+        {
+            var location = CatalogLocation.Of(layout);
+            var (catalog, lockFile) = OpenToWrite(layout, location, wait, waiting);
+            // A catalog migrate that ended while this writer waited moved the archive: it writes the catalog recorded now.
+            if (CatalogLocation.Of(layout).Recorded != location.Recorded)
+            {
+                catalog.Dispose();
+                lockFile.Dispose();
+                continue;
+            }
+            OcflStore? store = null;
+            try
+            {
+                store = OcflStore.Open(layout.Store, layout.Staging);
+                var archive = new Archive(layout, lockFile, store, location, catalog, new FileParser()) { _wait = wait, _waiting = waiting };
+                // Fingerprints of another scheme cannot meet new ones; the catalog is rebuilt under this
+                // one. An empty catalog beside a store that holds documents was lost (a file deleted, a
+                // database made anew) and is rebuilt too, unless another writer's first batch is at work.
+                if (catalog.NeedsRebuild || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion
+                    || catalog.Count == 0 && store.Ids().Any(IsDocumentId) && archive.Locks?.Pending().Count is null or 0)
+                    archive.Reindex();
+                else
+                    archive.MendPendingCatalog();
+                return archive;
+            }
+            catch
+            {
+                // A mend that failed (a full disk) must not leave the catalog's file open.
+                catalog.Dispose();
+                store?.Dispose();
+                lockFile.Dispose();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The catalog opened to write and the writer's lock: on SQLite the folder's lock first, since
+    /// opening the catalog may write it; on a catalog several processes write, the catalog first,
+    /// since its connection holds the writers' lock.
+    /// </summary>
+    private static (ICatalog Catalog, WriterLock Lock) OpenToWrite(ArchiveLayout layout, CatalogLocation location, TimeSpan wait, Action<string>? waiting)
+    {
+        if (location.Backend == CatalogLocation.Default)
+        {
+            var folderLock = WriterLock.Acquire(layout, wait, waiting);
+            try
+            {
+                return (OpenWriter(location), folderLock);
+            }
+            catch
+            {
+                folderLock.Dispose();
+                throw;
+            }
+        }
+        var catalog = OpenWriter(location);
         try
         {
-            store = OcflStore.Open(layout.Store, layout.Staging);
-            catalog = SqliteCatalog.Open(layout.Catalog);
-            var archive = new Archive(layout, lockFile, store, catalog, new FileParser()) { _wait = wait, _waiting = waiting };
-            // Fingerprints of another scheme cannot meet new ones; the catalog is rebuilt under this one.
-            if (catalog.NeedsRebuild || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion)
-                archive.Reindex();
-            else
-                archive.MendPendingCatalog();
-            return archive;
+            var locks = catalog as ICatalogLocks ?? throw new ArchiveException($"the catalog {location.Describe} cannot be shared by several writers");
+            return (catalog, WriterLock.AcquireShared(layout, locks, wait, waiting));
         }
         catch
         {
-            // A mend that failed (a full disk) must not leave the catalog's file open.
-            catalog?.Dispose();
-            store?.Dispose();
-            lockFile.Dispose();
+            catalog.Dispose();
             throw;
         }
     }
@@ -130,24 +191,25 @@ public sealed partial class Archive : IDisposable
         var layout = new ArchiveLayout(Path.GetFullPath(directory));
         if (!File.Exists(layout.Marker))
             throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {directory})");
-        var writerAtWork = CatalogNeedsMending(layout) && !TryMend(directory);
-        if (!File.Exists(layout.Catalog))
+        var location = CatalogLocation.Of(layout);
+        var writerAtWork = CatalogNeedsMending(layout, location) && !TryMend(directory);
+        if (!location.Exists)
             throw new ArchiveException($"the archive at {layout.Root} has no catalog yet; any write (ingest, reindex) builds it");
-        SqliteCatalog catalog;
+        ICatalog catalog;
         try
         {
-            catalog = SqliteCatalog.OpenReadOnly(layout.Catalog);
+            catalog = location.OpenReader();
         }
-        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        catch (Exception exception) when (CatalogLocation.IsUnreadable(exception))
         {
-            throw new ArchiveException($"cannot read the catalog of {layout.Root}: {exception.Message}");
+            throw new ArchiveException($"cannot read the catalog of {layout.Root} ({location.Describe}): {exception.Message}");
         }
         if (!catalog.IsCurrent || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion)
         {
             catalog.Dispose();
             throw new ArchiveException($"the catalog of {layout.Root} was made by another version of Verbatim; any write (ingest, reindex) rebuilds it");
         }
-        return new Archive(layout, null, OcflStore.OpenForReading(layout.Store), catalog, new FileParser())
+        return new Archive(layout, null, OcflStore.OpenForReading(layout.Store), location, catalog, new FileParser())
         {
             // Another process's batch lists its ids there until its catalog commit: a write at work, not one cut off.
             CatalogLag = File.Exists(layout.PendingCatalog) && !writerAtWork
@@ -156,18 +218,30 @@ public sealed partial class Archive : IDisposable
         };
     }
 
-    private static bool CatalogNeedsMending(ArchiveLayout layout)
+    private static bool CatalogNeedsMending(ArchiveLayout layout, CatalogLocation location)
     {
-        if (File.Exists(layout.PendingCatalog) || !File.Exists(layout.Catalog))
+        if (File.Exists(layout.PendingCatalog) || !location.Exists)
             return true;
         try
         {
-            using var catalog = SqliteCatalog.OpenReadOnly(layout.Catalog);
+            using var catalog = location.OpenReader();
             return !catalog.IsCurrent || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception exception) when (CatalogLocation.IsUnreadable(exception))
         {
             return true;
+        }
+    }
+
+    private static ICatalog OpenWriter(CatalogLocation location)
+    {
+        try
+        {
+            return location.OpenWriter();
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or Npgsql.PostgresException)
+        {
+            throw new ArchiveException($"cannot open the catalog ({location.Describe}): {exception.Message}");
         }
     }
 
@@ -185,7 +259,7 @@ public sealed partial class Archive : IDisposable
         {
             return false;
         }
-        catch (Exception exception) when (exception is ArchiveException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception exception) when (exception is ArchiveException or IOException or UnauthorizedAccessException || CatalogLocation.IsUnreadable(exception))
         {
         }
         return true;
@@ -321,7 +395,7 @@ public sealed partial class Archive : IDisposable
         }
         finally
         {
-            _locks?.UnlockAll();
+            Locks?.UnlockAll();
         }
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
         return new IngestReport(done, failed) { Skipped = skipped, Duplicates = duplicates };
@@ -332,7 +406,7 @@ public sealed partial class Archive : IDisposable
     private static string SourceKey(string digest) => "source:" + digest;
 
     /// <summary>Takes the lock of what is about to be read and written (an object, a source's bytes); always true where this process is the one writer.</summary>
-    private bool TryClaim(string key) => _locks?.TryLock(key) ?? true;
+    private bool TryClaim(string key) => Locks?.TryLock(key) ?? true;
 
     /// <summary>
     /// Where another writer holds a lock this run needs: what the run has pending is stored and
@@ -343,8 +417,8 @@ public sealed partial class Archive : IDisposable
     private void WaitFor(string key, List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored, string from)
     {
         FlushOrSayDiskFull(pending, done, stored, from);
-        _locks!.UnlockAll();
-        _locks.Lock(key);
+        Locks!.UnlockAll();
+        Locks.Lock(key);
     }
 
     /// <summary>
@@ -402,17 +476,17 @@ public sealed partial class Archive : IDisposable
         finally
         {
             // Once the catalog names the new versions (or the batch failed, and a mend will).
-            _locks?.UnlockAll();
+            Locks?.UnlockAll();
         }
     }
 
     private void FlushLocked(List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored, string from, string action)
     {
         var ids = pending.Select(p => p.Document.Id).ToList();
-        if (_locks is null)
+        if (Locks is null)
             File.WriteAllLines(Layout.PendingCatalog, ids);
         else
-            _locks.MarkPending(ids);
+            Locks.MarkPending(ids);
         var results = _store.SaveAll([.. pending.Select(p => p.Write!)]);
         var accesses = pending.Select((p, i) => AccessAfter(p.Write!, results[i])).ToList();
         var logged = pending.Select((p, i) => (Write: p.Write!, Result: results[i], Access: accesses[i]))
@@ -433,7 +507,7 @@ public sealed partial class Archive : IDisposable
                 SameTextAs = _catalog.SameText(pending[i].Document.Id),
             });
         }
-        if (_locks is null)
+        if (Locks is null)
             File.Delete(Layout.PendingCatalog);
         Log.AppendAll(logged);
         pending.Clear();
@@ -536,7 +610,7 @@ public sealed partial class Archive : IDisposable
         // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
         new ReuseIndexer(_catalog).Index([.. documents.Select(d => d.Document)], replaced);
         CatalogueNames([.. documents.Select(d => d.Document)]);
-        _locks?.ClearPending([.. documents.Select(d => d.Document.Id)]);
+        Locks?.ClearPending([.. documents.Select(d => d.Document.Id)]);
         batch.Commit();
     }
 
@@ -683,7 +757,7 @@ public sealed partial class Archive : IDisposable
             // Names are found once every document's people are known, so the order of the store does not matter.
             CatalogueNames(documents);
             // No other writer is at work: what is pending was left by one that died, and is read from the store now.
-            _locks?.ClearPending(_locks.Pending());
+            Locks?.ClearPending(Locks.Pending());
             batch.Commit();
         }
         if (File.Exists(Layout.PendingCatalog))
@@ -715,7 +789,7 @@ public sealed partial class Archive : IDisposable
     private void MendPendingCatalog()
     {
         List<string> ids;
-        if (_locks is null)
+        if (Locks is null)
         {
             if (!File.Exists(Layout.PendingCatalog))
                 return;
@@ -724,7 +798,7 @@ public sealed partial class Archive : IDisposable
         else
         {
             // A pending document whose lock another writer holds is in that writer's batch at work, not cut off.
-            ids = [.. _locks.Pending().Where(id => _locks.TryLock(ObjectKey(id)))];
+            ids = [.. Locks.Pending().Where(id => Locks.TryLock(ObjectKey(id)))];
             if (ids.Count == 0)
                 return;
         }
@@ -738,7 +812,7 @@ public sealed partial class Archive : IDisposable
                 if (stored is null || stored.IsDamaged)
                 {
                     _catalog.Remove(id);
-                    _locks?.ClearPending([id]);
+                    Locks?.ClearPending([id]);
                     continue;
                 }
                 mended.Add(Catalogued.Of(DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored));
@@ -747,9 +821,9 @@ public sealed partial class Archive : IDisposable
         }
         finally
         {
-            _locks?.UnlockAll();
+            Locks?.UnlockAll();
         }
-        if (_locks is null)
+        if (Locks is null)
             File.Delete(Layout.PendingCatalog);
     }
 

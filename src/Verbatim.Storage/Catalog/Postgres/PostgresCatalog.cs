@@ -38,7 +38,14 @@ public sealed partial class PostgresCatalog : ICatalog
     private ResultIndex? _results;
     private long _resultsGeneration;
 
-    private PostgresCatalog(NpgsqlConnection connection) => _connection = connection;
+    // Where a read-only connection takes the index another connection built of the same generation.
+    private readonly SharedResultIndex? _sharedResults;
+
+    private PostgresCatalog(NpgsqlConnection connection, SharedResultIndex? sharedResults = null)
+    {
+        _connection = connection;
+        _sharedResults = sharedResults;
+    }
 
     /// <summary>Opens the catalog of the database, creating its tables where there are none.</summary>
     /// <exception cref="NpgsqlException">The database cannot be reached.</exception>
@@ -59,7 +66,34 @@ public sealed partial class PostgresCatalog : ICatalog
         }
     }
 
-    /// <summary>Whether the catalog was created by an older schema and was emptied: the caller must reindex.</summary>
+    /// <summary>
+    /// Opens the catalog of the database for reading only: no schema check, no write (the
+    /// session's transactions are read-only, so a write is refused by the server). Any number may
+    /// be open beside writers, each serving one caller at a time.
+    /// </summary>
+    /// <param name="sharedResults">Shared by the readers of this one database, so that a commit's new result index is built once for all of them.</param>
+    /// <exception cref="NpgsqlException">The database cannot be reached.</exception>
+    public static PostgresCatalog OpenReadOnly(string connectionString, SharedResultIndex? sharedResults = null)
+    {
+        var readOnly = new NpgsqlConnectionStringBuilder(connectionString);
+        readOnly.Options = $"{readOnly.Options} -c default_transaction_read_only=on".Trim();
+        var connection = new NpgsqlConnection(readOnly.ConnectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        return new PostgresCatalog(connection, sharedResults);
+    }
+
+    public bool IsCurrent => Scalar("SELECT to_regclass('meta') IS NOT NULL") is true
+        && Scalar($"SELECT value FROM meta WHERE key = '{SchemaKey}'") is string version
+        && version == SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public bool NeedsRebuild { get; private set; }
 
     public int Count => Convert.ToInt32(Scalar("SELECT count(*) FROM documents"), System.Globalization.CultureInfo.InvariantCulture);
