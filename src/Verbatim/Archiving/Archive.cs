@@ -331,14 +331,6 @@ public sealed partial class Archive : IDisposable
                     continue;
                 }
                 var digest = TextIdentity.SourceDigest(source);
-                // Held until the batch's commit, so that another writer's file of these bytes under another name is its duplicate.
-                if (!TryClaim(SourceKey(digest)))
-                {
-                    WaitFor(SourceKey(digest), pending, done, stored, options.From);
-                    pendingCharacters = 0;
-                    i--;
-                    continue;
-                }
                 if (DuplicateOf(digest, fileName, sourcesOfRun) is { } holder)
                 {
                     duplicates.Add(new IngestDuplicate(path, holder));
@@ -403,9 +395,7 @@ public sealed partial class Archive : IDisposable
 
     private static string ObjectKey(string id) => "object:" + id;
 
-    private static string SourceKey(string digest) => "source:" + digest;
-
-    /// <summary>Takes the lock of what is about to be read and written (an object, a source's bytes); always true where this process is the one writer.</summary>
+    /// <summary>Takes the lock of an object about to be read and written; always true where this process is the one writer.</summary>
     private bool TryClaim(string key) => Locks?.TryLock(key) ?? true;
 
     /// <summary>
