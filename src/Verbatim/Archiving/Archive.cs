@@ -296,99 +296,92 @@ public sealed partial class Archive : IDisposable
             ? new IngestFailure(path, $"the file is {Wording.Megabytes(length)}, more than the {Wording.Megabytes(options.MaximumFileBytes)} a file may be (--max-file-size)", null)
             : null;
 
-        try
+        for (var i = 0; i < files.Count; i++)
         {
-            for (var i = 0; i < files.Count; i++)
+            var (path, walked) = files[i];
+            // The name the source is kept under: the file's own, or, where its bytes are not UTF-8, a form that keeps them.
+            var fileName = Path.GetFileName(path);
+            progress?.Report(new IngestProgress(i, files.Count, path));
+            byte[] source;
+            try
             {
-                var (path, walked) = files[i];
-                // The name the source is kept under: the file's own, or, where its bytes are not UTF-8, a form that keeps them.
-                var fileName = Path.GetFileName(path);
-                progress?.Report(new IngestProgress(i, files.Count, path));
-                byte[] source;
-                try
+                // A text's cost at ingest grows with its size (words, fingerprints, alignment):
+                // what no letter reaches is refused before it is read.
+                // A file whose name .NET cannot open is measured once read.
+                if (TooLarge(new FileInfo(path) is { Exists: true } info ? info.Length : 0, path) is { } tooLarge)
                 {
-                    // A text's cost at ingest grows with its size (words, fingerprints, alignment):
-                    // what no letter reaches is refused before it is read.
-                    // A file whose name .NET cannot open is measured once read.
-                    if (TooLarge(new FileInfo(path) is { Exists: true } info ? info.Length : 0, path) is { } tooLarge)
-                    {
-                        failed.Add(tooLarge);
-                        continue;
-                    }
-                    if (UndecodableFileNames.Read(path) is { } undecodable)
-                        (source, fileName) = undecodable;
-                    else
-                        source = File.ReadAllBytes(path);
-                    if (TooLarge(source.Length, path) is { } readTooLarge)
-                    {
-                        failed.Add(readTooLarge);
-                        continue;
-                    }
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    failed.Add(new IngestFailure(path, $"cannot read the file: {exception.Message}", null));
+                    failed.Add(tooLarge);
                     continue;
                 }
-                var digest = TextIdentity.SourceDigest(source);
-                if (DuplicateOf(digest, fileName, sourcesOfRun) is { } holder)
+                if (UndecodableFileNames.Read(path) is { } undecodable)
+                    (source, fileName) = undecodable;
+                else
+                    source = File.ReadAllBytes(path);
+                if (TooLarge(source.Length, path) is { } readTooLarge)
                 {
-                    duplicates.Add(new IngestDuplicate(path, holder));
+                    failed.Add(readTooLarge);
                     continue;
-                }
-                var input = TextDecoding.Decode(fileName, source);
-                // A folder holds what is not a document (a README, notes, scripts); only a file the
-                // user named is read as plain text when no reader is sure of it.
-                if (walked && detects && input.DecodingError is null && _parser.Registry.DetectConfidently(input) is null)
-                {
-                    skipped.Add(new IngestSkip(path, "no reader claims it"));
-                    continue;
-                }
-                var result = _parser.Registry.Read(input, options.Format);
-                if (!result.Succeeded)
-                {
-                    var error = result.Errors.FirstOrDefault() ?? new Diagnostic("no document in the file", path);
-                    failed.Add(new IngestFailure(path, error.Message, error.Line));
-                    continue;
-                }
-                var (ids, corrections, contended) = AssignIds(result.Documents, claimed);
-                if (contended is not null)
-                {
-                    foreach (var id in ids.Values)
-                        claimed.Remove(id);
-                    WaitFor(contended, pending, done, stored, options.From);
-                    pendingCharacters = 0;
-                    i--;
-                    continue;
-                }
-                foreach (var (document, index) in result.Documents.Select((d, k) => (d, k)))
-                {
-                    var final = WithCorrections(Rename(document, ids), corrections.GetValueOrDefault(ids[document.Id], []));
-                    // A compilation's parts point at the page's object for their bytes; only the
-                    // page (the first document of the file) holds the source itself.
-                    var holdsSource = index == 0;
-                    var write = new DocumentWrite(final.Id, DocumentJson.SerializeToUtf8(final),
-                        holdsSource ? fileName : null, holdsSource ? source : ReadOnlyMemory<byte>.Empty,
-                        options.Message, options.User)
-                    {
-                        Access = options.Access is { } access ? AccessJson.ToBytes(access) : null,
-                    };
-                    pending.Add(new Pending(final, path, holdsSource ? digest : null) { Write = write });
-                    pendingCharacters += final.BodyText.Length;
-                }
-                sourcesOfRun[digest] = ids[result.Documents[0].Id];
-                if (pending.Count >= BatchDocuments || pendingCharacters >= BatchCharacters)
-                {
-                    FlushOrSayDiskFull(pending, done, stored, options.From);
-                    pendingCharacters = 0;
                 }
             }
-            FlushOrSayDiskFull(pending, done, stored, options.From);
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                failed.Add(new IngestFailure(path, $"cannot read the file: {exception.Message}", null));
+                continue;
+            }
+            var digest = TextIdentity.SourceDigest(source);
+            if (DuplicateOf(digest, fileName, sourcesOfRun) is { } holder)
+            {
+                duplicates.Add(new IngestDuplicate(path, holder));
+                continue;
+            }
+            var input = TextDecoding.Decode(fileName, source);
+            // A folder holds what is not a document (a README, notes, scripts); only a file the
+            // user named is read as plain text when no reader is sure of it.
+            if (walked && detects && input.DecodingError is null && _parser.Registry.DetectConfidently(input) is null)
+            {
+                skipped.Add(new IngestSkip(path, "no reader claims it"));
+                continue;
+            }
+            var result = _parser.Registry.Read(input, options.Format);
+            if (!result.Succeeded)
+            {
+                var error = result.Errors.FirstOrDefault() ?? new Diagnostic("no document in the file", path);
+                failed.Add(new IngestFailure(path, error.Message, error.Line));
+                continue;
+            }
+            var (ids, corrections, contended) = AssignIds(result.Documents, claimed);
+            if (contended is not null)
+            {
+                foreach (var id in ids.Values)
+                    claimed.Remove(id);
+                WaitFor(contended, pending, done, stored, options.From);
+                pendingCharacters = 0;
+                i--;
+                continue;
+            }
+            foreach (var (document, index) in result.Documents.Select((d, k) => (d, k)))
+            {
+                var final = WithCorrections(Rename(document, ids), corrections.GetValueOrDefault(ids[document.Id], []));
+                // A compilation's parts point at the page's object for their bytes; only the
+                // page (the first document of the file) holds the source itself.
+                var holdsSource = index == 0;
+                var write = new DocumentWrite(final.Id, DocumentJson.SerializeToUtf8(final),
+                    holdsSource ? fileName : null, holdsSource ? source : ReadOnlyMemory<byte>.Empty,
+                    options.Message, options.User)
+                {
+                    Access = options.Access is { } access ? AccessJson.ToBytes(access) : null,
+                };
+                pending.Add(new Pending(final, path, holdsSource ? digest : null) { Write = write });
+                pendingCharacters += final.BodyText.Length;
+            }
+            sourcesOfRun[digest] = ids[result.Documents[0].Id];
+            if (pending.Count >= BatchDocuments || pendingCharacters >= BatchCharacters)
+            {
+                FlushOrSayDiskFull(pending, done, stored, options.From);
+                pendingCharacters = 0;
+            }
         }
-        finally
-        {
-            Locks?.UnlockAll();
-        }
+        FlushOrSayDiskFull(pending, done, stored, options.From);
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
         return new IngestReport(done, failed) { Skipped = skipped, Duplicates = duplicates };
     }
@@ -457,15 +450,15 @@ public sealed partial class Archive : IDisposable
     /// <param name="action">What the log calls each write: "store" (a document read from its source), "correct" (an editor's correction of its fields), "access" (a change of access alone).</param>
     private void Flush(List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored, string from, string action = "store")
     {
-        if (pending.Count == 0)
-            return;
         try
         {
-            FlushLocked(pending, done, stored, from, action);
+            if (pending.Count > 0)
+                FlushLocked(pending, done, stored, from, action);
         }
         finally
         {
-            // Once the catalog names the new versions (or the batch failed, and a mend will).
+            // Once the catalog names the new versions (or the batch failed, and a mend will); and,
+            // after an ingest's last batch, a lock waited for whose file then needed no write.
             Locks?.UnlockAll();
         }
     }
