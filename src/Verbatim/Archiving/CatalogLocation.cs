@@ -44,6 +44,12 @@ public abstract record CatalogLocation
     /// <param name="sharedResults">Shared by the readers of one archive, so that each generation's result index is built once.</param>
     public abstract ICatalog OpenReader(SharedResultIndex? sharedResults = null);
 
+    /// <summary>
+    /// Where the catalog can tell its readers of each commit (PostgreSQL), a listener that does;
+    /// null where it cannot (SQLite), and a reader asks it instead.
+    /// </summary>
+    public virtual ICatalogChanges? ListenForChanges() => null;
+
     /// <summary>Whether an exception from opening or reading the catalog means it cannot be read (rather than a bug).</summary>
     public static bool IsUnreadable(Exception exception) =>
         exception is Microsoft.Data.Sqlite.SqliteException or NpgsqlException or PostgresException;
@@ -155,6 +161,8 @@ public abstract record CatalogLocation
         public override string? Abandon() => $"the tables of the catalog in {Describe} are no longer used by this archive; drop them (or the database) when no server reads them";
 
         public override ICatalog OpenReader(SharedResultIndex? sharedResults = null) => PostgresCatalog.OpenReadOnly(ConnectionString(), sharedResults);
+
+        public override ICatalogChanges ListenForChanges() => PostgresCatalogChanges.Listen(ConnectionString());
 
         private string? TryConnectionString() => Environment.GetEnvironmentVariable(Variable!) is { Length: > 0 } value
             ? ConnectionStringOf(value, $"${Variable}")

@@ -12,4 +12,10 @@ public static class CatalogReaders
     /// index once between them (<see cref="Archive.ReaderResults"/>).
     /// </summary>
     public static ICatalog OpenCatalogReader(this Archive archive) => archive.CatalogLocation.OpenReader(archive.ReaderResults);
+
+    /// <summary>
+    /// Where the archive's catalog tells of each commit, by whatever process, a listener that
+    /// does (the caller disposes it); null where a reader must ask the catalog's generation.
+    /// </summary>
+    public static ICatalogChanges? ListenForChanges(this Archive archive) => archive.CatalogLocation.ListenForChanges();
 }

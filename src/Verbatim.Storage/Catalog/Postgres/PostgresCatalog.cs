@@ -104,6 +104,8 @@ public sealed partial class PostgresCatalog : ICatalog
         // Two processes opening one new catalog at once: the second waits, then finds the tables.
         Execute("SELECT pg_advisory_xact_lock(7101968)");
         Execute("CREATE TABLE IF NOT EXISTS meta (key text PRIMARY KEY, value text NOT NULL)");
+        // Outside the schema's version: what it lists is the store's, not derived, and outlives a rebuild's schema.
+        Execute(PendingSchema);
         var version = Scalar($"SELECT value FROM meta WHERE key = '{SchemaKey}'") as string;
         if (version == SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
             return;
@@ -275,6 +277,7 @@ public sealed partial class PostgresCatalog : ICatalog
             throw new InvalidOperationException(_batchWrites ? "a batch is already open" : "a batch cannot be opened inside a snapshot");
         _transaction = _connection.BeginTransaction(IsolationLevel.ReadCommitted);
         _batchWrites = true;
+        Execute($"SELECT pg_advisory_xact_lock({BatchKey})");
         return new CatalogTransaction(_transaction, AdvanceGeneration, () => _transaction = null);
     }
 
@@ -290,18 +293,24 @@ public sealed partial class PostgresCatalog : ICatalog
         return new CatalogTransaction(_transaction, null, () => _transaction = null);
     }
 
-    public long Generation => Scalar($"SELECT value FROM meta WHERE key = '{GenerationKey}'") is string value
+    public long Generation => Scalar(GenerationQuery) is string value
         ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
         : 0;
 
+    internal const string GenerationQuery = $"SELECT value FROM meta WHERE key = '{GenerationKey}'";
+
     // From the clock where it is ahead, so that a catalog dropped and built again does not start
     // over at a number a reader still holds. The update locks the row until the commit, so two
-    // writers' batches advance it one after the other.
+    // writers' batches advance it one after the other. The notification is part of the
+    // transaction: PostgreSQL delivers it on commit, and never for a batch rolled back.
     private void AdvanceGeneration()
     {
         using var advance = Command($"""
-            INSERT INTO meta (key, value) VALUES ('{GenerationKey}', @now::text)
-            ON CONFLICT (key) DO UPDATE SET value = greatest(meta.value::bigint + 1, @now)::text
+            WITH advanced AS (
+                INSERT INTO meta (key, value) VALUES ('{GenerationKey}', @now::text)
+                ON CONFLICT (key) DO UPDATE SET value = greatest(meta.value::bigint + 1, @now)::text
+                RETURNING value)
+            SELECT pg_notify('{PostgresCatalogChanges.Channel}', value) FROM advanced
             """);
         advance.Parameters.AddWithValue("now", DateTime.UtcNow.Ticks);
         advance.ExecuteNonQuery();
@@ -332,6 +341,20 @@ public sealed partial class PostgresCatalog : ICatalog
     public void Dispose()
     {
         _transaction?.Dispose();
+        _transaction = null;
+        // A pooled connection outlives this catalog, and a session's locks would go with it.
+        if ((_heldWriters || _held.Count > 0) && _connection.State == ConnectionState.Open)
+        {
+            try
+            {
+                using var release = Command("SELECT pg_advisory_unlock_all()");
+                release.ExecuteNonQuery();
+            }
+            catch (NpgsqlException)
+            {
+                // A connection that is lost has lost its session, and its locks with it.
+            }
+        }
         _connection.Dispose();
     }
 }
