@@ -64,6 +64,26 @@ public sealed class ArchiveCatalogChoiceTests(PostgresCluster cluster) : Archive
     }
 
     [Fact]
+    public void A_catalog_of_an_older_schema_is_upgraded_in_place_when_the_archive_is_next_opened()
+    {
+        var address = cluster.NewDatabaseAddress();
+        using (var archive = Archive.Init(ArchivePath, address))
+            archive.Ingest([.. Letters(6)], Options);
+        using (var connection = new Npgsql.NpgsqlConnection(Verbatim.Storage.Catalog.Postgres.PostgresAddress.ToConnectionString(address, "the test")))
+        {
+            connection.Open();
+            using var older = new Npgsql.NpgsqlCommand("UPDATE meta SET value = '0' WHERE key = 'schema_version'", connection);
+            older.ExecuteNonQuery();
+        }
+
+        using var reader = Archive.OpenForReading(ArchivePath);
+
+        Assert.True(reader.Catalog.IsCurrent);
+        Assert.Equal(6, reader.Search(new SearchQuery("")).Total);
+        Assert.Equal(address, File.ReadAllText(Path.Combine(ArchivePath, "catalog.location")).Trim());
+    }
+
+    [Fact]
     public void A_catalog_named_by_an_environment_variable_keeps_the_connection_string_out_of_the_archive()
     {
         var variable = $"VERBATIM_TEST_CATALOG_{Guid.NewGuid():N}";
