@@ -6,7 +6,7 @@ using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 
-/// <summary>`verbatim export cmif|bag`: the archive's letters as a CMIF file, or documents as a BagIt bag.</summary>
+/// <summary>`verbatim export cmif|bag|tei`: the archive's letters as a CMIF file, documents as a BagIt bag or as TEI files.</summary>
 public static class ExportVerb
 {
     public static Command Create(Option<string?> archive)
@@ -14,6 +14,27 @@ public static class ExportVerb
         var command = new Command("export", "Write the archive in an exchange format.");
         command.Subcommands.Add(Cmif(archive));
         command.Subcommands.Add(Bag(archive));
+        command.Subcommands.Add(Tei(archive));
+        return command;
+    }
+
+    private static Command Tei(Option<string?> archive)
+    {
+        var folder = new Argument<string>("DIR") { Description = "The folder to write: new, or empty. One file a document, ID.xml." };
+        var includeClosed = new Option<bool>("--include-closed") { Description = "Include the documents that are not open to everyone today; left out by default." };
+        var command = new Command("tei", "Every document as a TEI P5 file (teiHeader with the source edition, shelfmarks, correspondence and publication history; the body with its notes).") { folder, includeClosed };
+        command.SetAction(result => ArchiveOptions.Run(result, (stdout, error) =>
+        {
+            using var opened = ArchiveOptions.OpenForReading(result, archive);
+            var seen = opened.VisibilityFor(result.GetValue(includeClosed) ? Viewer.Keeper : Viewer.Public, DateOnly.FromDateTime(DateTime.UtcNow));
+            var target = Path.GetFullPath(result.GetValue(folder)!);
+            var export = TeiExporter.Export(opened, target, seen);
+            foreach (var id in export.Damaged)
+                error.WriteLine($"error: {id} is damaged in the store (verbatim audit names the damage); left out");
+            stdout.WriteLine($"{Wording.Counted(export.Documents.Count, "document")} written as TEI to {target}"
+                + (export.Closed == 0 ? "." : $"; {Wording.Counted(export.Closed, "document")} not open to everyone left out (--include-closed to include them)."));
+            return export.Damaged.Count > 0 ? 1 : 0;
+        }));
         return command;
     }
 

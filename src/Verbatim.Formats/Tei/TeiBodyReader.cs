@@ -90,6 +90,9 @@ internal sealed class TeiBodyReader
                 _open = null;
                 Children(element, area == Area.Image ? Area.Image : Area.Text);
                 break;
+            case "ab" when TypedBlock(element) is { } kind:
+                Single(element, kind);
+                break;
             case "p" or "ab":
                 Paragraph(element, area == Area.Image ? BlockType.Caption : BlockType.P);
                 break;
@@ -131,6 +134,10 @@ internal sealed class TeiBodyReader
                 break;
         }
     }
+
+    // <ab type="closing">: a block whose kind TeiWriter names, where TEI has no element for it in that place.
+    private static BlockType? TypedBlock(XElement element) =>
+        element.Attribute("type")?.Value is { } type && Enum.TryParse<BlockType>(type, ignoreCase: true, out var kind) && TeiWriter.KindName(kind) == type ? kind : null;
 
     private static BlockType LooseType(Area area) => area switch
     {

@@ -1,5 +1,7 @@
 using Verbatim.Access;
 using Verbatim.Archiving;
+using Verbatim.Formats.Tei;
+using Verbatim.Model;
 using Verbatim.Searching;
 using Verbatim.Storage.Bagit;
 
@@ -10,12 +12,12 @@ namespace Verbatim.Exporting;
 /// <param name="Closed">Asked for (or found) but not open to the export's readers: left out.</param>
 /// <param name="Unknown">Asked for by id and not in the archive.</param>
 /// <param name="Damaged">Left out because the store does not hold them soundly (audit names the damage).</param>
-public sealed record BagExport(IReadOnlyList<string> Documents, int Closed, IReadOnlyList<string> Unknown, IReadOnlyList<string> Damaged);
+public sealed record DocumentsExport(IReadOnlyList<string> Documents, int Closed, IReadOnlyList<string> Unknown, IReadOnlyList<string> Damaged);
 
 /// <summary>
 /// Documents of the archive as a BagIt bag for deposit or transfer: for each, under
-/// data/ID/, the source as it was received (source/NAME, byte for byte) and its document.json, at
-/// the head version. The bag's SHA-512 manifests let the receiver check every byte; `verbatim
+/// data/ID/, the source as it was received (source/NAME, byte for byte), its document.json and
+/// its TEI (ID.tei.xml), at the head version. The bag's SHA-512 manifests let the receiver check every byte; `verbatim
 /// ingest` of the bag takes the sources back and leaves the derived files.
 /// </summary>
 public static class BagExporter
@@ -26,7 +28,7 @@ public static class BagExporter
     /// <param name="ids">The documents to write; null for every document <paramref name="seen"/> admits.</param>
     /// <param name="seen">The documents the export may hold: those its readers may see.</param>
     /// <param name="organization">bag-info.txt's Source-Organization.</param>
-    public static BagExport Export(Archive archive, string folder, IReadOnlyList<string>? ids, Visibility seen, string organization, DateOnly today)
+    public static DocumentsExport Export(Archive archive, string folder, IReadOnlyList<string>? ids, Visibility seen, string organization, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(archive);
         ArgumentNullException.ThrowIfNull(seen);
@@ -53,14 +55,15 @@ public static class BagExporter
             }
             payload.Add(new BagFile($"{id}/{SourceFolder}/{Path.GetFileName(stored.SourceFileName ?? "source")}", stored.Source));
             payload.Add(new BagFile($"{id}/document.json", stored.DocumentJson));
+            payload.Add(new BagFile($"{id}/{id}.tei.xml", TeiWriter.ToBytes(DocumentJson.Deserialize(System.Text.Encoding.UTF8.GetString(stored.DocumentJson.Span))!)));
             written.Add(id);
         }
         BagWriter.Write(folder, payload,
         [
             new("Source-Organization", organization),
-            new("External-Description", $"{written.Count} documents of a Verbatim archive: for each, data/ID/{SourceFolder}/ holds the source as received and data/ID/document.json what Verbatim read from it (head version)."),
+            new("External-Description", $"{written.Count} documents of a Verbatim archive: for each, data/ID/{SourceFolder}/ holds the source as received, data/ID/document.json what Verbatim read from it and data/ID/ID.tei.xml the same as TEI P5 (head version)."),
             new("Bag-Software-Agent", "Verbatim"),
         ], today);
-        return new BagExport(written, closed, unknown, damaged);
+        return new DocumentsExport(written, closed, unknown, damaged);
     }
 }

@@ -47,6 +47,30 @@ public sealed class ExportVerbTests : IDisposable
     }
 
     [Fact]
+    public void Export_tei_writes_a_valid_file_a_document_and_show_gives_the_same()
+    {
+        Assert.Equal(0, Run("init").ExitCode);
+        Assert.Equal(0, Run(["ingest", CliRun.Seed("000"), CliRun.Seed("001"), .. TeiLetters(3)]).ExitCode);
+        Assert.Equal(0, Run("access", "lenin-1921-12-20-to-zalutsky-and-solts", "restricted:family", "--reason", "a family matter").ExitCode);
+        var folder = Path.Combine(_folder, "tei");
+
+        var export = Run("export", "tei", folder);
+        var shown = Run("show", "lenin-1921-10-20-to-stalin", "--format", "tei");
+
+        Assert.True(export.ExitCode == 0, export.Error);
+        Assert.Contains("4 documents written as TEI", export.Output, StringComparison.Ordinal);
+        Assert.Contains("1 document not open to everyone left out", export.Output, StringComparison.Ordinal);
+        var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(4, files.Count);
+        foreach (var file in files)
+        {
+            var validation = Jing(RepositoryPaths.Shared("standards", "tei", "tei_all.rng"), file);
+            Assert.True(validation.ExitCode == 0, validation.Output);
+        }
+        Assert.Equal(File.ReadAllText(Path.Combine(folder, "lenin-1921-10-20-to-stalin.xml")).Trim(), shown.Output.Trim());
+    }
+
+    [Fact]
     public void The_export_is_valid_CMIF_by_the_RELAX_NG_schema_and_the_Schematron_rules()
     {
         Assert.Equal(0, Run("init").ExitCode);

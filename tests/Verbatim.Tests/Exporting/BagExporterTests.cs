@@ -41,7 +41,8 @@ public sealed class BagExporterTests : ArchiveFolderTests
         Assert.Equal(stored.DocumentJson.ToArray(), File.ReadAllBytes(Path.Combine(BagPath, "data", "lenin-1921-10-20-to-stalin", "document.json")));
         Assert.Contains(report.Info, i => i.Key == "Source-Organization" && i.Value == "The Test Archive");
         Assert.Contains(report.Info, i => i.Key == "Bagging-Date" && i.Value == "2026-12-07");
-        Assert.Equal(2 * export.Documents.Count, report.Payload.Count);
+        Assert.Equal(3 * export.Documents.Count, report.Payload.Count);
+        Assert.True(File.Exists(Path.Combine(BagPath, "data", "lenin-1921-10-20-to-stalin", "lenin-1921-10-20-to-stalin.tei.xml")));
     }
 
     [Fact]
