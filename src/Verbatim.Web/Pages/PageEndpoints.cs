@@ -62,6 +62,15 @@ public static class PageEndpoints
                 _ => NoSuchDocument(id, version),
             });
 
+        // The document as TEI P5 (Formats/Tei/TeiWriter), of the head or of a version.
+        pages.MapGet("/documents/{id}.xml", (ReadingRoom room, Viewer viewer, HttpContext context, string id, int? version) =>
+            room.Read(viewer, id, version) switch
+            {
+                null => NoSuchDocument(id, version),
+                { Stored.IsDamaged: true } damaged => Failures.Damaged(context, id, damaged.Damage),
+                var stored => Results.Bytes(Formats.Tei.TeiWriter.ToBytes(stored.Document), "application/tei+xml; charset=utf-8"),
+            });
+
         pages.MapGet("/documents/{id}/cite.bib", (ReadingRoom room, Viewer viewer, HttpContext context, string id) =>
             room.Read(viewer, id) switch
             {

@@ -243,6 +243,12 @@ public sealed class PageTests(ReaderFixture reader)
         Assert.Contains("\"container-title\": \"Lenin Collected Works\"", csl);
         var bib = await reader.Client.GetStringAsync($"/documents/{ReaderFixture.RevisedId}/cite.bib");
         Assert.Contains("author = {{V. I. Lenin}}", bib);
+
+        var tei = await reader.Client.GetAsync($"/documents/{ReaderFixture.RevisedId}.xml");
+        Assert.Equal("application/tei+xml", tei.Content.Headers.ContentType?.MediaType);
+        var xml = System.Xml.Linq.XDocument.Parse(await tei.Content.ReadAsStringAsync());
+        Assert.Equal("To J. V. Stalin", xml.Descendants(Verbatim.Formats.Tei.TeiWriter.Tei + "title").First().Value);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.Client.GetAsync("/documents/no-such-document.xml")).StatusCode);
     }
 
     private sealed record WorkRow(string Id, string Kind);
