@@ -37,7 +37,9 @@ public static class VerbatimCommand
         root.Subcommands.Add(GeneratePanVerb.Create());
         root.Subcommands.Add(AuditVerb.Create(archive));
         root.Subcommands.Add(ValidateOcflVerb.Create());
+        root.Subcommands.Add(ValidateBagVerb.Create());
         root.Subcommands.Add(ReindexVerb.Create(archive));
+        root.Subcommands.Add(CatalogVerb.Create(archive));
         root.Subcommands.Add(ExportVerb.Create(archive));
         root.Subcommands.Add(NamesVerb.Create(archive));
         root.Subcommands.Add(ParseVerb.Create());

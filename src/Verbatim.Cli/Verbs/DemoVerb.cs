@@ -33,7 +33,8 @@ public static class DemoVerb
         var samples = new Option<string>("--samples") { Description = "The demo corpus folder.", DefaultValueFactory = _ => Path.Combine(home, "samples") };
         var noServe = new Option<bool>("--no-serve") { Description = "Stop after the ingest and the example search instead of serving the archive." };
         var port = ServeVerb.Port();
-        var command = new Command("demo", "Ingest the demo corpus in samples/ into the demo archive, show that it answers, then serve it to a browser.") { samples, noServe, port };
+        var catalog = new Option<string?>("--catalog") { Description = "Where a new demo archive's catalog lives, as init --catalog takes it (scripts/demo-postgres gives a PostgreSQL database of its own)." };
+        var command = new Command("demo", "Ingest the demo corpus in samples/ into the demo archive, show that it answers, then serve it to a browser.") { samples, noServe, port, catalog };
         command.SetAction(result => ArchiveOptions.Run(result, (output, error) =>
         {
             var folder = result.GetValue(samples)!;
@@ -42,14 +43,14 @@ public static class DemoVerb
                 error.WriteLine($"error: no demo corpus at {Path.GetFullPath(folder)}");
                 return 1;
             }
-            using var opened = Archive.Init(ArchiveOptions.PathOf(result, archive, Path.Combine(home, "archive")));
+            using var opened = Archive.Init(ArchiveOptions.PathOf(result, archive, Path.Combine(home, "archive")), result.GetValue(catalog));
             // Each sub-folder is one corpus; the files beside them (README) describe it.
             var corpora = Directory.GetDirectories(folder).Order(StringComparer.Ordinal).ToList();
             var report = opened.Ingest(corpora, new IngestOptions("auto", "demo corpus", ArchiveOptions.CurrentUser()));
             foreach (var failure in report.Failed)
                 error.WriteLine($"error: {failure.Path}: {failure.Error}");
             var counts = report.Documents.GroupBy(d => d.Status).ToDictionary(g => g.Key, g => g.Count());
-            output.WriteLine($"Demo archive at {opened.Layout.Root}");
+            output.WriteLine($"Demo archive at {opened.Layout.Root}; its catalog: {opened.CatalogLocation.Describe}");
             output.WriteLine($"{Wording.Counted(report.Documents.Count, "document")} from {Wording.Counted(corpora.Count, "corpus", "corpora")}: {counts.GetValueOrDefault(Storing.WriteStatus.New)} new, "
                 + $"{counts.GetValueOrDefault(Storing.WriteStatus.Updated)} updated, {counts.GetValueOrDefault(Storing.WriteStatus.Unchanged)} unchanged; {report.Failed.Count} failed.");
             output.WriteLine();

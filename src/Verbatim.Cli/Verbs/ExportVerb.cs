@@ -6,14 +6,58 @@ using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 
-/// <summary>`verbatim export cmif`: the archive's letters as a CMIF file.</summary>
+/// <summary>`verbatim export cmif|bag`: the archive's letters as a CMIF file, or documents as a BagIt bag.</summary>
 public static class ExportVerb
 {
     public static Command Create(Option<string?> archive)
     {
         var command = new Command("export", "Write the archive in an exchange format.");
         command.Subcommands.Add(Cmif(archive));
+        command.Subcommands.Add(Bag(archive));
         return command;
+    }
+
+    private static Command Bag(Option<string?> archive)
+    {
+        var folder = new Argument<string>("DIR") { Description = "The bag's folder: new, or empty." };
+        var ids = new Option<string[]>("--ids") { Description = "The documents to write (default: all).", AllowMultipleArgumentsPerToken = true };
+        var query = new Option<string?>("--query") { Description = "Write the documents a search finds (the search syntax of verbatim search)." };
+        var organization = new Option<string>("--organization") { Description = "bag-info.txt's Source-Organization: who sends the bag.", DefaultValueFactory = _ => $"Verbatim archive ({Environment.MachineName})" };
+        var includeClosed = new Option<bool>("--include-closed") { Description = "Include the documents that are not open to everyone today; a bag is for deposit or publication, so they are left out by default." };
+        var command = new Command("bag", "Documents as a BagIt bag (RFC 8493, SHA-512 manifests): each one's source as received and its document.json.")
+        {
+            folder, ids, query, organization, includeClosed,
+        };
+        command.SetAction(result => ArchiveOptions.Run(result, (stdout, error) =>
+        {
+            using var opened = ArchiveOptions.OpenForReading(result, archive);
+            var seen = opened.VisibilityFor(result.GetValue(includeClosed) ? Viewer.Keeper : Viewer.Public, DateOnly.FromDateTime(DateTime.UtcNow));
+            IReadOnlyList<string>? wanted = result.GetValue(ids) is { Length: > 0 } given ? given : null;
+            if (result.GetValue(query) is { } text)
+                wanted = [.. (wanted ?? []), .. Found(opened, text, seen)];
+            var export = BagExporter.Export(opened, result.GetValue(folder)!, wanted, seen, result.GetValue(organization)!, DateOnly.FromDateTime(DateTime.UtcNow));
+            foreach (var id in export.Unknown)
+                error.WriteLine($"error: no document '{id}'");
+            foreach (var id in export.Damaged)
+                error.WriteLine($"error: {id} is damaged in the store (verbatim audit names the damage); left out");
+            stdout.WriteLine($"{Wording.Counted(export.Documents.Count, "document")} written as a bag to {Path.GetFullPath(result.GetValue(folder)!)}"
+                + (export.Closed == 0 ? "." : $"; {Wording.Counted(export.Closed, "document")} not open to everyone left out (--include-closed to include them)."));
+            return export.Unknown.Count + export.Damaged.Count > 0 ? 1 : 0;
+        }));
+        return command;
+    }
+
+    // Every hit of the search, a page at a time.
+    private static List<string> Found(Archiving.Archive opened, string text, Visibility seen)
+    {
+        var found = new List<string>();
+        while (true)
+        {
+            var page = opened.Search(new Searching.SearchQuery(text) { Offset = found.Count, Limit = 500, Filter = new Searching.WorkFilter { Hidden = seen.Hidden } });
+            found.AddRange(page.Hits.Select(h => h.Id));
+            if (page.Hits.Count == 0 || found.Count >= page.Total)
+                return found;
+        }
     }
 
     private static Command Cmif(Option<string?> archive)

@@ -15,11 +15,17 @@ public static class ReindexVerb
             using var opened = ArchiveOptions.Open(result, archive, wait);
             var report = opened.Reindex();
             output.WriteLine($"{Wording.Counted(report.Documents, "document")} indexed from the store.");
-            // A damaged document is not indexed: its text may not be what was received.
-            foreach (var damaged in report.Damaged)
-                error.WriteLine($"damaged, not indexed: {damaged.Id}: {Archiving.DamagedDocumentException.Describe(damaged.Damage)}");
-            return report.Damaged.Count > 0 ? 1 : 0;
+            return Damaged(report, error);
         }));
         return command;
+    }
+
+    /// <summary>Names each document a rebuild of the catalog left out; the exit code, 1 where there was one.</summary>
+    internal static int Damaged(Archiving.ReindexReport report, TextWriter error)
+    {
+        // A damaged document is not indexed: its text may not be what was received.
+        foreach (var damaged in report.Damaged)
+            error.WriteLine($"damaged, not indexed: {damaged.Id}: {Archiving.DamagedDocumentException.Describe(damaged.Damage)}");
+        return report.Damaged.Count > 0 ? 1 : 0;
     }
 }

@@ -62,6 +62,12 @@ public interface ICatalog : IDisposable
     /// </summary>
     long Generation { get; }
 
+    /// <summary>Whether the catalog's tables are of this build's schema: a reader must not read another's (a writer upgrades it on opening).</summary>
+    bool IsCurrent { get; }
+
+    /// <summary>Whether opening to write found the tables of an older schema and emptied them: the caller must rebuild from the store.</summary>
+    bool NeedsRebuild { get; }
+
     /// <summary>
     /// The version of the scheme the catalog's fingerprints were made under (the text engine names
     /// it); null while it holds none. Fingerprints of two schemes never meet: a caller whose scheme

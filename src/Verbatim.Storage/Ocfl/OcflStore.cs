@@ -17,8 +17,12 @@ namespace Verbatim.Storage.Ocfl;
 /// path holds one complete object, old or new; a kill leaves at most garbage in staging, which
 /// is outside the storage root and is cleared when the store is next opened. Unchanged files
 /// of earlier versions are hard links, so a new version copies no content.
+///
+/// Several processes may write one store at once (each object by one of them at a time: the
+/// caller's lock). Each open store builds in a staging folder of its own, locked for as long as
+/// the store is open, so a store that opens clears only what a writer no longer alive left.
 /// </remarks>
-public sealed class OcflStore : IStore
+public sealed class OcflStore : IStore, IDisposable
 {
     public const string DocumentPath = "document.json";
     public const string SourceFolder = "source/";
@@ -42,6 +46,7 @@ public sealed class OcflStore : IStore
 
     private readonly string _root;
     private readonly string _staging;
+    private readonly DirectoryLock? _stagingHeld;
     private readonly VerifiedContent _verified = new();
 
     /// <summary>For tests: called with each object's path just before its swap into the storage root, while a reader may look.</summary>
@@ -50,33 +55,99 @@ public sealed class OcflStore : IStore
     /// <summary>For tests: called between an audit's first walk of the storage root and its second look at what the first found.</summary>
     internal Action? BetweenAuditWalks { get; set; }
 
-    private OcflStore(string root, string staging)
+    private OcflStore(string root, string staging, DirectoryLock? stagingHeld)
     {
         _root = root;
         _staging = staging;
+        _stagingHeld = stagingHeld;
     }
 
     public string RootPath => _root;
 
-    /// <summary>Opens the storage root, creating it (and its declaration, layout and extension config) where absent.</summary>
+    /// <summary>
+    /// Opens the storage root, creating it (and its declaration, layout and extension config) where
+    /// absent, to write it with a folder of its own in <paramref name="staging"/>, held until disposed.
+    /// </summary>
     public static OcflStore Open(string root, string staging)
     {
         root = Path.GetFullPath(root);
         staging = Path.GetFullPath(staging);
         if (!File.Exists(Path.Combine(root, RootDeclaration)))
             Initialise(root);
-        // Leftovers of a killed write: never visible in the storage root, safe to drop.
-        if (Directory.Exists(staging))
-            Directory.Delete(staging, recursive: true);
         Directory.CreateDirectory(staging);
-        return new OcflStore(root, staging);
+        foreach (var entry in Directory.EnumerateFileSystemEntries(staging))
+            ClearIfAbandoned(entry);
+        var (own, held) = OwnStagingFolder(staging);
+        return new OcflStore(root, own, held);
+    }
+
+    // Leftovers of a killed write: never visible in the storage root, safe to drop once no writer
+    // holds their folder (the kernel let go of a dead writer's lock).
+    private static void ClearIfAbandoned(string entry)
+    {
+        try
+        {
+            if (!Directory.Exists(entry))
+            {
+                File.Delete(entry);
+                return;
+            }
+            using var held = DirectoryLock.TryAcquire(entry);
+            if (held is not null)
+                Directory.Delete(entry, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Gone meanwhile (another writer cleared it), or cleared by the next writer that opens.
+        }
+    }
+
+    // Another writer opening at this moment may clear the new folder before its lock is taken;
+    // one that exists once locked is this store's until it is disposed.
+    private static (string Folder, DirectoryLock Held) OwnStagingFolder(string staging)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var folder = Path.Combine(staging, Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            DirectoryLock? held = null;
+            try
+            {
+                held = DirectoryLock.TryAcquire(folder);
+            }
+            catch (IOException) when (attempt < 10)
+            {
+            }
+            if (held is not null && Directory.Exists(folder))
+                return (folder, held);
+            held?.Dispose();
+            if (attempt >= 10)
+                throw new IOException($"cannot make a staging folder of its own in {staging}");
+        }
     }
 
     /// <summary>
     /// Opens the storage root for reading: nothing is created or cleared, so it opens on a full or
     /// read-only disk; a root not yet made reads as empty. Its staging folder is never used.
     /// </summary>
-    public static OcflStore OpenForReading(string root) => new(Path.GetFullPath(root), staging: "");
+    public static OcflStore OpenForReading(string root) => new(Path.GetFullPath(root), staging: "", stagingHeld: null);
+
+    /// <summary>Gives up the staging folder (a store opened for reading has none).</summary>
+    public void Dispose()
+    {
+        if (_stagingHeld is null)
+            return;
+        try
+        {
+            if (Directory.Exists(_staging))
+                Directory.Delete(_staging, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next writer that opens, which clears it once this lock is let go.
+        }
+        _stagingHeld.Dispose();
+    }
 
     private static void Initialise(string root)
     {

@@ -22,9 +22,11 @@ namespace Verbatim.Web.Reading;
 /// Other processes write the archive while the server runs. Everything kept (the works list,
 /// documents, histories, quote links, the index of names) belongs to one <see cref="Edition"/>,
 /// made for one catalog generation (<see cref="ICatalog.Generation"/>, which every committed
-/// write batch changes); the generation is read again at most every <see cref="Recheck"/>, and
-/// a new one starts an empty edition, read in the background while requests are answered from
-/// the one before. A page reads a document's head at the version the catalog
+/// write batch changes). Where the catalog tells of its commits (<see cref="ICatalogChanges"/>,
+/// PostgreSQL's LISTEN/NOTIFY) the next edition is read as soon as a commit is told, and no
+/// request asks anything; elsewhere (SQLite, or while the listener has lost its connection) the
+/// generation is read again at most every <see cref="Recheck"/>, and a new one starts an empty
+/// edition, read in the background while requests are answered from the one before. A page reads a document's head at the version the catalog
 /// names, so it shows what search finds, not a version the store holds before its catalog
 /// commit. Only documents that exist are cached, so a stream of made-up ids cannot grow the
 /// cache beyond the archive's own size, and only those whose document.json is within a bound.
@@ -51,6 +53,12 @@ public sealed class ReadingRoom : IDisposable
     private long _checkedAt;
     private Task _nextEdition = Task.CompletedTask;
 
+    // Null where the catalog cannot tell of its commits.
+    private readonly ICatalogChanges? _changes;
+
+    // A commit told and not yet read into an edition (a read that failed leaves it set).
+    private volatile bool _told;
+
     /// <summary>The largest document.json kept in memory between requests; a larger one is read afresh each time, so its size is never held for good.</summary>
     public const long DefaultCachedDocumentBytes = 1_000_000;
 
@@ -65,6 +73,39 @@ public sealed class ReadingRoom : IDisposable
         _clock = clock ?? TimeProvider.System;
         _edition = WithReader(NewEdition);
         _checkedAt = Environment.TickCount64;
+        _changes = archive.ListenForChanges();
+        if (_changes is not null)
+            _changes.Committed += Told;
+    }
+
+    /// <summary>Whether the room is told of every commit now, and asks nothing at requests (<see cref="ICatalogChanges"/>).</summary>
+    public bool IsTold => _changes is { IsListening: true };
+
+    private void Told(long generation)
+    {
+        if (generation == Volatile.Read(ref _edition).Generation)
+            return;
+        _told = true;
+        // Off the listener's thread, which goes on hearing; a read in flight is let finish first.
+        _ = Task.Run(() =>
+        {
+            lock (_editionGate)
+            {
+                Task.WaitAny(_nextEdition);
+                if (_told)
+                    ReadNextEdition();
+            }
+        });
+    }
+
+    /// <summary>
+    /// Told of commits: only when told and the read that was started then has failed (tried again
+    /// after <see cref="Recheck"/>). Not told: at most every <see cref="Recheck"/>.
+    /// </summary>
+    private bool NeedsReading()
+    {
+        var due = Environment.TickCount64 - Volatile.Read(ref _checkedAt) >= Recheck.TotalMilliseconds;
+        return IsTold ? _told && due : due;
     }
 
     /// <summary>What the server keeps of one catalog generation; a request that still holds an old one fills only that one.</summary>
@@ -112,7 +153,7 @@ public sealed class ReadingRoom : IDisposable
     private Edition Current()
     {
         var edition = Volatile.Read(ref _edition);
-        if (Environment.TickCount64 - Volatile.Read(ref _checkedAt) < Recheck.TotalMilliseconds)
+        if (!NeedsReading())
             return edition;
         // No request waits on the next edition (the works list of the whole archive, tens of
         // milliseconds at 4,000 documents): beside a writer that commits every second or two,
@@ -122,7 +163,7 @@ public sealed class ReadingRoom : IDisposable
             return edition;
         try
         {
-            if (_nextEdition.IsCompleted && Environment.TickCount64 - _checkedAt >= Recheck.TotalMilliseconds)
+            if (_nextEdition.IsCompleted && NeedsReading())
                 _nextEdition = Task.Run(ReadNextEdition);
             return edition;
         }
@@ -150,14 +191,20 @@ public sealed class ReadingRoom : IDisposable
 
     private void ReadNextEdition()
     {
+        // Cleared before the read, so that a commit told while it reads is read after it.
+        _told = false;
+        var read = false;
         try
         {
             if (WithReader(catalog => catalog.Generation) != _edition.Generation)
                 Volatile.Write(ref _edition, WithReader(NewEdition));
+            read = true;
         }
         finally
         {
             // Also after a failure (a catalog being replaced): the edition held is kept, and read again after Recheck.
+            if (!read)
+                _told = true;
             Volatile.Write(ref _checkedAt, Environment.TickCount64);
         }
     }
@@ -389,6 +436,11 @@ public sealed class ReadingRoom : IDisposable
 
     public void Dispose()
     {
+        if (_changes is not null)
+        {
+            _changes.Committed -= Told;
+            _changes.Dispose();
+        }
         // The next edition's read takes a reader from the pool: it ends before the pool is emptied.
         try
         {

@@ -20,13 +20,25 @@ public sealed partial class Archive
         EnsureWritable();
         if (string.IsNullOrWhiteSpace(reason))
             throw new ArchiveException($"{change} needs its reason (--reason): it is the message of the new version");
-        if (!IsDocumentId(id) || _store.Read(id) is not { } stored)
+        if (!IsDocumentId(id))
             throw new ArchiveException($"no document '{id}'");
-        // A damaged object is repaired before anything is built on it: no change may be made on bytes that are not the ones received.
-        DamagedDocumentException.ThrowIfDamaged(stored);
-        if (basedOn is { } seen && seen != stored.Version.Number)
-            throw new EditConflictException(id, seen, ChangesSince(id, seen));
-        return stored;
+        // Held from before the head is read until the write's catalog commit (Flush lets go).
+        Locks?.Lock(ObjectKey(id));
+        try
+        {
+            if (_store.Read(id) is not { } stored)
+                throw new ArchiveException($"no document '{id}'");
+            // A damaged object is repaired before anything is built on it: no change may be made on bytes that are not the ones received.
+            DamagedDocumentException.ThrowIfDamaged(stored);
+            if (basedOn is { } seen && seen != stored.Version.Number)
+                throw new EditConflictException(id, seen, ChangesSince(id, seen));
+            return stored;
+        }
+        catch
+        {
+            Locks?.UnlockAll();
+            throw;
+        }
     }
 
     /// <summary>One editor's write of one document, stored, catalogued and logged as <paramref name="action"/>.</summary>

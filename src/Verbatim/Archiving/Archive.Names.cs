@@ -76,6 +76,7 @@ public sealed partial class Archive
         if (errors.Count > 0)
             return (null, errors);
         var record = new Document { Id = VariantsObject, Title = "Name variants: the owner's corrections to the index of names" };
+        using var alone = _lock!.WholeArchive(_wait, _waiting);
         var written = _store.Save(new DocumentWrite(VariantsObject, DocumentJson.SerializeToUtf8(record),
             NameVariants.FileName, bytes, options.Message, options.User));
         // The variants live in the store alone; an empty batch moves the catalog's generation on,

@@ -7,7 +7,7 @@ using Verbatim.Parsing;
 using Verbatim.Presenting;
 using Verbatim.Quoting;
 using Verbatim.Searching;
-using Verbatim.Storage.Catalog.Sqlite;
+using Verbatim.Storage.Catalog;
 using Verbatim.Storage.Ocfl;
 using Verbatim.Storing;
 
@@ -15,9 +15,13 @@ namespace Verbatim.Archiving;
 
 /// <summary>The archive users program against: ingest, read, search, history, audit, reindex.</summary>
 /// <remarks>
-/// One writer at a time: opening to write takes <see cref="WriterLock"/> (a second writer waits
-/// for it, within a limit); readers take no lock. The store is written before the catalog; the ids
-/// of a batch are listed in <see cref="ArchiveLayout.PendingCatalog"/> until the catalog holds
+/// Opening to write takes <see cref="WriterLock"/> (a writer that finds it held waits, within a
+/// limit); readers take no lock. On SQLite that is one writer at a time. On a catalog several
+/// processes write (<see cref="ICatalogLocks"/>) writers of documents share it and each object is
+/// written by one of them at a time: its lock is taken before its head is read and held until the
+/// catalog commit that names its new version; a write of the whole archive takes it alone. The
+/// store is written before the catalog; the ids of a batch are listed as pending (in
+/// <see cref="ArchiveLayout.PendingCatalog"/>, or in the shared catalog) until the catalog holds
 /// them, so a crash between the two is mended when the archive is next opened.
 /// </remarks>
 public sealed partial class Archive : IDisposable
@@ -31,8 +35,16 @@ public sealed partial class Archive : IDisposable
 
     // Null for an archive opened for reading: it takes no lock and writes nothing.
     private readonly WriterLock? _lock;
+
+    // The catalog's locks where several processes write the archive at once; null where one does.
+    private ICatalogLocks? Locks => _lock is null ? null : _catalog as ICatalogLocks;
+
+    // What a write of the whole archive waits for the other writers with: what opening waited.
+    private TimeSpan _wait;
+    private Action<string>? _waiting;
     private readonly OcflStore _store;
-    private readonly ICatalog _catalog;
+    // Replaced only by MigrateCatalog, under the writer's lock.
+    private ICatalog _catalog;
     private readonly FileParser _parser;
 
     public ArchiveLayout Layout { get; }
@@ -44,12 +56,16 @@ public sealed partial class Archive : IDisposable
 
     public ICatalog Catalog => _catalog;
 
+    /// <summary>Where the catalog lives, as the archive records it.</summary>
+    public CatalogLocation CatalogLocation { get; private set; }
+
     /// <summary>The result index shared by the catalog readers opened from this archive (<see cref="CatalogReaders"/>).</summary>
     public SharedResultIndex ReaderResults { get; } = new();
 
-    private Archive(ArchiveLayout layout, WriterLock? lockFile, OcflStore store, ICatalog catalog, FileParser parser)
+    private Archive(ArchiveLayout layout, WriterLock? lockFile, OcflStore store, CatalogLocation catalogLocation, ICatalog catalog, FileParser parser)
     {
         Layout = layout;
+        CatalogLocation = catalogLocation;
         Log = new ActivityLog(layout);
         _lock = lockFile;
         _store = store;
@@ -58,15 +74,27 @@ public sealed partial class Archive : IDisposable
     }
 
     /// <summary>Creates an empty archive in the folder (which may exist, empty), or opens the one there.</summary>
-    public static Archive Init(string directory)
+    /// <param name="catalog">
+    /// Where the new archive's catalog lives (<see cref="CatalogLocation.Parse"/>): null or "sqlite"
+    /// for a file beside the store, else a PostgreSQL database. An existing archive keeps its own:
+    /// naming another one is an error (<c>verbatim catalog migrate</c> moves an archive).
+    /// </param>
+    public static Archive Init(string directory, string? catalog = null)
     {
         var layout = new ArchiveLayout(Path.GetFullPath(directory));
+        var chosen = CatalogLocation.Parse(catalog ?? CatalogLocation.Default, layout);
         if (!File.Exists(layout.Marker))
         {
             Directory.CreateDirectory(layout.Root);
             if (Directory.EnumerateFileSystemEntries(layout.Root).Any())
                 throw new ArchiveException($"{layout.Root} is not empty and holds no Verbatim archive; choose an empty or new folder");
-            File.WriteAllText(layout.Marker, "A Verbatim archive. store/ is an OCFL 1.1 storage root and the truth; catalog.sqlite is derived from it (verbatim reindex).\n");
+            // The choice is recorded before the marker: a folder with the marker always says which catalog it has.
+            chosen.Record(layout);
+            File.WriteAllText(layout.Marker, "A Verbatim archive. store/ is an OCFL 1.1 storage root and the truth; the catalog (catalog.location says which) is derived from it (verbatim reindex).\n");
+        }
+        else if (catalog is not null && CatalogLocation.Of(layout) is var held && held.Recorded != chosen.Recorded)
+        {
+            throw new ArchiveException($"the archive at {layout.Root} already has its catalog ({held.Describe}); verbatim catalog migrate moves it to another");
         }
         return Open(directory);
     }
@@ -80,25 +108,72 @@ public sealed partial class Archive : IDisposable
         var layout = new ArchiveLayout(Path.GetFullPath(directory));
         if (!File.Exists(layout.Marker))
             throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {directory})");
-        var lockFile = WriterLock.Acquire(layout, wait, waiting);
-        SqliteCatalog? catalog = null;
+        while (true)
+        {
+            var location = CatalogLocation.Of(layout);
+            var (catalog, lockFile) = OpenToWrite(layout, location, wait, waiting);
+            // A catalog migrate that ended while this writer waited moved the archive: it writes the catalog recorded now.
+            if (CatalogLocation.Of(layout).Recorded != location.Recorded)
+            {
+                catalog.Dispose();
+                lockFile.Dispose();
+                continue;
+            }
+            OcflStore? store = null;
+            try
+            {
+                store = OcflStore.Open(layout.Store, layout.Staging);
+                var archive = new Archive(layout, lockFile, store, location, catalog, new FileParser()) { _wait = wait, _waiting = waiting };
+                // Fingerprints of another scheme cannot meet new ones; the catalog is rebuilt under this
+                // one. An empty catalog beside a store that holds documents was lost (a file deleted, a
+                // database made anew) and is rebuilt too, unless another writer's first batch is at work.
+                if (catalog.NeedsRebuild || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion
+                    || catalog.Count == 0 && store.Ids().Any(IsDocumentId) && archive.Locks?.Pending().Count is null or 0)
+                    archive.Reindex();
+                else
+                    archive.MendPendingCatalog();
+                return archive;
+            }
+            catch
+            {
+                // A mend that failed (a full disk) must not leave the catalog's file open.
+                catalog.Dispose();
+                store?.Dispose();
+                lockFile.Dispose();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The catalog opened to write and the writer's lock: on SQLite the folder's lock first, since
+    /// opening the catalog may write it; on a catalog several processes write, the catalog first,
+    /// since its connection holds the writers' lock.
+    /// </summary>
+    private static (ICatalog Catalog, WriterLock Lock) OpenToWrite(ArchiveLayout layout, CatalogLocation location, TimeSpan wait, Action<string>? waiting)
+    {
+        if (location.Backend == CatalogLocation.Default)
+        {
+            var folderLock = WriterLock.Acquire(layout, wait, waiting);
+            try
+            {
+                return (OpenWriter(location), folderLock);
+            }
+            catch
+            {
+                folderLock.Dispose();
+                throw;
+            }
+        }
+        var catalog = OpenWriter(location);
         try
         {
-            var store = OcflStore.Open(layout.Store, layout.Staging);
-            catalog = SqliteCatalog.Open(layout.Catalog);
-            var archive = new Archive(layout, lockFile, store, catalog, new FileParser());
-            // Fingerprints of another scheme cannot meet new ones; the catalog is rebuilt under this one.
-            if (catalog.NeedsRebuild || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion)
-                archive.Reindex();
-            else
-                archive.MendPendingCatalog();
-            return archive;
+            var locks = catalog as ICatalogLocks ?? throw new ArchiveException($"the catalog {location.Describe} cannot be shared by several writers");
+            return (catalog, WriterLock.AcquireShared(layout, locks, wait, waiting));
         }
         catch
         {
-            // A mend that failed (a full disk) must not leave the catalog's file open.
-            catalog?.Dispose();
-            lockFile.Dispose();
+            catalog.Dispose();
             throw;
         }
     }
@@ -116,24 +191,25 @@ public sealed partial class Archive : IDisposable
         var layout = new ArchiveLayout(Path.GetFullPath(directory));
         if (!File.Exists(layout.Marker))
             throw new ArchiveException($"no archive at {layout.Root} (create one with: verbatim init --archive {directory})");
-        var writerAtWork = CatalogNeedsMending(layout) && !TryMend(directory);
-        if (!File.Exists(layout.Catalog))
+        var location = CatalogLocation.Of(layout);
+        var writerAtWork = CatalogNeedsMending(layout, location) && !TryMend(directory);
+        if (!location.Exists)
             throw new ArchiveException($"the archive at {layout.Root} has no catalog yet; any write (ingest, reindex) builds it");
-        SqliteCatalog catalog;
+        ICatalog catalog;
         try
         {
-            catalog = SqliteCatalog.OpenReadOnly(layout.Catalog);
+            catalog = location.OpenReader();
         }
-        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        catch (Exception exception) when (CatalogLocation.IsUnreadable(exception))
         {
-            throw new ArchiveException($"cannot read the catalog of {layout.Root}: {exception.Message}");
+            throw new ArchiveException($"cannot read the catalog of {layout.Root} ({location.Describe}): {exception.Message}");
         }
         if (!catalog.IsCurrent || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion)
         {
             catalog.Dispose();
             throw new ArchiveException($"the catalog of {layout.Root} was made by another version of Verbatim; any write (ingest, reindex) rebuilds it");
         }
-        return new Archive(layout, null, OcflStore.OpenForReading(layout.Store), catalog, new FileParser())
+        return new Archive(layout, null, OcflStore.OpenForReading(layout.Store), location, catalog, new FileParser())
         {
             // Another process's batch lists its ids there until its catalog commit: a write at work, not one cut off.
             CatalogLag = File.Exists(layout.PendingCatalog) && !writerAtWork
@@ -142,18 +218,30 @@ public sealed partial class Archive : IDisposable
         };
     }
 
-    private static bool CatalogNeedsMending(ArchiveLayout layout)
+    private static bool CatalogNeedsMending(ArchiveLayout layout, CatalogLocation location)
     {
-        if (File.Exists(layout.PendingCatalog) || !File.Exists(layout.Catalog))
+        if (File.Exists(layout.PendingCatalog) || !location.Exists)
             return true;
         try
         {
-            using var catalog = SqliteCatalog.OpenReadOnly(layout.Catalog);
+            using var catalog = location.OpenReader();
             return !catalog.IsCurrent || catalog.FingerprintScheme is { } scheme && scheme != ReuseIndexer.SchemeVersion;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception exception) when (CatalogLocation.IsUnreadable(exception))
         {
             return true;
+        }
+    }
+
+    private static ICatalog OpenWriter(CatalogLocation location)
+    {
+        try
+        {
+            return location.OpenWriter();
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or Npgsql.PostgresException)
+        {
+            throw new ArchiveException($"cannot open the catalog ({location.Describe}): {exception.Message}");
         }
     }
 
@@ -171,7 +259,7 @@ public sealed partial class Archive : IDisposable
         {
             return false;
         }
-        catch (Exception exception) when (exception is ArchiveException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception exception) when (exception is ArchiveException or IOException or UnauthorizedAccessException || CatalogLocation.IsUnreadable(exception))
         {
         }
         return true;
@@ -192,10 +280,10 @@ public sealed partial class Archive : IDisposable
     public IngestReport Ingest(IEnumerable<string> paths, IngestOptions options, IProgress<IngestProgress>? progress = null, Action<IngestedDocument>? stored = null)
     {
         EnsureWritable();
-        var walk = FileParser.Walk(paths, options.FollowLinks);
+        var (walk, refusedPackages) = PackagedInput.Walk(paths, options.FollowLinks);
         var files = walk.Files;
         var done = new List<IngestedDocument>();
-        var failed = new List<IngestFailure>([.. walk.Unreadable.Select(u => new IngestFailure(u.Path, u.Error, null))]);
+        var failed = new List<IngestFailure>([.. refusedPackages, .. walk.Unreadable.Select(u => new IngestFailure(u.Path, u.Error, null))]);
         var skipped = new List<IngestSkip>([.. walk.Skipped.Select(s => new IngestSkip(s.Path, s.Reason))]);
         var detects = string.Equals(options.Format, FormatRegistry.Auto, StringComparison.OrdinalIgnoreCase);
         var duplicates = new List<IngestDuplicate>();
@@ -211,8 +299,8 @@ public sealed partial class Archive : IDisposable
         for (var i = 0; i < files.Count; i++)
         {
             var (path, walked) = files[i];
-            // The name the source is kept under: the file's own, or, where its bytes are not UTF-8, a form that keeps them.
-            var fileName = Path.GetFileName(path);
+            // The name the source is kept under: the file's own (or the one a package gives it), or, where its bytes are not UTF-8, a form that keeps them.
+            var fileName = files[i].Name ?? Path.GetFileName(path);
             progress?.Report(new IngestProgress(i, files.Count, path));
             byte[] source;
             try
@@ -261,10 +349,21 @@ public sealed partial class Archive : IDisposable
                 failed.Add(new IngestFailure(path, error.Message, error.Line));
                 continue;
             }
-            var (ids, corrections) = AssignIds(result.Documents, claimed);
+            var (ids, corrections, contended) = AssignIds(result.Documents, claimed);
+            if (contended is not null)
+            {
+                foreach (var id in ids.Values)
+                    claimed.Remove(id);
+                WaitFor(contended, pending, done, stored, options.From);
+                pendingCharacters = 0;
+                i--;
+                continue;
+            }
             foreach (var (document, index) in result.Documents.Select((d, k) => (d, k)))
             {
                 var final = WithCorrections(Rename(document, ids), corrections.GetValueOrDefault(ids[document.Id], []));
+                if (files[i].Ocfl is var (ocflObject, ocflDigest))
+                    final = final with { Origin = (final.Origin ?? new SourceInfo(options.Format, fileName)) with { OcflObject = ocflObject, OcflDigest = ocflDigest } };
                 // A compilation's parts point at the page's object for their bytes; only the
                 // page (the first document of the file) holds the source itself.
                 var holdsSource = index == 0;
@@ -287,6 +386,24 @@ public sealed partial class Archive : IDisposable
         FlushOrSayDiskFull(pending, done, stored, options.From);
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
         return new IngestReport(done, failed) { Skipped = skipped, Duplicates = duplicates };
+    }
+
+    private static string ObjectKey(string id) => "object:" + id;
+
+    /// <summary>Takes the lock of an object about to be read and written; always true where this process is the one writer.</summary>
+    private bool TryClaim(string key) => Locks?.TryLock(key) ?? true;
+
+    /// <summary>
+    /// Where another writer holds a lock this run needs: what the run has pending is stored and
+    /// catalogued, every lock let go, and only then is the lock waited for. A writer never waits
+    /// while it holds a lock, so two writers never wait for each other, whatever order their
+    /// files name the objects in. The file is then read again from the start.
+    /// </summary>
+    private void WaitFor(string key, List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored, string from)
+    {
+        FlushOrSayDiskFull(pending, done, stored, from);
+        Locks!.UnlockAll();
+        Locks.Lock(key);
     }
 
     /// <summary>
@@ -335,9 +452,26 @@ public sealed partial class Archive : IDisposable
     /// <param name="action">What the log calls each write: "store" (a document read from its source), "correct" (an editor's correction of its fields), "access" (a change of access alone).</param>
     private void Flush(List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored, string from, string action = "store")
     {
-        if (pending.Count == 0)
-            return;
-        File.WriteAllLines(Layout.PendingCatalog, pending.Select(p => p.Document.Id));
+        try
+        {
+            if (pending.Count > 0)
+                FlushLocked(pending, done, stored, from, action);
+        }
+        finally
+        {
+            // Once the catalog names the new versions (or the batch failed, and a mend will); and,
+            // after an ingest's last batch, a lock waited for whose file then needed no write.
+            Locks?.UnlockAll();
+        }
+    }
+
+    private void FlushLocked(List<Pending> pending, List<IngestedDocument> done, Action<IngestedDocument>? stored, string from, string action)
+    {
+        var ids = pending.Select(p => p.Document.Id).ToList();
+        if (Locks is null)
+            File.WriteAllLines(Layout.PendingCatalog, ids);
+        else
+            Locks.MarkPending(ids);
         var results = _store.SaveAll([.. pending.Select(p => p.Write!)]);
         var accesses = pending.Select((p, i) => AccessAfter(p.Write!, results[i])).ToList();
         var logged = pending.Select((p, i) => (Write: p.Write!, Result: results[i], Access: accesses[i]))
@@ -358,7 +492,8 @@ public sealed partial class Archive : IDisposable
                 SameTextAs = _catalog.SameText(pending[i].Document.Id),
             });
         }
-        File.Delete(Layout.PendingCatalog);
+        if (Locks is null)
+            File.Delete(Layout.PendingCatalog);
         Log.AppendAll(logged);
         pending.Clear();
         done.AddRange(batch);
@@ -397,7 +532,8 @@ public sealed partial class Archive : IDisposable
     /// re-ingesting a file finds the ids it took before; with the editors' corrections each id's
     /// stored version holds, to be made again on the new reading.
     /// </summary>
-    private (Dictionary<string, string> Ids, Dictionary<string, IReadOnlyList<Correction>> Corrections) AssignIds(IReadOnlyList<Document> documents, HashSet<string> claimed)
+    /// <returns>Also, where another writer holds the lock of an id this file may take, its key: the ids were not all assigned.</returns>
+    private (Dictionary<string, string> Ids, Dictionary<string, IReadOnlyList<Correction>> Corrections, string? Contended) AssignIds(IReadOnlyList<Document> documents, HashSet<string> claimed)
     {
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var corrections = new Dictionary<string, IReadOnlyList<Correction>>(StringComparer.Ordinal);
@@ -408,6 +544,8 @@ public sealed partial class Archive : IDisposable
                 var candidate = n == 1 ? document.Id : $"{document.Id}-{n}";
                 if (claimed.Contains(candidate))
                     continue;
+                if (!TryClaim(ObjectKey(candidate)))
+                    return (ids, corrections, ObjectKey(candidate));
                 var held = _store.Read(candidate);
                 Document? stored = null;
                 if (held is null || SameSource(held, document, out stored))
@@ -420,7 +558,7 @@ public sealed partial class Archive : IDisposable
                 }
             }
         }
-        return (ids, corrections);
+        return (ids, corrections, null);
     }
 
     /// <param name="stored">The held document, where its document.json is sound.</param>
@@ -457,6 +595,7 @@ public sealed partial class Archive : IDisposable
         // After every upsert of the batch, so that no document's links are dropped again by a later upsert.
         new ReuseIndexer(_catalog).Index([.. documents.Select(d => d.Document)], replaced);
         CatalogueNames([.. documents.Select(d => d.Document)]);
+        Locks?.ClearPending([.. documents.Select(d => d.Document.Id)]);
         batch.Commit();
     }
 
@@ -523,6 +662,7 @@ public sealed partial class Archive : IDisposable
     public RepairReport Repair(string originalsFolder, StoreUser user)
     {
         EnsureWritable();
+        using var alone = _lock!.WholeArchive(_wait, _waiting);
         var damaged = _store.Ids().Select(id => (Id: id, Damage: _store.Verify(id))).Where(d => d.Damage.Count > 0).ToList();
         var repaired = new List<RepairedDocument>();
         var unrepaired = new List<DamagedDocument>();
@@ -585,6 +725,7 @@ public sealed partial class Archive : IDisposable
     public ReindexReport Reindex()
     {
         EnsureWritable();
+        using var alone = _lock!.WholeArchive(_wait, _waiting);
         var count = 0;
         var damaged = new List<StoredDocument>();
         using (var batch = _catalog.Batch())
@@ -600,6 +741,8 @@ public sealed partial class Archive : IDisposable
             new ReuseIndexer(_catalog).Index(documents, []);
             // Names are found once every document's people are known, so the order of the store does not matter.
             CatalogueNames(documents);
+            // No other writer is at work: what is pending was left by one that died, and is read from the store now.
+            Locks?.ClearPending(Locks.Pending());
             batch.Commit();
         }
         if (File.Exists(Layout.PendingCatalog))
@@ -630,27 +773,49 @@ public sealed partial class Archive : IDisposable
 
     private void MendPendingCatalog()
     {
-        if (!File.Exists(Layout.PendingCatalog))
-            return;
-        var mended = new List<Catalogued>();
-        foreach (var id in File.ReadAllLines(Layout.PendingCatalog).Where(l => l.Length > 0))
+        List<string> ids;
+        if (Locks is null)
         {
-            var stored = _store.Read(id);
-            // What the store does not hold soundly is not catalogued.
-            if (stored is null || stored.IsDamaged)
-            {
-                _catalog.Remove(id);
-                continue;
-            }
-            mended.Add(Catalogued.Of(DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored));
+            if (!File.Exists(Layout.PendingCatalog))
+                return;
+            ids = [.. File.ReadAllLines(Layout.PendingCatalog).Where(l => l.Length > 0)];
         }
-        Catalogue(mended);
-        File.Delete(Layout.PendingCatalog);
+        else
+        {
+            // A pending document whose lock another writer holds is in that writer's batch at work, not cut off.
+            ids = [.. Locks.Pending().Where(id => Locks.TryLock(ObjectKey(id)))];
+            if (ids.Count == 0)
+                return;
+        }
+        try
+        {
+            var mended = new List<Catalogued>();
+            foreach (var id in ids)
+            {
+                var stored = _store.Read(id);
+                // What the store does not hold soundly is not catalogued.
+                if (stored is null || stored.IsDamaged)
+                {
+                    _catalog.Remove(id);
+                    Locks?.ClearPending([id]);
+                    continue;
+                }
+                mended.Add(Catalogued.Of(DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored));
+            }
+            Catalogue(mended);
+        }
+        finally
+        {
+            Locks?.UnlockAll();
+        }
+        if (Locks is null)
+            File.Delete(Layout.PendingCatalog);
     }
 
     public void Dispose()
     {
         _catalog.Dispose();
+        _store.Dispose();
         _lock?.Dispose();
     }
 }

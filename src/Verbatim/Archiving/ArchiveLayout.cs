@@ -11,11 +11,15 @@ namespace Verbatim.Archiving;
 public sealed record ArchiveLayout(string Root)
 {
     public string Store => Path.Combine(Root, "store");
+    /// <summary>Where each open writer builds its objects, in a folder of its own (<see cref="Verbatim.Storage.Ocfl.OcflStore"/>).</summary>
     public string Staging => Path.Combine(Root, "staging");
 
-    /// <summary>Not <see cref="Staging"/>: every writer that opens the store clears that, and an upload waits for the writer lock with its files already written.</summary>
+    /// <summary>Not <see cref="Staging"/>: every writer that opens the store clears what no living writer holds there, and an upload waits for the writer lock with its files already written.</summary>
     public string Uploads => Path.Combine(Root, "uploads");
     public string Catalog => Path.Combine(Root, "catalog.sqlite");
+
+    /// <summary>Which catalog the archive uses (<see cref="Archiving.CatalogLocation"/>); where it is missing, <see cref="Catalog"/>.</summary>
+    public string CatalogLocation => Path.Combine(Root, "catalog.location");
     public string Accounts => Path.Combine(Root, "accounts.sqlite");
     public string Log => Path.Combine(Root, "log.jsonl");
     public string LogHead => Path.Combine(Root, "log.head");

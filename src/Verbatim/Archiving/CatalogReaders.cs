@@ -1,5 +1,4 @@
 using Verbatim.Searching;
-using Verbatim.Storage.Catalog.Sqlite;
 
 namespace Verbatim.Archiving;
 
@@ -12,5 +11,11 @@ public static class CatalogReaders
     /// The caller disposes it. After a write, the readers of one archive build the new result
     /// index once between them (<see cref="Archive.ReaderResults"/>).
     /// </summary>
-    public static ICatalog OpenCatalogReader(this Archive archive) => SqliteCatalog.OpenReadOnly(archive.Layout.Catalog, archive.ReaderResults);
+    public static ICatalog OpenCatalogReader(this Archive archive) => archive.CatalogLocation.OpenReader(archive.ReaderResults);
+
+    /// <summary>
+    /// Where the archive's catalog tells of each commit, by whatever process, a listener that
+    /// does (the caller disposes it); null where a reader must ask the catalog's generation.
+    /// </summary>
+    public static ICatalogChanges? ListenForChanges(this Archive archive) => archive.CatalogLocation.ListenForChanges();
 }

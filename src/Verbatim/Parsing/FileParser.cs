@@ -6,7 +6,14 @@ using Verbatim.Reading;
 namespace Verbatim.Parsing;
 
 /// <param name="Walked">Found by walking a folder or matching a glob, not named by the user.</param>
-public sealed record InputFile(string Path, bool Walked);
+public sealed record InputFile(string Path, bool Walked)
+{
+    /// <summary>The name the file is received under, where it is not the name on disk (a file of an OCFL object, stored under its digest).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Where the file is another tool's OCFL object's: that object's id, and the file's digest and logical path there.</summary>
+    public (string Object, string Digest)? Ocfl { get; init; }
+}
 
 /// <summary>What a walk over the paths a user gave found, left out (with the reason) and could not read (with the error).</summary>
 public sealed record InputWalk(IReadOnlyList<InputFile> Files, IReadOnlyList<(string Path, string Reason)> Skipped, IReadOnlyList<(string Path, string Error)> Unreadable);

@@ -7,10 +7,11 @@ internal static class CliProcess
 {
     /// <summary>
     /// Runs the command, killing it (SIGKILL, with any children) once <paramref name="killAfter"/>
-    /// has passed if it has not ended by then. Each line it prints goes to <paramref name="outputLine"/>.
+    /// has passed if it has not ended by then. Each line it prints goes to <paramref name="outputLine"/>,
+    /// each it prints on standard error to <paramref name="errorLine"/>.
     /// </summary>
     /// <returns>Whether it was killed, and its exit code where it was not.</returns>
-    public static (bool Killed, int ExitCode) Run(IEnumerable<string> arguments, TimeSpan? killAfter, Action<string>? outputLine = null, string? user = null)
+    public static (bool Killed, int ExitCode) Run(IEnumerable<string> arguments, TimeSpan? killAfter, Action<string>? outputLine = null, string? user = null, Action<string>? errorLine = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(typeof(VerbatimCommand).Assembly.Location);
@@ -20,7 +21,7 @@ internal static class CliProcess
             start.Environment["VERBATIM_USER"] = user;
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) outputLine?.Invoke(e.Data); };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) errorLine?.Invoke(e.Data); };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -25,6 +25,28 @@ public sealed class ExportVerbTests : IDisposable
     private static string[] CmifFiles() => Directory.GetFiles(RepositoryPaths.Shared("corpus", "cmif", "schnitzler"), "*.xml");
 
     [Fact]
+    public void A_bag_of_a_search_validates_and_goes_into_another_archive_with_ingest()
+    {
+        Assert.Equal(0, Run("init").ExitCode);
+        Assert.Equal(0, Run("ingest", CliRun.Seed("000"), CliRun.Seed("001"), CliRun.Seed("002")).ExitCode);
+        var bag = Path.Combine(_folder, "bag");
+
+        var export = Run("export", "bag", bag, "--query", "Stalin", "--organization", "Test Archive");
+        var validation = CliRun.Of("validate-bag", bag);
+        Assert.Equal(0, CliRun.Of("init", "--archive", Path.Combine(_folder, "received")).ExitCode);
+        var received = CliRun.Of("ingest", bag, "--archive", Path.Combine(_folder, "received"), "--json");
+        var again = Run("export", "bag", bag);
+
+        Assert.True(export.ExitCode == 0, export.Error);
+        Assert.Contains("written as a bag to", export.Output, StringComparison.Ordinal);
+        Assert.Equal(0, validation.ExitCode);
+        Assert.True(received.ExitCode == 0, received.Error);
+        Assert.Contains("lenin-1921-10-20-to-stalin", received.Output, StringComparison.Ordinal);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("already exists and is not an empty folder", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_export_is_valid_CMIF_by_the_RELAX_NG_schema_and_the_Schematron_rules()
     {
         Assert.Equal(0, Run("init").ExitCode);

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Verbatim.Model;
 using Verbatim.Searching;
+using Verbatim.Storage.Catalog;
 using Verbatim.Storage.Catalog.Sqlite;
 
 namespace Verbatim.Storage.Tests.Catalog;

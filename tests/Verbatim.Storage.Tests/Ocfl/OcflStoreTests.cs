@@ -171,12 +171,29 @@ public sealed class OcflStoreTests : IDisposable
     [Fact]
     public void Leftovers_of_a_killed_write_in_staging_are_cleared_on_open()
     {
-        Open();
+        Open().Dispose();
         var leftover = Path.Combine(_folder, "staging", "0123", "v1");
         Directory.CreateDirectory(leftover);
         File.WriteAllText(Path.Combine(leftover, "half.json"), "{");
-        Open();
+        Open().Dispose();
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_folder, "staging")));
+    }
+
+    [Fact]
+    public void A_store_opened_beside_another_writer_leaves_what_that_writer_builds_in_staging_and_both_write()
+    {
+        using var first = Open();
+        var building = Path.Combine(Directory.GetDirectories(Path.Combine(_folder, "staging")).Single(), "half-built", "v1");
+        Directory.CreateDirectory(building);
+        File.WriteAllText(Path.Combine(building, "document.json"), "{");
+
+        using var second = Open();
+
+        Assert.True(File.Exists(Path.Combine(building, "document.json")));
+        first.Save(Write("a", "{}", "x"));
+        second.Save(Write("b", "{}", "y"));
+        Assert.Equal(["a", "b"], second.Ids().Order(StringComparer.Ordinal));
+        Directory.Delete(Path.GetDirectoryName(building)!, recursive: true);
     }
 
     [Fact]

@@ -103,11 +103,18 @@ public sealed partial class PostgresCatalog
         var generation = Generation;
         if (_results is not null && generation == _resultsGeneration)
             return _results;
+        // Only a connection that has not written may share: its snapshot is a committed generation.
+        var index = _sharedResults is not null && !_batchWrites ? _sharedResults.At(generation, _ => (ReadResultIndex(), false)) : ReadResultIndex();
+        (_results, _resultsGeneration) = (index, generation);
+        return index;
+    }
+
+    private ResultIndex ReadResultIndex()
+    {
         var index = new ResultIndex();
         using var documents = Command("SELECT row, id, date, kind, year, collection, volume, version FROM documents ORDER BY row");
         using var people = Command("SELECT document, role, name_key, name FROM people WHERE role IN ('author', 'addressee') ORDER BY document, role COLLATE \"C\", position");
         CatalogRows.Read(index, documents, people);
-        (_results, _resultsGeneration) = (index, generation);
         return index;
     }
 

@@ -38,7 +38,14 @@ public sealed partial class PostgresCatalog : ICatalog
     private ResultIndex? _results;
     private long _resultsGeneration;
 
-    private PostgresCatalog(NpgsqlConnection connection) => _connection = connection;
+    // Where a read-only connection takes the index another connection built of the same generation.
+    private readonly SharedResultIndex? _sharedResults;
+
+    private PostgresCatalog(NpgsqlConnection connection, SharedResultIndex? sharedResults = null)
+    {
+        _connection = connection;
+        _sharedResults = sharedResults;
+    }
 
     /// <summary>Opens the catalog of the database, creating its tables where there are none.</summary>
     /// <exception cref="NpgsqlException">The database cannot be reached.</exception>
@@ -59,7 +66,34 @@ public sealed partial class PostgresCatalog : ICatalog
         }
     }
 
-    /// <summary>Whether the catalog was created by an older schema and was emptied: the caller must reindex.</summary>
+    /// <summary>
+    /// Opens the catalog of the database for reading only: no schema check, no write (the
+    /// session's transactions are read-only, so a write is refused by the server). Any number may
+    /// be open beside writers, each serving one caller at a time.
+    /// </summary>
+    /// <param name="sharedResults">Shared by the readers of this one database, so that a commit's new result index is built once for all of them.</param>
+    /// <exception cref="NpgsqlException">The database cannot be reached.</exception>
+    public static PostgresCatalog OpenReadOnly(string connectionString, SharedResultIndex? sharedResults = null)
+    {
+        var readOnly = new NpgsqlConnectionStringBuilder(connectionString);
+        readOnly.Options = $"{readOnly.Options} -c default_transaction_read_only=on".Trim();
+        var connection = new NpgsqlConnection(readOnly.ConnectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        return new PostgresCatalog(connection, sharedResults);
+    }
+
+    public bool IsCurrent => Scalar("SELECT to_regclass('meta') IS NOT NULL") is true
+        && Scalar($"SELECT value FROM meta WHERE key = '{SchemaKey}'") is string version
+        && version == SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public bool NeedsRebuild { get; private set; }
 
     public int Count => Convert.ToInt32(Scalar("SELECT count(*) FROM documents"), System.Globalization.CultureInfo.InvariantCulture);
@@ -70,6 +104,8 @@ public sealed partial class PostgresCatalog : ICatalog
         // Two processes opening one new catalog at once: the second waits, then finds the tables.
         Execute("SELECT pg_advisory_xact_lock(7101968)");
         Execute("CREATE TABLE IF NOT EXISTS meta (key text PRIMARY KEY, value text NOT NULL)");
+        // Outside the schema's version: what it lists is the store's, not derived, and outlives a rebuild's schema.
+        Execute(PendingSchema);
         var version = Scalar($"SELECT value FROM meta WHERE key = '{SchemaKey}'") as string;
         if (version == SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
             return;
@@ -241,6 +277,7 @@ public sealed partial class PostgresCatalog : ICatalog
             throw new InvalidOperationException(_batchWrites ? "a batch is already open" : "a batch cannot be opened inside a snapshot");
         _transaction = _connection.BeginTransaction(IsolationLevel.ReadCommitted);
         _batchWrites = true;
+        Execute($"SELECT pg_advisory_xact_lock({BatchKey})");
         return new CatalogTransaction(_transaction, AdvanceGeneration, () => _transaction = null);
     }
 
@@ -256,18 +293,24 @@ public sealed partial class PostgresCatalog : ICatalog
         return new CatalogTransaction(_transaction, null, () => _transaction = null);
     }
 
-    public long Generation => Scalar($"SELECT value FROM meta WHERE key = '{GenerationKey}'") is string value
+    public long Generation => Scalar(GenerationQuery) is string value
         ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
         : 0;
 
+    internal const string GenerationQuery = $"SELECT value FROM meta WHERE key = '{GenerationKey}'";
+
     // From the clock where it is ahead, so that a catalog dropped and built again does not start
     // over at a number a reader still holds. The update locks the row until the commit, so two
-    // writers' batches advance it one after the other.
+    // writers' batches advance it one after the other. The notification is part of the
+    // transaction: PostgreSQL delivers it on commit, and never for a batch rolled back.
     private void AdvanceGeneration()
     {
         using var advance = Command($"""
-            INSERT INTO meta (key, value) VALUES ('{GenerationKey}', @now::text)
-            ON CONFLICT (key) DO UPDATE SET value = greatest(meta.value::bigint + 1, @now)::text
+            WITH advanced AS (
+                INSERT INTO meta (key, value) VALUES ('{GenerationKey}', @now::text)
+                ON CONFLICT (key) DO UPDATE SET value = greatest(meta.value::bigint + 1, @now)::text
+                RETURNING value)
+            SELECT pg_notify('{PostgresCatalogChanges.Channel}', value) FROM advanced
             """);
         advance.Parameters.AddWithValue("now", DateTime.UtcNow.Ticks);
         advance.ExecuteNonQuery();
@@ -298,6 +341,20 @@ public sealed partial class PostgresCatalog : ICatalog
     public void Dispose()
     {
         _transaction?.Dispose();
+        _transaction = null;
+        // A pooled connection outlives this catalog, and a session's locks would go with it.
+        if ((_heldWriters || _held.Count > 0) && _connection.State == ConnectionState.Open)
+        {
+            try
+            {
+                using var release = Command("SELECT pg_advisory_unlock_all()");
+                release.ExecuteNonQuery();
+            }
+            catch (NpgsqlException)
+            {
+                // A connection that is lost has lost its session, and its locks with it.
+            }
+        }
         _connection.Dispose();
     }
 }

@@ -35,8 +35,11 @@ namespace Verbatim.Web.Tests.Hosting;
 /// named here; a parameter the hunt does not know how to fill fails the test, which then has to
 /// be taught what to ask it.
 /// </remarks>
-public sealed partial class LeakHuntTests : IAsyncLifetime
+public abstract partial class LeakHunt : IAsyncLifetime
 {
+    /// <summary>Where each archive's catalog lives (<c>init --catalog</c>), asked once for each of the two archives; null for SQLite beside the store.</summary>
+    protected virtual string? NewCatalog() => null;
+
     private static readonly IngestOptions Options = new("auto", "leak hunt", new StoreUser("Tester", "mailto:tester@example.org"));
     private static readonly DateOnly Today = new(2026, 12, 7);
 
@@ -60,9 +63,13 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
         var closed = Path.Combine(_folder, "closed", "archive");
         var samples = Path.Combine(CliRun.RepositoryRoot, "samples");
         var compilation = Path.Combine(CliRun.RepositoryRoot, "..", "shared", "corpus", "seeds", "003_c6bc7323d3fdadce.txt");
-        using (var archive = Archive.Init(open))
+        using (var archive = Archive.Init(open, NewCatalog()))
             Assert.Empty(archive.Ingest([Path.Combine(samples, "mia"), Path.Combine(samples, "tei"), compilation], Options).Failed);
         CopyFolder(open, closed);
+        // A copy on a shared catalog must not share it: the copy gets a catalog of its own, which
+        // its first opening builds from its store.
+        if (NewCatalog() is { } catalog)
+            await File.WriteAllTextAsync(Path.Combine(closed, "catalog.location"), catalog);
 
         var quoting = Path.Combine(_folder, "in", "quoting.txt");
         Directory.CreateDirectory(Path.GetDirectoryName(quoting)!);
@@ -523,3 +530,6 @@ public sealed partial class LeakHuntTests : IAsyncLifetime
     private static partial System.Text.RegularExpressions.Regex FormToken();
 
 }
+
+/// <summary>The leak hunt over archives whose catalogs are SQLite files beside their stores.</summary>
+public sealed class LeakHuntTests : LeakHunt;

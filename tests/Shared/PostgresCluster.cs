@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Verbatim.Storage.Tests.Catalog.Postgres;
+namespace Verbatim.Testing;
 
 /// <summary>One PostgreSQL cluster for every test class of the collection; each class asks for a database of its own.</summary>
 public sealed class PostgresCluster : IDisposable
@@ -18,6 +18,16 @@ public sealed class PostgresCluster : IDisposable
         create.ExecuteNonQuery();
         return _server.ConnectionString(name);
     }
+
+    /// <summary>A new database's address as a user gives it to <c>init --catalog</c>: postgresql://user@host:port/database.</summary>
+    public string NewDatabaseAddress()
+    {
+        var database = new NpgsqlConnectionStringBuilder(NewDatabase());
+        return $"postgresql://{database.Username}@{database.Host}:{database.Port}/{database.Database}";
+    }
+
+    /// <summary>The port of the cluster, for a test that needs one where no server listens (any other).</summary>
+    public int Port => _server.Port;
 
     public void Dispose() => _server.Dispose();
 }

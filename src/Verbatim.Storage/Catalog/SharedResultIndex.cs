@@ -1,4 +1,4 @@
-namespace Verbatim.Storage.Catalog.Sqlite;
+namespace Verbatim.Storage.Catalog;
 
 /// <summary>
 /// The result index of one catalog file at its latest generation, shared by the read-only
