@@ -6,7 +6,7 @@ using Verbatim.Bench.WholeCorpus;
 
 // Run from the repository root:
 //   dotnet run -c Release --project bench/Verbatim.Bench -- --filter '*'              BenchmarkDotNet
-//   dotnet run -c Release --project bench/Verbatim.Bench -- archive --documents 5000  whole corpus against Xapian
+//   dotnet run -c Release --project bench/Verbatim.Bench -- archive --documents 5000 [--catalog sqlite|postgres|both]  whole corpus against Xapian
 //   dotnet run -c Release --project bench/Verbatim.Bench -- letters --documents 5000  names, network, timeline: build and serve
 //   dotnet run -c Release --project bench/Verbatim.Bench -- collate                   collation time and memory against DiffPlex
 //   dotnet run -c Release --project bench/Verbatim.Bench -- check-quote --megabytes 100  quotation checks against diff-match-patch

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Npgsql;
 using Verbatim.Archiving;
 using Verbatim.Formats;
 using Verbatim.Model;
@@ -10,76 +11,115 @@ using Verbatim.Searching;
 using Verbatim.Storage.Catalog;
 using Verbatim.Storage.Catalog.Sqlite;
 using Verbatim.Storing;
+using Verbatim.Testing;
 
 namespace Verbatim.Bench.WholeCorpus;
 
 /// <summary>
-/// The whole-corpus benchmark (issue 3, item 7): the Schnitzler TEI letters replicated to N
-/// documents, ingested into a fresh archive and indexed by Xapian, then the same queries asked
-/// of both, each query timed in-process.
+/// The whole-corpus benchmark (issue 3, item 7; issue 18, item 5): the 4,420 Schnitzler TEI
+/// letters replicated to N documents, ingested into a fresh archive on each catalog backend asked
+/// for (SQLite, PostgreSQL on a cluster of its own) and indexed by Xapian, then the same queries
+/// asked of each, every query timed in-process.
 /// </summary>
 /// <remarks>
 /// Run from the repository root:
-/// <c>dotnet run -c Release --project bench/Verbatim.Bench -- archive --documents 5000</c>.
+/// <c>dotnet run -c Release --project bench/Verbatim.Bench -- archive --documents 5000 [--catalog sqlite|postgres|both]</c>.
 /// Everything is written under one work folder (a new one in the system's temp folder unless
 /// --work names one), deleted at the end unless --keep is given.
 /// </remarks>
 public static partial class ArchiveBenchmark
 {
-    private sealed record Options(int Documents, int Rounds, int Warmup, int Seed);
+    private sealed record Options(int Documents, int Rounds, int Warmup, int Seed, string Catalog);
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
+    private const string Sqlite = "SQLite";
+    private const string Postgres = "PostgreSQL";
+
     public static int Run(string[] args) => BenchRun.Execute("archive", args,
         new Dictionary<string, int> { ["--documents"] = 5000, ["--rounds"] = 5, ["--warmup"] = 3, ["--seed"] = 7 },
-        (run, root, work) => Execute(new Options(run["--documents"], run["--rounds"], run["--warmup"], run["--seed"]), root, work));
+        new Dictionary<string, string[]> { ["--catalog"] = ["sqlite", "postgres", "both"] },
+        (run, root, work) => Execute(new Options(run["--documents"], run["--rounds"], run["--warmup"], run["--seed"], run.Choice("--catalog")), root, work));
+
+    /// <summary>One Verbatim archive of the run: its catalog's backend, its ingest and its answers.</summary>
+    private sealed record Engine(string Backend, int Documents, TimeSpan Ingest, Timings Timings);
 
     private static int Execute(Options options, string root, string work)
     {
-        var corpus = BenchPaths.Shared("corpus", "schnitzler-tei");
+        var corpus = BenchPaths.Shared("corpus", "schnitzler-tei-full");
         var letters = Path.Combine(work, "letters");
         var (files, originals) = Replicate(corpus, letters, options.Documents);
         Console.WriteLine($"work folder {work}");
         Console.WriteLine($"replicated {originals} letters to {files} files");
 
-        // Ingest: what `verbatim ingest` does, format detection included.
-        var archiveFolder = Path.Combine(work, "archive");
-        using var archive = Archive.Init(archiveFolder);
-        var ingestClock = Stopwatch.StartNew();
-        var report = archive.Ingest([letters], new IngestOptions(FormatRegistry.Auto, "archive benchmark", new StoreUser("bench")));
-        ingestClock.Stop();
-        var ids = report.Documents.Select(d => d.Id).ToList();
-        Console.WriteLine($"Verbatim ingest: {ids.Count} documents in {ingestClock.Elapsed.TotalSeconds:0.00} s = {ids.Count / ingestClock.Elapsed.TotalSeconds:0.0} documents/s ({report.Failed.Count} files failed)");
-        foreach (var failure in report.Failed.Take(5))
-            Console.WriteLine($"  failed: {failure.Path}: {failure.Error}");
-        var renamed = ids.Count(id => SuffixedId().IsMatch(id));
-        if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count || renamed > 0)
-            Console.WriteLine($"  warning: {renamed} ids took a -N suffix: the copies did not all get distinct ids of their own");
+        string[] backends = options.Catalog switch { "sqlite" => [Sqlite], "postgres" => [Postgres], _ => [Sqlite, Postgres] };
+        // The cluster is made as the tests make theirs: initdb in a temporary folder, a free loopback port.
+        using var server = backends.Contains(Postgres) ? PostgresServer.Start() : null;
+        string? postgresCatalog = null;
+        if (server is not null)
+        {
+            CreateDatabase(server.ConnectionString(), "bench");
+            postgresCatalog = server.ConnectionString("bench");
+            Console.WriteLine($"PostgreSQL 15 on port {server.Port}");
+        }
 
-        // The texts Xapian indexes are read back from the archive, so both index the same text.
-        var exported = ids.Select(id => Export(archive.Show(id)!)).ToList();
-        var documentsFile = Path.Combine(work, "documents.jsonl");
-        File.WriteAllLines(documentsFile, exported.Select(e => JsonSerializer.Serialize(e, Json)));
+        var engines = new List<Engine>();
+        List<ExportedDocument>? exported = null;
+        List<BenchQuery>? queries = null;
+        string? documentsFile = null, queriesFile = null;
+        foreach (var backend in backends)
+        {
+            // Ingest: what `verbatim ingest` does, format detection included.
+            using var archive = Archive.Init(Path.Combine(work, "archive-" + backend.ToLowerInvariant()), backend == Postgres ? postgresCatalog : null);
+            var ingestClock = Stopwatch.StartNew();
+            var report = archive.Ingest([letters], new IngestOptions(FormatRegistry.Auto, "archive benchmark", new StoreUser("bench")));
+            ingestClock.Stop();
+            var ids = report.Documents.Select(d => d.Id).ToList();
+            Console.WriteLine($"Verbatim-{backend} ingest: {ids.Count} documents in {ingestClock.Elapsed.TotalSeconds:0.00} s = {ids.Count / ingestClock.Elapsed.TotalSeconds:0.0} documents/s ({report.Failed.Count} files failed)");
+            foreach (var failure in report.Failed.Take(5))
+                Console.WriteLine($"  failed: {failure.Path}: {failure.Error}");
+            var renamed = ids.Count(id => SuffixedId().IsMatch(id));
+            if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count || renamed > 0)
+                Console.WriteLine($"  warning: {renamed} ids took a -N suffix: the copies did not all get distinct ids of their own");
 
-        var queries = QuerySet.Build(exported, options.Seed);
-        var queriesFile = Path.Combine(work, "queries.json");
-        File.WriteAllText(queriesFile, JsonSerializer.Serialize(queries, Json));
-        Console.WriteLine($"{queries.Count} queries ({string.Join(", ", queries.GroupBy(q => q.Class).Select(g => $"{g.Count()} {g.Key}"))}), seed {options.Seed}");
+            if (exported is null)
+            {
+                // The texts Xapian indexes are read back from the archive, so every engine indexes the same text.
+                exported = [.. ids.Select(id => Export(archive.Show(id)!))];
+                documentsFile = Path.Combine(work, "documents.jsonl");
+                File.WriteAllLines(documentsFile, exported.Select(e => JsonSerializer.Serialize(e, Json)));
+                queries = QuerySet.Build(exported, options.Seed);
+                queriesFile = Path.Combine(work, "queries.json");
+                File.WriteAllText(queriesFile, JsonSerializer.Serialize(queries, Json));
+                Console.WriteLine($"{queries.Count} queries ({string.Join(", ", queries.GroupBy(q => q.Class).Select(g => $"{g.Count()} {g.Key}"))}), seed {options.Seed}");
+            }
+            engines.Add(new Engine(backend, ids.Count, ingestClock.Elapsed, TimeVerbatim(q => archive.Search(q), queries!, options)));
+            Console.WriteLine($"Verbatim-{backend}: queries timed");
+        }
 
-        var verbatim = TimeVerbatim(archive, queries, options);
-        var xapian = RunXapian(root, work, documentsFile, queriesFile, options);
+        // Last, as it drops the catalog's GIN index.
+        var rum = postgresCatalog is null ? null : RumComparison.Run(postgresCatalog, queries!, options.Rounds, options.Warmup);
+
+        var xapian = RunXapian(root, work, documentsFile!, queriesFile!, options);
         if (xapian is null)
             return 1;
 
-        Print(options, ids.Count, ingestClock.Elapsed, queries, verbatim, xapian);
+        Print(options, queries!, engines, xapian, rum);
         File.WriteAllText(Path.Combine(work, "results.json"), JsonSerializer.Serialize(new
         {
-            documents = ids.Count,
-            ingestSeconds = ingestClock.Elapsed.TotalSeconds,
-            verbatim = new { totals = verbatim.Totals, latenciesMicroseconds = verbatim.Latencies },
+            verbatim = engines.Select(e => new { backend = e.Backend, documents = e.Documents, ingestSeconds = e.Ingest.TotalSeconds, totals = e.Timings.Totals, latenciesMicroseconds = e.Timings.Latencies }),
+            rum,
             xapian,
         }, Json));
         return 0;
+    }
+
+    private static void CreateDatabase(string connectionString, string name)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        create.ExecuteNonQuery();
     }
 
     /// <summary>
@@ -164,7 +204,7 @@ public static partial class ArchiveBenchmark
 
     private sealed record Timings(int[] Totals, double[][] Latencies);
 
-    private static Timings TimeVerbatim(Archive archive, IReadOnlyList<BenchQuery> queries, Options options)
+    private static Timings TimeVerbatim(Func<SearchQuery, SearchResults> search, IReadOnlyList<BenchQuery> queries, Options options)
     {
         var requests = queries.Select(q => new SearchQuery(q.Text)
         {
@@ -174,7 +214,7 @@ public static partial class ArchiveBenchmark
         for (var pass = 0; pass < options.Warmup; pass++)
         {
             for (var i = 0; i < requests.Count; i++)
-                totals[i] = archive.Search(requests[i]).Total;
+                totals[i] = search(requests[i]).Total;
         }
         var latencies = queries.Select(_ => new double[options.Rounds]).ToArray();
         for (var round = 0; round < options.Rounds; round++)
@@ -182,7 +222,7 @@ public static partial class ArchiveBenchmark
             for (var i = 0; i < requests.Count; i++)
             {
                 var start = Stopwatch.GetTimestamp();
-                archive.Search(requests[i]);
+                search(requests[i]);
                 latencies[i][round] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
             }
         }
@@ -218,38 +258,78 @@ public static partial class ArchiveBenchmark
         return JsonSerializer.Deserialize<XapianResults>(File.ReadAllText(output), Json);
     }
 
-    private static void Print(Options options, int documents, TimeSpan ingest, IReadOnlyList<BenchQuery> queries, Timings verbatim, XapianResults xapian)
+    private static void Print(Options options, IReadOnlyList<BenchQuery> queries, IReadOnlyList<Engine> engines, XapianResults xapian, RumComparison.Results? rum)
     {
-        var verbatimRate = documents / ingest.TotalSeconds;
         var xapianRate = xapian.Documents / xapian.IndexSeconds;
         Console.WriteLine();
-        Console.WriteLine($"archive benchmark: {documents} documents, {queries.Count} queries x {options.Rounds} rounds after {options.Warmup} warm-up passes, seed {options.Seed}");
+        Console.WriteLine($"archive benchmark: {xapian.Documents} documents, {queries.Count} queries x {options.Rounds} rounds after {options.Warmup} warm-up passes, seed {options.Seed}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {BenchMachine.CpuModel()}; Xapian {xapian.Version}");
         Console.WriteLine();
-        Console.WriteLine("| measure | Verbatim | Xapian | Verbatim / Xapian |");
-        Console.WriteLine("| --- | ---: | ---: | ---: |");
-        Console.WriteLine($"| ingest / index, documents/s | {verbatimRate:0.0} | {xapianRate:0.0} | {verbatimRate / xapianRate:0.00} |");
+        var names = engines.Select(e => $"Verbatim-{e.Backend}").ToList();
+        var ratios = names.Select(n => $"{n} / Xapian").ToList();
+        var both = engines.Count == 2;
+        if (both)
+            ratios.Add("PostgreSQL / SQLite");
+        Console.WriteLine($"| measure | {string.Join(" | ", names)} | Xapian | {string.Join(" | ", ratios)} |");
+        Console.WriteLine($"| --- |{string.Concat(Enumerable.Repeat(" ---: |", names.Count + 1 + ratios.Count))}");
+        void Line(string measure, IReadOnlyList<double> verbatim, double peer)
+        {
+            var cells = verbatim.Select(v => $"{v:0.000}").Append($"{peer:0.000}").Concat(verbatim.Select(v => $"{v / peer:0.00}"));
+            if (both)
+                cells = cells.Append($"{verbatim[1] / verbatim[0]:0.00}");
+            Console.WriteLine($"| {measure} | {string.Join(" | ", cells)} |");
+        }
+        Line("ingest / index, documents/s", [.. engines.Select(e => e.Documents / e.Ingest.TotalSeconds)], xapianRate);
         foreach (var group in new[] { "all" }.Concat(queries.Select(q => q.Class).Distinct()))
         {
             var indices = Enumerable.Range(0, queries.Count).Where(i => group == "all" || queries[i].Class == group).ToList();
-            var v = indices.SelectMany(i => verbatim.Latencies[i]).ToList();
-            var x = indices.SelectMany(i => xapian.Latencies[i]).ToList();
             foreach (var p in new[] { 0.50, 0.99 })
             {
-                var vp = BenchMachine.Percentile(v, p) / 1000;
-                var xp = BenchMachine.Percentile(x, p) / 1000;
-                Console.WriteLine($"| search p{p * 100:0} ms, {group} ({indices.Count} queries) | {vp:0.000} | {xp:0.000} | {vp / xp:0.00} |");
+                double Of(double[][] latencies) => BenchMachine.Percentile([.. indices.SelectMany(i => latencies[i])], p) / 1000;
+                Line($"search p{p * 100:0} ms, {group} ({indices.Count} queries)", [.. engines.Select(e => Of(e.Timings.Latencies))], Of(xapian.Latencies));
             }
         }
-        var agree = Enumerable.Range(0, queries.Count).Count(i => verbatim.Totals[i] == xapian.Totals[i]);
+        foreach (var engine in engines)
+        {
+            var totals = engine.Timings.Totals;
+            var agree = Enumerable.Range(0, queries.Count).Count(i => totals[i] == xapian.Totals[i]);
+            Console.WriteLine();
+            Console.WriteLine($"Verbatim-{engine.Backend} and Xapian found the same number of documents for {agree} of {queries.Count} queries");
+            foreach (var i in Enumerable.Range(0, queries.Count).Where(i => totals[i] != xapian.Totals[i]).Take(10))
+                Console.WriteLine($"  {Describe(queries[i])}: Verbatim {totals[i]}, Xapian {xapian.Totals[i]}");
+            Console.WriteLine($"Verbatim-{engine.Backend}'s slowest queries (worst round):");
+            foreach (var i in Enumerable.Range(0, queries.Count).OrderByDescending(i => engine.Timings.Latencies[i].Max()).Take(5))
+                Console.WriteLine($"  {engine.Timings.Latencies[i].Max() / 1000:0.000} ms  {Describe(queries[i])} ({totals[i]} found)");
+        }
+        if (both && Enumerable.Range(0, queries.Count).Where(i => engines[0].Timings.Totals[i] != engines[1].Timings.Totals[i]).ToList() is { Count: > 0 } differ)
+            Console.WriteLine($"SQLite and PostgreSQL found different numbers for {differ.Count} queries, the first {Describe(queries[differ[0]])}: {engines[0].Timings.Totals[differ[0]]} and {engines[1].Timings.Totals[differ[0]]}");
+        if (rum is not null)
+            PrintRum(queries, rum);
+    }
+
+    private static void PrintRum(IReadOnlyList<BenchQuery> queries, RumComparison.Results rum)
+    {
         Console.WriteLine();
-        Console.WriteLine($"the two found the same number of documents for {agree} of {queries.Count} queries");
-        foreach (var i in Enumerable.Range(0, queries.Count).Where(i => verbatim.Totals[i] != xapian.Totals[i]).Take(10))
-            Console.WriteLine($"  {Describe(queries[i])}: Verbatim {verbatim.Totals[i]}, Xapian {xapian.Totals[i]}");
-        var slowest = Enumerable.Range(0, queries.Count).OrderByDescending(i => verbatim.Latencies[i].Max()).Take(5);
-        Console.WriteLine("Verbatim's slowest queries (worst round):");
-        foreach (var i in slowest)
-            Console.WriteLine($"  {verbatim.Latencies[i].Max() / 1000:0.000} ms  {Describe(queries[i])} ({verbatim.Totals[i]} found)");
+        Console.WriteLine($"PostgreSQL full text as SQL alone: GIN index {rum.GinBytes / 1e6:0.0} MB, built from the table in {rum.GinBuildSeconds:0.00} s; rum index {rum.RumBytes / 1e6:0.0} MB in {rum.RumBuildSeconds:0.00} s");
+        Console.WriteLine();
+        Console.WriteLine($"| queries | {string.Join(" | ", rum.Variants.Select(v => v.Name + ", p50 / p99 ms"))} |");
+        Console.WriteLine($"| --- |{string.Concat(Enumerable.Repeat(" ---: |", rum.Variants.Count))}");
+        foreach (var group in new[] { "all" }.Concat(queries.Select(q => q.Class).Distinct()))
+        {
+            var indices = Enumerable.Range(0, queries.Count).Where(i => group == "all" || queries[i].Class == group).ToList();
+            string Cell(RumComparison.Variant v)
+            {
+                var times = indices.SelectMany(i => v.Latencies[i]).ToList();
+                return $"{BenchMachine.Percentile(times, 0.50) / 1000:0.000} / {BenchMachine.Percentile(times, 0.99) / 1000:0.000}";
+            }
+            Console.WriteLine($"| {group} ({indices.Count}) | {string.Join(" | ", rum.Variants.Select(Cell))} |");
+        }
+        var first = rum.Variants[0];
+        foreach (var variant in rum.Variants.Skip(1))
+        {
+            var differ = Enumerable.Range(0, queries.Count).Count(i => variant.Totals[i] != first.Totals[i]);
+            Console.WriteLine($"{variant.Name}: {differ} queries found a different number of documents than {first.Name}");
+        }
     }
 
     private static string Describe(BenchQuery query)

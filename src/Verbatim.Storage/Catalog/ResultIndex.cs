@@ -33,6 +33,15 @@ public sealed class ResultIndex
 
     private const int None = -1;
 
+    // The rows of each author (by value) and of each year, so that a filter naming them finds its
+    // documents without a look at every row. A row added twice may be listed twice; what these
+    // give is checked by the whole filter.
+    private readonly Dictionary<int, List<long>> _rowsByAuthor = [];
+    private readonly Dictionary<int, List<long>> _rowsByYear = [];
+
+    /// <summary>A filter is narrow when it admits at most one document in this many: <see cref="Narrowed"/> then names its rows.</summary>
+    public const int NarrowShare = 4;
+
     private sealed class Row
     {
         public string Id = "";
@@ -68,6 +77,23 @@ public sealed class ResultIndex
             CollectionValue = collection is null ? None : _collections.Intern(collection, collection),
             VolumeValue = volume is null ? None : _volumes.Intern(volume, volume),
         };
+        if (year is { } known)
+            Listed(_rowsByYear, known).Add(row);
+    }
+
+    private static List<long> Listed(Dictionary<int, List<long>> rowsByValue, int value)
+    {
+        if (!rowsByValue.TryGetValue(value, out var rows))
+            rowsByValue[value] = rows = [];
+        return rows;
+    }
+
+    private void AddAuthor(long row, Row document, int value)
+    {
+        if (document.Authors.Contains(value))
+            return;
+        document.Authors.Add(value);
+        Listed(_rowsByAuthor, value).Add(row);
     }
 
     /// <summary>How many documents the index holds.</summary>
@@ -91,7 +117,7 @@ public sealed class ResultIndex
             kept.AddDocument(row, document.Id, document.Date, document.Kind, document.Year, document.Collection, document.Volume, document.Version);
             var copy = kept._rows[row];
             foreach (var author in document.Authors)
-                copy.Authors.Add(kept._authors.Intern(_authors.Key(author), _authors.Label(author)));
+                kept.AddAuthor(row, copy, kept._authors.Intern(_authors.Key(author), _authors.Label(author)));
             foreach (var addressee in document.Addressees)
                 copy.Addressees.Add(kept._addressees.Intern(_addressees.Key(addressee), _addressees.Label(addressee)));
             copy.CopyKeys.AddRange(document.CopyKeys);
@@ -104,16 +130,18 @@ public sealed class ResultIndex
     {
         if (!_rows.TryGetValue(row, out var document))
             return;
-        var (people, values) = role switch
+        switch (role)
         {
-            "author" => (document.Authors, _authors),
-            "addressee" => (document.Addressees, _addressees),
-            _ => (null, null),
-        };
-        if (role == "copy")
-            document.CopyKeys.Add(nameKey);
-        else if (people is not null && values is not null && values.Intern(nameKey, name) is var value && !people.Contains(value))
-            people.Add(value);
+            case "copy":
+                document.CopyKeys.Add(nameKey);
+                break;
+            case "author":
+                AddAuthor(row, document, _authors.Intern(nameKey, name));
+                break;
+            case "addressee" when _addressees.Intern(nameKey, name) is var value && !document.Addressees.Contains(value):
+                document.Addressees.Add(value);
+                break;
+        }
     }
 
     /// <summary>
@@ -123,7 +151,7 @@ public sealed class ResultIndex
     /// </summary>
     public Func<long, bool> Selector(WorkFilter filter)
     {
-        static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        ArgumentNullException.ThrowIfNull(filter);
         var author = Given(filter.Author) is { } a ? NameKey(a) : null;
         var addressee = Given(filter.Addressee) is { } b ? NameKey(b) : null;
         var kind = Given(filter.Kind)?.ToLowerInvariant();
@@ -138,6 +166,42 @@ public sealed class ResultIndex
             && (kind is null || d.Kind == kind)
             && (collection is null || string.Equals(d.Collection, collection, StringComparison.OrdinalIgnoreCase))
             && (volume is null || string.Equals(d.Volume, volume, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>
+    /// The rows a filter naming an author or years admits, when it is narrow (at most one document
+    /// in <see cref="NarrowShare"/>): found from the rows of the authors and years it names, the
+    /// shorter list looked at. Null when the filter names neither or admits more: a match is then
+    /// better filtered as it is read.
+    /// </summary>
+    public IReadOnlyCollection<long>? Narrowed(WorkFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var author = Given(filter.Author) is { } a ? NameKey(a) : null;
+        var byAuthor = author is null ? null
+            : _rowsByAuthor.Where(p => _authors.Key(p.Key).Contains(author, StringComparison.Ordinal)).Select(p => p.Value).ToList();
+        var byYear = filter.YearFrom is null && filter.YearTo is null ? null
+            : _rowsByYear.Where(p => p.Key >= (filter.YearFrom ?? int.MinValue) && p.Key <= (filter.YearTo ?? int.MaxValue)).Select(p => p.Value).ToList();
+        var shorter = (byAuthor, byYear) switch
+        {
+            (null, null) => null,
+            (null, _) => byYear,
+            (_, null) => byAuthor,
+            _ => byAuthor.Sum(r => r.Count) <= byYear.Sum(r => r.Count) ? byAuthor : byYear,
+        };
+        if (shorter is null)
+            return null;
+        var selects = Selector(filter);
+        var admitted = new HashSet<long>();
+        var most = DocumentCount / NarrowShare;
+        foreach (var row in shorter.SelectMany(rows => rows))
+        {
+            if (selects(row) && admitted.Add(row) && admitted.Count > most)
+                return null;
+        }
+        return admitted;
     }
 
     /// <summary>Every document the filter selects, in date order: undated last, equal dates by id.</summary>

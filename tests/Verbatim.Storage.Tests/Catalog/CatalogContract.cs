@@ -215,6 +215,37 @@ public abstract class CatalogContract : IDisposable
     }
 
     [Fact]
+    public void A_filter_that_admits_few_documents_gives_the_hits_and_scores_of_the_whole_match_it_admits()
+    {
+        var letter = TestDocuments.All.First(d => d.Id == "lenin-1921-10-20-to-stalin");
+        using (var batch = _catalog.Batch())
+        {
+            for (var copy = 1; copy <= 40; copy++)
+            {
+                _catalog.Upsert(letter with
+                {
+                    Id = $"copy-{copy:00}",
+                    Title = string.Concat(Enumerable.Repeat("Stalin ", copy % 4)) + "copy",
+                    Authors = [new PersonRef($"Writer {copy:00}")],
+                    Written = new DateSpan { Date = $"{1950 + (copy % 5)}-01-01", Precision = DatePrecision.Day },
+                }, 1);
+            }
+            batch.Commit();
+        }
+        var whole = _catalog.Search(new SearchQuery("Stalin") { Limit = 1000 });
+        foreach (var filter in new[] { new WorkFilter { Author = "writer 07" }, new WorkFilter { YearFrom = 1951, YearTo = 1951 }, new WorkFilter { Author = "Writer 1", YearTo = 1952 } })
+        {
+            var filtered = _catalog.Search(new SearchQuery("Stalin") { Filter = filter, Limit = 1000 });
+            var admitted = _catalog.Search(new SearchQuery("") { Filter = filter, Limit = 1000 }).Hits.Select(h => h.Id).ToHashSet();
+            var expected = whole.Hits.Where(h => admitted.Contains(h.Id)).ToList();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.Select(h => (h.Id, h.Score)), filtered.Hits.Select(h => (h.Id, h.Score)));
+            Assert.Equal(expected.Count, filtered.Total);
+            Assert.Equal(expected.Count, filtered.Facets["kind"].Sum(f => f.Count));
+        }
+    }
+
+    [Fact]
     public void Facets_count_the_whole_result_not_the_page()
     {
         var results = _catalog.Search(new SearchQuery("") { Limit = 1 });

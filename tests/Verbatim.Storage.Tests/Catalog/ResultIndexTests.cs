@@ -76,4 +76,43 @@ public sealed class ResultIndexTests
         Assert.Empty(index.Page(scored, int.MaxValue, int.MaxValue));
         Assert.Throws<ArgumentOutOfRangeException>(() => index.Page(scored, -2147483646, 10));
     }
+    private static ResultIndex EightLetters()
+    {
+        var index = new ResultIndex();
+        for (var row = 1; row <= 8; row++)
+        {
+            index.AddDocument(row, "d" + row, $"{1900 + row}-01-01", "letter", 1900 + row, null, null);
+            index.AddPerson(row, "author", row <= 2 ? "v. i. lenin" : "writer " + row, row <= 2 ? "V. I. Lenin" : "Writer " + row);
+        }
+        return index;
+    }
+
+    [Fact]
+    public void A_filter_by_author_or_years_that_admits_a_quarter_of_the_documents_or_fewer_names_them()
+    {
+        var index = EightLetters();
+        Assert.Equal([1, 2], index.Narrowed(new WorkFilter { Author = "Lenin" })!.Order());
+        Assert.Equal([4, 5], index.Narrowed(new WorkFilter { YearFrom = 1904, YearTo = 1905 })!.Order());
+        Assert.Equal([2], index.Narrowed(new WorkFilter { Author = "lenin", YearFrom = 1902 })!.Order());
+        Assert.Equal([1], index.Narrowed(new WorkFilter { Author = "lenin", Hidden = new HashSet<string> { "d2" } })!.Order());
+        Assert.Empty(index.Narrowed(new WorkFilter { Author = "nobody" })!);
+    }
+
+    [Fact]
+    public void A_filter_that_admits_more_than_a_quarter_or_names_neither_author_nor_years_names_no_rows()
+    {
+        var index = EightLetters();
+        Assert.Null(index.Narrowed(new WorkFilter { YearFrom = 1904 }));
+        Assert.Null(index.Narrowed(new WorkFilter { Author = "writer" }));
+        Assert.Null(index.Narrowed(new WorkFilter { Kind = "letter" }));
+        Assert.Null(index.Narrowed(new WorkFilter()));
+    }
+
+    [Fact]
+    public void A_kept_index_narrows_by_the_people_and_years_it_kept()
+    {
+        var kept = EightLetters().Keeping([1, 3, 4, 5, 6, 7, 8]);
+        Assert.Equal([1], kept.Narrowed(new WorkFilter { Author = "lenin" })!.Order());
+        Assert.Equal([3], kept.Narrowed(new WorkFilter { YearFrom = 1902, YearTo = 1903 })!.Order());
+    }
 }

@@ -53,9 +53,14 @@ public sealed partial class PostgresCatalog
     {
         var selects = index.Selector(query.Filter);
         var scored = new List<(long Row, double Score)>();
-        using (var select = Command($"SELECT t.document, {Rank} FROM texts t, CAST(@match AS tsquery) q WHERE t.search @@ q"))
+        // A narrow filter's rows go with the match, so that only they are ranked.
+        var narrowed = index.Narrowed(query.Filter);
+        var admitted = narrowed is null ? "" : " AND t.document = ANY(@rows)";
+        using (var select = Command($"SELECT t.document, {Rank} FROM texts t, CAST(@match AS tsquery) q WHERE t.search @@ q{admitted}"))
         {
             select.Parameters.AddWithValue("match", match);
+            if (narrowed is not null)
+                select.Parameters.AddWithValue("rows", narrowed.ToArray());
             using var running = budget.Stops(select);
             using var reader = select.ExecuteReader();
             while (reader.Read())

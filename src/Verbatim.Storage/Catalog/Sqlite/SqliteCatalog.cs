@@ -584,9 +584,16 @@ public sealed partial class SqliteCatalog : ICatalog
     {
         var selects = index.Selector(query.Filter);
         var scored = new List<(long Row, double Score)>();
-        using (var select = Command($"SELECT rowid, -{Bm25} FROM text WHERE text MATCH $match"))
+        // A narrow filter's rows are a list each match is looked up in, so that bm25() is computed
+        // for those rows only. The "+" keeps SQLite from handing them to FTS5 as rowids to seek:
+        // FTS5 would then run the whole match again for each (BENCHMARKS.md, "Tried and dropped").
+        var narrowed = index.Narrowed(query.Filter);
+        var admitted = narrowed is null ? "" : " AND +rowid IN (SELECT value FROM json_each($rows))";
+        using (var select = Command($"SELECT rowid, -{Bm25} FROM text WHERE text MATCH $match{admitted}"))
         {
             select.Parameters.AddWithValue("$match", parsed.Match);
+            if (narrowed is not null)
+                select.Parameters.AddWithValue("$rows", "[" + string.Join(",", narrowed.Select(r => r.ToString(CultureInfo.InvariantCulture))) + "]");
             using var reader = select.ExecuteReader();
             while (reader.Read())
             {
