@@ -35,15 +35,14 @@ public sealed class PostgresCatalogChangesTests(PostgresCluster cluster) : IDisp
         using var writer = PostgresCatalog.Open(_database);
         using var changes = Listen();
 
-        var clock = Stopwatch.StartNew();
         using (var batch = writer.Batch())
         {
             writer.Upsert(TestDocuments.All[0], 1);
             batch.Commit();
         }
 
+        // From the commit's end: the write's own time (a first upsert on a loaded machine) is not the notice's.
         Assert.True(_heard.TryTake(out var generation, Second), "no commit heard within a second");
-        Assert.True(clock.Elapsed < Second);
         Assert.Equal(writer.Generation, generation);
     }
 
