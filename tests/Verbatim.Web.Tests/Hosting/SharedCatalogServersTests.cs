@@ -53,9 +53,14 @@ public sealed class SharedCatalogServersTests(PostgresCluster cluster) : IDispos
         using var first = await ServerProcess.StartAsync("serve", "--archive", ArchivePath, "--port", "0");
         using var second = await ServerProcess.StartAsync("serve", "--archive", ArchivePath, "--port", "0");
         Assert.NotEqual(first.Address, second.Address);
-        // Each server's first answers are slow (its code is compiled as it runs): asked once before the clock starts.
-        Assert.Null(await ShownAfter(first.Address, id, "Zephyrinthe", title, Stopwatch.StartNew(), TimeSpan.FromMilliseconds(1)));
-        Assert.Null(await ShownAfter(second.Address, id, "Zephyrinthe", title, Stopwatch.StartNew(), TimeSpan.FromMilliseconds(1)));
+        // Each server's first answers are slow (its code is compiled as it runs): a document page and
+        // a search that finds it are asked before the clock starts, so that the time measured is the
+        // news reaching the server, not the first rendering of a page of a kind.
+        foreach (var server in new[] { first.Address, second.Address })
+        {
+            Assert.NotNull(await ShownAfter(server, "lenin-1921-10-20-to-stalin", "Stalin", "To J. V. Stalin", Stopwatch.StartNew(), TimeSpan.FromSeconds(30)));
+            Assert.Null(await ShownAfter(server, id, "Zephyrinthe", title, Stopwatch.StartNew(), TimeSpan.FromMilliseconds(1)));
+        }
 
         var errors = new List<string>();
         var (_, exitCode) = CliProcess.Run(["ingest", letter, "--archive", ArchivePath, "--wait", "60"], TimeSpan.FromMinutes(2), errorLine: errors.Add);
