@@ -288,19 +288,13 @@ public sealed partial class PostgresCatalog : ICatalog
         _transaction = _connection.BeginTransaction(IsolationLevel.RepeatableRead);
         _batchWrites = false;
         // The snapshot is taken at the transaction's first query, made here, so that everything
-        // read after is of that one state; that query reads the generation, which cannot change
-        // within the snapshot, so the search that follows asks the server once less.
-        _snapshotGeneration = ParseGeneration(Scalar($"SET TRANSACTION READ ONLY; {GenerationQuery}"));
-        return new CatalogTransaction(_transaction, null, () => (_transaction, _snapshotGeneration) = (null, null));
+        // read after (the generation included) is of that one state.
+        Execute("SET TRANSACTION READ ONLY; SELECT 1 FROM meta LIMIT 1");
+        return new CatalogTransaction(_transaction, null, () => _transaction = null);
     }
 
-    // The generation of the open snapshot, read when it began; null outside one.
-    private long? _snapshotGeneration;
-
-    public long Generation => _snapshotGeneration ?? ParseGeneration(Scalar(GenerationQuery));
-
-    private static long ParseGeneration(object? value) => value is string text
-        ? long.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
+    public long Generation => Scalar(GenerationQuery) is string value
+        ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
         : 0;
 
     internal const string GenerationQuery = $"SELECT value FROM meta WHERE key = '{GenerationKey}'";
