@@ -21,7 +21,7 @@ internal static class PackagedInput
 
     public static bool IsOcfl(string path) => Directory.Exists(path) && (ForeignObjects.IsObject(path) || ForeignObjects.IsStorageRoot(path));
 
-    /// <summary>The files to ingest of the paths given, bags opened, and each invalid bag's errors.</summary>
+    /// <summary>The files to ingest of the paths given, packages opened, and each invalid package's errors.</summary>
     public static (InputWalk Walk, List<IngestFailure> Refused) Walk(IEnumerable<string> paths, bool followLinks)
     {
         var given = paths.ToList();
