@@ -9,25 +9,15 @@ using Verbatim.Web.Tests.Hosting;
 namespace Verbatim.Web.Tests.Editing;
 
 /// <summary>An editor changes a document's access in the browser, over a reader that only reads, as `serve` runs it.</summary>
-public sealed class AccessEditingTests : IAsyncLifetime
+public sealed class AccessEditingTests : ServedArchiveTests
 {
     private const string Letter = "lenin-1921-10-20-to-stalin";
-
-    private ServedArchive? _archive;
-
-    private Uri Address => _archive!.Address;
-
-    public async Task InitializeAsync() => _archive = await ServedArchive.Start();
-
-    public async Task DisposeAsync() => await _archive!.DisposeAsync();
-
-    private Task<CookieBrowser> SignedIn(string name) => _archive!.SignedIn(name);
 
     private static async Task<HttpResponseMessage> Change(CookieBrowser browser, string rule, string reason, int basedOn)
         => await browser.Send(HttpMethod.Post, $"/documents/{Letter}/access",
             [await browser.FormToken("/account"), new("rule", rule), new("reason", reason), new("basedOn", basedOn.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
 
-    private async Task<JsonElement> History() => JsonDocument.Parse(await _archive!.Client.GetStringAsync($"/api/documents/{Letter}/history")).RootElement;
+    private async Task<JsonElement> History() => JsonDocument.Parse(await Served.Client.GetStringAsync($"/api/documents/{Letter}/history")).RootElement;
 
     [Fact]
     public async Task An_editor_closes_a_letter_in_the_browser_as_a_new_version_by_them_with_the_reason()
@@ -39,13 +29,13 @@ public sealed class AccessEditingTests : IAsyncLifetime
         var changed = await Change(editor, "restricted:family", "strictly secret, personal", basedOn: 1);
 
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        using var archive = _archive!.Open();
+        using var archive = Served.Open();
         var head = archive.History(Letter)[^1];
         Assert.Equal((2, "editor-a", "strictly secret, personal"), (head.Number, head.User.Name, head.Message));
         Assert.Equal(DocumentAccess.RestrictedTo(["family"]), archive.AccessOf(Letter));
         Assert.Equal(1, history.GetArrayLength());
         // The public no longer reads the letter, its group does.
-        Assert.Equal(HttpStatusCode.NotFound, (await _archive!.Client.GetAsync($"/documents/{Letter}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Served.Client.GetAsync($"/documents/{Letter}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await SignedIn("historian")).Send(HttpMethod.Get, $"/documents/{Letter}")).StatusCode);
         Assert.Contains(archive.Log.Entries(), e => e is { Action: "access", Who: "editor-a", From: "127.0.0.1" } && e.Document == Letter);
     }
@@ -61,14 +51,14 @@ public sealed class AccessEditingTests : IAsyncLifetime
         var page = await (await editor.Send(HttpMethod.Get, changed.Headers.Location!.OriginalString)).Content.ReadAsStringAsync();
         Assert.Contains("<p>restricted to family</p>", page, StringComparison.Ordinal);
         Assert.Contains("editor-a: strictly secret, personal", page, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await _archive!.Client.GetAsync($"/documents/{Letter}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Served.Client.GetAsync($"/documents/{Letter}")).StatusCode);
     }
 
     [Fact]
     public async Task A_change_made_on_a_version_someone_else_changed_meanwhile_is_refused_with_the_other_change_shown()
     {
         var editor = await SignedIn("editor-a");
-        using (var other = _archive!.Open(writable: true))
+        using (var other = Served.Open(writable: true))
             other.SetAccess(Letter, DocumentAccess.EmbargoedUntil(new DateOnly(2031, 1, 1)), "closed until the edition appears", new StoreUser("editor-b", "mailto:b@example.org"));
 
         var refused = await Change(editor, "open", "published in full", basedOn: 1);
@@ -78,7 +68,7 @@ public sealed class AccessEditingTests : IAsyncLifetime
         Assert.Contains("version 2 by editor-b", page, StringComparison.Ordinal);
         Assert.Contains("closed until the edition appears", page, StringComparison.Ordinal);
         Assert.Contains("access “open” → “embargoed:2031-01-01”", page, StringComparison.Ordinal);
-        using var archive = _archive!.Open();
+        using var archive = Served.Open();
         Assert.Equal(2, archive.History(Letter).Count);
     }
 
@@ -92,7 +82,7 @@ public sealed class AccessEditingTests : IAsyncLifetime
         var editor = await SignedIn("editor-a");
         Assert.Equal(HttpStatusCode.BadRequest, (await Change(editor, "withdrawn:gone", " ", basedOn: 1)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Change(editor, "secret", "because", basedOn: 1)).StatusCode);
-        using var archive = _archive!.Open();
+        using var archive = Served.Open();
         Assert.Single(archive.History(Letter));
     }
 }

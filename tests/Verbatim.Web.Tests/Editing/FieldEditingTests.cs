@@ -10,25 +10,15 @@ using Verbatim.Web.Tests.Hosting;
 namespace Verbatim.Web.Tests.Editing;
 
 /// <summary>An editor corrects a document's fields in the browser, over a reader that only reads, as `serve` runs it.</summary>
-public sealed class FieldEditingTests : IAsyncLifetime
+public sealed class FieldEditingTests : ServedArchiveTests
 {
     private const string Letter = "lenin-1921-10-20-to-stalin";
-
-    private ServedArchive? _archive;
-
-    private Uri Address => _archive!.Address;
-
-    public async Task InitializeAsync() => _archive = await ServedArchive.Start();
-
-    public async Task DisposeAsync() => await _archive!.DisposeAsync();
-
-    private Task<CookieBrowser> SignedIn(string name) => _archive!.SignedIn(name);
 
     /// <summary>What the page's form sends: every field as the letter reads at version 1, with the given ones changed.</summary>
     private async Task<HttpResponseMessage> Save(CookieBrowser browser, int basedOn, string reason, bool withToken = true, params (string Field, string Text)[] changed)
     {
         Document original;
-        using (var archive = _archive!.Open())
+        using (var archive = Served.Open())
             original = archive.Show(Letter, 1)!;
         var form = DocumentFields.All.Select(f => new KeyValuePair<string, string>(DocumentFields.Name(f), DocumentFields.Text(original, f)))
             .Where(f => !changed.Any(c => c.Field == f.Key))
@@ -52,17 +42,17 @@ public sealed class FieldEditingTests : IAsyncLifetime
         var saved = await Save(editor, basedOn: 1, "the register dates it a day later", changed: ("date", "1921-10-21"));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        using var archive = _archive!.Open();
+        using var archive = Served.Open();
         var head = archive.History(Letter)[^1];
         Assert.Equal((2, "editor-a", "the register dates it a day later"), (head.Number, head.User.Name, head.Message));
         var correction = Assert.Single(archive.Show(Letter)!.Corrections);
         Assert.Equal((CorrectableField.Date, "1921-10-20", "1921-10-21"), (correction.Field, correction.Was, correction.Value));
         // The page the editor is sent to shows the correction at once: the reader caught up with its own write.
-        var api = JsonDocument.Parse(await _archive!.Client.GetStringAsync($"/api/documents/{Letter}")).RootElement;
+        var api = JsonDocument.Parse(await Served.Client.GetStringAsync($"/api/documents/{Letter}")).RootElement;
         Assert.Equal("1921-10-21", api.GetProperty("written").GetProperty("date").GetString());
-        var diff = await _archive!.Client.GetStringAsync($"/documents/{Letter}/diff?from=1&to=2");
+        var diff = await Served.Client.GetStringAsync($"/documents/{Letter}/diff?from=1&to=2");
         Assert.Contains("\"date\": \"1921-10-21\"", WebUtility.HtmlDecode(diff), StringComparison.Ordinal);
-        var corrected = WebUtility.HtmlDecode(await _archive.Client.GetStringAsync($"/documents/{Letter}"));
+        var corrected = WebUtility.HtmlDecode(await Served.Client.GetStringAsync($"/documents/{Letter}"));
         Assert.Contains("Corrected by editors", corrected, StringComparison.Ordinal);
         Assert.Contains("by editor-a in", corrected, StringComparison.Ordinal);
         Assert.Contains("the register dates it a day later", corrected, StringComparison.Ordinal);
@@ -73,7 +63,7 @@ public sealed class FieldEditingTests : IAsyncLifetime
     public async Task A_save_on_a_version_someone_saved_over_meanwhile_is_refused_with_their_change_shown_and_the_entries_kept()
     {
         var editor = await SignedIn("editor-a");
-        using (var other = _archive!.Open(writable: true))
+        using (var other = Served.Open(writable: true))
             other.Correct(Letter, new Dictionary<CorrectableField, string> { [CorrectableField.Place] = "Gorki" }, "dictated at Gorki", new StoreUser("editor-b", "mailto:b@example.org"));
 
         var refused = await Save(editor, basedOn: 1, "the register dates it a day later", changed: ("date", "1921-10-21"));
@@ -85,12 +75,12 @@ public sealed class FieldEditingTests : IAsyncLifetime
         Assert.Contains("→ “Gorki”", page, StringComparison.Ordinal);
         Assert.Contains("value=\"1921-10-21\"", page, StringComparison.Ordinal);
         Assert.Contains("name=\"basedOn\" value=\"2\"", page, StringComparison.Ordinal);
-        using (var archive = _archive!.Open())
+        using (var archive = Served.Open())
             Assert.Equal(2, archive.History(Letter).Count);
 
         // Saved again once seen, on the version now at the head, with the other editor's place kept.
         Assert.Equal(HttpStatusCode.Redirect, (await Save(editor, basedOn: 2, "the register dates it a day later", changed: [("date", "1921-10-21"), ("place", "Gorki")])).StatusCode);
-        using (var archive = _archive!.Open())
+        using (var archive = Served.Open())
             Assert.Equal(("1921-10-21", "Gorki"), (archive.Show(Letter)!.Written!.Date, archive.Show(Letter)!.Written!.Place));
     }
 
@@ -108,7 +98,7 @@ public sealed class FieldEditingTests : IAsyncLifetime
         var notADate = await Save(editor, basedOn: 1, "why", changed: ("date", "autumn 1921"));
         Assert.Equal(HttpStatusCode.BadRequest, notADate.StatusCode);
         Assert.Contains("“autumn 1921” is not a date", WebUtility.HtmlDecode(await notADate.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        using var archive = _archive!.Open();
+        using var archive = Served.Open();
         Assert.Single(archive.History(Letter));
     }
 }

@@ -14,7 +14,7 @@ using Verbatim.Web.Tests.Hosting;
 namespace Verbatim.Web.Tests.Editing;
 
 /// <summary>An editor adds documents from the browser, over a reader that only reads, as `serve` runs it; ingest's readers, errors and outcomes.</summary>
-public sealed partial class UploadTests : IAsyncLifetime
+public sealed partial class UploadTests : ServedArchiveTests
 {
     private const string Message = "letters from the seed pages";
 
@@ -22,21 +22,9 @@ public sealed partial class UploadTests : IAsyncLifetime
     private static readonly byte[] BrokenTei = Encoding.UTF8.GetBytes(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n  <teiHeader>\n    <fileDesc><titleStmt><title>Broken</title></titleStmt>\n  </teiHeader>\n</TEI>\n");
 
-    private ServedArchive? _archive;
-
-    private ServedArchive Served => _archive!;
+    protected override string Samples => "tei";
 
     private string Folder => Served.Folder;
-
-    public async Task InitializeAsync() => _archive = await ServedArchive.Start("tei");
-
-    public async Task DisposeAsync()
-    {
-        if (_archive is not null)
-            await _archive.DisposeAsync();
-    }
-
-    private Task<CookieBrowser> SignedIn(string name, HostedReader? reader = null) => Served.SignedIn(name, reader);
 
     private static (string Name, byte[] Bytes) Seed(string prefix)
     {
