@@ -85,6 +85,17 @@ public static class CatalogRows
     }
 
     /// <summary>Rows of (source, source start, source length, target, target start, target length, matched words, direction).</summary>
+    /// <summary>One document's fingerprints from rows of (hash as a signed 64-bit integer, word, start).</summary>
+    public static List<Fingerprint> Fingerprints(DbCommand select, string id)
+    {
+        ArgumentNullException.ThrowIfNull(select);
+        var found = new List<Fingerprint>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+            found.Add(new Fingerprint(unchecked((ulong)reader.GetInt64(0)), id, reader.GetInt32(1), reader.GetInt32(2)));
+        return found;
+    }
+
     public static List<QuoteLink> QuoteLinks(DbCommand select)
     {
         ArgumentNullException.ThrowIfNull(select);

@@ -409,11 +409,7 @@ public sealed partial class SqliteCatalog : ICatalog
             SELECT f.hash, f.word, f.start FROM fingerprints f JOIN documents d ON d.rowid = f.document WHERE d.id = $id
             """);
         select.Parameters.AddWithValue("$id", id);
-        var found = new List<Fingerprint>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
-            found.Add(new Fingerprint(unchecked((ulong)reader.GetInt64(0)), id, reader.GetInt32(1), reader.GetInt32(2)));
-        return found;
+        return CatalogRows.Fingerprints(select, id);
     }
 
     public void RemoveQuoteLinksBetween(string a, string b)
