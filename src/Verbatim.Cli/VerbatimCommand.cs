@@ -40,6 +40,7 @@ public static class VerbatimCommand
         root.Subcommands.Add(ValidateBagVerb.Create());
         root.Subcommands.Add(ReindexVerb.Create(archive));
         root.Subcommands.Add(CatalogVerb.Create(archive));
+        root.Subcommands.Add(SettingsVerb.Create(archive));
         root.Subcommands.Add(ExportVerb.Create(archive));
         root.Subcommands.Add(NamesVerb.Create(archive));
         root.Subcommands.Add(ParseVerb.Create());

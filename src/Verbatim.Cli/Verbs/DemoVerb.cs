@@ -4,6 +4,7 @@ using Verbatim.Accounts;
 using Verbatim.Archiving;
 using Verbatim.Presenting;
 using Verbatim.Searching;
+using Verbatim.Web.Harvesting;
 using Verbatim.Web.Hosting;
 
 namespace Verbatim.Cli.Verbs;
@@ -71,10 +72,12 @@ public static class DemoVerb
             }
             output.WriteLine();
             CloseTwoLetters(opened, output);
+            NameTheRepository(opened, output);
             output.WriteLine();
             output.WriteLine($"Try: ./verbatim search Stalin --archive {opened.Layout.Root}");
             output.WriteLine($"     ./verbatim check-quote \"TEXT\" --archive {opened.Layout.Root}");
             output.WriteLine($"     ./verbatim ingest FILE... --archive {opened.Layout.Root}   (the served pages show it within a second)");
+            output.WriteLine($"     curl 'http://127.0.0.1:{result.GetValue(port)}{OaiEndpoints.Path}?verb=ListRecords&metadataPrefix=oai_dc'   (OAI-PMH, as harvesters read it)");
             if (report.Failed.Count > 0)
                 return 1;
             if (result.GetValue(noServe))
@@ -86,6 +89,22 @@ public static class DemoVerb
             return ServeVerb.Serve(served, new ReaderOptions(result.GetValue(port)), output);
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Says who the demo repository is, as its owner would (verbatim settings set), so that
+    /// harvesters are answered: once, leaving what a later run finds set as it is.
+    /// </summary>
+    private static void NameTheRepository(Archive opened, TextWriter output)
+    {
+        var settings = ArchiveSettings.Read(opened.Layout);
+        if (settings.RepositoryName is null)
+            settings = settings.With(ArchiveSettings.RepositoryNameKey, "Verbatim demo archive");
+        // example.org is reserved for examples: the demo has no one to write to.
+        if (settings.AdminEmail is null)
+            settings = settings.With(ArchiveSettings.AdminEmailKey, "archivist@example.org");
+        settings.Write(opened.Layout);
+        output.WriteLine($"Harvesters know it as \"{settings.RepositoryName}\" (verbatim settings show).");
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Verbatim.Archiving;
+using Verbatim.Web.Harvesting;
 using Verbatim.Web.Hosting;
 
 namespace Verbatim.Cli.Verbs;
@@ -127,6 +128,8 @@ public static class ServeVerb
         // Before the line that says where it serves, which scripts wait for as the sign it is ready.
         if (inbox is not null)
             output.WriteLine($"Ingesting the files that arrive in {inbox.Folder}.");
+        if (ArchiveSettings.Read(archive.Layout).MissingForHarvesters() is { Count: > 0 } missing)
+            output.WriteLine("note: " + OaiEndpoints.MissingSettings(missing));
         output.WriteLine($"Serving {archive.Layout.Root} at {app.Address()} (API: {new Uri(app.Address(), "/api/documents")}); Ctrl+C stops.");
         output.Flush();
         var watching = inbox is null

@@ -133,6 +133,25 @@ public interface ICatalog : IDisposable
     /// <summary>Every document whose access is not open, with its rule, by id.</summary>
     IReadOnlyDictionary<string, DocumentAccess> ClosedDocuments();
 
+    /// <summary>
+    /// Records versions of a document's object (adding them, or replacing those of the same
+    /// number): the times and accesses a harvest is answered from. Kept by id, so an
+    /// <see cref="Upsert"/> of the document does not drop them; <see cref="Clear"/> does.
+    /// </summary>
+    void RecordVersions(string id, IReadOnlyList<CatalogVersion> versions);
+
+    /// <summary>The versions recorded of the document, oldest first.</summary>
+    IReadOnlyList<CatalogVersion> Versions(string id);
+
+    /// <summary>One page of a harvest (<see cref="HarvestQuery"/>) of the documents the catalog holds.</summary>
+    IReadOnlyList<HarvestEntry> Harvest(HarvestQuery query);
+
+    /// <summary>How many entries the whole harvest holds, its <see cref="HarvestQuery.After"/> and <see cref="HarvestQuery.Limit"/> aside.</summary>
+    int HarvestCount(HarvestQuery query);
+
+    /// <summary>Every collection, volume, author and kind of a document not hidden, each once.</summary>
+    IReadOnlyList<SetValue> SetValues(IReadOnlySet<string>? hidden);
+
     /// <summary>Every part of a compilation the catalog holds, with the id of its compilation (<see cref="Document.PartOf"/>).</summary>
     IReadOnlyDictionary<string, string> PartsOfCompilations();
 

@@ -75,7 +75,11 @@ public enum WriteStatus
     Repaired,
 }
 
-public sealed record StoreWriteResult(string Id, WriteStatus Status, int Version);
+public sealed record StoreWriteResult(string Id, WriteStatus Status, int Version)
+{
+    /// <summary>When the head version after the write was made: the new version's time, or the kept head's.</summary>
+    public DateTimeOffset Created { get; init; }
+}
 
 public sealed record VersionInfo(int Number, DateTimeOffset Created, string Message, StoreUser User);
 

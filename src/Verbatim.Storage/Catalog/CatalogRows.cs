@@ -232,7 +232,7 @@ public static class CatalogRows
         return reader.IsDBNull(column) ? null : reader.GetString(column);
     }
 
-    private static void Add(DbCommand command, string name, object value)
+    internal static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;

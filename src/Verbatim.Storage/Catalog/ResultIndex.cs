@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Verbatim.Model;
 using Verbatim.Searching;
 
 namespace Verbatim.Storage.Catalog;
@@ -166,6 +167,48 @@ public sealed class ResultIndex
             && (kind is null || d.Kind == kind)
             && (collection is null || string.Equals(d.Collection, collection, StringComparison.OrdinalIgnoreCase))
             && (volume is null || string.Equals(d.Volume, volume, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Which documents belong to the set: exactly one of its keys as collection, collection and
+    /// volume, author name key or kind (unlike <see cref="Selector"/>, no part of a name and no
+    /// folding of case: a set is what <see cref="SetValues"/> listed). Every document where no set is given.
+    /// </summary>
+    /// <param name="correspondenceOnly">Only documents with an author and an addressee that are not compilations (<see cref="HarvestQuery.CorrespondenceOnly"/>).</param>
+    public Func<long, bool> InSet(HarvestSet? set, bool correspondenceOnly = false)
+    {
+        var keys = set?.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
+        Func<Row, bool> member = set?.Facet switch
+        {
+            null => _ => true,
+            HarvestSet.Collection => d => d.Collection is { } c && keys.Contains(c),
+            HarvestSet.Volume => d => d is { Collection: { } c, Volume: { } v } && keys.Contains(c + HarvestSet.VolumeSeparator + v),
+            HarvestSet.Author => d => d.Authors.Exists(a => keys.Contains(_authors.Key(a))),
+            HarvestSet.Kind => d => keys.Contains(d.Kind),
+            _ => throw new ArgumentException($"no facet {set.Facet} makes sets", nameof(set)),
+        };
+        var compilation = DocumentKinds.Name(DocumentKind.Compilation);
+        return row => _rows.TryGetValue(row, out var d) && member(d)
+            && (!correspondenceOnly || (d.Authors.Count > 0 && d.Addressees.Count > 0 && d.Kind != compilation));
+    }
+
+    /// <summary>Every collection, volume, author and kind of a document not hidden, each once, in the order of facet and then of key.</summary>
+    public IReadOnlyList<SetValue> SetValues(IReadOnlySet<string>? hidden)
+    {
+        var values = new HashSet<SetValue>();
+        foreach (var d in _rows.Values.Where(d => hidden is null || !hidden.Contains(d.Id)))
+        {
+            values.Add(new SetValue(HarvestSet.Kind, d.Kind, d.Kind));
+            if (d.Collection is { Length: > 0 } collection)
+            {
+                values.Add(new SetValue(HarvestSet.Collection, collection, collection));
+                if (d.Volume is { Length: > 0 } volume)
+                    values.Add(new SetValue(HarvestSet.Volume, collection + HarvestSet.VolumeSeparator + volume, volume));
+            }
+            foreach (var author in d.Authors)
+                values.Add(new SetValue(HarvestSet.Author, _authors.Key(author), _authors.Label(author)));
+        }
+        return [.. values.OrderBy(v => v.Facet, StringComparer.Ordinal).ThenBy(v => v.Key, StringComparer.Ordinal)];
     }
 
     private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

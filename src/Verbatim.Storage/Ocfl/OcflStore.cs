@@ -324,15 +324,16 @@ public sealed class OcflStore : IStore, IDisposable
         var repairs = existing is null ? [] : Damaged(objectRoot, existing, newContent.Keys);
         var sameState = existing is not null && SameState(existing.Versions[existing.Head].State, state);
         if (sameState && repairs.Count == 0)
-            return (new StoreWriteResult(id, WriteStatus.Unchanged, VersionNumber(existing!.Head)), null);
+            return (new StoreWriteResult(id, WriteStatus.Unchanged, VersionNumber(existing!.Head)) { Created = ToVersionInfo(existing.Head, existing.Versions[existing.Head]).Created }, null);
 
         var number = existing is null ? 1 : VersionNumber(existing.Head) + 1;
         var version = VersionName(number);
         var inventory = existing ?? new Inventory { Id = ObjectId(id) };
         inventory.Head = version;
+        var created = DateTimeOffset.UtcNow;
         inventory.Versions[version] = new InventoryVersion
         {
-            Created = Rfc3339.Format(DateTimeOffset.UtcNow),
+            Created = Rfc3339.Format(created),
             Message = repairs.Count == 0 ? message
                 : $"{message}; repaired: {string.Join(", ", repairs.Select(r => r.ContentPath))} restored from bytes matching the inventory's digest",
             User = new InventoryUser { Name = user.Name, Address = user.Address },
@@ -376,7 +377,8 @@ public sealed class OcflStore : IStore, IDisposable
         // The sidecar is the last file of the object to be written.
         File.WriteAllBytes(Path.Combine(built, Sidecar), sidecar);
         var status = existing is null ? WriteStatus.New : sameState ? WriteStatus.Repaired : WriteStatus.Updated;
-        return (new StoreWriteResult(id, status, number), built);
+        // The version's time as its inventory states it, to the second.
+        return (new StoreWriteResult(id, status, number) { Created = DateTimeOffset.FromUnixTimeSeconds(created.ToUnixTimeSeconds()) }, built);
     }
 
     /// <summary>The content files of an object, among those holding the digests given, that are missing or do not match their digest.</summary>

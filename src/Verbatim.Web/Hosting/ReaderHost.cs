@@ -23,6 +23,7 @@ using Verbatim.Web.Accounts;
 using Verbatim.Web.Api;
 using Verbatim.Web.Assets;
 using Verbatim.Web.Editing;
+using Verbatim.Web.Harvesting;
 using Verbatim.Web.Pages;
 using Verbatim.Web.Reading;
 
@@ -64,6 +65,9 @@ public sealed record ReaderOptions(int Port = ReaderOptions.DefaultPort)
 
     /// <summary>The largest request an upload may be: its files at their largest, and room for the form's fields and the parts' headers; a larger one is answered 413.</summary>
     public long MaximumUploadBytes => MaximumUploadFileBytes * MaximumUploadFiles + (64 << 10);
+
+    /// <summary>The records of one page of an OAI-PMH list (ListRecords, ListIdentifiers); the rest follow by resumption token.</summary>
+    public int HarvestPageSize { get; init; } = 100;
 
     /// <summary>The clock by which embargoes end (tests set the day; the server runs on the system's).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
@@ -141,7 +145,8 @@ public static class ReaderHost
         app.UseHostFiltering();
         app.Use(async (context, next) =>
         {
-            if (QueryParameters.Check(context.Request.Query) is { Count: > 0 } errors)
+            // OAI-PMH has arguments of its own ("from" is a date there), and answers their errors itself.
+            if (!OaiEndpoints.Answers(context.Request.Path) && QueryParameters.Check(context.Request.Query) is { Count: > 0 } errors)
                 await Failures.BadParameters(context, errors).ExecuteAsync(context);
             else
                 await next(context);
@@ -166,6 +171,7 @@ public static class ReaderHost
         reader.MapAccessEditing();
         reader.MapFieldEditing();
         reader.MapUploads();
+        reader.MapOai();
         ((IEndpointConventionBuilder)reader).Finally(Routes.AnswerHeadAsGet);
         return app;
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Verbatim.Access;
 using Verbatim.Archiving;
 using Verbatim.Collating;
+using Verbatim.Harvesting;
 using Verbatim.Model;
 using Verbatim.Names;
 using Verbatim.Quoting;
@@ -137,6 +138,9 @@ public sealed class ReadingRoom : IDisposable
         public ConcurrentDictionary<string, IReadOnlySet<QuoteLink>> Boilerplate { get; } = new(StringComparer.Ordinal);
 
         public NameIndex? Names { get; set; }
+
+        /// <summary>The harvest's sets as each set of hidden documents leaves them, by <see cref="HiddenKey"/>.</summary>
+        public ConcurrentDictionary<string, SetSpecs> SetsSeen { get; } = new(StringComparer.Ordinal);
     }
 
     private static Edition NewEdition(ICatalog catalog)
@@ -329,6 +333,56 @@ public sealed class ReadingRoom : IDisposable
         ArgumentNullException.ThrowIfNull(query);
         var seen = SeenBy(Current(), viewer);
         return WithReader(catalog => catalog.Search(query with { Filter = query.Filter with { Hidden = seen.Hidden } }, cancellationToken));
+    }
+
+    /// <summary>
+    /// One page of a harvest of what the viewer may see (<see cref="HarvestQuery"/>), with the
+    /// whole harvest's size where asked; a document hidden from the viewer that everyone could once
+    /// see is in it as deleted (<see cref="HarvestVisibility"/>), any other is not.
+    /// </summary>
+    public (IReadOnlyList<HarvestRecord> Records, int? Total) Harvest(Viewer viewer, HarvestQuery query, bool withTotal)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var edition = Current();
+        var seen = SeenBy(edition, viewer);
+        return WithReader(catalog =>
+        {
+            using var snapshot = catalog.Snapshot();
+            var deleted = HarvestVisibility.Deleted(catalog, seen, edition.PartOf, query.AsOf, Today);
+            var asked = query with { Hidden = seen.Hidden.Where(id => !deleted.Contains(id)).ToHashSet(StringComparer.Ordinal) };
+            var records = catalog.Harvest(asked).Select(e => new HarvestRecord(e, deleted.Contains(e.Id))).ToList();
+            return ((IReadOnlyList<HarvestRecord>)records, withTotal ? catalog.HarvestCount(asked) : (int?)null);
+        });
+    }
+
+    /// <summary>
+    /// One document as a harvest made now would give it: at its latest catalogued version made by
+    /// <paramref name="asOf"/>, or deleted; null where a harvest would not name it.
+    /// </summary>
+    public HarvestRecord? HarvestRecordOf(Viewer viewer, string id, DateTimeOffset asOf)
+    {
+        var edition = Current();
+        if (!DocumentIdGuard.IsWellFormed(id) || !edition.Positions.ContainsKey(id))
+            return null;
+        var seen = SeenBy(edition, viewer);
+        return WithReader(catalog =>
+        {
+            using var snapshot = catalog.Snapshot();
+            var deleted = !seen.MaySee(id);
+            if (deleted && !HarvestVisibility.Deleted(catalog, seen, edition.PartOf, asOf, Today).Contains(id))
+                return null;
+            return catalog.Versions(id).LastOrDefault(v => v.Created <= asOf) is { } version
+                ? new HarvestRecord(new HarvestEntry(id, version.Number, version.Created), deleted)
+                : null;
+        });
+    }
+
+    /// <summary>The sets of a harvest that hold a document the viewer may see.</summary>
+    public SetSpecs Sets(Viewer viewer)
+    {
+        var edition = Current();
+        var seen = SeenBy(edition, viewer);
+        return edition.SetsSeen.GetOrAdd(HiddenKey(seen), _ => WithReader(catalog => SetSpecs.Of(catalog.SetValues(seen.Hidden))));
     }
 
     public IReadOnlyList<WorkEntry> List(Viewer viewer, WorkFilter filter)

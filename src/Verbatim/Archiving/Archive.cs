@@ -482,7 +482,8 @@ public sealed partial class Archive : IDisposable
         foreach (var written in pending)
             written.Write = null;
         var batch = new List<IngestedDocument>(pending.Count);
-        Catalogue([.. pending.Select((p, i) => new Catalogued(p.Document, results[i].Version, p.SourceDigest, accesses[i]))]);
+        Catalogue([.. pending.Select((p, i) => new Catalogued(p.Document, results[i].Version, p.SourceDigest, accesses[i],
+            results[i].Status == WriteStatus.Unchanged ? [] : [new CatalogVersion(results[i].Version, results[i].Created, accesses[i].ToString())]))]);
         // Once the whole batch is catalogued, so that two witnesses of one text arriving together find each other.
         for (var i = 0; i < pending.Count; i++)
         {
@@ -508,16 +509,32 @@ public sealed partial class Archive : IDisposable
     private void Upsert(Catalogued entry)
     {
         _catalog.Upsert(entry.Document, entry.Version);
+        if (entry.Versions.Count > 0)
+            _catalog.RecordVersions(entry.Document.Id, entry.Versions);
         if (entry.SourceDigest is not null)
             _catalog.SetSourceDigest(entry.Document.Id, entry.SourceDigest);
         if (!entry.Access.IsOpen)
             _catalog.SetAccess(entry.Document.Id, entry.Access);
     }
 
-    /// <summary>What the catalog holds of one stored version.</summary>
-    private sealed record Catalogued(Document Document, int Version, string? SourceDigest, DocumentAccess Access)
+    /// <summary>What the catalog holds of one stored version, with the versions of its object to record (the new one of a write, all of them where read from the store).</summary>
+    private sealed record Catalogued(Document Document, int Version, string? SourceDigest, DocumentAccess Access, IReadOnlyList<CatalogVersion> Versions);
+
+    /// <summary>The head version of an object read from the store, with every version's time and access.</summary>
+    private Catalogued CataloguedOf(Document document, StoredDocument stored)
+        => new(document, stored.Version.Number, SourceDigestOf(stored), AccessJson.Read(stored.Access), VersionsOf(stored));
+
+    /// <remarks>
+    /// A version's access.json is kept by every later version unless one gives another, so an
+    /// object whose head has none never had one: only the few objects with a rule are read
+    /// version by version.
+    /// </remarks>
+    private List<CatalogVersion> VersionsOf(StoredDocument stored)
     {
-        public static Catalogued Of(Document document, StoredDocument stored) => new(document, stored.Version.Number, SourceDigestOf(stored), AccessJson.Read(stored.Access));
+        var history = _store.History(stored.Id);
+        return stored.Access is null
+            ? [.. history.Select(v => new CatalogVersion(v.Number, v.Created, DocumentAccess.Open.ToString()))]
+            : [.. history.Select(v => new CatalogVersion(v.Number, v.Created, AccessJson.Read(_store.Read(stored.Id, v.Number)?.Access).ToString()))];
     }
 
     /// <summary>The access of the version a write left at the head: the one it gave, else the one it kept (a new object has none: open).</summary>
@@ -692,7 +709,7 @@ public sealed partial class Archive : IDisposable
             if (left.Count > 0)
                 unrepaired.Add(new DamagedDocument(id, left));
             else if (IsDocumentId(id) && _store.Read(id) is { } head)
-                recatalogue.Add(Catalogued.Of(DocumentJson.Deserialize(Encoding.UTF8.GetString(head.DocumentJson.Span))!, head));
+                recatalogue.Add(CataloguedOf(DocumentJson.Deserialize(Encoding.UTF8.GetString(head.DocumentJson.Span))!, head));
         }
         Catalogue(recatalogue);
         return new RepairReport(repaired, unrepaired);
@@ -734,7 +751,7 @@ public sealed partial class Archive : IDisposable
             var documents = new List<Document>();
             foreach (var (document, stored) in StoredDocuments(damaged))
             {
-                Upsert(Catalogued.Of(document, stored));
+                Upsert(CataloguedOf(document, stored));
                 documents.Add(document);
                 count++;
             }
@@ -800,7 +817,7 @@ public sealed partial class Archive : IDisposable
                     Locks?.ClearPending([id]);
                     continue;
                 }
-                mended.Add(Catalogued.Of(DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored));
+                mended.Add(CataloguedOf(DocumentJson.Deserialize(Encoding.UTF8.GetString(stored.DocumentJson.Span))!, stored));
             }
             Catalogue(mended);
         }

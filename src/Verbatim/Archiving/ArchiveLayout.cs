@@ -26,4 +26,7 @@ public sealed record ArchiveLayout(string Root)
     public string Lock => Path.Combine(Root, ".lock");
     public string PendingCatalog => Path.Combine(Root, "catalog.pending");
     public string Marker => Path.Combine(Root, "verbatim-archive.txt");
+
+    /// <summary>What the owner says of the archive to the world (<see cref="ArchiveSettings"/>): not derived, kept apart from the catalog.</summary>
+    public string Settings => Path.Combine(Root, "settings.json");
 }

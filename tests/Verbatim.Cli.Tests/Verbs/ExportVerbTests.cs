@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Xml.Linq;
 
 namespace Verbatim.Cli.Tests.Verbs;
@@ -64,7 +63,7 @@ public sealed class ExportVerbTests : IDisposable
         Assert.Equal(4, files.Count);
         foreach (var file in files)
         {
-            var validation = Jing(RepositoryPaths.Shared("standards", "tei", "tei_all.rng"), file);
+            var validation = SchemaTools.Jing(RepositoryPaths.Shared("standards", "tei", "tei_all.rng"), file);
             Assert.True(validation.ExitCode == 0, validation.Output);
         }
         Assert.Equal(File.ReadAllText(Path.Combine(folder, "lenin-1921-10-20-to-stalin.xml")).Trim(), shown.Output.Trim());
@@ -82,9 +81,9 @@ public sealed class ExportVerbTests : IDisposable
 
         Assert.Equal(0, export.ExitCode);
         var schema = RepositoryPaths.Shared("corpus", "cmif", "schema");
-        var relaxNg = Jing(Path.Combine(schema, "cmi-customization.rng"), output);
+        var relaxNg = SchemaTools.Jing(Path.Combine(schema, "cmi-customization.rng"), output);
         Assert.True(relaxNg.ExitCode == 0, relaxNg.Output);
-        var schematron = Jing(Path.Combine(schema, "cmif.sch"), output);
+        var schematron = SchemaTools.Jing(Path.Combine(schema, "cmif.sch"), output);
         Assert.True(schematron.ExitCode == 0, schematron.Output);
 
         // Every letter of the CMIF files and every seed letter with an addressee is in the export, once.
@@ -111,7 +110,7 @@ public sealed class ExportVerbTests : IDisposable
         var example = XDocument.Load(RepositoryPaths.Shared("corpus", "cmif", "examples", "example01_basic.xml"));
         example.Descendants(Tei + "correspAction").First(a => (string?)a.Attribute("type") == "received").Remove();
         example.Save(broken);
-        var schematron = Jing(RepositoryPaths.Shared("corpus", "cmif", "schema", "cmif.sch"), broken);
+        var schematron = SchemaTools.Jing(RepositoryPaths.Shared("corpus", "cmif", "schema", "cmif.sch"), broken);
         Assert.NotEqual(0, schematron.ExitCode);
         Assert.Contains("E0002", schematron.Output);
     }
@@ -131,17 +130,6 @@ public sealed class ExportVerbTests : IDisposable
         Assert.Contains("malformed XML", ingest.Output);
         var list = Run("list", "--json");
         Assert.Contains("schnitzler-1906-05-06-to-freud", list.Output);
-    }
-
-    private static (int ExitCode, string Output) Jing(string schema, string file)
-    {
-        // scripts/setup installs Debian's jing, which validates RELAX NG and (ISO) Schematron.
-        var start = new ProcessStartInfo("jing", [schema, file]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error.Result);
     }
 
     [Fact]

@@ -675,4 +675,106 @@ public abstract class CatalogContract : IDisposable
         }
         Assert.Single(other.Search(new SearchQuery("\"A title the batch never kept\"")).Hits);
     }
+
+    private static readonly DateTimeOffset Noon = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Gives every test document version 1 at one second apart from noon on, in the order of <see cref="TestDocuments.All"/>.</summary>
+    private void RecordFirstVersions()
+    {
+        using var batch = _catalog.Batch();
+        foreach (var (document, i) in TestDocuments.All.Select((d, i) => (d, i)))
+            _catalog.RecordVersions(document.Id, [new CatalogVersion(1, Noon.AddSeconds(i), "open")]);
+        batch.Commit();
+    }
+
+    private List<HarvestEntry> HarvestAll(HarvestQuery query)
+    {
+        var entries = new List<HarvestEntry>();
+        for (var page = _catalog.Harvest(query); page.Count > 0; page = _catalog.Harvest(query with { After = entries[^1] }))
+            entries.AddRange(page);
+        return entries;
+    }
+
+    [Fact]
+    public void A_harvest_gives_each_document_once_at_its_latest_version_in_order_of_time_and_id_page_after_page()
+    {
+        RecordFirstVersions();
+        var query = new HarvestQuery(Noon.AddHours(1)) { Limit = 2 };
+
+        var entries = HarvestAll(query);
+
+        Assert.Equal(TestDocuments.All.Select(d => d.Id), entries.Select(e => e.Id));
+        Assert.All(entries, e => Assert.Equal(1, e.Version));
+        Assert.Equal(TestDocuments.All.Count, _catalog.HarvestCount(query));
+        Assert.Equal(Noon.AddSeconds(3), entries[3].Created);
+    }
+
+    [Fact]
+    public void A_harvest_is_of_the_catalog_as_it_stood_at_its_moment_whatever_is_recorded_after_it()
+    {
+        RecordFirstVersions();
+        var moment = Noon.AddHours(1);
+        var query = new HarvestQuery(moment) { Limit = 3 };
+        var first = _catalog.Harvest(query);
+        // After the harvest began: a new version of a document already given and of one not yet given, and a new document.
+        var (given, notYet) = (first[0].Id, TestDocuments.All[^1].Id);
+        var added = TestDocuments.All[0] with { Id = "a-later-document" };
+        using (var batch = _catalog.Batch())
+        {
+            _catalog.RecordVersions(given, [new CatalogVersion(2, moment.AddSeconds(5), "open")]);
+            _catalog.RecordVersions(notYet, [new CatalogVersion(2, moment.AddSeconds(6), "open")]);
+            _catalog.Upsert(added, 1);
+            _catalog.RecordVersions(added.Id, [new CatalogVersion(1, moment.AddSeconds(7), "open")]);
+            batch.Commit();
+        }
+
+        var rest = HarvestAll(query with { After = first[^1] });
+
+        var whole = first.Concat(rest).ToList();
+        Assert.Equal(TestDocuments.All.Select(d => d.Id), whole.Select(e => e.Id));
+        Assert.All(whole, e => Assert.Equal(1, e.Version));
+        // The next harvest, from the moment the first began, gives what was written since.
+        var next = HarvestAll(new HarvestQuery(moment.AddHours(1)) { From = moment, Limit = 2 });
+        Assert.Equal([(given, 2), (notYet, 2), (added.Id, 1)], next.Select(e => (e.Id, e.Version)));
+    }
+
+    [Fact]
+    public void A_harvest_keeps_within_its_bounds_set_and_hidden_documents()
+    {
+        RecordFirstVersions();
+        var all = new HarvestQuery(Noon.AddHours(1)) { Limit = 100 };
+        Assert.Equal(TestDocuments.All.Skip(2).Take(3).Select(d => d.Id),
+            _catalog.Harvest(all with { From = Noon.AddSeconds(2), Until = Noon.AddSeconds(4) }).Select(e => e.Id));
+        Assert.Equal(TestDocuments.All.Take(3).Select(d => d.Id), _catalog.Harvest(all with { AsOf = Noon.AddSeconds(2) }).Select(e => e.Id));
+
+        var lenin = TestDocuments.All.Where(d => d.Authors.Any(a => a.Name == "V. I. Lenin")).Select(d => d.Id).ToList();
+        var byLenin = _catalog.Harvest(all with { Set = new HarvestSet(HarvestSet.Author, ["v. i. lenin"]) });
+        Assert.Equal(lenin, byLenin.Select(e => e.Id));
+        Assert.Equal(lenin.Count - 1, _catalog.HarvestCount(all with { Set = new HarvestSet(HarvestSet.Author, ["v. i. lenin"]), Hidden = new HashSet<string>([lenin[0]]) }));
+        var letters = _catalog.Harvest(all with { CorrespondenceOnly = true }).Select(e => e.Id).ToList();
+        Assert.Equal(TestDocuments.All.Where(d => d.Authors.Count > 0 && d.Addressees.Count > 0 && d.Kind != DocumentKind.Compilation).Select(d => d.Id), letters);
+        Assert.True(letters.Count < TestDocuments.All.Count);
+    }
+
+    [Fact]
+    public void The_set_values_are_those_of_documents_not_hidden()
+    {
+        var values = _catalog.SetValues(null);
+        Assert.Contains(new SetValue(HarvestSet.Author, "v. i. lenin", "V. I. Lenin"), values);
+        Assert.Contains(new SetValue(HarvestSet.Volume, "Lenin Collected Works" + HarvestSet.VolumeSeparator + "45", "45"), values);
+        Assert.Contains(new SetValue(HarvestSet.Kind, "letter", "letter"), values);
+        var trotsky = TestDocuments.All.Where(d => d.Authors.Any(a => a.Name == "L. D. Trotsky")).Select(d => d.Id).ToHashSet();
+        Assert.NotEmpty(trotsky);
+        Assert.DoesNotContain(_catalog.SetValues(trotsky), v => v.Label == "L. D. Trotsky");
+    }
+
+    [Fact]
+    public void Versions_outlive_an_upsert_and_go_with_a_clear()
+    {
+        _catalog.RecordVersions(Letter, [new CatalogVersion(1, Noon, "open"), new CatalogVersion(2, Noon.AddDays(1), "withdrawn:a forgery")]);
+        _catalog.Upsert(TestDocuments.All.Single(d => d.Id == Letter), 2);
+        Assert.Equal([new CatalogVersion(1, Noon, "open"), new CatalogVersion(2, Noon.AddDays(1), "withdrawn:a forgery")], _catalog.Versions(Letter));
+        _catalog.Clear();
+        Assert.Empty(_catalog.Versions(Letter));
+    }
 }

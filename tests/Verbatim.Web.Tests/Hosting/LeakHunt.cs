@@ -41,7 +41,11 @@ public abstract partial class LeakHunt : IAsyncLifetime
     protected virtual string? NewCatalog() => null;
 
     private static readonly IngestOptions Options = new("auto", "leak hunt", new StoreUser("Tester", "mailto:tester@example.org"));
-    private static readonly DateOnly Today = new(2026, 12, 7);
+    // After the archives are made: a harvest is of the archive as it stood at its moment.
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow.AddMinutes(10);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
+    private const string HarvestBase = "https://archive.example.org/oai";
+    private const string HarvestIdentifier = "oai:archive.example.org:";
 
     private const string QuotingCanary = "Quillwort Zanzibarian";
 
@@ -52,7 +56,7 @@ public abstract partial class LeakHunt : IAsyncLifetime
     private HostedReader? _openReader;
     private readonly List<string> _closedIds = [];
     private readonly Dictionary<(HostedReader Reader, string Account), string> _tokens = [];
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(Now);
     private const string AccountPassword = "a long enough passphrase";
 
     private static string Letter(string name) => Path.Combine(CliRun.RepositoryRoot, "..", "shared", "corpus", "schnitzler-tei", name);
@@ -64,7 +68,11 @@ public abstract partial class LeakHunt : IAsyncLifetime
         var samples = Path.Combine(CliRun.RepositoryRoot, "samples");
         var compilation = Path.Combine(CliRun.RepositoryRoot, "..", "shared", "corpus", "seeds", "003_c6bc7323d3fdadce.txt");
         using (var archive = Archive.Init(open, NewCatalog()))
+        {
             Assert.Empty(archive.Ingest([Path.Combine(samples, "mia"), Path.Combine(samples, "tei"), compilation], Options).Failed);
+            new ArchiveSettings().With(ArchiveSettings.RepositoryNameKey, "Leak hunt").With(ArchiveSettings.AdminEmailKey, "hunter@example.org")
+                .With(ArchiveSettings.BaseUrlKey, HarvestBase).Write(archive.Layout);
+        }
         CopyFolder(open, closed);
         // A copy on a shared catalog must not share it: the copy gets a catalog of its own, which
         // its first opening builds from its store.
@@ -94,8 +102,10 @@ public abstract partial class LeakHunt : IAsyncLifetime
             _closedIds.Add(Assert.Single(report.Documents).Id);
         }
         _withoutClosed = Archive.OpenForReading(open);
-        _closedReader = await HostedReader.Start(_withClosed, new ReaderOptions(Port: 0) { Clock = _clock, SignInsPerMinute = 100_000, QuoteChecksPerMinute = 100_000 });
-        _openReader = await HostedReader.Start(_withoutClosed, new ReaderOptions(Port: 0) { Clock = _clock, SignInsPerMinute = 100_000, QuoteChecksPerMinute = 100_000 });
+        // Harvests in pages of four, so that the hunt meets resumption tokens.
+        var options = new ReaderOptions(Port: 0) { Clock = _clock, SignInsPerMinute = 100_000, QuoteChecksPerMinute = 100_000, HarvestPageSize = 4 };
+        _closedReader = await HostedReader.Start(_withClosed, options);
+        _openReader = await HostedReader.Start(_withoutClosed, options);
         // The same accounts in both: a researcher outside the restricted letter's group, one inside it, an editor.
         foreach (var (reader, archive) in new[] { (_closedReader, _withClosed), (_openReader, _withoutClosed) })
         {
@@ -174,6 +184,29 @@ public abstract partial class LeakHunt : IAsyncLifetime
         }
         Assert.True(requests.Count > 100, $"only {requests.Count} requests");
         Assert.True(differences.Count == 0, $"{differences.Count} of {requests.Count} requests differ:\n" + string.Join("\n", differences.Take(10)));
+    }
+
+    [Theory]
+    [InlineData(null, "oai_dc")]
+    [InlineData(null, "tei")]
+    [InlineData(null, "cmif")]
+    [InlineData("outsider", "oai_dc")]
+    public async Task A_whole_harvest_page_after_page_answers_the_same_with_and_without_the_closed_documents(string? account, string prefix)
+    {
+        var records = 0;
+        var pages = 0;
+        for (var ask = $"/oai?verb=ListRecords&metadataPrefix={prefix}"; ask is not null; pages++)
+        {
+            var (closed, open) = (await Ask(_closedReader!, HttpMethod.Get, ask, account: account), await Ask(_openReader!, HttpMethod.Get, ask, account: account));
+            Assert.True(closed == open, Difference(ask, closed, open));
+            var response = System.Xml.Linq.XDocument.Parse(closed.Body);
+            System.Xml.Linq.XNamespace oai = "http://www.openarchives.org/OAI/2.0/";
+            records += response.Descendants(oai + "record").Count();
+            ask = response.Descendants(oai + "resumptionToken").SingleOrDefault() is { Value.Length: > 0 } token
+                ? $"/oai?verb=ListRecords&resumptionToken={Uri.EscapeDataString(token.Value)}" : null;
+        }
+        // Not an empty answer compared with an empty one: the harvest reached the open documents, in pages.
+        Assert.True(records >= 5 && pages >= 2, $"the harvest gave {records} records in {pages} pages");
     }
 
     [Fact]
@@ -354,6 +387,8 @@ public abstract partial class LeakHunt : IAsyncLifetime
             var collation = query.Contains("w", StringComparer.OrdinalIgnoreCase);
             foreach (var pair in values.Pairs.Where(_ => collation || query.Contains("source", StringComparer.OrdinalIgnoreCase)))
                 yield return new Request(method, $"{path}?{(collation ? pair.Collation : pair.Passage)}");
+            foreach (var harvest in values.Harvests.Where(_ => query.Contains("verb", StringComparer.OrdinalIgnoreCase)))
+                yield return new Request(method, $"{path}?{harvest}");
         }
     }
 
@@ -457,7 +492,8 @@ public abstract partial class LeakHunt : IAsyncLifetime
         return paths;
     }
 
-    private sealed record Probes(Dictionary<string, string[]> ByName, IReadOnlyList<(string Passage, string Collation)> Pairs);
+    /// <param name="Harvests">The queries of OAI-PMH requests, whose arguments are asked together (a verb with its identifier, format and set).</param>
+    private sealed record Probes(Dictionary<string, string[]> ByName, IReadOnlyList<(string Passage, string Collation)> Pairs, IReadOnlyList<string> Harvests);
 
     /// <summary>What each parameter is asked: the closed documents' ids, words, people, dates and places, and an open document's for contrast.</summary>
     private Probes Values()
@@ -468,6 +504,21 @@ public abstract partial class LeakHunt : IAsyncLifetime
         var open = "lenin-1921-05-30-to-lutovinov";
         var words = new[] { QuotingCanary, "Conrad", "Kafka", "stubborn things", "\"have a look at what are the facts you mention\"", "Schnitzler" };
         string[] ids = [.. _closedIds, open, "no-such-document"];
+        string[] identifiers = [.. ids.Select(id => HarvestIdentifier + id)];
+        string[] prefixes = ["oai_dc", "tei", "cmif"];
+        string[] sets = [.. _closedIds.Append(open).SelectMany(id => Verbatim.Harvesting.SetSpecs.SpecsOf(_withClosed.Show(id)!)).Distinct()];
+        string[] harvests =
+        [
+            "verb=Identify", "verb=ListSets", "verb=ListMetadataFormats",
+            .. identifiers.Select(i => $"verb=ListMetadataFormats&identifier={Uri.EscapeDataString(i)}"),
+            .. identifiers.SelectMany(i => prefixes.Select(p => $"verb=GetRecord&metadataPrefix={p}&identifier={Uri.EscapeDataString(i)}")),
+            .. new[] { "ListIdentifiers", "ListRecords" }.SelectMany(verb => prefixes.SelectMany(p => (string[])
+            [
+                $"verb={verb}&metadataPrefix={p}",
+                $"verb={verb}&metadataPrefix={p}&from={Today:yyyy-MM-dd}",
+                .. sets.Select(set => $"verb={verb}&metadataPrefix={p}&set={Uri.EscapeDataString(set)}"),
+            ])),
+        ];
         // By name in any case, as ASP.NET Core binds a query (the OpenAPI document names collate's W, the page's form w).
         return new Probes(new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
         {
@@ -509,9 +560,15 @@ public abstract partial class LeakHunt : IAsyncLifetime
             ["rule"] = ["open", "withdrawn:gone"],
             ["reason"] = ["to see what happens"],
             ["basedOn"] = ["1", "2"],
+            ["verb"] = ["Identify", "ListSets", "ListRecords", "GetRecord", "Harvest"],
+            ["identifier"] = identifiers,
+            ["metadataPrefix"] = prefixes,
+            ["until"] = [$"{Today:yyyy-MM-dd}"],
+            ["set"] = sets,
+            ["resumptionToken"] = ["v1.e30"],
         }, [.. links.Select(l => (
             $"source={Uri.EscapeDataString(l.SourceId)}&from={l.SourceStart}&target={Uri.EscapeDataString(l.TargetId)}&at={l.TargetStart}",
-            $"w={Uri.EscapeDataString(l.SourceId)}&w={Uri.EscapeDataString(l.TargetId)}"))]);
+            $"w={Uri.EscapeDataString(l.SourceId)}&w={Uri.EscapeDataString(l.TargetId)}"))], harvests);
     }
 
     private static void CopyFolder(string from, string to)

@@ -19,7 +19,8 @@ namespace Verbatim.Storage.Catalog.Postgres;
 public sealed partial class PostgresCatalog : ICatalog
 {
     // Raised whenever the schema changes: an older catalog is dropped and rebuilt from the store.
-    private const int SchemaVersion = 1;
+    // 2: every version's time and access, for harvesters (PostgresCatalog.Versions.cs).
+    private const int SchemaVersion = 2;
 
     private const string GenerationKey = "generation";
     private const string SchemaKey = "schema_version";
@@ -112,7 +113,7 @@ public sealed partial class PostgresCatalog : ICatalog
         if (version is not null)
         {
             Execute("""
-                DROP TABLE IF EXISTS access, text_keys, sources, dating, mentions, quote_links, fingerprints, people, texts, documents;
+                DROP TABLE IF EXISTS versions, access, text_keys, sources, dating, mentions, quote_links, fingerprints, people, texts, documents;
                 DELETE FROM meta WHERE key <> 'generation';
                 """);
             NeedsRebuild = true;
@@ -170,6 +171,7 @@ public sealed partial class PostgresCatalog : ICatalog
             {NamesSchema}
             {SourcesSchema}
             {AccessSchema}
+            {VersionsSchema}
             INSERT INTO meta (key, value) VALUES ('{SchemaKey}', '{SchemaVersion}');
             """);
         scope?.Commit();
@@ -245,7 +247,7 @@ public sealed partial class PostgresCatalog : ICatalog
         using var scope = _transaction is null ? Batch() : null;
         _results = null;
         // The generation outlives a clear: a reader must see the rebuilt catalog as a change.
-        Execute($"DELETE FROM quote_links; DELETE FROM documents; DELETE FROM meta WHERE key NOT IN ('{GenerationKey}', '{SchemaKey}')");
+        Execute($"DELETE FROM quote_links; DELETE FROM documents; DELETE FROM versions; DELETE FROM meta WHERE key NOT IN ('{GenerationKey}', '{SchemaKey}')");
         scope?.Commit();
     }
 

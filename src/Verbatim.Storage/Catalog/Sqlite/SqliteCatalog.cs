@@ -17,8 +17,9 @@ public sealed partial class SqliteCatalog : ICatalog
     // 3: fingerprints and quote links; 4: with the names tables (mentions, dating; SqliteCatalog.Names.cs);
     // 5: a date's certainty in dating; source digests and text keys (SqliteCatalog.Sources.cs), the
     // date only from the writing with the attested date beside it; 6: quote links directed only where
-    // dates put one text before the other, closer lines (sources, shelfmarks) given no fingerprints.
-    private const int SchemaVersion = 7;
+    // dates put one text before the other, closer lines (sources, shelfmarks) given no fingerprints;
+    // 8: every version's time and access, for harvesters (SqliteCatalog.Versions.cs).
+    private const int SchemaVersion = 8;
 
     // A match's score (lower is better): the title weighs most, then people, body and notes.
     private const string Bm25 = "bm25(text, 5.0, 2.0, 1.0, 0.5)";
@@ -124,6 +125,7 @@ public sealed partial class SqliteCatalog : ICatalog
             Execute(DropNames);
             Execute(DropSources);
             Execute(DropAccess);
+            Execute(DropVersions);
             Execute("""
                 DROP TABLE IF EXISTS quote_links; DROP TABLE IF EXISTS fingerprints; DROP TABLE IF EXISTS meta;
                 DROP TABLE IF EXISTS people; DROP TABLE IF EXISTS text; DROP TABLE IF EXISTS documents;
@@ -182,6 +184,7 @@ public sealed partial class SqliteCatalog : ICatalog
         Execute(NamesSchema);
         Execute(SourcesSchema);
         Execute(AccessSchema);
+        Execute(VersionsSchema);
         Execute($"PRAGMA user_version = {SchemaVersion};");
     }
 
@@ -259,7 +262,7 @@ public sealed partial class SqliteCatalog : ICatalog
         using var scope = _batch is null ? Batch() : null;
         _results = null;
         // The generation outlives a clear: a reader must see the rebuilt catalog as a change.
-        Execute($"DELETE FROM text; DELETE FROM people; DELETE FROM fingerprints; DELETE FROM quote_links; DELETE FROM meta WHERE key <> '{GenerationKey}'; DELETE FROM documents;");
+        Execute($"DELETE FROM text; DELETE FROM people; DELETE FROM fingerprints; DELETE FROM quote_links; DELETE FROM meta WHERE key <> '{GenerationKey}'; DELETE FROM documents; DELETE FROM versions;");
         scope?.Commit();
     }
 
