@@ -14,6 +14,9 @@ using Verbatim.Bench.WholeCorpus;
 //   dotnet run -c Release --project bench/Verbatim.Bench -- large-text                one long text at ingest against Xapian: time and memory
 //   dotnet run -c Release --project bench/Verbatim.Bench -- reuse-speed               `verbatim reuse` against sim_text on real and generated text: time, memory
 //   dotnet run -c Release --project bench/Verbatim.Bench -- harness                   reuse quality kind by kind on a realistic generated corpus
+//   dotnet run -c Release --project bench/Verbatim.Bench -- harvest --documents 100000  a whole OAI-PMH harvest over HTTP against export tei
+if (args is ["harvest", .. var harvestArgs])
+    return Verbatim.Bench.Harvesting.HarvestBenchmark.Run(harvestArgs);
 if (args is ["archive", .. var rest])
     return ArchiveBenchmark.Run(rest);
 if (args is ["check-quote", .. var checkQuoteArgs])

@@ -155,7 +155,7 @@ public static class TeiWriter
 
     private static XElement Body(Document document)
     {
-        var notesAt = NotesByOffset(document);
+        var marks = new Marks(NotesByOffset(document), KnownNames(document));
         var blocks = document.Body;
         var first = 0;
         while (first < blocks.Count && Openers.Contains(blocks[first].Type))
@@ -165,32 +165,34 @@ public static class TeiWriter
             last--;
         var body = new XElement(Tei + "body");
         if (first > 0)
-            body.Add(new XElement(Tei + "opener", blocks.Take(first).Select(b => Framed(b, notesAt, closing: false))));
-        body.Add(blocks.Skip(first).Take(last - first).Select(b => Middle(b, notesAt)));
+            body.Add(new XElement(Tei + "opener", blocks.Take(first).Select(b => Framed(b, marks, closing: false))));
+        body.Add(blocks.Skip(first).Take(last - first).Select(b => Middle(b, marks)));
         // TEI wants something between a letter's frame: a letter of frame only has an empty block there.
         if (first == last)
             body.Add(new XElement(Tei + "ab"));
         if (last < blocks.Count)
-            body.Add(new XElement(Tei + "closer", blocks.Skip(last).Select(b => Framed(b, notesAt, closing: true))));
+            body.Add(new XElement(Tei + "closer", blocks.Skip(last).Select(b => Framed(b, marks, closing: true))));
         return body;
     }
 
-    private static XElement Framed(Block block, IReadOnlyDictionary<int, List<Note>> notesAt, bool closing) => block.Type switch
+    private static XElement Framed(Block block, Marks marks, bool closing) => block.Type switch
     {
-        BlockType.Heading => new XElement(Tei + "seg", new XAttribute("type", "letterhead"), Content(block, notesAt)),
-        BlockType.Address => new XElement(Tei + "address", Lines(block).Select(line => new XElement(Tei + "addrLine", Content(line, notesAt)))),
-        BlockType.Dateline => new XElement(Tei + "dateline", Content(block, notesAt)),
-        BlockType.Salutation or BlockType.Closing => new XElement(Tei + "salute", Content(block, notesAt)),
-        BlockType.Signature => new XElement(Tei + "signed", Content(block, notesAt)),
+        // No name is marked in a letterhead or an address: the TEI reader reads a name element
+        // there as a field of its own, apart from the words around it.
+        BlockType.Heading => new XElement(Tei + "seg", new XAttribute("type", "letterhead"), Content(block, marks with { Names = [] })),
+        BlockType.Address => new XElement(Tei + "address", Lines(block).Select(line => new XElement(Tei + "addrLine", Content(line, marks with { Names = [] })))),
+        BlockType.Dateline => new XElement(Tei + "dateline", Content(block, marks)),
+        BlockType.Salutation or BlockType.Closing => new XElement(Tei + "salute", Content(block, marks)),
+        BlockType.Signature => new XElement(Tei + "signed", Content(block, marks)),
         _ => throw new InvalidOperationException($"a {block.Type} block in the {(closing ? "closer" : "opener")}"),
     };
 
-    private static XElement Middle(Block block, IReadOnlyDictionary<int, List<Note>> notesAt) => block.Type switch
+    private static XElement Middle(Block block, Marks marks) => block.Type switch
     {
-        BlockType.P => new XElement(Tei + "p", Content(block, notesAt)),
-        BlockType.Quote => new XElement(Tei + "quote", Content(block, notesAt)),
-        BlockType.List => new XElement(Tei + "list", Lines(block).Select(line => new XElement(Tei + "item", Content(line, notesAt)))),
-        _ => new XElement(Tei + "ab", new XAttribute("type", KindName(block.Type)), Content(block, notesAt)),
+        BlockType.P => new XElement(Tei + "p", Content(block, marks)),
+        BlockType.Quote => new XElement(Tei + "quote", Content(block, marks)),
+        BlockType.List => new XElement(Tei + "list", Lines(block).Select(line => new XElement(Tei + "item", Content(line, marks)))),
+        _ => new XElement(Tei + "ab", new XAttribute("type", KindName(block.Type)), Content(block, marks)),
     };
 
     // A block of lines (an address, a list) as one block per line, each at its own offset.
@@ -207,24 +209,35 @@ public static class TeiWriter
     /// <summary>The block kind's name as document.json writes it ("salutation", "shelfmark").</summary>
     public static string KindName(BlockType type) => type.ToString().ToLowerInvariant();
 
-    // A block's text with <lb/> for each line break and each note placed at its anchor.
-    private static IEnumerable<object> Content(Block block, IReadOnlyDictionary<int, List<Note>> notesAt)
+    /// <summary>What is marked in a block's text: the notes by the offset of their anchor, and the names the document knows.</summary>
+    private sealed record Marks(IReadOnlyDictionary<int, List<Note>> NotesAt, IReadOnlyList<KnownName> Names);
+
+    /// <summary>A name as its words stand in the text, the TEI element that marks it, and its key.</summary>
+    private sealed record KnownName(string Words, XName Element, string? Key);
+
+    // A block's text with <lb/> for each line break, each known name marked and each note placed at its anchor.
+    private static IEnumerable<object> Content(Block block, Marks marks)
     {
         var nodes = new List<object>();
         var text = block.Text;
         var from = 0;
-        var places = notesAt.Keys.Where(k => k >= block.Start && k <= block.Start + text.Length).Order().Select(k => k - block.Start).ToList();
+        var places = marks.NotesAt.Keys.Where(k => k >= block.Start && k <= block.Start + text.Length).Order().Select(k => k - block.Start).ToList();
         foreach (var place in places.Append(text.Length).Distinct())
         {
-            AddLines(nodes, text[from..place]);
+            AddLines(nodes, text[from..place], marks.Names);
             from = place;
-            if (notesAt.TryGetValue(block.Start + place, out var notes))
-                nodes.AddRange(notes.Select(NoteElement));
+            if (marks.NotesAt.TryGetValue(block.Start + place, out var notes))
+                nodes.AddRange(notes.Select(n => NoteElement(n, marks)));
         }
+        // Mixed content must not be indented: the indenting writer puts white space (which a reader
+        // reads as a space of the text) between elements it meets before any text, and an empty
+        // text first tells it the content is mixed.
+        if (nodes is [XElement, ..])
+            nodes.Insert(0, new XText(""));
         return nodes;
     }
 
-    private static void AddLines(List<object> nodes, string text)
+    private static void AddLines(List<object> nodes, string text, IReadOnlyList<KnownName> names)
     {
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -232,15 +245,65 @@ public static class TeiWriter
             if (i > 0)
                 nodes.Add(new XElement(Tei + "lb"));
             if (lines[i].Length > 0)
-                nodes.Add(new XText(lines[i]));
+                nodes.AddRange(Named(lines[i], names));
         }
     }
 
-    private static XElement NoteElement(Note note) => new(Tei + "note",
+    /// <summary>The text with every whole-word occurrence of a known name marked, the longest name first where two overlap.</summary>
+    private static IEnumerable<object> Named(string text, IReadOnlyList<KnownName> names)
+    {
+        var found = new List<(int Start, KnownName Name)>();
+        foreach (var name in names)
+        {
+            for (var at = text.IndexOf(name.Words, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name.Words, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + name.Words.Length;
+                var whole = (at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]));
+                if (whole && !found.Exists(f => at < f.Start + f.Name.Words.Length && f.Start < end))
+                    found.Add((at, name));
+            }
+        }
+        var from = 0;
+        foreach (var (start, name) in found.OrderBy(f => f.Start))
+        {
+            if (start > from)
+                yield return new XText(text[from..start]);
+            yield return new XElement(name.Element, name.Key is { } key ? new XAttribute("ref", key) : null, name.Words);
+            from = start + name.Words.Length;
+        }
+        if (from < text.Length)
+            yield return new XText(text[from..]);
+    }
+
+    /// <summary>
+    /// The names the document knows (those its source marked, and its people) as their words
+    /// stand, longest first. A form that begins in lower case ("sie", "ihr Mann") is left out:
+    /// which of its occurrences is the name only the source's own markup could tell.
+    /// </summary>
+    private static List<KnownName> KnownNames(Document document)
+    {
+        static XName ElementOf(NameKind kind) => Tei + kind switch
+        {
+            NameKind.Place => "placeName",
+            NameKind.Organisation => "orgName",
+            _ => "persName",
+        };
+        // TEI's @ref is a URI ("#pmb2121", an authority's address): a key with white space in it is not one.
+        static string? Key(string? reference) => reference is { Length: > 0 } r && !r.Any(char.IsWhiteSpace) ? r : null;
+        var names = document.Mentions.Select(m => new KnownName(m.Form ?? m.Name, ElementOf(m.Kind), Key(m.Ref ?? m.Authority)))
+            .Concat(document.Authors.Concat(document.Addressees).Concat(document.CopiesTo).Select(p => new KnownName(p.Name, Tei + "persName", Key(p.Ref))));
+        return [.. names.Where(n => n.Words.Length >= 2 && char.IsUpper(n.Words[0]))
+            .DistinctBy(n => n.Words, StringComparer.Ordinal)
+            .OrderByDescending(n => n.Words.Length)];
+    }
+
+    private static readonly Dictionary<int, List<Note>> NoNotes = [];
+
+    private static XElement NoteElement(Note note, Marks marks) => new(Tei + "note",
         new XAttribute("n", note.N),
         new XAttribute("place", "foot"),
         note.Type is { Length: > 0 } type ? new XAttribute("type", type) : null,
-        Content(new Block(BlockType.P, note.Text, -1), new Dictionary<int, List<Note>>()));
+        Content(new Block(BlockType.P, note.Text, -1), marks with { NotesAt = NoNotes }));
 
     // Each note at its first anchor (a note anchored in the space between two blocks goes at the end of the first).
     private static Dictionary<int, List<Note>> NotesByOffset(Document document)
@@ -262,6 +325,6 @@ public static class TeiWriter
     private static XElement? Back(Document document)
     {
         var unplaced = document.Notes.Where(n => n.Anchors.Count == 0).ToList();
-        return unplaced.Count == 0 ? null : new XElement(Tei + "back", new XElement(Tei + "div", new XAttribute("type", "notes"), unplaced.Select(NoteElement)));
+        return unplaced.Count == 0 ? null : new XElement(Tei + "back", new XElement(Tei + "div", new XAttribute("type", "notes"), unplaced.Select(n => NoteElement(n, new Marks(NoNotes, KnownNames(document))))));
     }
 }

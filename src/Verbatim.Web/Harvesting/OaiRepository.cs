@@ -283,7 +283,7 @@ public sealed class OaiRepository(ReadingRoom room, Viewer viewer, OaiSite site,
     }
 
     private StoredView Read(HarvestEntry entry)
-        => room.Read(viewer, entry.Id, entry.Version) ?? throw new ProtocolError("idDoesNotExist", $"{site.IdentifierPrefix}{entry.Id} is not in this repository");
+        => room.Read(viewer, entry.Id, entry.Version, keep: false) ?? throw new ProtocolError("idDoesNotExist", $"{site.IdentifierPrefix}{entry.Id} is not in this repository");
 
     private static bool IsLetter(Document document)
         => document.Authors.Count > 0 && document.Addressees.Count > 0 && document.Kind != DocumentKind.Compilation;

@@ -245,7 +245,8 @@ public sealed class ReadingRoom : IDisposable
     /// found in its files; null where there is none.
     /// </summary>
     /// <exception cref="DamagedDocumentException">The version's document.json is damaged past reading.</exception>
-    public StoredView? Read(Viewer viewer, string id, int? version = null)
+    /// <param name="keep">Whether to keep what is read for the next request; a harvest, which reads every document once, keeps none, or the cache would grow to the whole archive.</param>
+    public StoredView? Read(Viewer viewer, string id, int? version = null, bool keep = true)
     {
         if (!DocumentIdGuard.IsWellFormed(id))
             return null;
@@ -253,15 +254,15 @@ public sealed class ReadingRoom : IDisposable
         if (!SeenBy(edition, viewer).MaySee(id))
             return null;
         // A document that is not open today is read by name: the log says who read it, when and from where.
-        if (edition.Closed.TryGetValue(id, out var rule) && !rule.IsOpenOn(Today) && Read(edition, id, version) is { } closed)
+        if (edition.Closed.TryGetValue(id, out var rule) && !rule.IsOpenOn(Today) && Read(edition, id, version, keep) is { } closed)
         {
             _archive.Log.Append("read", viewer.Name, viewer.From ?? "", id, $"version {closed.Version}");
             return closed;
         }
-        return Read(edition, id, version);
+        return Read(edition, id, version, keep);
     }
 
-    private StoredView? Read(Edition edition, string id, int? version)
+    private StoredView? Read(Edition edition, string id, int? version, bool keep = true)
     {
         if (edition.Documents.TryGetValue((id, version), out var cached))
             return cached;
@@ -277,7 +278,7 @@ public sealed class ReadingRoom : IDisposable
             return null;
         var view = new StoredView(document, stored);
         // A damaged version is read again on every request, so that its repair shows at once.
-        if (!stored.IsDamaged && stored.DocumentJson.Length <= _cachedDocumentBytes)
+        if (keep && !stored.IsDamaged && stored.DocumentJson.Length <= _cachedDocumentBytes)
             edition.Documents[(id, version)] = view;
         return view;
     }

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using Verbatim.Formats.Tei;
 using Verbatim.Model;
 using Verbatim.Reading;
@@ -86,5 +87,39 @@ public sealed class TeiWriterTests : IDisposable
         }
         var byField = mismatches.GroupBy(m => m.Split(' ').ElementAtOrDefault(1) ?? "").Select(g => $"{g.Key}: {g.Count()}");
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {documents.Count} documents differ ({string.Join(", ", byField)}):\n" + string.Join("\n", mismatches.Take(25)));
+    }
+
+    [Fact]
+    public void Names_the_document_knows_are_marked_where_their_words_stand_and_a_pronoun_is_not()
+    {
+        var document = new Document
+        {
+            Id = "names",
+            Title = "Names",
+            Authors = [new PersonRef("Arthur Schnitzler", Ref: "#pmb2121")],
+            Body = [new Block(BlockType.P, "Gestern sah ich Marie Reinhard in Wien; sie lachte. Arthur Schnitzlers Brief kam.", 0)],
+            Mentions = [new NameMention("Marie Reinhard", NameKind.Person, "#pmb2378"), new NameMention("Wien", NameKind.Place, "#pmb50"),
+                new NameMention("Marie Reinhard", NameKind.Person, "#pmb2378", Form: "sie")],
+        };
+        XNamespace tei = TeiWriter.Tei;
+
+        var paragraph = TeiWriter.Write(document).Descendants(tei + "body").Descendants(tei + "p").Single();
+
+        Assert.Equal(["persName #pmb2378 Marie Reinhard", "placeName #pmb50 Wien"],
+            paragraph.Elements().Select(e => $"{e.Name.LocalName} {e.Attribute("ref")?.Value} {e.Value}"));
+        // "Arthur Schnitzlers" is not "Arthur Schnitzler" as a whole word; "sie" stays text.
+        Assert.Equal(document.Body[0].Text, paragraph.Value);
+    }
+
+    [Fact]
+    public void The_letters_names_marked_in_their_source_are_marked_in_their_tei_with_their_keys()
+    {
+        var letters = Documents(RepositoryPaths.Shared("corpus", "schnitzler-tei"));
+        XNamespace tei = TeiWriter.Tei;
+        var marked = letters.Sum(letter => TeiWriter.Write(letter).Descendants(tei + "body").Descendants()
+            .Count(e => e.Name.LocalName is "persName" or "placeName" or "orgName" && e.Attribute("ref")?.Value is { } key
+                && letter.Mentions.Any(m => m.Ref == key && (m.Form ?? m.Name) == e.Value)));
+
+        Assert.True(marked > letters.Count, $"{marked} names marked with their keys in {letters.Count} letters");
     }
 }
