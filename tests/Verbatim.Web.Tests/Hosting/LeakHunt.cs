@@ -354,6 +354,9 @@ public abstract partial class LeakHunt : IAsyncLifetime
             var collation = query.Contains("w", StringComparer.OrdinalIgnoreCase);
             foreach (var pair in values.Pairs.Where(_ => collation || query.Contains("source", StringComparer.OrdinalIgnoreCase)))
                 yield return new Request(method, $"{path}?{(collation ? pair.Collation : pair.Passage)}");
+            // Two testimonies: each closed document on either side of an open one, whole and in part.
+            foreach (var pair in values.Testimonies.Where(_ => query.Contains("a", StringComparer.OrdinalIgnoreCase) && query.Contains("b", StringComparer.OrdinalIgnoreCase)))
+                yield return new Request(method, $"{path}?{pair}");
         }
     }
 
@@ -457,7 +460,7 @@ public abstract partial class LeakHunt : IAsyncLifetime
         return paths;
     }
 
-    private sealed record Probes(Dictionary<string, string[]> ByName, IReadOnlyList<(string Passage, string Collation)> Pairs);
+    private sealed record Probes(Dictionary<string, string[]> ByName, IReadOnlyList<(string Passage, string Collation)> Pairs, IReadOnlyList<string> Testimonies);
 
     /// <summary>What each parameter is asked: the closed documents' ids, words, people, dates and places, and an open document's for contrast.</summary>
     private Probes Values()
@@ -509,9 +512,20 @@ public abstract partial class LeakHunt : IAsyncLifetime
             ["rule"] = ["open", "withdrawn:gone"],
             ["reason"] = ["to see what happens"],
             ["basedOn"] = ["1", "2"],
+            ["a"] = ids,
+            ["b"] = ids,
+            ["av"] = ["1", "2"],
+            ["bv"] = ["1", "2"],
+            ["ar"] = ["0-40", "10-999999", "9-1"],
+            ["br"] = ["0-40", "10-999999", "9-1"],
         }, [.. links.Select(l => (
             $"source={Uri.EscapeDataString(l.SourceId)}&from={l.SourceStart}&target={Uri.EscapeDataString(l.TargetId)}&at={l.TargetStart}",
-            $"w={Uri.EscapeDataString(l.SourceId)}&w={Uri.EscapeDataString(l.TargetId)}"))]);
+            $"w={Uri.EscapeDataString(l.SourceId)}&w={Uri.EscapeDataString(l.TargetId)}"))],
+            [.. _closedIds.SelectMany(id => new[]
+            {
+                $"a={Uri.EscapeDataString(id)}&b={open}", $"a={open}&b={Uri.EscapeDataString(id)}",
+                $"a={Uri.EscapeDataString(id)}&ar=0-40&b={open}&br=0-40", $"a={open}&b={Uri.EscapeDataString(id)}&br=10-999999", $"a={Uri.EscapeDataString(id)}&av=2&b={open}",
+            })]);
     }
 
     private static void CopyFolder(string from, string to)
