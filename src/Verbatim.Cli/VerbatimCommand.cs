@@ -30,6 +30,7 @@ public static class VerbatimCommand
         root.Subcommands.Add(LogVerb.Create(archive));
         root.Subcommands.Add(DiffVerb.Create(archive));
         root.Subcommands.Add(CollateVerb.Create(archive));
+        root.Subcommands.Add(CompareTestimoniesVerb.Create(archive));
         root.Subcommands.Add(CheckQuoteVerb.Create(archive));
         root.Subcommands.Add(ReuseVerb.Create());
         root.Subcommands.Add(QuotesVerb.Create(archive));

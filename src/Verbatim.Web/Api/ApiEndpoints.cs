@@ -77,6 +77,24 @@ public static class ApiEndpoints
             })
             .WithSummary("Collates stored documents or versions (w=ID or w=ID@VERSION, twice or more), as `verbatim collate --format json` prints it.");
 
+        api.MapGet("/testimonies", Results<ContentHttpResult, ProblemHttpResult> (ReadingRoom room, Viewer viewer, [AsParameters] TestimoniesForm form) =>
+            {
+                if (form.IsEmpty)
+                    return TypedResults.Problem("Name two documents: a=ID and b=ID.", statusCode: StatusCodes.Status400BadRequest, title: "These testimonies cannot be compared");
+                try
+                {
+                    var answer = form.Answer(room, viewer);
+                    return answer.Missing is { } missing
+                        ? NotFound(missing.Id, missing.Version)
+                        : TypedResults.Content(Verbatim.Text.Testimonies.TestimonyJson.Write(answer.Comparison!, TestimoniesForm.Name(form.IdA, form.Av), TestimoniesForm.Name(form.IdB, form.Bv)), "application/json; charset=utf-8");
+                }
+                catch (Verbatim.Archiving.ArchiveException exception)
+                {
+                    return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status400BadRequest, title: "These testimonies cannot be compared");
+                }
+            })
+            .WithSummary("Two stored testimonies compared sentence by sentence (a=ID, b=ID; av, bv a version; ar, br the characters FROM-TO of the body text), as `verbatim compare-testimonies A B --json` prints it.");
+
         api.MapGet("/check-quote", (ReadingRoom room, Viewer viewer, string? q, int? limit, CancellationToken cancellationToken) => CheckQuote(room, viewer, q, limit, cancellationToken))
             .WithSummary("The archive's sources of a quotation (q, five words or more), ranked, each with the aligned passage and its classified differences, as `verbatim check-quote TEXT --json` prints it; offsets point into each source's stored text.")
             .RequireRateLimiting(ReaderHost.QuoteCheckLimit);

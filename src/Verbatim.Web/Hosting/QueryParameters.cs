@@ -23,6 +23,9 @@ public static class QueryParameters
     {
         ["page"] = new(Kind.WholeNumber, Minimum: 1),
         ["version"] = new(Kind.WholeNumber, Minimum: 1),
+        // The versions of the two sides of /testimonies (a and b).
+        ["av"] = new(Kind.WholeNumber, Minimum: 1),
+        ["bv"] = new(Kind.WholeNumber, Minimum: 1),
         ["part"] = new(Kind.WholeNumber, Minimum: 1),
         ["from"] = new(Kind.WholeNumber),
         ["to"] = new(Kind.WholeNumber),

@@ -18,6 +18,18 @@ public static class Links
     public static string Passage(Model.QuoteLink link) =>
         $"/passages?source={Uri.EscapeDataString(link.SourceId)}&from={link.SourceStart}&target={Uri.EscapeDataString(link.TargetId)}&at={link.TargetStart}";
 
+    /// <summary>Two testimonies side by side: each document, its version and the range of its text where given.</summary>
+    public static string Testimonies(string a, int? av, string? ar, string b, int? bv, string? br)
+    {
+        var query = new List<string> { "a=" + Uri.EscapeDataString(a) };
+        if (av is { } va) query.Add($"av={va}");
+        if (!string.IsNullOrWhiteSpace(ar)) query.Add("ar=" + Uri.EscapeDataString(ar.Trim()));
+        query.Add("b=" + Uri.EscapeDataString(b));
+        if (bv is { } vb) query.Add($"bv={vb}");
+        if (!string.IsNullOrWhiteSpace(br)) query.Add("br=" + Uri.EscapeDataString(br.Trim()));
+        return "/testimonies?" + string.Join("&", query);
+    }
+
     public static string Name(string id) => "/names/" + Uri.EscapeDataString(id);
 
     /// <summary>A view of letters (timeline, network) filtered as <see cref="Verbatim.Names.LetterFilter"/> filters.</summary>

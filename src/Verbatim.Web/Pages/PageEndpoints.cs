@@ -128,6 +128,24 @@ public static class PageEndpoints
             }
         });
 
+        // A document the viewer may not see answers as one that is not there, whichever side names it.
+        pages.MapGet("/testimonies", (ReadingRoom room, Viewer viewer, [AsParameters] TestimoniesForm form) =>
+        {
+            if (form.IsEmpty)
+                return Page<TestimoniesPage>(new { Form = form });
+            try
+            {
+                var answer = form.Answer(room, viewer);
+                return answer.Missing is { } missing
+                    ? NoSuchDocument(missing.Id, missing.Version)
+                    : Page<TestimoniesPage>(new { Form = form, answer.Comparison, answer.A, answer.B, VersionA = form.Av, VersionB = form.Bv });
+            }
+            catch (Verbatim.Archiving.ArchiveException exception)
+            {
+                return Page<TestimoniesPage>(new { Form = form, Error = exception.Message }, StatusCodes.Status400BadRequest);
+            }
+        });
+
         pages.MapGet("/check-quote", (ReadingRoom room, Viewer viewer, string? q, CancellationToken cancellationToken) => CheckQuote(room, viewer, new CheckQuoteForm(q), cancellationToken))
             .RequireRateLimiting(ReaderHost.QuoteCheckLimit);
 

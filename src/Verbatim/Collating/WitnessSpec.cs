@@ -49,17 +49,20 @@ public sealed record WitnessSpec(string Name, string? DocumentId, int? Version, 
     private static bool IsDocumentId(string reference) => reference.Length > 0 && DocumentIds.Slug(reference) == reference;
 
     /// <summary>The witness's text: a stored document's body text, or a file's text decoded as every reader decodes it.</summary>
-    public Witness Read(Archive? archive)
+    public Witness Read(Archive? archive) => Witness.FromText(Name, ReadText(archive));
+
+    /// <inheritdoc cref="Read"/>
+    public string ReadText(Archive? archive)
     {
         if (FilePath is { } path)
         {
             if (!File.Exists(path))
                 throw new ArchiveException($"witness {Name}: no file at {path}");
             var decoded = TextDecoding.Decode(Path.GetFileName(path), File.ReadAllBytes(path));
-            return decoded.Text is { } text ? Witness.FromText(Name, text) : throw new ArchiveException($"witness {Name}: {path}: {decoded.DecodingError}");
+            return decoded.Text ?? throw new ArchiveException($"witness {Name}: {path}: {decoded.DecodingError}");
         }
         var document = archive?.Show(DocumentId!, Version)
             ?? throw new ArchiveException(Version is { } v ? $"witness {Name}: no version {v} of '{DocumentId}' in the archive" : $"witness {Name}: no document '{DocumentId}' in the archive");
-        return Witness.FromText(Name, document.BodyText);
+        return document.BodyText;
     }
 }

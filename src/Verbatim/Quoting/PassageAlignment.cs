@@ -35,8 +35,8 @@ public static class PassageAlignment
         var differences = DifferenceClassifier.Classify(alignment);
         return new AlignedPassage(
             link,
-            Segments(source.BodyText, new TextRange(link.SourceStart, link.SourceLength), differences.Select(d => (d.Source, d.Kind))),
-            Segments(target.BodyText, new TextRange(link.TargetStart, link.TargetLength), differences.Select(d => (d.Quoting, d.Kind))),
+            Segments(source.BodyText, new TextRange(link.SourceStart, link.SourceLength), differences.Select(d => (d.Source, QuoteDifference.TypeName(d.Kind)))),
+            Segments(target.BodyText, new TextRange(link.TargetStart, link.TargetLength), differences.Select(d => (d.Quoting, QuoteDifference.TypeName(d.Kind)))),
             [.. differences.Select(QuoteDifference.Of)]);
     }
 
@@ -52,18 +52,18 @@ public static class PassageAlignment
         return first == text.Count ? (0, 0) : (first, end - first);
     }
 
-    /// <summary>The passage cut at the differences' ranges on this side; ranges outside the passage or overlapping an earlier one are left out.</summary>
-    private static List<PassageSegment> Segments(string text, TextRange passage, IEnumerable<(TextRange Range, DifferenceKind Kind)> marks)
+    /// <summary>The passage cut at the differences' ranges on this side, each marked with its type; ranges outside the passage or overlapping an earlier one are left out.</summary>
+    public static IReadOnlyList<PassageSegment> Segments(string text, TextRange passage, IEnumerable<(TextRange Range, string Type)> marks)
     {
         var segments = new List<PassageSegment>();
         var position = passage.Start;
-        foreach (var (range, kind) in marks.Where(m => passage.Contains(m.Range)).OrderBy(m => m.Range.Start).ThenBy(m => m.Range.Length))
+        foreach (var (range, type) in marks.Where(m => passage.Contains(m.Range)).OrderBy(m => m.Range.Start).ThenBy(m => m.Range.Length))
         {
             if (range.Start < position)
                 continue;
             if (range.Start > position)
                 segments.Add(new PassageSegment(text[position..range.Start], null));
-            segments.Add(new PassageSegment(range.Of(text), QuoteDifference.TypeName(kind)));
+            segments.Add(new PassageSegment(range.Of(text), type));
             position = range.End;
         }
         if (position < passage.End)

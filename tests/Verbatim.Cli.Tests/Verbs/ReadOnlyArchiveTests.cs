@@ -39,7 +39,7 @@ public sealed class ReadOnlyArchiveTests : IDisposable
     }
 
     [Fact]
-    public void A_folder_the_reader_cannot_write_is_listed_searched_shown_and_audited()
+    public void A_folder_the_reader_cannot_write_is_listed_searched_shown_compared_and_audited()
     {
         var list = Nobody.Run(_folder, "list", "--archive", ArchivePath);
         Assert.True(list.ExitCode == 0, list.Error);
@@ -52,6 +52,10 @@ public sealed class ReadOnlyArchiveTests : IDisposable
         var show = Nobody.Run(_folder, "show", Stalin, "--archive", ArchivePath);
         Assert.True(show.ExitCode == 0, show.Error);
         Assert.Contains("Have a look", show.Output, StringComparison.Ordinal);
+
+        var compared = Nobody.Run(_folder, "compare-testimonies", $"{Stalin}@1", Stalin, "--archive", ArchivePath);
+        Assert.True(compared.ExitCode == 0, compared.Error);
+        Assert.Contains(" shared, 0 reworded, 0 only in A, 0 only in B, 0 disagreeing", compared.Output, StringComparison.Ordinal);
 
         var audit = Nobody.Run(_folder, "audit", "--archive", ArchivePath);
         Assert.True(audit.ExitCode == 0, audit.Error);

@@ -137,7 +137,7 @@ public sealed class ApiTests(ReaderFixture reader)
         var (response, openApi) = await Get("/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var paths = openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/check-quote", "/api/collate", "/api/documents", "/api/documents/{id}", "/api/documents/{id}/history", "/api/documents/{id}/quotes", "/api/names", "/api/names/{id}", "/api/network", "/api/search", "/api/timeline"], paths.Order(StringComparer.Ordinal));
+        Assert.Equal(["/api/check-quote", "/api/collate", "/api/documents", "/api/documents/{id}", "/api/documents/{id}/history", "/api/documents/{id}/quotes", "/api/names", "/api/names/{id}", "/api/network", "/api/search", "/api/testimonies", "/api/timeline", "/oai"], paths.Order(StringComparer.Ordinal));
         var searchParameters = openApi.GetProperty("paths").GetProperty("/api/search").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Equal(["q", "author", "addressee", "from", "to", "kind", "collection", "volume", "offset", "limit"], searchParameters);

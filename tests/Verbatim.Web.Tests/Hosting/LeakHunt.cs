@@ -389,6 +389,9 @@ public abstract partial class LeakHunt : IAsyncLifetime
                 yield return new Request(method, $"{path}?{(collation ? pair.Collation : pair.Passage)}");
             foreach (var harvest in values.Harvests.Where(_ => query.Contains("verb", StringComparer.OrdinalIgnoreCase)))
                 yield return new Request(method, $"{path}?{harvest}");
+            // Two testimonies: each closed document on either side of an open one, whole and in part.
+            foreach (var pair in values.Testimonies.Where(_ => query.Contains("a", StringComparer.OrdinalIgnoreCase) && query.Contains("b", StringComparer.OrdinalIgnoreCase)))
+                yield return new Request(method, $"{path}?{pair}");
         }
     }
 
@@ -493,7 +496,8 @@ public abstract partial class LeakHunt : IAsyncLifetime
     }
 
     /// <param name="Harvests">The queries of OAI-PMH requests, whose arguments are asked together (a verb with its identifier, format and set).</param>
-    private sealed record Probes(Dictionary<string, string[]> ByName, IReadOnlyList<(string Passage, string Collation)> Pairs, IReadOnlyList<string> Harvests);
+    /// <param name="Testimonies">The queries of two testimonies side by side.</param>
+    private sealed record Probes(Dictionary<string, string[]> ByName, IReadOnlyList<(string Passage, string Collation)> Pairs, IReadOnlyList<string> Harvests, IReadOnlyList<string> Testimonies);
 
     /// <summary>What each parameter is asked: the closed documents' ids, words, people, dates and places, and an open document's for contrast.</summary>
     private Probes Values()
@@ -566,9 +570,20 @@ public abstract partial class LeakHunt : IAsyncLifetime
             ["until"] = [$"{Today:yyyy-MM-dd}"],
             ["set"] = sets,
             ["resumptionToken"] = ["v1.e30"],
+            ["a"] = ids,
+            ["b"] = ids,
+            ["av"] = ["1", "2"],
+            ["bv"] = ["1", "2"],
+            ["ar"] = ["0-40", "10-999999", "9-1"],
+            ["br"] = ["0-40", "10-999999", "9-1"],
         }, [.. links.Select(l => (
             $"source={Uri.EscapeDataString(l.SourceId)}&from={l.SourceStart}&target={Uri.EscapeDataString(l.TargetId)}&at={l.TargetStart}",
-            $"w={Uri.EscapeDataString(l.SourceId)}&w={Uri.EscapeDataString(l.TargetId)}"))], harvests);
+            $"w={Uri.EscapeDataString(l.SourceId)}&w={Uri.EscapeDataString(l.TargetId)}"))], harvests,
+            [.. _closedIds.SelectMany(id => new[]
+            {
+                $"a={Uri.EscapeDataString(id)}&b={open}", $"a={open}&b={Uri.EscapeDataString(id)}",
+                $"a={Uri.EscapeDataString(id)}&ar=0-40&b={open}&br=0-40", $"a={open}&b={Uri.EscapeDataString(id)}&br=10-999999", $"a={Uri.EscapeDataString(id)}&av=2&b={open}",
+            })]);
     }
 
     private static void CopyFolder(string from, string to)

@@ -30,6 +30,8 @@ public sealed class PageTests(ReaderFixture reader)
         "/search?q=nothingmatchesthisword",
         "/collate",
         $"/collate?w={ReaderFixture.RevisedId}@1&w={ReaderFixture.RevisedId}@2",
+        "/testimonies",
+        $"/testimonies?a={TestimoniesPageTests.StatementOne}&b={TestimoniesPageTests.StatementTwo}",
         "/no/such/page",
     };
 

@@ -17,6 +17,8 @@ public sealed class RefusalTests(ReaderFixture reader)
     [InlineData("/search?q=x&page=99999999999", "page")]
     [InlineData("/network?from=abc", "from")]
     [InlineData("/collate?w=a&w=b&ignoreCase=perhaps", "ignoreCase")]
+    [InlineData("/testimonies?a=x&av=first&b=y", "av")]
+    [InlineData("/testimonies?a=x&b=y&bv=0", "bv")]
     public async Task A_page_asked_with_a_value_its_parameter_cannot_take_is_a_400_page_naming_the_parameter(string path, string parameter)
     {
         var response = await reader.Client.GetAsync(path);
@@ -33,6 +35,7 @@ public sealed class RefusalTests(ReaderFixture reader)
     [InlineData("/api/documents/" + ReaderFixture.RevisedId + "?version=abc", "version")]
     [InlineData("/api/check-quote?q=x&limit=many", "limit")]
     [InlineData("/api/network?to=1920s", "to")]
+    [InlineData("/api/testimonies?a=x&b=y&bv=two", "bv")]
     public async Task An_api_route_asked_with_a_value_its_parameter_cannot_take_is_a_400_problem_naming_the_parameter(string path, string parameter)
     {
         var response = await reader.Client.GetAsync(path);
