@@ -62,6 +62,16 @@ public interface ICatalog : IDisposable
     /// </summary>
     long Generation { get; }
 
+    /// <summary>
+    /// The archive whose catalog this is (<see cref="Claim"/>); null while none has claimed it. A
+    /// catalog in a shared database may be named by another archive's folder by mistake; two
+    /// archives writing one catalog would each make the other's documents look lost.
+    /// </summary>
+    string? ArchiveId { get; }
+
+    /// <summary>Records the archive this catalog belongs to; it outlives <see cref="Clear"/>.</summary>
+    void Claim(string archiveId);
+
     /// <summary>Whether the catalog's tables are of this build's schema: a reader must not read another's (a writer upgrades it on opening).</summary>
     bool IsCurrent { get; }
 

@@ -91,6 +91,17 @@ public sealed partial class Archive : IDisposable
             // The choice is recorded before the marker: a folder with the marker always says which catalog it has.
             chosen.Record(layout);
             File.WriteAllText(layout.Marker, "A Verbatim archive. store/ is an OCFL 1.1 storage root and the truth; the catalog (catalog.location says which) is derived from it (verbatim reindex).\n");
+            try
+            {
+                return Open(directory);
+            }
+            catch (ArchiveException)
+            {
+                // A new archive that cannot open (its catalog is another archive's) is not left half made.
+                foreach (var made in new[] { layout.Marker, layout.CatalogLocation, layout.Identity })
+                    File.Delete(made);
+                throw;
+            }
         }
         else if (catalog is not null && CatalogLocation.Of(layout) is var held && held.Recorded != chosen.Recorded)
         {
@@ -122,6 +133,7 @@ public sealed partial class Archive : IDisposable
             OcflStore? store = null;
             try
             {
+                ClaimCatalog(layout, location, catalog);
                 store = OcflStore.Open(layout.Store, layout.Staging);
                 var archive = new Archive(layout, lockFile, store, location, catalog, new FileParser()) { _wait = wait, _waiting = waiting };
                 // Fingerprints of another scheme cannot meet new ones; the catalog is rebuilt under this
@@ -144,6 +156,48 @@ public sealed partial class Archive : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Makes sure the catalog is this archive's: one no archive has claimed is claimed (a new
+    /// archive's, or one made before catalogs recorded their archive), one another archive claimed
+    /// is refused before anything is written to it. An archive made before archives had ids gets one.
+    /// </summary>
+    /// <remarks>The guard is for a catalog outside the folder (a database): one inside it cannot be another archive's.</remarks>
+    private static void ClaimCatalog(ArchiveLayout layout, CatalogLocation location, ICatalog catalog)
+    {
+        if (!File.Exists(layout.Identity))
+        {
+            // A catalog file inside the folder is this archive's whatever it says: a lost id is taken
+            // back from it. Written beside and renamed, so that two writers opening an old archive
+            // at once agree on one id.
+            var claimed = location.Backend == CatalogLocation.Default ? catalog.ArchiveId : null;
+            var made = layout.Identity + "." + Guid.NewGuid().ToString("N");
+            File.WriteAllText(made, (claimed ?? Guid.NewGuid().ToString("N")) + "\n");
+            try
+            {
+                File.Move(made, layout.Identity, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(layout.Identity))
+            {
+                File.Delete(made);
+            }
+        }
+        var id = ReadIdentity(layout)!;
+        switch (catalog.ArchiveId)
+        {
+            case null:
+                catalog.Claim(id);
+                break;
+            case var other when other != id:
+                throw OthersCatalog(layout, location, other);
+        }
+    }
+
+    private static string? ReadIdentity(ArchiveLayout layout) => File.Exists(layout.Identity) ? File.ReadAllText(layout.Identity).Trim() : null;
+
+    private static ArchiveException OthersCatalog(ArchiveLayout layout, CatalogLocation location, string other)
+        => new($"the catalog {location.Describe} belongs to another archive (archive id {other}; this one, at {layout.Root}, is {ReadIdentity(layout)}): "
+            + "two archives must not share a catalog; give this one a catalog of its own (verbatim catalog migrate --to ...)");
 
     /// <summary>
     /// The catalog opened to write and the writer's lock: on SQLite the folder's lock first, since
@@ -208,6 +262,11 @@ public sealed partial class Archive : IDisposable
         {
             catalog.Dispose();
             throw new ArchiveException($"the catalog of {layout.Root} was made by another version of Verbatim; any write (ingest, reindex) rebuilds it");
+        }
+        if (catalog.ArchiveId is { } owner && ReadIdentity(layout) is { } mine && owner != mine)
+        {
+            catalog.Dispose();
+            throw OthersCatalog(layout, location, owner);
         }
         return new Archive(layout, null, OcflStore.OpenForReading(layout.Store), location, catalog, new FileParser())
         {

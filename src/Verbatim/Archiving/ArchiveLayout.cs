@@ -27,6 +27,9 @@ public sealed record ArchiveLayout(string Root)
     public string PendingCatalog => Path.Combine(Root, "catalog.pending");
     public string Marker => Path.Combine(Root, "verbatim-archive.txt");
 
+    /// <summary>The archive's own id, which its catalog records (<see cref="Searching.ICatalog.ArchiveId"/>): a catalog is one archive's.</summary>
+    public string Identity => Path.Combine(Root, "archive.id");
+
     /// <summary>What the owner says of the archive to the world (<see cref="ArchiveSettings"/>): not derived, kept apart from the catalog.</summary>
     public string Settings => Path.Combine(Root, "settings.json");
 }

@@ -118,6 +118,66 @@ public sealed class ArchiveCatalogChoiceTests(PostgresCluster cluster) : Archive
     }
 
     [Fact]
+    public void A_second_archive_named_at_another_archives_database_is_refused_and_the_first_keeps_its_catalog()
+    {
+        var address = cluster.NewDatabaseAddress();
+        using (var first = Archive.Init(ArchivePath, address))
+            first.Ingest([.. Letters(5)], Options);
+        var second = Path.Combine(Path.GetDirectoryName(ArchivePath)!, "second-archive");
+
+        var refused = Assert.Throws<ArchiveException>(() => Archive.Init(second, address));
+
+        Assert.Contains("belongs to another archive", refused.Message, StringComparison.Ordinal);
+        // Nothing of the second archive is left half made, and the first reads as before.
+        Assert.False(Directory.Exists(second) && Directory.EnumerateFileSystemEntries(second).Any());
+        using var reader = Archive.OpenForReading(ArchivePath);
+        Assert.Equal(5, reader.Catalog.Count);
+        // A folder whose catalog.location is edited to name the first's database is refused by readers and writers alike.
+        Directory.CreateDirectory(second);
+        using (Archive.Init(second)) { }
+        File.WriteAllText(Path.Combine(second, "catalog.location"), address);
+        Assert.Contains("belongs to another archive", Assert.Throws<ArchiveException>(() => Archive.Open(second)).Message, StringComparison.Ordinal);
+        Assert.Contains("belongs to another archive", Assert.Throws<ArchiveException>(() => Archive.OpenForReading(second)).Message, StringComparison.Ordinal);
+        Assert.Equal(5, Archive.OpenForReading(ArchivePath).Catalog.Count);
+    }
+
+    [Fact]
+    public void An_archive_made_before_archives_had_ids_gets_one_and_its_catalog_records_it()
+    {
+        var address = cluster.NewDatabaseAddress();
+        using (var made = Archive.Init(ArchivePath, address))
+            made.Ingest([.. Letters(2)], Options);
+        // As an archive and a catalog made before either recorded an id.
+        File.Delete(Path.Combine(ArchivePath, "archive.id"));
+        using (var connection = new Npgsql.NpgsqlConnection(Verbatim.Storage.Catalog.Postgres.PostgresAddress.ToConnectionString(address, "the test")))
+        {
+            connection.Open();
+            using var forget = new Npgsql.NpgsqlCommand("DELETE FROM meta WHERE key = 'archive'", connection);
+            Assert.Equal(1, forget.ExecuteNonQuery());
+        }
+
+        using var archive = Archive.Open(ArchivePath);
+
+        var id = File.ReadAllText(Path.Combine(ArchivePath, "archive.id")).Trim();
+        Assert.Equal(32, id.Length);
+        Assert.Equal(id, archive.Catalog.ArchiveId);
+        Assert.Equal(2, archive.Catalog.Count);
+    }
+
+    [Fact]
+    public void An_archive_whose_id_file_is_lost_takes_it_back_from_the_catalog_in_its_folder()
+    {
+        string id;
+        using (var made = Archive.Init(ArchivePath))
+            id = made.Catalog.ArchiveId!;
+        File.Delete(Path.Combine(ArchivePath, "archive.id"));
+
+        using var archive = Archive.Open(ArchivePath);
+
+        Assert.Equal(id, File.ReadAllText(Path.Combine(ArchivePath, "archive.id")).Trim());
+    }
+
+    [Fact]
     public void An_existing_archive_is_not_moved_by_init()
     {
         Archive.Init(ArchivePath).Dispose();

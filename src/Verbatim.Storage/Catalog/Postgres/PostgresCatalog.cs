@@ -24,6 +24,18 @@ public sealed partial class PostgresCatalog : ICatalog
 
     private const string GenerationKey = "generation";
     private const string SchemaKey = "schema_version";
+    private const string ArchiveKey = "archive";
+
+    public string? ArchiveId => Scalar($"SELECT value FROM meta WHERE key = '{ArchiveKey}'") as string;
+
+    public void Claim(string archiveId)
+    {
+        using var scope = _transaction is null ? Batch() : null;
+        using var write = Command($"INSERT INTO meta (key, value) VALUES ('{ArchiveKey}', @id) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+        write.Parameters.AddWithValue("id", archiveId);
+        write.ExecuteNonQuery();
+        scope?.Commit();
+    }
     private const string SchemeKey = "fingerprint_scheme";
 
     // ts_rank_cd's weights of D, C, B and A: notes, body, people and title weigh as bm25 weighs them in SQLite (0.5, 1, 2, 5).
@@ -114,7 +126,7 @@ public sealed partial class PostgresCatalog : ICatalog
         {
             Execute("""
                 DROP TABLE IF EXISTS versions, access, text_keys, sources, dating, mentions, quote_links, fingerprints, people, texts, documents;
-                DELETE FROM meta WHERE key <> 'generation';
+                DELETE FROM meta WHERE key NOT IN ('generation', 'archive');
                 """);
             NeedsRebuild = true;
         }
@@ -247,7 +259,7 @@ public sealed partial class PostgresCatalog : ICatalog
         using var scope = _transaction is null ? Batch() : null;
         _results = null;
         // The generation outlives a clear: a reader must see the rebuilt catalog as a change.
-        Execute($"DELETE FROM quote_links; DELETE FROM documents; DELETE FROM versions; DELETE FROM meta WHERE key NOT IN ('{GenerationKey}', '{SchemaKey}')");
+        Execute($"DELETE FROM quote_links; DELETE FROM documents; DELETE FROM versions; DELETE FROM meta WHERE key NOT IN ('{GenerationKey}', '{SchemaKey}', '{ArchiveKey}')");
         scope?.Commit();
     }
 

@@ -262,7 +262,7 @@ public sealed partial class SqliteCatalog : ICatalog
         using var scope = _batch is null ? Batch() : null;
         _results = null;
         // The generation outlives a clear: a reader must see the rebuilt catalog as a change.
-        Execute($"DELETE FROM text; DELETE FROM people; DELETE FROM fingerprints; DELETE FROM quote_links; DELETE FROM meta WHERE key <> '{GenerationKey}'; DELETE FROM documents; DELETE FROM versions;");
+        Execute($"DELETE FROM text; DELETE FROM people; DELETE FROM fingerprints; DELETE FROM quote_links; DELETE FROM meta WHERE key NOT IN ('{GenerationKey}', '{ArchiveKey}'); DELETE FROM documents; DELETE FROM versions;");
         scope?.Commit();
     }
 
@@ -499,6 +499,18 @@ public sealed partial class SqliteCatalog : ICatalog
     }
 
     private const string GenerationKey = "generation";
+    private const string ArchiveKey = "archive";
+
+    public string? ArchiveId => Scalar($"SELECT value FROM meta WHERE key = '{ArchiveKey}'") as string;
+
+    public void Claim(string archiveId)
+    {
+        using var scope = _batch is null ? Batch() : null;
+        using var write = Command($"INSERT OR REPLACE INTO meta (key, value) VALUES ('{ArchiveKey}', $id)");
+        write.Parameters.AddWithValue("$id", archiveId);
+        write.ExecuteNonQuery();
+        scope?.Commit();
+    }
 
     public long Generation => Scalar($"SELECT value FROM meta WHERE key = '{GenerationKey}'") is string value
         ? long.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture) : 0;
