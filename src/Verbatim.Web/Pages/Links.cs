@@ -18,6 +18,8 @@ public static class Links
     public static string Passage(Model.QuoteLink link) =>
         $"/passages?source={Uri.EscapeDataString(link.SourceId)}&from={link.SourceStart}&target={Uri.EscapeDataString(link.TargetId)}&at={link.TargetStart}";
 
+    public static string Case(string id) => "/cases/" + Uri.EscapeDataString(id);
+
     public static string Name(string id) => "/names/" + Uri.EscapeDataString(id);
 
     /// <summary>A view of letters (timeline, network) filtered as <see cref="Verbatim.Names.LetterFilter"/> filters.</summary>

@@ -30,6 +30,8 @@ public sealed class PageTests(ReaderFixture reader)
         "/search?q=nothingmatchesthisword",
         "/collate",
         $"/collate?w={ReaderFixture.RevisedId}@1&w={ReaderFixture.RevisedId}@2",
+        "/cases",
+        $"/cases/{ReaderFixture.CaseId}",
         "/no/such/page",
     };
 
