@@ -197,8 +197,11 @@ public static class CaseVerb
             output.WriteLine($"{k + 1}. {PlainText.Escaped(CaseWording.Describe(item))}{string.Concat(Cited(item).Select(c => Newer(c.Id, c.Version)))}");
             switch (item)
             {
+                case DocumentItem document:
+                    output.WriteLine($"   {TitleOf(archive, document)}");
+                    break;
                 case PassageItem passage:
-                    output.WriteLine($"   «{PlainText.Escaped(passage.Text)}»");
+                    output.WriteLine($"   «{PlainText.Escaped(passage.Text, keepLineBreaks: true)}»");
                     break;
                 case QuotationItem check:
                     output.WriteLine($"   quoted: «{PlainText.Escaped(check.Quotation)}»");
@@ -213,6 +216,19 @@ public static class CaseVerb
                     output.WriteLine($"   {PlainText.Escaped(note.Text, keepLineBreaks: true)}");
                     break;
             }
+        }
+    }
+
+    private static string TitleOf(Archive archive, DocumentItem document)
+    {
+        try
+        {
+            return PlainText.Escaped(archive.Show(document.Id, document.Version)?.Title ?? "(not in the archive)");
+        }
+        catch (DamagedDocumentException)
+        {
+            // The case is shown whole all the same; audit names the damage.
+            return "(damaged in the store: verbatim audit names the damage)";
         }
     }
 

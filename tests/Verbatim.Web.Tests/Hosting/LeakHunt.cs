@@ -237,6 +237,19 @@ public abstract partial class LeakHunt : IAsyncLifetime
         Assert.Contains(_closedIds[2], checkedQuote, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_case_whose_every_item_is_closed_shows_its_question_to_the_public_and_everything_to_an_editor()
+    {
+        var public_ = await Ask(_closedReader!, HttpMethod.Get, $"/cases/{ClosedCase}");
+        var editor = await Ask(_closedReader!, HttpMethod.Get, $"/cases/{ClosedCase}", account: "editor-a");
+
+        Assert.Equal((200, 200), (public_.Status, editor.Status));
+        Assert.Contains("Who copied the memorandum?", public_.Body, StringComparison.Ordinal);
+        Assert.Contains("No evidence is shown here.", public_.Body, StringComparison.Ordinal);
+        Assert.All(_closedIds, id => Assert.Contains($"/documents/{id}?version=", editor.Body, StringComparison.Ordinal));
+        Assert.Contains("Versions of this case", editor.Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("outsider")]
