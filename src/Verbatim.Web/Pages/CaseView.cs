@@ -18,12 +18,19 @@ namespace Verbatim.Web.Pages;
 /// <param name="SinceCited">What the newest version reads at the cited range, and each change; null where nothing is newer or no range is cited.</param>
 public sealed record CitedView(string Id, int Version, string Title, int? Start, int? End, string? Kept, string? Archived, int? Newer, RangeChanges? SinceCited)
 {
+    /// <summary>Whether the cited version's stored files no longer match their digests: what is shown may not be what was received.</summary>
+    public bool Damaged { get; init; }
+
     /// <summary>Whether the archive's cited version reads at the range what the case kept (true for a whole document).</summary>
     public bool ReadsAsKept => Kept is null || Kept == Archived;
 }
 
 /// <summary>An item of a case the viewer may see, numbered among those, with each of its citations; a collation with its alignment.</summary>
-public sealed record CaseItemView(int Number, CaseItem Item, IReadOnlyList<CitedView> Cited, CollationResult? Collation);
+public sealed record CaseItemView(int Number, CaseItem Item, IReadOnlyList<CitedView> Cited, CollationResult? Collation)
+{
+    /// <summary>Why the item cannot be shown: a cited document is damaged past reading. The rest of the case is shown all the same.</summary>
+    public string? Damage { get; init; }
+}
 
 /// <summary>
 /// A case as one viewer may read it. An item that cites a document the viewer may not see is left
@@ -42,16 +49,25 @@ public sealed record CaseView(StoredCase Stored, IReadOnlyList<CaseItemView> Ite
         var items = new List<CaseItemView>();
         foreach (var item in stored.Case.Items)
         {
-            if (item.Cited.Any(id => !room.MaySee(viewer, id) || room.Read(viewer, id) is null))
+            // Asked before anything is read: a document closed to the viewer is never read for them, damaged or not.
+            if (item.Cited.Any(id => !room.MaySee(viewer, id) || room.Work(viewer, id) is null))
                 continue;
-            var view = item switch
+            CaseItemView? view;
+            try
             {
-                DocumentItem d => Build(room, viewer, item, [(d.Id, d.Version, null, null, null)]),
-                PassageItem p => Build(room, viewer, item, [(p.Id, p.Version, p.Start, p.End, p.Text)]),
-                QuotationItem q => Build(room, viewer, item, [.. q.Matches.Concat(q.Nearest).Select(s => (s.Id, s.Version, (int?)s.Start, (int?)s.End, (string?)null))]),
-                CollationItem c => Build(room, viewer, item, [.. c.Witnesses.Select(w => (w.Id, w.Version, w.Start, w.End, (string?)null))]),
-                _ => new CaseItemView(0, item, [], null),
-            };
+                view = item switch
+                {
+                    DocumentItem d => Build(room, viewer, item, [(d.Id, d.Version, null, null, null)]),
+                    PassageItem p => Build(room, viewer, item, [(p.Id, p.Version, p.Start, p.End, p.Text)]),
+                    QuotationItem q => Build(room, viewer, item, [.. q.Matches.Concat(q.Nearest).Select(s => (s.Id, s.Version, (int?)s.Start, (int?)s.End, (string?)null))]),
+                    CollationItem c => Build(room, viewer, item, [.. c.Witnesses.Select(w => (w.Id, w.Version, w.Start, w.End, (string?)null))]),
+                    _ => new CaseItemView(0, item, [], null),
+                };
+            }
+            catch (DamagedDocumentException exception)
+            {
+                view = new CaseItemView(0, item, [], null) { Damage = exception.Message };
+            }
             if (view is null)
                 continue;
             items.Add(view with { Number = items.Count + 1 });
@@ -75,7 +91,7 @@ public sealed record CaseView(StoredCase Stored, IReadOnlyList<CaseItemView> Ite
             RangeChanges? since = null;
             if (newer is { } head && start is { } from && end is { } to && room.Read(viewer, id, head) is { } headView)
                 since = VersionDiff.WithinRange(text, headView.Document.BodyText, from, to);
-            cited.Add(new CitedView(id, version, read.Document.Title, start, end, item is PassageItem ? kept : archived, archived, newer, since));
+            cited.Add(new CitedView(id, version, read.Document.Title, start, end, item is PassageItem ? kept : archived, archived, newer, since) { Damaged = read.Stored.IsDamaged });
             if (item is CollationItem collation)
                 witnesses.Add(Witness.FromText($"{id}@{version}", CaseItems.WitnessText(read.Document, collation.Witnesses[witnesses.Count])));
         }
