@@ -32,6 +32,7 @@ public static class VerbatimCommand
         root.Subcommands.Add(CollateVerb.Create(archive));
         root.Subcommands.Add(CompareTestimoniesVerb.Create(archive));
         root.Subcommands.Add(CheckQuoteVerb.Create(archive));
+        root.Subcommands.Add(CaseVerb.Create(archive));
         root.Subcommands.Add(ReuseVerb.Create());
         root.Subcommands.Add(QuotesVerb.Create(archive));
         root.Subcommands.Add(EvalPanVerb.Create());

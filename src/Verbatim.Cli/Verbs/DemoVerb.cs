@@ -2,6 +2,7 @@ using System.CommandLine;
 using Verbatim.Access;
 using Verbatim.Accounts;
 using Verbatim.Archiving;
+using Verbatim.Cases;
 using Verbatim.Presenting;
 using Verbatim.Searching;
 using Verbatim.Web.Harvesting;
@@ -21,6 +22,11 @@ public static class DemoVerb
 
     // The closing of Lenin's letter to Trotsky as the polemic in samples/ says Stalin read it out.
     private const string ExampleQuotation = "I will consider that a sign of your disagreement. With Communist greetings";
+
+    // The demo's case: the greeting the polemic says Stalin altered, with the note as the polemic prints it.
+    private const string GreetingCase = "altered-greeting";
+    private const string Polemic = "trotsky-1930-03-22-with-lenin-against-stalin";
+    private const string GreetingQuotation = "If for some reason you do not agree, send me back all the papers. " + ExampleQuotation;
 
     // What the demo shows of closed documents: a letter open to one group only, and one closed until a day.
     private const string RestrictedLetter = "lenin-1921-12-20-to-zalutsky-and-solts";
@@ -73,6 +79,8 @@ public static class DemoVerb
             output.WriteLine();
             CloseTwoLetters(opened, output);
             NameTheRepository(opened, output);
+            output.WriteLine();
+            BuildGreetingCase(opened, output, result.GetValue(noServe) ? null : result.GetValue(port));
             output.WriteLine();
             output.WriteLine($"Try: ./verbatim search Stalin --archive {opened.Layout.Root}");
             output.WriteLine($"     ./verbatim check-quote \"TEXT\" --archive {opened.Layout.Root}");
@@ -139,5 +147,37 @@ public static class DemoVerb
             accounts.AddUser(name, role, password, groups);
             output.WriteLine($"Sign in as {name} ({role.ToString().ToLowerInvariant()}) with the password {password}");
         }
+    }
+
+    /// <summary>
+    /// Gives the demo one case built from the samples, once: the polemic, Lenin's note as it prints
+    /// it, its charge that Stalin read the closing out as "with Communist greetings", and the check
+    /// of the quotation so read, whose answer is the substitution.
+    /// </summary>
+    private static void BuildGreetingCase(Archive opened, TextWriter output, int? port)
+    {
+        if (opened.ReadCase(GreetingCase) is null && opened.Show(Polemic) is { } polemic)
+        {
+            var author = ArchiveOptions.CurrentUser();
+            var text = polemic.BodyText;
+            const string closing = "With the very best comradely greetings";
+            var noteStart = text.IndexOf("I earnestly ask you", StringComparison.Ordinal);
+            var noteEnd = text.IndexOf(closing, noteStart, StringComparison.Ordinal) + closing.Length;
+            opened.NewCase(GreetingCase, "Did Stalin change the closing words of Lenin's note to Trotsky when he read it out at the plenum of July 1926?",
+                "Trotsky's polemic prints Lenin's note of 5 March 1923, which closes \"With the very best comradely greetings\", and says that Stalin, "
+                + "reading the correspondence out at the plenum of July 1926, gave the closing as \"with Communist greetings\". Checked against the archive, "
+                + "the closing so read is the note's own words with one substitution: «Communist» for «the very best comradely».", author);
+            opened.AddToCase(GreetingCase, CaseItems.Document(opened, Polemic), author);
+            opened.AddToCase(GreetingCase, CaseItems.Passage(opened, Polemic, noteStart, noteEnd), author);
+            opened.AddToCase(GreetingCase, CaseItems.Passage(opened, Polemic,
+                "It was not accidental either, that Stalin, when he was compelled to read this correspondence at the plenum of July, 1926, substituted for the words “with the very best comradely greetings” the official phrase “with Communist greetings”."), author);
+            opened.AddToCase(GreetingCase, CaseItems.Quotation(opened, GreetingQuotation), author);
+            opened.AddToCase(GreetingCase, new NoteItem("The archive holds the note only as the polemic prints it; the reading at the plenum is known from the polemic alone. "
+                + "A printing of the note from another source, ingested later, can be added to this case as a collation with the polemic's passage."), author);
+        }
+        if (opened.ReadCase(GreetingCase) is not { } stored)
+            return;
+        output.WriteLine($"The case \"{stored.Case.Question}\": verbatim case show {GreetingCase} --archive {opened.Layout.Root}");
+        output.WriteLine(port is { } served and > 0 ? $"  in the browser: http://127.0.0.1:{served}/cases/{GreetingCase}" : $"  in the browser: /cases/{GreetingCase} of the served archive");
     }
 }

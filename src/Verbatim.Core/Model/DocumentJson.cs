@@ -21,19 +21,22 @@ public static class DocumentJson
 
     public static Document? Deserialize(string json) => JsonSerializer.Deserialize<Document>(json, Options);
 
+    /// <summary>What every JSON file Verbatim stores shares: camelCase names, absent fields omitted, indented, letters as written.</summary>
+    internal static JsonSerializerOptions Stored() => new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        // Golden files and terminals should show the letters themselves, not \u escapes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions
+        var options = Stored();
+        options.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
         {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            WriteIndented = true,
-            // Golden files and terminals should show the letters themselves, not \u escapes.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
-            {
-                Modifiers = { OmitEmptyLists },
-            },
+            Modifiers = { OmitEmptyLists },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         options.MakeReadOnly();

@@ -100,6 +100,15 @@ public sealed record StoredDocument(
     public bool IsDamaged => Damage.Count > 0;
 }
 
+/// <summary>One version of one file of an object that is not a document (a case, for one).</summary>
+public sealed record StoredRecord(string ObjectId, VersionInfo Version, ReadOnlyMemory<byte> Content)
+{
+    /// <summary>The file where it does not match its digest; empty when sound.</summary>
+    public IReadOnlyList<StoreDamage> Damage { get; init; } = [];
+
+    public bool IsDamaged => Damage.Count > 0;
+}
+
 /// <param name="LogicalPath">The file as the document knows it ("document.json", "source/NAME").</param>
 /// <param name="ContentPath">Where the object keeps it ("v1/content/document.json").</param>
 /// <param name="Problem">What is wrong, in words: changed since it was stored, or missing.</param>

@@ -165,7 +165,9 @@ public sealed class OcflStore : IStore, IDisposable
 
     public static string ObjectId(string documentId) => ObjectIdPrefix + documentId;
 
-    private string ObjectRoot(string documentId) => Path.Combine(_root, Layout.PathFor(ObjectId(documentId)));
+    private string ObjectRoot(string documentId) => RootOfObject(ObjectId(documentId));
+
+    private string RootOfObject(string objectId) => Path.Combine(_root, Layout.PathFor(objectId));
 
     public bool Contains(string id) => File.Exists(Path.Combine(ObjectRoot(id), ObjectDeclaration));
 
@@ -264,7 +266,7 @@ public sealed class OcflStore : IStore, IDisposable
             AddToState(state, newContent, SourceFolder + SafeFileName(sourceName), write.Source);
         if (write.Access is { } access)
             AddToState(state, newContent, AccessPath, access);
-        return Stage(write.Id, state, newContent, write.Message, write.User, keptFromHead: write.Access is null ? [AccessPath] : []);
+        return Stage(write.Id, ObjectId(write.Id), state, newContent, write.Message, write.User, keptFromHead: write.Access is null ? [AccessPath] : []);
     }
 
     public IReadOnlyList<StoreDamage> Verify(string id)
@@ -293,7 +295,7 @@ public sealed class OcflStore : IStore, IDisposable
         if (Damaged(objectRoot, head, proven.Keys).Count == 0)
             return null;
         var state = head.Versions[head.Head].State.ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.Ordinal);
-        var (result, built) = Stage(id, state, proven, message, user);
+        var (result, built) = Stage(id, ObjectId(id), state, proven, message, user);
         FileSystemDurability.SyncFileSystem(_staging);
         Swap(built!, objectRoot, exists: true, _staging, BeforeSwap);
         FileSystemDurability.SyncFileSystem(_root);
@@ -306,10 +308,11 @@ public sealed class OcflStore : IStore, IDisposable
     /// from those bytes, which the digest proves to be the original; the version's message says so.
     /// </summary>
     /// <param name="keptFromHead">Logical paths the new version takes from the head version as they are, where the head has them.</param>
-    private (StoreWriteResult Result, string? Built) Stage(string id, Dictionary<string, List<string>> state,
+    /// <param name="id">What the result names the object by: a document's id, or the object id of a record.</param>
+    private (StoreWriteResult Result, string? Built) Stage(string id, string objectId, Dictionary<string, List<string>> state,
         Dictionary<string, ReadOnlyMemory<byte>> newContent, string message, StoreUser user, IReadOnlyList<string>? keptFromHead = null)
     {
-        var objectRoot = ObjectRoot(id);
+        var objectRoot = RootOfObject(objectId);
         var existing = File.Exists(Path.Combine(objectRoot, InventoryFile)) ? ReadInventory(objectRoot) : null;
         foreach (var kept in keptFromHead ?? [])
         {
@@ -328,7 +331,7 @@ public sealed class OcflStore : IStore, IDisposable
 
         var number = existing is null ? 1 : VersionNumber(existing.Head) + 1;
         var version = VersionName(number);
-        var inventory = existing ?? new Inventory { Id = ObjectId(id) };
+        var inventory = existing ?? new Inventory { Id = objectId };
         inventory.Head = version;
         var created = DateTimeOffset.UtcNow;
         inventory.Versions[version] = new InventoryVersion
@@ -431,7 +434,10 @@ public sealed class OcflStore : IStore, IDisposable
         }
     }
 
-    public IEnumerable<string> Ids()
+    public IEnumerable<string> Ids() => ObjectIds(ObjectIdPrefix);
+
+    /// <summary>The objects whose id starts with the prefix, each named by the rest of its id, in the order of their paths.</summary>
+    public IEnumerable<string> ObjectIds(string prefix)
     {
         if (!Directory.Exists(_root))
             yield break;
@@ -441,9 +447,70 @@ public sealed class OcflStore : IStore, IDisposable
             if (!File.Exists(Path.Combine(objectRoot, InventoryFile)))
                 continue;
             var id = ReadInventory(objectRoot).Id;
-            if (id.StartsWith(ObjectIdPrefix, StringComparison.Ordinal))
-                yield return id[ObjectIdPrefix.Length..];
+            if (id.StartsWith(prefix, StringComparison.Ordinal))
+                yield return id[prefix.Length..];
         }
+    }
+
+    /// <summary>
+    /// Writes a new version of an object that is not a document (its id names what it is, never
+    /// <c>urn:verbatim:</c>), holding one file under <paramref name="logicalPath"/>: nothing where
+    /// the head holds these bytes already. All or nothing, as a document's write.
+    /// </summary>
+    public StoreWriteResult SaveRecord(string objectId, string logicalPath, ReadOnlyMemory<byte> content, string message, StoreUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (objectId.StartsWith(ObjectIdPrefix, StringComparison.Ordinal))
+            throw new ArgumentException($"{objectId} is a document's object id", nameof(objectId));
+        EnsureWritable();
+        var state = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var newContent = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        AddToState(state, newContent, logicalPath, content);
+        var (result, built) = Stage(objectId, objectId, state, newContent, message, user);
+        if (built is null)
+            return result;
+        try
+        {
+            FileSystemDurability.SyncFileSystem(_staging);
+            Swap(built, RootOfObject(objectId), result.Status != WriteStatus.New, _staging, BeforeSwap);
+            FileSystemDurability.SyncFileSystem(_root);
+            return result;
+        }
+        catch
+        {
+            ClearStaging();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The file <paramref name="logicalPath"/> of a record's head version, or of the numbered one;
+    /// null where there is no such object, version or file. The file is checked against its digest.
+    /// </summary>
+    public StoredRecord? ReadRecord(string objectId, string logicalPath, int? version = null)
+    {
+        var objectRoot = RootOfObject(objectId);
+        if (!File.Exists(Path.Combine(objectRoot, InventoryFile)))
+            return null;
+        var inventory = ReadInventory(objectRoot);
+        var name = version is { } n ? VersionName(n) : inventory.Head;
+        if (!inventory.Versions.TryGetValue(name, out var block) || block.State.FirstOrDefault(e => e.Value.Contains(logicalPath)) is not { Key: { } digest })
+            return null;
+        var contentPath = inventory.Manifest[digest][0];
+        var (bytes, problem) = _verified.Read(Path.Combine(objectRoot, contentPath), inventory.DigestAlgorithm, digest);
+        return new StoredRecord(objectId, ToVersionInfo(name, block), bytes)
+        {
+            Damage = problem is null ? [] : [new StoreDamage(logicalPath, contentPath, problem, digest)],
+        };
+    }
+
+    /// <summary>The versions of any object by its object id, oldest first; empty where there is none.</summary>
+    public IReadOnlyList<VersionInfo> RecordHistory(string objectId)
+    {
+        var objectRoot = RootOfObject(objectId);
+        if (!File.Exists(Path.Combine(objectRoot, InventoryFile)))
+            return [];
+        return [.. ReadInventory(objectRoot).Versions.Select(v => ToVersionInfo(v.Key, v.Value)).OrderBy(v => v.Number)];
     }
 
     public StoredDocument? Read(string id, int? version = null)
@@ -473,13 +540,7 @@ public sealed class OcflStore : IStore, IDisposable
         return new StoredDocument(id, ToVersionInfo(name, block), documentJson, source.Path?[SourceFolder.Length..], sourceBytes) { Damage = damage, Access = access };
     }
 
-    public IReadOnlyList<VersionInfo> History(string id)
-    {
-        var objectRoot = ObjectRoot(id);
-        if (!File.Exists(Path.Combine(objectRoot, InventoryFile)))
-            return [];
-        return [.. ReadInventory(objectRoot).Versions.Select(v => ToVersionInfo(v.Key, v.Value)).OrderBy(v => v.Number)];
-    }
+    public IReadOnlyList<VersionInfo> History(string id) => RecordHistory(ObjectId(id));
 
     /// <summary>
     /// The audit is the OCFL validator run over the whole storage root with every digest

@@ -30,6 +30,8 @@ public static class Links
         return "/testimonies?" + string.Join("&", query);
     }
 
+    public static string Case(string id) => "/cases/" + Uri.EscapeDataString(id);
+
     public static string Name(string id) => "/names/" + Uri.EscapeDataString(id);
 
     /// <summary>A view of letters (timeline, network) filtered as <see cref="Verbatim.Names.LetterFilter"/> filters.</summary>

@@ -170,6 +170,23 @@ public static class PageEndpoints
             });
         });
 
+        pages.MapGet("/cases", (ReadingRoom room) =>
+            Page<CasesPage>(new { Cases = (IReadOnlyList<Verbatim.Archiving.StoredCase>)[.. room.CaseIds().Select(room.Case).OfType<Verbatim.Archiving.StoredCase>().OrderBy(c => c.Case.Id, StringComparer.Ordinal)] }));
+
+        pages.MapGet("/cases/{id}", (ReadingRoom room, Viewer viewer, string id) =>
+        {
+            try
+            {
+                return room.Case(id) is { } stored
+                    ? (IResult)Page<CasePage>(new { View = CaseView.Of(room, viewer, stored, withHistory: viewer.SeesEverything) })
+                    : NotFound($"There is no case with the id “{id}” in this archive.");
+            }
+            catch (Verbatim.Archiving.ArchiveException exception)
+            {
+                return Page<NotFoundPage>(new { Message = exception.Message }, StatusCodes.Status409Conflict);
+            }
+        });
+
         pages.MapGet("/names", (ReadingRoom room, Viewer viewer, string? kind) =>
             Page<NamesPage>(new { Index = room.Names(viewer), Kind = kind }));
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Verbatim.Access;
 using Verbatim.Archiving;
+using Verbatim.Cases;
 using Verbatim.Collating;
 using Verbatim.Harvesting;
 using Verbatim.Model;
@@ -141,6 +142,10 @@ public sealed class ReadingRoom : IDisposable
 
         /// <summary>The harvest's sets as each set of hidden documents leaves them, by <see cref="HiddenKey"/>.</summary>
         public ConcurrentDictionary<string, SetSpecs> SetsSeen { get; } = new(StringComparer.Ordinal);
+        /// <summary>The cases of the store: a case's change commits an empty batch, so an edition's cases stay as they were.</summary>
+        public IReadOnlyList<string>? CaseIds { get; set; }
+
+        public ConcurrentDictionary<string, StoredCase> Cases { get; } = new(StringComparer.Ordinal);
     }
 
     private static Edition NewEdition(ICatalog catalog)
@@ -462,6 +467,40 @@ public sealed class ReadingRoom : IDisposable
             else
                 reader.Dispose();
         }
+    }
+
+    /// <summary>The ids of the archive's cases. Every viewer reads every case's question; what a case cites is filtered by <see cref="Pages.CaseView"/>.</summary>
+    public IReadOnlyList<string> CaseIds()
+    {
+        var edition = Current();
+        if (edition.CaseIds is { } held)
+            return held;
+        lock (_gate)
+            return edition.CaseIds ??= _archive.CaseIds();
+    }
+
+    /// <summary>The case at its head version; null where there is none.</summary>
+    /// <exception cref="ArchiveException">Its case.json is damaged.</exception>
+    public StoredCase? Case(string id)
+    {
+        if (!CaseFile.IsValidId(id))
+            return null;
+        var edition = Current();
+        if (edition.Cases.TryGetValue(id, out var cached))
+            return cached;
+        StoredCase? stored;
+        lock (_gate)
+            stored = _archive.ReadCase(id);
+        // Only cases that exist are kept, so made-up ids cannot grow the edition.
+        if (stored is not null)
+            edition.Cases[id] = stored;
+        return stored;
+    }
+
+    public IReadOnlyList<VersionInfo> CaseHistory(string id)
+    {
+        lock (_gate)
+            return _archive.CaseHistory(id);
     }
 
     public VersionDiff? Diff(Viewer viewer, string id, int? from, int? to)

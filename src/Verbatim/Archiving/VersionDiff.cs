@@ -14,6 +14,9 @@ public sealed record FileDiff(string Path, IReadOnlyList<DiffLine> Lines);
 /// <summary>One place where the body text changed: a few words before it, what the older version reads, what the newer reads ("" where silent).</summary>
 public sealed record WordChange(string Before, string From, string To);
 
+/// <summary>A range of an older version as a newer one reads it, and each place where the two differ (none where it reads the same).</summary>
+public sealed record RangeChanges(string Now, IReadOnlyList<WordChange> Changes);
+
 /// <summary>
 /// What changed between two versions of a document: its body text word by word (collated by the
 /// same engine as `verbatim collate`), and its source and document.json line by line.
@@ -42,6 +45,57 @@ public sealed record VersionDiff(string Id, int From, int To, IReadOnlyList<Word
         };
         var words = WordChanges(archive.Show(id, fromVersion)!.BodyText, archive.Show(id, toVersion)!.BodyText);
         return new VersionDiff(id, fromVersion, toVersion, words, files);
+    }
+
+    /// <summary>
+    /// What became of characters [<paramref name="start"/>, <paramref name="end"/>) of the older
+    /// text in the newer: the words the newer reads where the older's words of the range stood
+    /// (the two collated word by word, as <see cref="Between"/> does), and each change among them.
+    /// A word the range cuts is taken whole.
+    /// </summary>
+    public static RangeChanges WithinRange(string older, string newer, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(older);
+        ArgumentNullException.ThrowIfNull(newer);
+        var words = WordSpans(older);
+        var first = words.FindIndex(w => w.End > start);
+        var last = words.FindLastIndex(w => w.Start < end);
+        if (first < 0 || last < first)
+            return new RangeChanges("", []);
+        var collation = Collator.Collate([Witness.FromText("from", older), Witness.FromText("to", newer)]);
+        var (olderRow, newerRow) = (collation.Table[0], collation.Table[1]);
+        var (firstColumn, lastColumn, seen) = (-1, -1, 0);
+        for (var column = 0; column < collation.ColumnCount && seen <= last; column++)
+        {
+            if (olderRow[column] is null)
+                continue;
+            if (seen == first)
+                firstColumn = column;
+            if (seen == last)
+                lastColumn = column;
+            seen++;
+        }
+        var now = string.Join(' ', Enumerable.Range(firstColumn, lastColumn - firstColumn + 1).Select(c => newerRow[c]).OfType<string>());
+        var was = string.Join(' ', words[first..(last + 1)].Select(w => older[w.Start..w.End]));
+        return new RangeChanges(now, WordChanges(was, now));
+    }
+
+    private static List<(int Start, int End)> WordSpans(string text)
+    {
+        var spans = new List<(int, int)>();
+        for (var i = 0; i < text.Length;)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var from = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+                i++;
+            spans.Add((from, i));
+        }
+        return spans;
     }
 
     private static List<WordChange> WordChanges(string older, string newer)

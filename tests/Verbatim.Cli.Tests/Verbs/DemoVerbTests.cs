@@ -65,4 +65,30 @@ public sealed partial class DemoVerbTests : IDisposable
         Assert.Empty(Credentials().Matches(second.Output));
         Assert.Contains("lenin-1921-12-20-to-zalutsky-and-solts is open", second.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_demo_builds_the_altered_greeting_case_once_and_prints_where_to_read_it()
+    {
+        var first = Demo();
+        var second = Demo();
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("/cases/altered-greeting", first.Output, StringComparison.Ordinal);
+        Assert.Contains("verbatim case show altered-greeting", second.Output, StringComparison.Ordinal);
+        using var archive = Archive.OpenForReading(_archive);
+        var stored = archive.ReadCase("altered-greeting")!;
+        // Its question, then each of its five items: a second run adds nothing.
+        Assert.Equal(6, archive.CaseHistory("altered-greeting").Count);
+        Assert.StartsWith("Did Stalin change the closing words of Lenin", stored.Case.Question, StringComparison.Ordinal);
+        Assert.Equal(["DocumentItem", "PassageItem", "PassageItem", "QuotationItem", "NoteItem"], stored.Case.Items.Select(i => i.GetType().Name));
+        var polemic = "trotsky-1930-03-22-with-lenin-against-stalin";
+        Assert.All(stored.Case.Items.Where(i => i.Cited.Count > 0), i => Assert.Equal([polemic], i.Cited));
+        var letter = (Cases.PassageItem)stored.Case.Items[1];
+        Assert.Equal(letter.Text, archive.Show(polemic, letter.Version)!.BodyText[letter.Start..letter.End]);
+        Assert.StartsWith("I earnestly ask you", letter.Text, StringComparison.Ordinal);
+        Assert.EndsWith("With the very best comradely greetings", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("“with Communist greetings”", ((Cases.PassageItem)stored.Case.Items[2]).Text, StringComparison.Ordinal);
+        var source = Assert.Single(((Cases.QuotationItem)stored.Case.Items[3]).Matches);
+        Assert.Contains(source.Differences, d => (d.Type, d.Quoted, d.Source) == ("substitution", "Communist", "the very best comradely"));
+    }
 }

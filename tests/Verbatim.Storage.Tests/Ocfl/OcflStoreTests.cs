@@ -263,4 +263,28 @@ public sealed class OcflStoreTests : IDisposable
         Assert.Equal(OcflStore.AccessPath, Assert.Single(stored.Damage).LogicalPath);
         File.WriteAllText(Directory.GetFiles(Root, "access.json", SearchOption.AllDirectories).Single(), "{\"kind\":\"withdrawn\"}");
     }
+
+    [Fact]
+    public void A_record_is_an_object_of_its_own_kind_versioned_like_a_document_and_never_listed_as_one()
+    {
+        using var store = Open();
+        store.Save(Write("a-letter", "{}", "text"));
+
+        var first = store.SaveRecord("urn:verbatim-case:one", "case.json", Encoding.UTF8.GetBytes("{\"v\":1}"), "new case", _user);
+        var same = store.SaveRecord("urn:verbatim-case:one", "case.json", Encoding.UTF8.GetBytes("{\"v\":1}"), "again", _user);
+        var second = store.SaveRecord("urn:verbatim-case:one", "case.json", Encoding.UTF8.GetBytes("{\"v\":2}"), "changed", _user);
+
+        Assert.Equal([(WriteStatus.New, 1), (WriteStatus.Unchanged, 1), (WriteStatus.Updated, 2)], new[] { first, same, second }.Select(r => (r.Status, r.Version)));
+        Assert.Equal(["a-letter"], store.Ids());
+        Assert.Equal(["one"], store.ObjectIds("urn:verbatim-case:"));
+        Assert.Equal("{\"v\":1}", Encoding.UTF8.GetString(store.ReadRecord("urn:verbatim-case:one", "case.json", 1)!.Content.Span));
+        var head = store.ReadRecord("urn:verbatim-case:one", "case.json")!;
+        Assert.Equal(("{\"v\":2}", 2, "changed", "Archivist"), (Encoding.UTF8.GetString(head.Content.Span), head.Version.Number, head.Version.Message, head.Version.User.Name));
+        Assert.False(head.IsDamaged);
+        Assert.Null(store.ReadRecord("urn:verbatim-case:one", "other.json"));
+        Assert.Null(store.ReadRecord("urn:verbatim-case:none", "case.json"));
+        Assert.Equal(["new case", "changed"], store.RecordHistory("urn:verbatim-case:one").Select(v => v.Message));
+        Assert.True(store.Audit().Clean);
+        Assert.Throws<ArgumentException>(() => store.SaveRecord(OcflStore.ObjectId("a-letter"), "case.json", new byte[1], "over a document", _user));
+    }
 }

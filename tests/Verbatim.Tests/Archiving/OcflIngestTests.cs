@@ -114,4 +114,21 @@ public sealed class OcflIngestTests : ArchiveFolderTests
         Assert.Empty(report.Skipped);
         Directory.Delete(Path.Combine(Folder, "other"), recursive: true);
     }
+
+    [Fact]
+    public void A_verbatim_store_with_a_case_given_to_another_archive_makes_no_document_of_the_case()
+    {
+        using (var first = Verbatim.Archiving.Archive.Init(ArchivePath))
+        {
+            first.Ingest([RepositoryPaths.Seed("000")], Options);
+            first.NewCase("a-case", "Is the case kept out?", "A summary of many words that no reader takes for a document.", Options.User);
+        }
+        using var other = Verbatim.Archiving.Archive.Init(Path.Combine(Folder, "other"));
+
+        var report = other.Ingest([Path.Combine(ArchivePath, "store")], Options);
+
+        Assert.Empty(report.Failed);
+        Assert.Equal(["lenin-1921-10-20-to-stalin"], report.Documents.Select(d => d.Id));
+        Directory.Delete(Path.Combine(Folder, "other"), recursive: true);
+    }
 }

@@ -272,4 +272,25 @@ public sealed class BrowserTests(ReaderFixture reader, Chromium chromium) : ICla
         Assert.True(await _page.Locator("a[href='/documents/lenin-1921-10-20-to-stalin']").CountAsync() > 0);
         await Screenshot("timeline");
     }
+
+    [Fact]
+    public async Task From_the_menu_open_a_case_and_follow_a_passage_to_the_version_it_cites()
+    {
+        await _page.GotoAsync("/");
+        await Navigate(() => _page.GetByRole(AriaRole.Link, new() { Name = "Cases", Exact = true }).ClickAsync());
+        Assert.Equal("Cases", await _page.Locator("h1").TextContentAsync());
+        await Screenshot("cases");
+
+        await Navigate(() => _page.GetByRole(AriaRole.Link, new() { Name = ReaderFixture.CaseQuestion, Exact = true }).ClickAsync());
+        Assert.Equal(ReaderFixture.CaseQuestion, await _page.Locator("h1").TextContentAsync());
+        var passage = _page.Locator("li.case-passage");
+        Assert.True(await passage.Locator(".newer-version").IsVisibleAsync());
+        Assert.Contains("at once", await passage.Locator("ol.range-changes ins").First.TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await _page.Locator("li.case-quotation tr.difference-substitution").IsVisibleAsync());
+        Assert.True(await _page.Locator("li.case-collation table").IsVisibleAsync());
+        await Screenshot("case");
+
+        await Navigate(() => passage.Locator("h3 a").ClickAsync());
+        Assert.EndsWith($"/documents/{ReaderFixture.RevisedId}?version=1", _page.Url, StringComparison.Ordinal);
+    }
 }

@@ -38,6 +38,12 @@ public sealed class DamageTests : IAsyncLifetime
         _sourceless = Ingest("sourceless.txt", "A letter whose source is gone");
         _unreadable = Ingest("unreadable.txt", "A letter whose document is gone");
 
+        // A case made while they were sound: it cites the one to be tampered with and the one to lose its document.json.
+        _archive.NewCase("damaged-evidence", "What did the committee agree?", null, Options.User);
+        _archive.AddToCase("damaged-evidence", Cases.CaseItems.Passage(_archive, _tampered, "agreed on everything"), Options.User);
+        _archive.AddToCase("damaged-evidence", Cases.CaseItems.Document(_archive, _unreadable), Options.User);
+        _archive.AddToCase("damaged-evidence", new Cases.NoteItem("The minutes say so too."), Options.User);
+
         var tamperedJson = ContentPath(_tampered, "document.json");
         File.WriteAllText(tamperedJson, File.ReadAllText(tamperedJson).Replace("agreed", "refused", StringComparison.Ordinal));
         File.Delete(ContentPath(_sourceless, Path.Combine("source", "sourceless.txt")));
@@ -120,5 +126,21 @@ public sealed class DamageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("missing", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_case_citing_damaged_documents_still_shows_and_says_which_citation_is_damaged()
+    {
+        using var response = await _reader.Client.GetAsync("/cases/damaged-evidence");
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The minutes say so too.", html.QuerySelector("li.case-note")!.TextContent, StringComparison.Ordinal);
+        var passage = html.QuerySelector("li.case-passage")!;
+        Assert.Contains("do not match their digests", passage.TextContent, StringComparison.Ordinal);
+        // The cited characters, counted in the tampered text: one letter longer, so the range ends a letter short.
+        Assert.Equal("The archive's version 1 reads here: «refused on everythin», not the words the case kept.", passage.QuerySelector("p.warning")!.TextContent);
+        var document = html.QuerySelector("li.case-document")!;
+        Assert.Contains($"the stored document {_unreadable} is damaged", document.TextContent, StringComparison.Ordinal);
     }
 }

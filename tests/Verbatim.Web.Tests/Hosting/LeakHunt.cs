@@ -12,6 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 using Verbatim.Access;
 using Verbatim.Accounts;
 using Verbatim.Archiving;
+using Verbatim.Cases;
 using Verbatim.Cli.Tests;
 using Verbatim.Quoting;
 using Verbatim.Storing;
@@ -49,6 +50,10 @@ public abstract partial class LeakHunt : IAsyncLifetime
 
     private const string QuotingCanary = "Quillwort Zanzibarian";
 
+    private const string OpenLetter = "lenin-1921-05-30-to-lutovinov";
+    private const string OpenCase = "facts";
+    private const string ClosedCase = "closed-evidence";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"verbatim-leaks-{Guid.NewGuid():N}");
     private Archive? _withClosed;
     private Archive? _withoutClosed;
@@ -72,6 +77,11 @@ public abstract partial class LeakHunt : IAsyncLifetime
             Assert.Empty(archive.Ingest([Path.Combine(samples, "mia"), Path.Combine(samples, "tei"), compilation], Options).Failed);
             new ArchiveSettings().With(ArchiveSettings.RepositoryNameKey, "Leak hunt").With(ArchiveSettings.AdminEmailKey, "hunter@example.org")
                 .With(ArchiveSettings.BaseUrlKey, HarvestBase).Write(archive.Layout);
+            // Two cases made before the copy, so both archives hold them: one citing open documents, one with its question alone.
+            archive.NewCase(OpenCase, "What did Lenin write to Lutovinov about facts?", "The letter asks for names.", Options.User);
+            archive.AddToCase(OpenCase, CaseItems.Passage(archive, OpenLetter, "are stubborn things"), Options.User);
+            archive.AddToCase(OpenCase, CaseItems.Quotation(archive, "are stubborn things. So have a look at what are the facts you mention"), Options.User);
+            archive.NewCase(ClosedCase, "Who copied the memorandum?", null, Options.User);
         }
         CopyFolder(open, closed);
         // A copy on a shared catalog must not share it: the copy gets a catalog of its own, which
@@ -101,6 +111,12 @@ public abstract partial class LeakHunt : IAsyncLifetime
             var report = _withClosed.Ingest([path], Options with { Access = access });
             _closedIds.Add(Assert.Single(report.Documents).Id);
         }
+        // In the archive with closed documents, the cases also cite them: each such item must not show, not even its id.
+        _withClosed.AddToCase(OpenCase, CaseItems.Passage(_withClosed, _closedIds[2], $"So much the {QuotingCanary} file holds"), Options.User);
+        _withClosed.AddToCase(OpenCase, CaseItems.Collation(_withClosed, [_closedIds[0], OpenLetter]), Options.User);
+        foreach (var id in _closedIds)
+            _withClosed.AddToCase(ClosedCase, CaseItems.Document(_withClosed, id), Options.User);
+        _withClosed.AddToCase(ClosedCase, CaseItems.Quotation(_withClosed, $"So much the {QuotingCanary} file holds and more"), Options.User);
         _withoutClosed = Archive.OpenForReading(open);
         // Harvests in pages of four, so that the hunt meets resumption tokens.
         var options = new ReaderOptions(Port: 0) { Clock = _clock, SignInsPerMinute = 100_000, QuoteChecksPerMinute = 100_000, HarvestPageSize = 4 };
@@ -137,6 +153,9 @@ public abstract partial class LeakHunt : IAsyncLifetime
     {
         Assert.Equal(_closedIds.Order(StringComparer.Ordinal), _withClosed!.ClosedDocuments().Keys.Order(StringComparer.Ordinal));
         Assert.Contains(_withClosed.QuoteLinks(_closedIds[2]), l => l.SourceId == "lenin-1921-05-30-to-lutovinov" || l.TargetId == "lenin-1921-05-30-to-lutovinov");
+        Assert.Equal(_closedIds.Order(StringComparer.Ordinal), _withClosed.ReadCase(ClosedCase)!.Case.Items.SelectMany(i => i.Cited).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(_withClosed.ReadCase(OpenCase)!.Case.Items, i => i.Cited.Contains(_closedIds[0]));
+        Assert.Contains(_withClosed.ReadCase(OpenCase)!.Case.Items, i => i.Cited.Contains(_closedIds[2]));
         Assert.NotNull(new QuoteChecker(_withClosed.Catalog).Check("are stubborn things. So have a look at what are the facts you mention").Matches.FirstOrDefault(m => m.Id == _closedIds[2]));
     }
 
@@ -246,6 +265,19 @@ public abstract partial class LeakHunt : IAsyncLifetime
         Assert.Contains(_closedIds[2], quoted, StringComparison.Ordinal);
         var checkedQuote = (await Ask(_closedReader!, HttpMethod.Get, $"/api/check-quote?q={Uri.EscapeDataString($"So much the {QuotingCanary} file holds and more")}", account: "editor-a")).Body;
         Assert.Contains(_closedIds[2], checkedQuote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_case_whose_every_item_is_closed_shows_its_question_to_the_public_and_everything_to_an_editor()
+    {
+        var public_ = await Ask(_closedReader!, HttpMethod.Get, $"/cases/{ClosedCase}");
+        var editor = await Ask(_closedReader!, HttpMethod.Get, $"/cases/{ClosedCase}", account: "editor-a");
+
+        Assert.Equal((200, 200), (public_.Status, editor.Status));
+        Assert.Contains("Who copied the memorandum?", public_.Body, StringComparison.Ordinal);
+        Assert.Contains("No evidence is shown here.", public_.Body, StringComparison.Ordinal);
+        Assert.All(_closedIds, id => Assert.Contains($"/documents/{id}?version=", editor.Body, StringComparison.Ordinal));
+        Assert.Contains("Versions of this case", editor.Body, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -526,7 +558,7 @@ public abstract partial class LeakHunt : IAsyncLifetime
         // By name in any case, as ASP.NET Core binds a query (the OpenAPI document names collate's W, the page's form w).
         return new Probes(new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
         {
-            ["id"] = [.. ids, .. closedNames.Select(n => n.Id)],
+            ["id"] = [.. ids, .. closedNames.Select(n => n.Id), OpenCase, ClosedCase],
             ["q"] = [.. words, "Facts—you will recall this yourself—are stubborn things. So have a look at what are the facts you mention. I list all your factual statements"],
             ["text"] = ["Facts—you will recall this yourself—are stubborn things. So have a look at what are the facts you mention. I list all your factual statements", $"So much the {QuotingCanary} file holds and more words"],
             ["limit"] = ["100"],

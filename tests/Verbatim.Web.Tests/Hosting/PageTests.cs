@@ -32,6 +32,8 @@ public sealed class PageTests(ReaderFixture reader)
         $"/collate?w={ReaderFixture.RevisedId}@1&w={ReaderFixture.RevisedId}@2",
         "/testimonies",
         $"/testimonies?a={TestimoniesPageTests.StatementOne}&b={TestimoniesPageTests.StatementTwo}",
+        "/cases",
+        $"/cases/{ReaderFixture.CaseId}",
         "/no/such/page",
     };
 

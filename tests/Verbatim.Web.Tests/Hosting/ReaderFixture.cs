@@ -15,6 +15,9 @@ public sealed class ReaderFixture : IAsyncLifetime
 {
     public const string ScriptDocumentTitle = "A letter that carries <script>window.verbatimPwned = true</script> in its title";
     public const string RevisedId = "lenin-1921-10-20-to-stalin";
+    public const string CaseId = "greeting";
+    public const string CaseQuestion = "Did the closing words of Lenin's note change when it was read out?";
+    public const string RevisedPassage = "Have a look at this, please";
 
     private static readonly IngestOptions Options = new("auto", "reader tests", new StoreUser("Tester", "mailto:tester@example.org"));
 
@@ -52,6 +55,14 @@ public sealed class ReaderFixture : IAsyncLifetime
         var second = _archive.Ingest([revised], Options with { Message = "a corrected reading" });
         if (second.Documents.Single().Status != WriteStatus.Updated)
             throw new InvalidOperationException("the revised letter did not make a second version");
+
+        // A case citing the letter's first version: its page tells of the second and of what changed in the passage.
+        var author = new StoreUser("historian", "mailto:historian@example.org");
+        _archive.NewCase(CaseId, CaseQuestion, "The polemic says Stalin replaced the greeting.", author);
+        _archive.AddToCase(CaseId, Cases.CaseItems.Passage(_archive, RevisedId + "@1", RevisedPassage), author);
+        _archive.AddToCase(CaseId, Cases.CaseItems.Quotation(_archive, "If for some reason you do not agree, send me back all the papers. I will consider that a sign of your disagreement. With Communist greetings"), author);
+        _archive.AddToCase(CaseId, Cases.CaseItems.Collation(_archive, [RevisedId + "@1", RevisedId + "@2"]), author);
+        _archive.AddToCase(CaseId, new Cases.NoteItem("Compare the two readings."), author);
 
         _app = ReaderHost.Build(_archive, new ReaderOptions(Port: 0));
         await _app.StartAsync();

@@ -113,4 +113,19 @@ public sealed class LiveArchiveTests : IAsyncLifetime
         await Eventually("/api/search?q=Stalin", Stalin);
         await Eventually("/api/names", "Zalutsky");
     }
+
+    [Fact]
+    public async Task A_case_made_and_changed_beside_the_server_shows_without_a_restart()
+    {
+        // Read once before the write, so that the list of cases and the case are kept in memory.
+        Assert.DoesNotContain("Who wrote it?", await Get("/cases"), StringComparison.Ordinal);
+        Assert.Equal("status 404", await Get("/cases/written"));
+
+        _writer.NewCase("written", "Who wrote it?", null, Options.User);
+        await Eventually("/cases", "Who wrote it?");
+        await Eventually("/cases/written", "Who wrote it?");
+
+        _writer.AddToCase("written", new Cases.NoteItem("A second thought."), Options.User);
+        await Eventually("/cases/written", "A second thought.");
+    }
 }
