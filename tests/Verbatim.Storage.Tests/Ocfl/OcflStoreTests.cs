@@ -85,7 +85,9 @@ public sealed class OcflStoreTests : IDisposable
     {
         var store = Open();
         var result = store.Save(Write("lenin-1921-10-20-to-stalin", "{\"id\":1}", "Comrade Stalin:"));
-        Assert.Equal(new StoreWriteResult("lenin-1921-10-20-to-stalin", WriteStatus.New, 1), result);
+        Assert.Equal(new StoreWriteResult("lenin-1921-10-20-to-stalin", WriteStatus.New, 1), result with { Created = default });
+        // The new version's time as its inventory states it.
+        Assert.Equal(store.History("lenin-1921-10-20-to-stalin").Single().Created, result.Created);
 
         // sha256("urn:verbatim:lenin-1921-10-20-to-stalin"), cut 3/3/3 then whole.
         var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("urn:verbatim:lenin-1921-10-20-to-stalin")));

@@ -64,6 +64,47 @@ public sealed class OcflIngestTests : ArchiveFolderTests
         File.WriteAllBytes(file, bytes);
     }
 
+    /// <summary>A storage root made by ocfl-js (@ocfl/ocfl-fs, another tool's OCFL implementation) with the layout extension given, run by node.</summary>
+    private string OcflJsRoot(string layout, IReadOnlyList<string> files)
+    {
+        var root = Path.Combine(Folder, "ocfl-js-" + layout);
+        var start = new System.Diagnostics.ProcessStartInfo("node", [Path.Combine(RepositoryPaths.Root, "tests", "Verbatim.Tests", "Archiving", "OcflJs", "make-root.mjs"), root, layout, .. files])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var node = System.Diagnostics.Process.Start(start)!;
+        var error = node.StandardError.ReadToEndAsync();
+        node.StandardOutput.ReadToEnd();
+        node.WaitForExit();
+        Assert.True(node.ExitCode == 0, error.Result);
+        return root;
+    }
+
+    [Theory]
+    [InlineData("0004-hashed-n-tuple-storage-layout")]
+    [InlineData("0002-flat-direct-storage-layout")]
+    public void A_storage_root_made_by_ocfl_js_is_ingested_at_each_objects_head_with_its_id_and_digest(string layout)
+    {
+        var files = new[] { Letters(1)[0], Path.Combine(RepositoryPaths.Root, "samples", "mia", "lenin-1921-10-20-to-stalin.txt") };
+        var root = OcflJsRoot(layout, files);
+        Assert.Contains(layout, File.ReadAllText(Path.Combine(root, "ocfl_layout.json")), StringComparison.Ordinal);
+        using var archive = Verbatim.Archiving.Archive.Init(ArchivePath);
+
+        var report = archive.Ingest([root], Options);
+
+        Assert.Empty(report.Failed);
+        Assert.Equal(2, report.Documents.Count);
+        var origins = report.Documents.Select(d => archive.Show(d.Id)!.Origin!).OrderBy(o => o.OcflObject, StringComparer.Ordinal).ToList();
+        Assert.Equal(["letter-0", "letter-1"], origins.Select(o => o.OcflObject));
+        for (var i = 0; i < files.Length; i++)
+        {
+            var digest = Digest(File.ReadAllBytes(files[i]));
+            Assert.Equal($"sha512:{digest}@letter/{Path.GetFileName(files[i])}", origins[i].OcflDigest);
+        }
+        Assert.True(archive.Audit().Clean);
+    }
+
     [Fact]
     public void Every_objects_head_is_stored_under_its_logical_name_with_the_foreign_id_and_digest_in_its_origin()
     {

@@ -27,7 +27,7 @@ public sealed class PostgresCatalogSchemaTests(PostgresCluster cluster)
             Assert.False(catalog.NeedsRebuild);
             catalog.Upsert(TestDocuments.All[0], 1);
         }
-        Assert.Equal("1", Scalar("SELECT value FROM meta WHERE key = 'schema_version'"));
+        Assert.Equal("2", Scalar("SELECT value FROM meta WHERE key = 'schema_version'"));
         using (var again = PostgresCatalog.Open(_database))
         {
             Assert.False(again.NeedsRebuild);
@@ -39,7 +39,7 @@ public sealed class PostgresCatalogSchemaTests(PostgresCluster cluster)
 
         Assert.True(older.NeedsRebuild);
         Assert.Equal(0, older.Count);
-        Assert.Equal("1", Scalar("SELECT value FROM meta WHERE key = 'schema_version'"));
+        Assert.Equal("2", Scalar("SELECT value FROM meta WHERE key = 'schema_version'"));
     }
 
     [Fact]
