@@ -48,11 +48,22 @@ public static class PackVerifier
     // Characters of each reading shown around the first difference.
     private const int Shown = 24;
 
-    /// <param name="archive">The archive to compare with; null to check the pack alone.</param>
+    /// <summary>The pack alone: the bag and every citation from the packed files.</summary>
+    public static PackVerification Verify(string folder) => Verify(folder, readVersion: null);
+
     /// <param name="seen">What of the archive the one who asks may see; a version of any other document is answered as missing.</param>
-    public static PackVerification Verify(string folder, Archive? archive = null, Visibility? seen = null)
+    public static PackVerification Verify(string folder, Archive archive, Visibility seen)
+    {
+        ArgumentNullException.ThrowIfNull(archive);
+        ArgumentNullException.ThrowIfNull(seen);
+        return Verify(folder, (id, version) => seen.MaySee(id) ? archive.ReadStored(id, version) : null);
+    }
+
+    /// <param name="readVersion">Reads a version of the archive to compare with, null where there is none or the one who asks may not see it; null to check the pack alone.</param>
+    public static PackVerification Verify(string folder, Func<string, int, StoredDocument?>? readVersion)
     {
         ArgumentNullException.ThrowIfNull(folder);
+        var archive = readVersion;
         var bag = BagValidator.Validate(folder);
         var findings = bag.Errors.Select(e => new PackFinding(e.File is null ? "bag" : e.Line is { } line ? $"{e.File}:{line}" : e.File, e.Message)).ToList();
         var payload = bag.Payload.ToDictionary(p => p.Path, p => p.File, StringComparer.Ordinal);
@@ -80,7 +91,7 @@ public static class PackVerifier
             if (documentJson is not null)
                 CheckRange(citation, documentJson, problems);
             findings.AddRange(problems);
-            var match = archive is null ? ArchiveMatch.NotAsked : InArchive(archive, seen, citation);
+            var match = archive is null ? ArchiveMatch.NotAsked : InArchive(archive, citation);
             verdicts.Add(new CitationVerdict(citation.Number, citation.Kind, citation.Document, citation.Version, citation.Start, citation.End, problems, match));
         }
         return new PackVerification(bag.Folder, index.Question, findings, verdicts, archive is not null);
@@ -143,11 +154,9 @@ public static class PackVerifier
 
     private static string Around(string text, int at) => text.Substring(at, Math.Min(Shown, text.Length - at));
 
-    private static ArchiveMatch InArchive(Archive archive, Visibility? seen, IndexedCitation citation)
+    private static ArchiveMatch InArchive(Func<string, int, StoredDocument?> readVersion, IndexedCitation citation)
     {
-        if (seen is not null && !seen.MaySee(citation.Document))
-            return ArchiveMatch.Missing;
-        if (archive.ReadStored(citation.Document, citation.Version) is not { } stored)
+        if (readVersion(citation.Document, citation.Version) is not { } stored)
             return ArchiveMatch.Missing;
         return !stored.IsDamaged
             && string.Equals(EvidencePack.Sha512(stored.Source.Span), citation.Source.Sha512, StringComparison.OrdinalIgnoreCase)

@@ -255,6 +255,8 @@ public sealed class EvidencePackTests : ArchiveFolderTests
         using (var stream = File.OpenRead(evil))
             Assert.Contains("leaves", Assert.Throws<InvalidDataException>(() => PackUpload.Unpack(stream, Path.Combine(Folder, "evil"), 1 << 24, 100)).Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(Folder, "outside.txt")));
+        using (var garbled = new MemoryStream(Encoding.UTF8.GetBytes("not a zip at all")))
+            Assert.Throws<InvalidDataException>(() => PackUpload.Unpack(garbled, Path.Combine(Folder, "garbled"), 1 << 24, 100));
         using (var stream = File.OpenRead(zip))
             Assert.Contains("more than 1000 bytes", Assert.Throws<InvalidDataException>(() => PackUpload.Unpack(stream, Path.Combine(Folder, "small"), 1000, 100)).Message, StringComparison.Ordinal);
     }
