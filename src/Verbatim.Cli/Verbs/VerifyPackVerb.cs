@@ -77,7 +77,7 @@ public static class VerifyPackVerb
         var summary = verification.HoldsTogether
             ? $"{verification.Folder}: the pack holds together ({Wording.Counted(verification.Citations.Count, "citation")}, every digest and range as its index says)"
             : $"{verification.Folder}: the pack does NOT hold together ({Wording.Counted(verification.Findings.Count, "error")})";
-        if (verification.ArchiveAsked)
+        if (verification.ArchiveAsked && verification.Citations.Count > 0)
         {
             summary += verification.Count(ArchiveMatch.Same) == verification.Citations.Count ? "; the archive holds every cited version, byte for byte"
                 : verification.Count(ArchiveMatch.Missing) == verification.Citations.Count ? "; the archive holds none of it"

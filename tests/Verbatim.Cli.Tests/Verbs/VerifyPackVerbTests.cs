@@ -78,4 +78,16 @@ public sealed class VerifyPackVerbTests : IDisposable
         Assert.Contains("\"lenin:ten-twenty\" is not a citation", malformed.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Pack));
     }
+
+    [Fact]
+    public void A_folder_that_is_no_pack_fails_and_the_archive_is_not_said_to_hold_it()
+    {
+        Assert.Equal(0, CliRun.Of("init", "--archive", Archive).ExitCode);
+
+        var verified = CliRun.Of("verify-pack", Path.Combine(_folder, "nothing"), "--archive", Archive);
+
+        Assert.Equal(1, verified.ExitCode);
+        Assert.Contains("error: data/citations.json: the pack holds no index", verified.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("the archive holds", verified.Output, StringComparison.Ordinal);
+    }
 }
