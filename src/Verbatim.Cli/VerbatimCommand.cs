@@ -40,6 +40,7 @@ public static class VerbatimCommand
         root.Subcommands.Add(AuditVerb.Create(archive));
         root.Subcommands.Add(ValidateOcflVerb.Create());
         root.Subcommands.Add(ValidateBagVerb.Create());
+        root.Subcommands.Add(VerifyPackVerb.Create(archive));
         root.Subcommands.Add(ReindexVerb.Create(archive));
         root.Subcommands.Add(CatalogVerb.Create(archive));
         root.Subcommands.Add(SettingsVerb.Create(archive));

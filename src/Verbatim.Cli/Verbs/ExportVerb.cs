@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Verbatim.Access;
+using Verbatim.EvidencePacks;
 using Verbatim.Exporting;
 using Verbatim.Formats.Cmif;
 using Verbatim.Presenting;
 
 namespace Verbatim.Cli.Verbs;
 
-/// <summary>`verbatim export cmif|bag|tei`: the archive's letters as a CMIF file, documents as a BagIt bag or as TEI files.</summary>
+/// <summary>`verbatim export cmif|bag|tei|pack`: the archive's letters as a CMIF file, documents as a BagIt bag or as TEI files, citations as an evidence pack.</summary>
 public static class ExportVerb
 {
     public static Command Create(Option<string?> archive)
@@ -15,6 +16,61 @@ public static class ExportVerb
         command.Subcommands.Add(Cmif(archive));
         command.Subcommands.Add(Bag(archive));
         command.Subcommands.Add(Tei(archive));
+        command.Subcommands.Add(Pack(archive));
+        return command;
+    }
+
+    private static Command Pack(Option<string?> archive)
+    {
+        var folder = new Argument<string>("DIR") { Description = "The pack's folder: new, or empty." };
+        var question = new Option<string>("--question") { Description = "The question the pack's evidence answers (bag-info.txt's External-Description).", Required = true };
+        var summary = new Option<string>("--summary") { Description = "What the evidence shows, in the author's words.", DefaultValueFactory = _ => "" };
+        var cite = new Option<string[]>("--cite") { Description = "A document (ID), a version of it (ID@VERSION) or a passage (ID[@VERSION]:FROM-TO, characters of its text, TO excluded); the head version where none is given.", HelpName = "ID[@VERSION][:FROM-TO]", AllowMultipleArgumentsPerToken = true };
+        var quote = new Option<string[]>("--quote") { Description = "A quotation: check-quote finds its best source, cited with the differences found." };
+        var organization = new Option<string>("--organization") { Description = "bag-info.txt's Source-Organization: who makes the pack.", DefaultValueFactory = _ => $"Verbatim archive ({Environment.MachineName})" };
+        var includeClosed = new Option<bool>("--include-closed") { Description = "Allow citing documents that are not open to everyone today; a pack is for publication, so they are refused by default." };
+        var command = new Command("pack", "An evidence pack: a BagIt bag holding each cited version's source and document.json, an index of the citations with their digests (data/citations.json) and a readable report (data/report.html). Check one with verify-pack.")
+        {
+            folder, question, summary, cite, quote, organization, includeClosed,
+        };
+        command.SetAction(result => ArchiveOptions.Run(result, (stdout, error) =>
+        {
+            var citations = new List<PackCitation>();
+            foreach (var spec in result.GetValue(cite) ?? [])
+            {
+                try
+                {
+                    citations.Add(PackCitation.Parse(spec));
+                }
+                catch (FormatException bad)
+                {
+                    error.WriteLine($"error: --cite {bad.Message}");
+                    return 2;
+                }
+            }
+            using var opened = ArchiveOptions.OpenForReading(result, archive);
+            var seen = opened.VisibilityFor(result.GetValue(includeClosed) ? Viewer.Keeper : Viewer.Public, DateOnly.FromDateTime(DateTime.UtcNow));
+            foreach (var quotation in result.GetValue(quote) ?? [])
+            {
+                if (PackCitation.OfQuotation(opened, quotation, seen) is not { } found)
+                {
+                    error.WriteLine($"error: --quote \"{PlainText.Escaped(quotation)}\": no source found in the archive (verbatim check-quote shows the nearest); nothing was written");
+                    return 2;
+                }
+                citations.Add(found);
+            }
+            if (citations.Count == 0)
+            {
+                error.WriteLine("error: a pack cites something: give --cite or --quote");
+                return 2;
+            }
+            var target = Path.GetFullPath(result.GetValue(folder)!);
+            var index = EvidencePack.Write(opened, target, new PackContents(result.GetValue(question)!, result.GetValue(summary)!, citations), seen, result.GetValue(organization)!, DateOnly.FromDateTime(DateTime.UtcNow));
+            foreach (var citation in index.Citations)
+                stdout.WriteLine($"{citation.Number}. {citation.Kind} {citation.Document} v{citation.Version} {citation.Start}-{citation.End}{(citation.Differences.Count > 0 ? $", {Wording.Counted(citation.Differences.Count, "difference")}" : "")}");
+            stdout.WriteLine($"An evidence pack of {Wording.Counted(index.Citations.Count, "citation")} written to {target}; verbatim verify-pack {target} checks it.");
+            return 0;
+        }));
         return command;
     }
 

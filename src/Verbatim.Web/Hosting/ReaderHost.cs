@@ -23,6 +23,7 @@ using Verbatim.Web.Accounts;
 using Verbatim.Web.Api;
 using Verbatim.Web.Assets;
 using Verbatim.Web.Editing;
+using Verbatim.Web.EvidencePacks;
 using Verbatim.Web.Harvesting;
 using Verbatim.Web.Pages;
 using Verbatim.Web.Reading;
@@ -171,6 +172,7 @@ public static class ReaderHost
         reader.MapAccessEditing();
         reader.MapFieldEditing();
         reader.MapUploads();
+        reader.MapPackVerifying();
         reader.MapOai();
         ((IEndpointConventionBuilder)reader).Finally(Routes.AnswerHeadAsGet);
         return app;

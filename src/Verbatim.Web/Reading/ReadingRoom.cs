@@ -3,6 +3,7 @@ using Verbatim.Access;
 using Verbatim.Archiving;
 using Verbatim.Cases;
 using Verbatim.Collating;
+using Verbatim.EvidencePacks;
 using Verbatim.Harvesting;
 using Verbatim.Model;
 using Verbatim.Names;
@@ -238,6 +239,19 @@ public sealed class ReadingRoom : IDisposable
     }
 
     public string ArchiveRoot => _archive.Layout.Root;
+
+    /// <summary>An evidence pack verified against the archive as the viewer may see it: a document closed to them is answered as missing, as one the archive does not hold.</summary>
+    public PackVerification VerifyPack(Viewer viewer, string folder)
+    {
+        var seen = SeenBy(Current(), viewer);
+        return PackVerifier.Verify(folder, (id, version) =>
+        {
+            if (!DocumentIdGuard.IsWellFormed(id) || !seen.MaySee(id))
+                return null;
+            lock (_gate)
+                return _archive.ReadStored(id, version);
+        });
+    }
 
     public WorkEntry? Work(Viewer viewer, string id)
     {

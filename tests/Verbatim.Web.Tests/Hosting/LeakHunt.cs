@@ -283,6 +283,28 @@ public abstract partial class LeakHunt : IAsyncLifetime
     [Theory]
     [InlineData(null)]
     [InlineData("outsider")]
+    public async Task A_pack_citing_the_closed_documents_verifies_the_same_with_and_without_them(string? account)
+    {
+        var pack = Path.Combine(_folder, $"pack-{account ?? "public"}");
+        Verbatim.EvidencePacks.EvidencePack.Write(_withClosed!, pack, new Verbatim.EvidencePacks.PackContents("Leak hunt", "",
+            [.. _closedIds.Append("lenin-1921-05-30-to-lutovinov").Select(id => new Verbatim.EvidencePacks.PackCitation(Verbatim.EvidencePacks.CitationKind.Document, id))]),
+            _withClosed!.VisibilityFor(Viewer.Keeper, Today), "Leak hunt", Today);
+        System.IO.Compression.ZipFile.CreateFromDirectory(pack, pack + ".zip");
+        var zip = await File.ReadAllBytesAsync(pack + ".zip");
+        HttpContent Upload() => new MultipartFormDataContent { { new ByteArrayContent(zip), "pack", "pack.zip" } };
+
+        var (closed, open) = (await Ask(_closedReader!, HttpMethod.Post, "/verify-pack", Upload(), account), await Ask(_openReader!, HttpMethod.Post, "/verify-pack", Upload(), account));
+        var insider = await Ask(_closedReader!, HttpMethod.Post, "/verify-pack", Upload(), "insider");
+
+        Assert.True(closed == open, Difference("/verify-pack", closed, open));
+        Assert.Contains("The pack holds together", closed.Body, StringComparison.Ordinal);
+        Assert.Contains("this archive holds 1 of the cited versions byte for byte, and does not hold 3", closed.Body, StringComparison.Ordinal);
+        Assert.Contains("this archive holds 2 of the cited versions byte for byte, and does not hold 2", insider.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("outsider")]
     public async Task No_answer_names_a_closed_document_or_its_words(string? account)
     {
         string[] canaries = [QuotingCanary, "Conrad", "Kafka", .. _closedIds];
