@@ -24,6 +24,27 @@ public static class CaseVerb
         command.Subcommands.Add(Show(archive));
         command.Subcommands.Add(List(archive));
         command.Subcommands.Add(Summary(archive));
+        command.Subcommands.Add(Export(archive));
+        return command;
+    }
+
+    private static Command Export(Option<string?> archive)
+    {
+        var id = CaseId();
+        var pack = new Option<string>("--pack") { Description = "The folder to write the case's evidence pack to (a BagIt bag): new, or empty.", Required = true };
+        var organization = new Option<string>("--organization") { Description = "Who makes the pack (bag-info.txt's Source-Organization).", DefaultValueFactory = _ => "Verbatim" };
+        var includeClosed = new Option<bool>("--include-closed") { Description = "Let the pack cite documents that are not open to everyone today; refused by default." };
+        var command = new Command("export", "Write the case as an evidence pack: each cited version's source and document.json, an index of the citations with their digests, and a readable report. verbatim verify-pack checks it.") { id, pack, organization, includeClosed };
+        command.SetAction(result => ArchiveOptions.Run(result, (output, _) =>
+        {
+            using var opened = ArchiveOptions.OpenForReading(result, archive);
+            var stored = opened.ReadCase(result.GetValue(id)!) ?? throw new ArchiveException($"no case '{result.GetValue(id)}' (verbatim case list names them)");
+            var seen = opened.VisibilityFor(result.GetValue(includeClosed) ? Access.Viewer.Keeper : Access.Viewer.Public, DateOnly.FromDateTime(DateTime.UtcNow));
+            var target = Path.GetFullPath(result.GetValue(pack)!);
+            var index = EvidencePacks.EvidencePack.Write(opened, target, CasePack.ContentsOf(stored.Case), seen, result.GetValue(organization)!, DateOnly.FromDateTime(DateTime.UtcNow));
+            output.WriteLine($"The case {stored.Case.Id} (version {stored.Version.Number}) as an evidence pack of {Wording.Counted(index.Citations.Count, "citation")} in {target}; verbatim verify-pack {target} checks it.");
+            return 0;
+        }));
         return command;
     }
 

@@ -57,6 +57,44 @@ public sealed class CaseVerbTests : IDisposable
         Assert.Equal("Did Stalin change the closing words?", list.RootElement[0].GetProperty("question").GetString());
     }
 
+    [Fact]
+    public void A_case_exported_as_a_pack_verifies_on_its_own_and_fails_naming_the_place_once_a_byte_is_changed()
+    {
+        Succeeds("case", "new", "greeting", "--question", "Did Stalin change the closing words?", "--summary", "The polemic says so.");
+        Succeeds("case", "add", "greeting", "passage", Polemic, "--text", "With the very best comradely greetings");
+        Succeeds("case", "add", "greeting", "quote", Greeting);
+        Succeeds("case", "add", "greeting", "note", "The polemic prints the letter itself.");
+        var pack = Path.Combine(Path.GetTempPath(), $"verbatim-case-pack-{Guid.NewGuid():N}");
+        try
+        {
+            var exported = Run("case", "export", "greeting", "--pack", pack);
+            Assert.True(exported.ExitCode == 0, exported.Error);
+            // Verified with no archive at all: as on a machine that has never seen it.
+            var verified = CliRun.Of("verify-pack", pack, "--json");
+            Assert.True(verified.ExitCode == 0, verified.Output + verified.Error);
+            var report = File.ReadAllText(Path.Combine(pack, "data", "report.html"));
+            Assert.Contains("Did Stalin change the closing words?", report, StringComparison.Ordinal);
+            Assert.Contains("The polemic prints the letter itself.", report, StringComparison.Ordinal);
+            using (var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "data", "citations.json"))))
+                Assert.Contains(index.RootElement.GetProperty("citations").EnumerateArray(), c => c.GetProperty("quoted").GetString() == "With the very best comradely greetings");
+
+            var document = Directory.GetFiles(Path.Combine(pack, "data", "documents"), "document.json", SearchOption.AllDirectories)[0];
+            var bytes = File.ReadAllBytes(document);
+            var at = Array.IndexOf(bytes, (byte)'g', bytes.Length / 2);
+            bytes[at] = (byte)'G';
+            File.WriteAllBytes(document, bytes);
+            var broken = CliRun.Of("verify-pack", pack);
+
+            Assert.NotEqual(0, broken.ExitCode);
+            Assert.Contains("document.json", broken.Output + broken.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(pack))
+                Directory.Delete(pack, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("no document 'no-such-letter'", "case", "add", "greeting", "document", "no-such-letter")]
     [InlineData("are past the end", "case", "add", "greeting", "passage", Polemic, "--from", "10", "--to", "99999999")]
