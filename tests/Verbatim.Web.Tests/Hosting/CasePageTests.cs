@@ -56,6 +56,11 @@ public sealed class CasePageTests(ReaderFixture reader)
         var collation = html.QuerySelector("li.case-collation")!;
         Assert.NotNull(collation.QuerySelector("table"));
         Assert.Contains("at once", collation.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        // Two witnesses are also read as testimonies, sentence by sentence, each at the version the case keeps.
+        var testimonies = collation.QuerySelector("a.testimonies")!.GetAttribute("href")!;
+        Assert.StartsWith("/testimonies?a=", testimonies, StringComparison.Ordinal);
+        Assert.Contains("av=", testimonies, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await reader.Client.GetAsync(testimonies)).StatusCode);
         Assert.Equal("Compare the two readings.", html.QuerySelector("li.case-note p, li.case-note")!.TextContent.Replace("Note", "", StringComparison.Ordinal).Trim());
         Assert.Equal(["1", "2", "3", "4"], html.QuerySelectorAll("ol.case-items > li").Select(li => li.Id!.Replace("item-", "", StringComparison.Ordinal)));
     }
