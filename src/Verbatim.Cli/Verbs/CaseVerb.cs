@@ -233,10 +233,31 @@ public static class CaseVerb
                             output.WriteLine("     " + PlainText.Escaped(DifferenceOutput.Line(new QuoteDifference(difference.Type, difference.Quoted, difference.Source, difference.Offset, difference.QuotedOffset))));
                     }
                     break;
+                case CollationItem { Witnesses: [var a, var b] }:
+                    output.WriteLine($"   {TestimoniesOf(archive, a, b)}");
+                    break;
                 case NoteItem note:
                     output.WriteLine($"   {PlainText.Escaped(note.Text, keepLineBreaks: true)}");
                     break;
             }
+        }
+    }
+
+    /// <summary>Two witnesses sentence by sentence, in one line, with the command that shows every row.</summary>
+    private static string TestimoniesOf(Archive archive, CitedWitness a, CitedWitness b)
+    {
+        try
+        {
+            if (archive.Show(a.Id, a.Version) is not { } documentA || archive.Show(b.Id, b.Version) is not { } documentB)
+                return "(a witness is not in the archive)";
+            var ranges = string.Concat(new[] { ("a", a), ("b", b) }.Where(w => w.Item2.Start is not null).Select(w => $" --range-{w.Item1} {w.Item2.Start}-{w.Item2.End}"));
+            // compare-testimonies wants two names: one version cited twice (two ranges of it) is named A and B.
+            var (nameA, nameB) = (a.Id, a.Version) == (b.Id, b.Version) ? ("A=", "B=") : ("", "");
+            return $"sentence by sentence: {CaseItems.AsTestimonies(documentA, a, documentB, b).Summary()} (verbatim compare-testimonies {nameA}{a.Id}@{a.Version} {nameB}{b.Id}@{b.Version}{ranges})";
+        }
+        catch (DamagedDocumentException)
+        {
+            return "(damaged in the store: verbatim audit names the damage)";
         }
     }
 

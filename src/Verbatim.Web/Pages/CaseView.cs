@@ -1,8 +1,10 @@
 using Verbatim.Access;
 using Verbatim.Archiving;
 using Verbatim.Cases;
+using Verbatim.Model;
 using Verbatim.Storing;
 using Verbatim.Text.Collation;
+using Verbatim.Text.Testimonies;
 using Verbatim.Web.Reading;
 
 namespace Verbatim.Web.Pages;
@@ -25,9 +27,15 @@ public sealed record CitedView(string Id, int Version, string Title, int? Start,
     public bool ReadsAsKept => Kept is null || Kept == Archived;
 }
 
-/// <summary>An item of a case the viewer may see, numbered among those, with each of its citations; a collation with its alignment.</summary>
+/// <summary>
+/// An item of a case the viewer may see, numbered among those, with each of its citations; a
+/// collation with its alignment, and a collation of two witnesses also sentence by sentence, as
+/// testimonies (two statements that are not copies of one another read better so).
+/// </summary>
 public sealed record CaseItemView(int Number, CaseItem Item, IReadOnlyList<CitedView> Cited, CollationResult? Collation)
 {
+    public TestimonyComparison? Testimonies { get; init; }
+
     /// <summary>Why the item cannot be shown: a cited document is damaged past reading. The rest of the case is shown all the same.</summary>
     public string? Damage { get; init; }
 }
@@ -80,22 +88,31 @@ public sealed record CaseView(StoredCase Stored, IReadOnlyList<CaseItemView> Ite
     {
         var cited = new List<CitedView>();
         var witnesses = new List<Witness>();
+        var read = new List<(Document Document, CitedWitness Witness)>();
         foreach (var (id, version, start, end, kept) in citations)
         {
-            if (room.Read(viewer, id, version) is not { } read)
+            if (room.Read(viewer, id, version) is not { } view)
                 return null;
-            var text = read.Document.BodyText;
+            var text = view.Document.BodyText;
             var archived = start is { } s && end is { } e ? (e <= text.Length && s < e ? text[s..e] : "") : null;
             var newest = room.Work(viewer, id)?.Version;
             var newer = newest > version ? newest : null;
             RangeChanges? since = null;
             if (newer is { } head && start is { } from && end is { } to && room.Read(viewer, id, head) is { } headView)
                 since = VersionDiff.WithinRange(text, headView.Document.BodyText, from, to);
-            cited.Add(new CitedView(id, version, read.Document.Title, start, end, item is PassageItem ? kept : archived, archived, newer, since) { Damaged = read.Stored.IsDamaged });
+            cited.Add(new CitedView(id, version, view.Document.Title, start, end, item is PassageItem ? kept : archived, archived, newer, since) { Damaged = view.Stored.IsDamaged });
             if (item is CollationItem collation)
-                witnesses.Add(Witness.FromText($"{id}@{version}", CaseItems.WitnessText(read.Document, collation.Witnesses[witnesses.Count])));
+            {
+                read.Add((view.Document, collation.Witnesses[read.Count]));
+                witnesses.Add(Witness.FromText($"{id}@{version}", CaseItems.WitnessText(view.Document, read[^1].Witness)));
+            }
         }
-        return new CaseItemView(0, item, cited, witnesses.Count >= 2 ? Collator.Collate(Sigla(witnesses)) : null);
+        return new CaseItemView(0, item, cited, witnesses.Count >= 2 ? Collator.Collate(Sigla(witnesses)) : null)
+        {
+            Testimonies = read is [var a, var b]
+                ? CaseItems.AsTestimonies(a.Document, a.Witness, b.Document, b.Witness)
+                : null,
+        };
     }
 
     // A witness cited twice (two ranges of one version) needs a siglum of its own.

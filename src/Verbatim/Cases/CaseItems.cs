@@ -2,6 +2,8 @@ using System.Globalization;
 using Verbatim.Archiving;
 using Verbatim.Model;
 using Verbatim.Quoting;
+using Verbatim.Text.Normalisation;
+using Verbatim.Text.Testimonies;
 
 namespace Verbatim.Cases;
 
@@ -91,9 +93,23 @@ public static class CaseItems
     public static string WitnessText(Document document, CitedWitness witness)
     {
         ArgumentNullException.ThrowIfNull(document);
+        return WitnessRange(document, witness) is { } range ? document.BodyText[range.Start..range.End] : document.BodyText;
+    }
+
+    /// <summary>Two witnesses of a collation sentence by sentence, as testimonies, each at the characters it cites (offsets into its whole body text).</summary>
+    public static TestimonyComparison AsTestimonies(Document a, CitedWitness witnessA, Document b, CitedWitness witnessB)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return TestimonyComparer.Compare(a.BodyText, b.BodyText, WitnessRange(a, witnessA), WitnessRange(b, witnessB));
+    }
+
+    /// <summary>The characters of the body text a witness cites; null where it cites the whole text or a range the text no longer holds.</summary>
+    private static TextRange? WitnessRange(Document document, CitedWitness witness)
+    {
+        ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(witness);
-        var text = document.BodyText;
-        return witness is { Start: { } start, End: { } end } && end <= text.Length && start < end ? text[start..end] : text;
+        return witness is { Start: { } start, End: { } end } && end <= document.BodyText.Length && start < end ? TextRange.FromBounds(start, end) : null;
     }
 
     /// <summary>The document and version a reference names: <c>DOC</c> (its head now) or <c>DOC@VERSION</c>.</summary>

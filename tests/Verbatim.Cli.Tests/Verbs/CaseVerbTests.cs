@@ -43,6 +43,10 @@ public sealed class CaseVerbTests : IDisposable
         Assert.Contains("«With the very best comradely greetings»", shown.Output, StringComparison.Ordinal);
         Assert.Contains("substitution", shown.Output, StringComparison.Ordinal);
         Assert.Contains("«Communist»", shown.Output, StringComparison.Ordinal);
+        // The collation's two witnesses sentence by sentence, as compare-testimonies gives them at the case's versions and ranges.
+        var testimonies = CliRun.Of("compare-testimonies", $"A={Polemic}@1", $"B={Polemic}@1", "--range-a", "0-40", "--range-b", "10-60", "--archive", _polemic.Archive);
+        Assert.True(testimonies.ExitCode == 0, testimonies.Error);
+        Assert.Contains($"sentence by sentence: {testimonies.Output.Split('\n')[2]} (verbatim compare-testimonies A={Polemic}@1 B={Polemic}@1 --range-a 0-40 --range-b 10-60)", shown.Output, StringComparison.Ordinal);
         var root = json.RootElement;
         Assert.Equal(8, root.GetProperty("version").GetInt32());
         Assert.Equal(["document", "passage", "passage", "quotation", "collation", "note"],

@@ -287,7 +287,11 @@ public sealed class BrowserTests(ReaderFixture reader, Chromium chromium) : ICla
         Assert.True(await passage.Locator(".newer-version").IsVisibleAsync());
         Assert.Contains("at once", await passage.Locator("ol.range-changes ins").First.TextContentAsync(), StringComparison.Ordinal);
         Assert.True(await _page.Locator("li.case-quotation tr.difference-substitution").IsVisibleAsync());
-        Assert.True(await _page.Locator("li.case-collation table").IsVisibleAsync());
+        Assert.True(await _page.Locator("li.case-collation table.collation").IsVisibleAsync());
+        // The two witnesses also sentence by sentence on the case's own page, the corrected sentence on one row.
+        var corrected = _page.Locator("li.case-collation table.testimonies tr", new() { HasText = "at once" });
+        Assert.True(await corrected.IsVisibleAsync());
+        Assert.Equal("at once", (await corrected.Locator("td").Nth(2).Locator("mark").First.TextContentAsync())!.Trim());
         await Screenshot("case");
 
         await Navigate(() => passage.Locator("h3 a").ClickAsync());

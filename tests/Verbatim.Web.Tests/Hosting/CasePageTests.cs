@@ -20,8 +20,9 @@ public sealed class CasePageTests(ReaderFixture reader)
         var (response, html) = await Get("/cases");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var link = Assert.Single(html.QuerySelectorAll("ol.cases a"));
-        Assert.Equal(("/cases/greeting", ReaderFixture.CaseQuestion), (link.GetAttribute("href"), link.TextContent));
+        Assert.Equal(
+            [("/cases/greeting", ReaderFixture.CaseQuestion), ("/cases/statements", ReaderFixture.StatementsCaseQuestion)],
+            html.QuerySelectorAll("ol.cases a").Select(a => (a.GetAttribute("href"), a.TextContent)).Order());
         Assert.NotNull(html.QuerySelector("nav a[href='/cases']"));
     }
 
@@ -63,6 +64,44 @@ public sealed class CasePageTests(ReaderFixture reader)
         Assert.Equal(HttpStatusCode.OK, (await reader.Client.GetAsync(testimonies)).StatusCode);
         Assert.Equal("Compare the two readings.", html.QuerySelector("li.case-note p, li.case-note")!.TextContent.Replace("Note", "", StringComparison.Ordinal).Trim());
         Assert.Equal(["1", "2", "3", "4"], html.QuerySelectorAll("ol.case-items > li").Select(li => li.Id!.Replace("item-", "", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_collation_of_two_witnesses_shows_them_side_by_side_sentence_by_sentence_in_the_case_itself()
+    {
+        var (_, html) = await Get($"/cases/{ReaderFixture.CaseId}");
+
+        var collation = html.QuerySelector("li.case-collation")!;
+        var table = collation.QuerySelector("table.testimonies")!;
+        // The same comparison as the testimonies page and its API make at the versions the case keeps.
+        using var json = System.Text.Json.JsonDocument.Parse(await reader.Client.GetStringAsync(
+            $"/api/testimonies?a={ReaderFixture.RevisedId}&av=1&b={ReaderFixture.RevisedId}&bv=2"));
+        var counts = json.RootElement.GetProperty("summary");
+        Assert.Equal(
+            $"{counts.GetProperty("shared").GetInt32()} shared, {counts.GetProperty("reworded").GetInt32()} reworded, {counts.GetProperty("only-in-a").GetInt32()} only in A, {counts.GetProperty("only-in-b").GetInt32()} only in B, {counts.GetProperty("disagreeing").GetInt32()} disagreeing",
+            collation.QuerySelector("p.summary")!.TextContent);
+        Assert.True(table.QuerySelectorAll("tbody tr").Length > 1);
+        // The corrected sentence stands on one row with its reading in the first version; the words the second added are marked.
+        var corrected = table.QuerySelectorAll("tbody tr").Single(row => row.TextContent.Contains("at once", StringComparison.Ordinal));
+        var cells = corrected.QuerySelectorAll("td");
+        // ⁁ marks where the first version lacks what the second has.
+        Assert.Contains("Have a look at this⁁, please", cells[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("at once", string.Concat(cells[2].QuerySelectorAll("mark").Select(m => m.TextContent)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ulyanova_s_two_statements_in_a_case_show_where_they_disagree_and_Bukharin_s_draft_comes_out_reworded()
+    {
+        var (_, html) = await Get($"/cases/{ReaderFixture.StatementsCaseId}");
+
+        var (statements, draft) = (html.QuerySelector("#item-1")!, html.QuerySelector("#item-2")!);
+        var apology = Assert.Single(statements.QuerySelectorAll("table.testimonies tr.testimony-disagreeing"), tr => tr.QuerySelectorAll("td")[0].TextContent.Contains("Stalin apologized", StringComparison.Ordinal));
+        Assert.Contains("did not come to know", apology.QuerySelectorAll("td")[2].TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(statements.QuerySelectorAll("tr.testimony-only-in-b"));
+        // The draft is a range of the introduction: every row of A lies inside it, and most of it is said again in other words.
+        var rows = draft.QuerySelectorAll("table.testimonies tbody tr").Where(tr => tr.QuerySelectorAll("td")[0].TextContent.Trim().Length > 0).ToList();
+        Assert.Equal(3, rows.Count(tr => tr.ClassName == "testimony-reworded"));
+        Assert.Contains("systematic slander", rows[0].QuerySelectorAll("td")[0].TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

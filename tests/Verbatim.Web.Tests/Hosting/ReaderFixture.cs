@@ -18,6 +18,9 @@ public sealed class ReaderFixture : IAsyncLifetime
     public const string CaseId = "greeting";
     public const string CaseQuestion = "Did the closing words of Lenin's note change when it was read out?";
     public const string RevisedPassage = "Have a look at this, please";
+    public const string StatementsCaseId = "statements";
+    public const string StatementsCaseQuestion = "Did Ulyanova take back her statement of 26 July 1926, and whose words was it?";
+    public const string Introduction = "singh-on-the-relations-between-lenin-and";
 
     private static readonly IngestOptions Options = new("auto", "reader tests", new StoreUser("Tester", "mailto:tester@example.org"));
 
@@ -63,6 +66,13 @@ public sealed class ReaderFixture : IAsyncLifetime
         _archive.AddToCase(CaseId, Cases.CaseItems.Quotation(_archive, "If for some reason you do not agree, send me back all the papers. I will consider that a sign of your disagreement. With Communist greetings"), author);
         _archive.AddToCase(CaseId, Cases.CaseItems.Collation(_archive, [RevisedId + "@1", RevisedId + "@2"]), author);
         _archive.AddToCase(CaseId, new Cases.NoteItem("Compare the two readings."), author);
+
+        // The seeds' second case: Ulyanova's two statements, and Bukharin's draft (quoted in the compilation's introduction) beside statement No. 1.
+        _archive.NewCase(StatementsCaseId, StatementsCaseQuestion, "", author);
+        _archive.AddToCase(StatementsCaseId, Cases.CaseItems.Collation(_archive, [TestimoniesPageTests.StatementOne, TestimoniesPageTests.StatementTwo]), author);
+        var introduction = _archive.Show(Introduction)!.BodyText;
+        var (from, to) = (introduction.IndexOf("‘In view of the systematic slander", StringComparison.Ordinal), introduction.IndexOf("(Loc. cit.", StringComparison.Ordinal));
+        _archive.AddToCase(StatementsCaseId, Cases.CaseItems.Collation(_archive, [$"{Introduction}:{from}-{to}", TestimoniesPageTests.StatementOne]), author);
 
         _app = ReaderHost.Build(_archive, new ReaderOptions(Port: 0));
         await _app.StartAsync();
