@@ -33,7 +33,11 @@ public static class CasePack
                     }));
                     break;
                 case CollationItem collation:
-                    citations.AddRange(collation.Witnesses.Select(w => new PackCitation(CitationKind.CollationWitness, w.Id, w.Version, w.Start, w.End)));
+                    var first = citations.Count + 1;
+                    citations.AddRange(collation.Witnesses.Select((w, k) => new PackCitation(CitationKind.CollationWitness, w.Id, w.Version, w.Start, w.End)
+                    {
+                        ComparedWith = k == 0 ? null : first,
+                    }));
                     break;
                 case NoteItem note:
                     notes.Add(note.Text);

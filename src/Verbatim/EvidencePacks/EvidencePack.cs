@@ -3,7 +3,9 @@ using System.Text;
 using Verbatim.Access;
 using Verbatim.Archiving;
 using Verbatim.Model;
+using Verbatim.Quoting;
 using Verbatim.Storage.Bagit;
+using Verbatim.Text.Normalisation;
 
 namespace Verbatim.EvidencePacks;
 
@@ -27,6 +29,7 @@ public static class EvidencePack
         var problems = new List<string>();
         var payload = new Dictionary<string, BagFile>(StringComparer.Ordinal);
         var citations = new List<IndexedCitation>();
+        var texts = new Dictionary<int, string>();
         foreach (var (citation, number) in contents.Citations.Select((c, i) => (c, i + 1)))
         {
             var named = $"citation {number} ({citation.DocumentId}{(citation.Version is { } asked ? $"@{asked}" : "")})";
@@ -55,8 +58,24 @@ public static class EvidencePack
             var versionFolder = $"documents/{stored.Id}/v{stored.Version.Number}";
             var source = Pack(payload, $"{versionFolder}/source/{Path.GetFileName(stored.SourceFileName ?? "source")}", stored.Source);
             var documentJson = Pack(payload, $"{versionFolder}/document.json", stored.DocumentJson);
+            texts[number] = text;
+            var differences = citation.Differences;
+            if (citation.ComparedWith is { } other)
+            {
+                if (other < 1 || other >= number)
+                {
+                    problems.Add($"{named}: it is compared with citation {other}, which is not an earlier citation of the pack");
+                    continue;
+                }
+                // That citation's own problem is reported already.
+                if (!texts.ContainsKey(other))
+                    continue;
+                var compared = citations.Single(c => c.Number == other);
+                differences = [.. PassageAlignment.Differences(texts[other], TextRange.FromBounds(compared.Start, compared.End), text, TextRange.FromBounds(start, end))
+                    .Select(d => QuoteDifference.Of(d))];
+            }
             citations.Add(new IndexedCitation(number, PackIndex.KindName(citation.Kind), stored.Id, stored.Version.Number, start, end, text[start..end],
-                source, documentJson, citation.Quotation, citation.Differences));
+                source, documentJson, citation.Quotation, differences, citation.ComparedWith));
         }
         if (problems.Count > 0)
             throw new EvidencePackException(problems);

@@ -22,6 +22,13 @@ public sealed record PackCitation(CitationKind Kind, string DocumentId, int? Ver
 {
     public string? Quotation { get; init; }
 
+    /// <summary>
+    /// For a collation's second witness and after: the number (1 for the first) of the earlier
+    /// citation it is compared with, its collation's first witness. The pack finds and records the
+    /// differences between the two.
+    /// </summary>
+    public int? ComparedWith { get; init; }
+
     public IReadOnlyList<QuoteDifference> Differences { get; init; } = [];
 
     /// <summary>A citation as the command line writes it: ID, ID@VERSION, ID:FROM-TO or ID@VERSION:FROM-TO (a range makes it a passage).</summary>

@@ -9,6 +9,8 @@ public sealed record PackedFile(string Path, string Sha512);
 
 /// <summary>A citation as data/citations.json holds it, resolved: its version, its range and the words there.</summary>
 /// <param name="Number">1 for the first citation; the report and the verification name citations by it.</param>
+/// <param name="Differences">For a quotation check, between the quotation ("quoted") and this text ("source"); for a collation witness compared with another, between that one ("source") and this one ("quoted").</param>
+/// <param name="ComparedWith">For a collation witness after its collation's first: that first witness's number.</param>
 public sealed record IndexedCitation(
     int Number,
     string Kind,
@@ -20,7 +22,8 @@ public sealed record IndexedCitation(
     PackedFile Source,
     PackedFile DocumentJson,
     string? Quotation,
-    IReadOnlyList<QuoteDifference> Differences);
+    IReadOnlyList<QuoteDifference> Differences,
+    int? ComparedWith = null);
 
 /// <summary>data/citations.json: the machine-readable index of a pack.</summary>
 /// <param name="Text">What a citation's range points into, in words, so that a reader without Verbatim can check it.</param>

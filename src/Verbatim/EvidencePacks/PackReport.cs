@@ -43,17 +43,23 @@ public static class PackReport
             if (citation.Quotation is { } quotation)
                 html.Append("<p>Quoted as:</p>\n<blockquote class=\"quotation\">").Append(Encode(quotation)).Append("</blockquote>\n");
             html.Append("<p>The document reads:</p>\n<blockquote class=\"quoted\">").Append(Encode(citation.Quoted)).Append("</blockquote>\n");
+            // A witness compared with its collation's first reads as "quoted", that first one as "source".
+            var (quoted, source) = citation.ComparedWith is { } other
+                ? ("this witness reads", $"citation {other} reads")
+                : ("quoted", "source");
+            if (citation.ComparedWith is { } first)
+                html.Append("<p>Compared word by word with <a href=\"#citation-").Append(first).Append("\">citation ").Append(first).Append("</a>, the first witness of its collation:</p>\n");
             if (citation.Differences.Count > 0)
             {
-                html.Append("<table class=\"differences\"><thead><tr><th>difference</th><th>quoted</th><th>source</th><th>at</th></tr></thead><tbody>\n");
+                html.Append("<table class=\"differences\"><thead><tr><th>difference</th><th>").Append(quoted).Append("</th><th>").Append(source).Append("</th><th>at</th></tr></thead><tbody>\n");
                 foreach (var difference in citation.Differences)
                 {
                     html.Append("<tr><td>").Append(Encode(difference.Type)).Append("</td><td>").Append(Encode(difference.Quoted))
-                        .Append("</td><td>").Append(Encode(difference.Source)).Append("</td><td>").Append(difference.Offset).Append("</td></tr>\n");
+                        .Append("</td><td>").Append(Encode(difference.Source)).Append("</td><td>").Append(citation.ComparedWith is null ? difference.Offset : difference.QuotedOffset).Append("</td></tr>\n");
                 }
                 html.Append("</tbody></table>\n");
             }
-            else if (citation.Quotation is not null)
+            else if (citation.Quotation is not null || citation.ComparedWith is not null)
             {
                 html.Append("<p>No difference found.</p>\n");
             }

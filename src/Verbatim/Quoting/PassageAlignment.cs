@@ -27,17 +27,25 @@ public static class PassageAlignment
         ArgumentNullException.ThrowIfNull(link);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
-        var sourceText = Tokeniser.Tokenise(source.BodyText);
-        var targetText = Tokeniser.Tokenise(target.BodyText);
-        var (sourceFirst, sourceCount) = WordsWithin(sourceText, new TextRange(link.SourceStart, link.SourceLength));
-        var (targetFirst, targetCount) = WordsWithin(targetText, new TextRange(link.TargetStart, link.TargetLength));
-        var alignment = ChainedAligner.Align(sourceText, sourceFirst, sourceCount, targetText, targetFirst, targetCount);
-        var differences = DifferenceClassifier.Classify(alignment);
+        var differences = Differences(source.BodyText, new TextRange(link.SourceStart, link.SourceLength), target.BodyText, new TextRange(link.TargetStart, link.TargetLength));
         return new AlignedPassage(
             link,
             Segments(source.BodyText, new TextRange(link.SourceStart, link.SourceLength), differences.Select(d => (d.Source, QuoteDifference.TypeName(d.Kind)))),
             Segments(target.BodyText, new TextRange(link.TargetStart, link.TargetLength), differences.Select(d => (d.Quoting, QuoteDifference.TypeName(d.Kind)))),
             [.. differences.Select(QuoteDifference.Of)]);
+    }
+
+    /// <summary>
+    /// The differences between the words inside <paramref name="sourceRange"/> of one text and those
+    /// inside <paramref name="targetRange"/> of another, every range of them an offset into its whole text.
+    /// </summary>
+    public static IReadOnlyList<Difference> Differences(string source, TextRange sourceRange, string target, TextRange targetRange)
+    {
+        var sourceText = Tokeniser.Tokenise(source);
+        var targetText = Tokeniser.Tokenise(target);
+        var (sourceFirst, sourceCount) = WordsWithin(sourceText, sourceRange);
+        var (targetFirst, targetCount) = WordsWithin(targetText, targetRange);
+        return DifferenceClassifier.Classify(ChainedAligner.Align(sourceText, sourceFirst, sourceCount, targetText, targetFirst, targetCount));
     }
 
     private static (int First, int Count) WordsWithin(TokenisedText text, TextRange range)

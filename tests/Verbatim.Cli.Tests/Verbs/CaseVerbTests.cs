@@ -99,6 +99,48 @@ public sealed class CaseVerbTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_collation_s_later_witness_is_packed_with_its_differences_from_the_first_and_the_report_shows_them()
+    {
+        // A second version of the polemic, closing the note as Stalin read it out.
+        var seed = CliRun.Seed("004");
+        var altered = Path.Combine(_polemic.Folder, "altered", Path.GetFileName(seed));
+        Directory.CreateDirectory(Path.GetDirectoryName(altered)!);
+        var original = File.ReadAllText(seed);
+        var at = original.IndexOf("With the very best comradely greetings", StringComparison.Ordinal);
+        File.WriteAllText(altered, original[..at] + "With Communist greetings" + original[(at + "With the very best comradely greetings".Length)..]);
+        Succeeds("ingest", altered);
+        Succeeds("case", "new", "greeting", "--question", "Did Stalin change the closing words?");
+        Succeeds("case", "add", "greeting", "note", "Two printings.");
+        Succeeds("case", "add", "greeting", "collation", $"{Polemic}@1", $"{Polemic}@2");
+        var pack = Path.Combine(Path.GetTempPath(), $"verbatim-case-pack-{Guid.NewGuid():N}");
+        try
+        {
+            Succeeds("case", "export", "greeting", "--pack", pack);
+
+            Assert.True(CliRun.Of("verify-pack", pack).ExitCode == 0);
+            using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "data", "citations.json")));
+            var (first, second) = (index.RootElement.GetProperty("citations")[0], index.RootElement.GetProperty("citations")[1]);
+            Assert.False(first.TryGetProperty("comparedWith", out _));
+            Assert.Empty(first.GetProperty("differences").EnumerateArray());
+            Assert.Equal(1, second.GetProperty("comparedWith").GetInt32());
+            var substitution = Assert.Single(second.GetProperty("differences").EnumerateArray());
+            Assert.Equal(("substitution", "Communist", "the very best comradely"),
+                (substitution.GetProperty("type").GetString(), substitution.GetProperty("quoted").GetString(), substitution.GetProperty("source").GetString()));
+            // The place is in the second witness's text, where the first reads otherwise.
+            var text = second.GetProperty("quoted").GetString()!;
+            Assert.StartsWith("Communist", text[substitution.GetProperty("quotedOffset").GetInt32()..], StringComparison.Ordinal);
+            var report = File.ReadAllText(Path.Combine(pack, "data", "report.html"));
+            Assert.Contains("Compared word by word with <a href=\"#citation-1\">citation 1</a>", report, StringComparison.Ordinal);
+            Assert.Contains("<th>this witness reads</th><th>citation 1 reads</th>", report, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(pack))
+                Directory.Delete(pack, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("no document 'no-such-letter'", "case", "add", "greeting", "document", "no-such-letter")]
     [InlineData("are past the end", "case", "add", "greeting", "passage", Polemic, "--from", "10", "--to", "99999999")]
