@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Verbatim.Text.Fingerprints;
 using Verbatim.Text.Tokens;
 
 namespace Verbatim.Text.Reuse;
@@ -15,8 +14,6 @@ namespace Verbatim.Text.Reuse;
 /// </summary>
 internal sealed class WordSteps
 {
-    private static readonly FingerprintScheme Pairs = new(2);
-
     private readonly Dictionary<ulong, int> indexOfStep = [];
     private readonly Dictionary<ulong, int> indexOfWord = [];
     private readonly int[] holders;
@@ -31,7 +28,7 @@ internal sealed class WordSteps
         {
             if (word == 0)
                 continue;
-            indexOfStep.TryAdd(Pairs.Hash(text, word - 1), indexOfStep.Count);
+            indexOfStep.TryAdd(StepKey(text.KeyHashes[word - 1], text.KeyHashes[word]), indexOfStep.Count);
             indexOfWord.TryAdd(text.KeyHashes[word - 1], indexOfWord.Count);
         }
         (holders, times, departures) = (new int[indexOfStep.Count], new int[indexOfStep.Count], new int[indexOfWord.Count]);
@@ -65,16 +62,21 @@ internal sealed class WordSteps
     /// </summary>
     public double? OfStep(TokenisedText text, int word)
     {
-        if (word == 0 || !indexOfStep.TryGetValue(Pairs.Hash(text, word - 1), out var step) || holders[step] < commonHolders)
+        if (word == 0 || !indexOfStep.TryGetValue(StepKey(text.KeyHashes[word - 1], text.KeyHashes[word]), out var step) || holders[step] < commonHolders)
             return null;
         return Math.Log2((double)departures[indexOfWord[text.KeyHashes[word - 1]]] / times[step]);
     }
 
+    /// <summary>
+    /// A step's key, from its two words' key hashes: kept for one count and never stored, so it
+    /// need not be the same on every machine; computed inline because the scan makes one a word.
+    /// </summary>
+    private static ulong StepKey(ulong from, ulong to) => (from * 0x9E3779B97F4A7C15UL) ^ to;
+
     private sealed class Counts(int steps, int words)
     {
-        private readonly int[] holders = new int[steps];
-        private readonly int[] times = new int[steps];
-        private readonly int[] lastHolder = new int[steps];
+        // A step's counts side by side: the scan reaches them in no order, one memory line a step.
+        private readonly StepCount[] steps = new StepCount[steps];
         private readonly int[] departures = new int[words];
 
         // Compiled optimised at the first call: it runs over every word of the collection once.
@@ -87,21 +89,29 @@ internal sealed class WordSteps
                 if (!indexOfWord.TryGetValue(keys[word - 1], out var from))
                     continue;
                 departures[from]++;
-                if (!indexOfStep.TryGetValue(Pairs.Hash(text, word - 1), out var step))
+                if (!indexOfStep.TryGetValue(StepKey(keys[word - 1], keys[word]), out var step))
                     continue;
-                times[step]++;
+                ref var count = ref steps[step];
+                count.Times++;
                 // A text holds a step once however often it makes it; a last holder of zero is none, so texts count from one.
-                if (lastHolder[step] != index + 1)
-                    (lastHolder[step], holders[step]) = (index + 1, holders[step] + 1);
+                if (count.LastHolder != index + 1)
+                    (count.LastHolder, count.Holders) = (index + 1, count.Holders + 1);
             }
         }
 
         public void AddTo(int[] allHolders, int[] allTimes, int[] allDepartures)
         {
-            for (var k = 0; k < holders.Length; k++)
-                (allHolders[k], allTimes[k]) = (allHolders[k] + holders[k], allTimes[k] + times[k]);
+            for (var k = 0; k < steps.Length; k++)
+                (allHolders[k], allTimes[k]) = (allHolders[k] + steps[k].Holders, allTimes[k] + steps[k].Times);
             for (var k = 0; k < departures.Length; k++)
                 allDepartures[k] += departures[k];
         }
+    }
+
+    private struct StepCount
+    {
+        public int Holders;
+        public int Times;
+        public int LastHolder;
     }
 }
