@@ -56,17 +56,30 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
         var found = new List<ReusePassage>[given.Count];
         Parallel.For(0, given.Count, a => found[a] = PassagesOf(sides, a, hits.Of(a)));
         var indexOf = Enumerable.Range(0, given.Count).ToDictionary(k => given[k].Id, StringComparer.Ordinal);
-        return WithBoilerplate([.. found.SelectMany(passages => passages)], hashes, indexOf, hits);
+        var threshold = Boilerplate.Threshold(given.Count, options.MaximumOccurrences);
+        var marked = WithBoilerplate([.. found.SelectMany(passages => passages)], hashes, indexOf, hits, threshold);
+        var steps = WordSteps.Count([.. sides.Select(s => s.Text)], EqualWords(marked.Where(p => !p.IsBoilerplate)), threshold);
+        return steps is null ? marked : [.. marked.Where(p => p.IsBoilerplate || !IsChance(p.Alignment, steps))];
     }
 
     /// <summary>
     /// The passages with those marked that are boilerplate in the collection (<see cref="Boilerplate"/>),
     /// by how many documents hold each run of the passage's source side.
     /// </summary>
-    private List<ReusePassage> WithBoilerplate(List<ReusePassage> passages, ArraySegment<ulong>[] hashes, Dictionary<string, int> indexOf, PairHits hits)
+    private List<ReusePassage> WithBoilerplate(List<ReusePassage> passages, ArraySegment<ulong>[] hashes, Dictionary<string, int> indexOf, PairHits hits, int threshold) =>
+        [.. passages.Select(p => Boilerplate.Holds(HoldersOf(SourceRuns(p, hashes[indexOf[p.SourceId]]), hits), threshold) ? p with { IsBoilerplate = true } : p)];
+
+    /// <summary>Each equal word of the passages, on both sides, as a word of its text.</summary>
+    private static IEnumerable<(TokenisedText Text, int Word)> EqualWords(IEnumerable<ReusePassage> passages)
     {
-        var threshold = Boilerplate.Threshold(hashes.Length, options.MaximumOccurrences);
-        return [.. passages.Select(p => Boilerplate.Holds(HoldersOf(SourceRuns(p, hashes[indexOf[p.SourceId]]), hits), threshold) ? p with { IsBoilerplate = true } : p)];
+        foreach (var alignment in passages.Select(p => p.Alignment))
+        {
+            foreach (var step in alignment.Steps.Where(s => s.Operation == AlignmentOperation.Match))
+            {
+                yield return (alignment.Source, step.SourceWord!.Value);
+                yield return (alignment.Quoting, step.QuotingWord!.Value);
+            }
+        }
     }
 
     private static IEnumerable<int> HoldersOf(ArraySegment<ulong> runs, PairHits hits)
@@ -435,14 +448,20 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
     /// <summary>
     /// Whether the passage's equal words tell less than <see cref="ReuseOptions.MinimumInformationWords"/>
     /// words of the texts' mean information: a run that long of words that common is what two texts
-    /// share by chance. The frequencies are the two texts' own, so a link stays a function of its
-    /// two documents, whatever else the collection holds and in whatever order it arrived.
+    /// share by chance. Without <paramref name="steps"/> the frequencies are the two texts' own, so
+    /// a link stays a function of its two documents, whatever else the collection holds and in
+    /// whatever order it arrived. With them, a word entered by a step the collection makes
+    /// commonly tells no more than that step's information (<see cref="WordSteps"/>), where that is less.
     /// </summary>
-    private bool IsChance(LocalAlignment alignment) =>
-        Information(alignment, 0, alignment.Steps.Count).Bits < options.MinimumInformationWords * MeanInformation(alignment);
+    private bool IsChance(LocalAlignment alignment, WordSteps? steps = null) =>
+        Information(alignment, 0, alignment.Steps.Count, steps).Bits < options.MinimumInformationWords * MeanInformation(alignment);
 
-    /// <summary>The information of the equal words among the steps from <paramref name="from"/> to <paramref name="to"/> (exclusive), and how many they are; each word's is the mean of its information in the two texts.</summary>
-    private static (double Bits, int Words) Information(LocalAlignment alignment, int from, int to)
+    /// <summary>
+    /// The information of the equal words among the steps from <paramref name="from"/> to <paramref name="to"/>
+    /// (exclusive), and how many they are; each word's is the mean of its information in the two
+    /// texts, in each the lesser of its own and, where given, its common step's.
+    /// </summary>
+    private static (double Bits, int Words) Information(LocalAlignment alignment, int from, int to, WordSteps? steps = null)
     {
         var (source, quoting) = (WordInformation.Of(alignment.Source), WordInformation.Of(alignment.Quoting));
         var (bits, words) = (0.0, 0);
@@ -451,10 +470,14 @@ public sealed class ReuseDetector(ReuseOptions? options = null, FingerprintSchem
             var step = alignment.Steps[k];
             if (step.Operation != AlignmentOperation.Match)
                 continue;
-            bits += (source.OfWord(step.SourceWord!.Value) + quoting.OfWord(step.QuotingWord!.Value)) / 2;
+            var (sourceWord, quotingWord) = (step.SourceWord!.Value, step.QuotingWord!.Value);
+            bits += (Lesser(source.OfWord(sourceWord), steps?.OfStep(alignment.Source, sourceWord))
+                + Lesser(quoting.OfWord(quotingWord), steps?.OfStep(alignment.Quoting, quotingWord))) / 2;
             words++;
         }
         return (bits, words);
+
+        static double Lesser(double own, double? afterWordBefore) => afterWordBefore is { } step ? Math.Min(own, step) : own;
     }
 
     private static double MeanInformation(LocalAlignment alignment) =>

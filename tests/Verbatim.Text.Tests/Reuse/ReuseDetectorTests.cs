@@ -201,6 +201,58 @@ public class ChanceOverlapTests
     }
 }
 
+public class TopicPhrasingTests
+{
+    private const string TopicRun = "plenum condemned opposition platform demanded unconditional factional discipline";
+    private const string RareRun = "zeugma quibble ostrich lantern meadow fathom cobalt walrus";
+
+    /// <summary>A text of 600 words of its own, each once, with <paramref name="shared"/> in the middle.</summary>
+    private static ReuseDocument Text(string id, string shared)
+    {
+        var words = Enumerable.Range(0, 600).Select(k => $"{id}x{k}").ToList();
+        words.Insert(300, shared);
+        return new ReuseDocument(id, string.Join(' ', words));
+    }
+
+    /// <summary>
+    /// A text on the same topic: its own words, and every step of the topic's run (a word and the
+    /// word after it) apart, in an order of its own, so that it makes each step and shares no run
+    /// of five words.
+    /// </summary>
+    private static ReuseDocument OnTopic(string id, int seed)
+    {
+        var words = TopicRun.Split(' ');
+        var random = new Random(seed);
+        var steps = Enumerable.Range(0, words.Length - 1).OrderBy(_ => random.Next()).ToList();
+        var own = Enumerable.Range(0, 100).Select(k => $"{id}x{k}");
+        return new ReuseDocument(id, string.Join(' ', own.Concat(steps.Select((s, k) => $"{words[s]} {words[s + 1]} {id}y{k}"))));
+    }
+
+    private static IReadOnlyList<ReusePassage> DetectAmongTheTopic(params ReuseDocument[] pair) =>
+        new ReuseDetector().Detect([.. pair, .. Enumerable.Range(1, 4).Select(k => OnTopic($"topic-{k}", k))]);
+
+    [Fact]
+    public void A_short_run_whose_every_step_the_topics_documents_make_is_no_passage_between_two_texts()
+    {
+        Assert.DoesNotContain(DetectAmongTheTopic(Text("a", TopicRun), Text("b", TopicRun)), p => p.SourceId != p.TargetId);
+    }
+
+    [Fact]
+    public void A_run_as_short_in_words_no_other_document_puts_together_is_a_passage_among_the_same_documents()
+    {
+        var passages = DetectAmongTheTopic(Text("a", TopicRun), Text("b", TopicRun), Text("c", RareRun), Text("d", RareRun));
+
+        var passage = Assert.Single(passages, p => p.SourceId != p.TargetId);
+        Assert.Equal(("c", "d", 8), (passage.SourceId, passage.TargetId, passage.MatchedWords));
+    }
+
+    [Fact]
+    public void Without_other_documents_the_same_short_run_is_a_passage_as_before()
+    {
+        Assert.Single(new ReuseDetector().Detect([Text("a", TopicRun), Text("b", TopicRun)]));
+    }
+}
+
 public class BoilerplateTests
 {
     private const string Letterhead = "Verlag der Wiener Rundschau Wien Kohlmarkt sieben Fernsprecher Telegramme Rundschau Redaktion Schriftleitung";
