@@ -11,6 +11,12 @@ public sealed partial class PostgresCatalog
     // Hashes asked in one statement: large enough that its cost is in its index scans.
     private const int HashesAskedAtOnce = 10_000;
 
+    /// <summary>
+    /// The most fingerprints handed to <see cref="SetFingerprints(string, IReadOnlyList{ValueTuple{string, IEnumerable{Fingerprint}}})"/>
+    /// that are held before they are written: a slice is written in one statement.
+    /// </summary>
+    internal const int FingerprintsWrittenAtOnce = 20_000;
+
     public string? FingerprintScheme => Scalar($"SELECT value FROM meta WHERE key = '{SchemeKey}'") as string;
 
     public void SetFingerprints(string id, string scheme, IReadOnlyList<Fingerprint> fingerprints) => SetFingerprints(scheme, [(id, fingerprints)]);
@@ -28,24 +34,27 @@ public sealed partial class PostgresCatalog
             setScheme.Parameters.AddWithValue("scheme", scheme);
             setScheme.ExecuteNonQuery();
         }
-        var rows = new List<(string Id, long Row, IEnumerable<Fingerprint> Fingerprints)>();
-        using (var delete = Command("DELETE FROM fingerprints WHERE document = @row"))
+        var rows = RowsOf(documents.Select(d => d.Id));
+        using (var delete = Command("DELETE FROM fingerprints WHERE document = ANY(@rows)"))
         {
-            var row = delete.Parameters.Add("row", NpgsqlDbType.Bigint);
-            foreach (var (id, fingerprints) in documents)
-            {
-                row.Value = RowOf(id) ?? throw new InvalidOperationException($"the catalog holds no document {id}");
-                delete.ExecuteNonQuery();
-                rows.Add((id, (long)row.Value, fingerprints));
-            }
+            delete.Parameters.AddWithValue("rows", rows.Values.ToArray());
+            delete.ExecuteNonQuery();
         }
-        using var insert = Command("INSERT INTO fingerprints (hash, document, word, start) VALUES (@hash, @document, @word, @start) ON CONFLICT DO NOTHING");
-        var (hashValue, documentValue, wordValue, startValue) = (insert.Parameters.Add("hash", NpgsqlDbType.Bigint), insert.Parameters.Add("document", NpgsqlDbType.Bigint),
-            insert.Parameters.Add("word", NpgsqlDbType.Integer), insert.Parameters.Add("start", NpgsqlDbType.Integer));
-        insert.Prepare();
-        foreach (var (fingerprint, row) in FingerprintOrder.Merge(rows))
+        // A slice of rows a statement: a round trip a row was most of an ingest's time. The
+        // fingerprints are read a slice at a time, never all at once (a long text has millions).
+        using var insert = Command("""
+            INSERT INTO fingerprints (hash, document, word, start)
+            SELECT * FROM unnest(@hashes, @documents, @words, @starts)
+            ON CONFLICT DO NOTHING
+            """);
+        var (hashes, rowsOf, words, starts) = (insert.Parameters.Add("hashes", NpgsqlDbType.Array | NpgsqlDbType.Bigint), insert.Parameters.Add("documents", NpgsqlDbType.Array | NpgsqlDbType.Bigint),
+            insert.Parameters.Add("words", NpgsqlDbType.Array | NpgsqlDbType.Integer), insert.Parameters.Add("starts", NpgsqlDbType.Array | NpgsqlDbType.Integer));
+        foreach (var slice in FingerprintOrder.Merge([.. documents.Select(d => (d.Id, rows[d.Id], d.Fingerprints))]).Chunk(FingerprintsWrittenAtOnce))
         {
-            (hashValue.Value, documentValue.Value, wordValue.Value, startValue.Value) = (unchecked((long)fingerprint.Hash), row, fingerprint.FirstWord, fingerprint.Start);
+            hashes.Value = slice.Select(f => unchecked((long)f.Fingerprint.Hash)).ToArray();
+            rowsOf.Value = slice.Select(f => f.Row).ToArray();
+            words.Value = slice.Select(f => f.Fingerprint.FirstWord).ToArray();
+            starts.Value = slice.Select(f => f.Fingerprint.Start).ToArray();
             insert.ExecuteNonQuery();
         }
         scope?.Commit();
@@ -58,11 +67,12 @@ public sealed partial class PostgresCatalog
         if (hashes.Count == 0 || limitPerHash <= 0)
             return found;
         // Each hash is read up to the limit, however many documents hold it (a letterhead, a formula).
+        // The id is a subquery, not a join: during an ingest the tables outgrow their statistics,
+        // and a join was planned as a scan of every document once per hash asked.
         using var select = Command("""
-            SELECT f.hash, d.id, f.word, f.start
+            SELECT f.hash, (SELECT d.id FROM documents d WHERE d.row = f.document), f.word, f.start
             FROM unnest(@hashes) h (hash)
             CROSS JOIN LATERAL (SELECT * FROM fingerprints WHERE hash = h.hash LIMIT @limit) f
-            JOIN documents d ON d.row = f.document
             """);
         var asked = select.Parameters.Add("hashes", NpgsqlDbType.Array | NpgsqlDbType.Bigint);
         select.Parameters.AddWithValue("limit", limitPerHash);

@@ -285,6 +285,24 @@ public sealed partial class PostgresCatalog : ICatalog
         return find.ExecuteScalar() as long?;
     }
 
+    /// <summary>The row of each document, by id, in one statement.</summary>
+    /// <exception cref="InvalidOperationException">The catalog holds no document of one of the ids.</exception>
+    private Dictionary<string, long> RowsOf(IEnumerable<string> ids)
+    {
+        var asked = ids.Distinct(StringComparer.Ordinal).ToArray();
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var find = Command("SELECT id, row FROM documents WHERE id = ANY(@ids)"))
+        {
+            find.Parameters.AddWithValue("ids", asked);
+            using var reader = find.ExecuteReader();
+            while (reader.Read())
+                rows[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        if (asked.FirstOrDefault(id => !rows.ContainsKey(id)) is { } missing)
+            throw new InvalidOperationException($"the catalog holds no document {missing}");
+        return rows;
+    }
+
     public ICatalogBatch Batch()
     {
         if (_transaction is not null)
