@@ -44,6 +44,7 @@ internal sealed class ReuseIndexer(ICatalog catalog)
     private readonly ReuseDetector _detector = new();
     private readonly int _limit = ReuseOptions.Default.MaximumOccurrences;
     private readonly Dictionary<string, (string? PartOf, ReuseDocument Reuse)> _resolved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _sameText = new(StringComparer.Ordinal);
 
     public static string SchemeVersion => FingerprintScheme.Default.Version;
 
@@ -187,8 +188,7 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         foreach (var group in pairs.GroupBy(p => p.A, StringComparer.Ordinal))
         {
             var partners = group.Select(p => p.B).ToHashSet(StringComparer.Ordinal);
-            foreach (var partner in partners)
-                catalog.RemoveQuoteLinksBetween(group.Key, partner);
+            catalog.RemoveQuoteLinksBetween(group.Key, partners);
             var document = Resolve(group.Key);
             var fingerprints = Fingerprints(document);
             AddLinks(_detector.DetectFor(document, fingerprints.Text, fingerprints, new PairLookup(catalog, partners), Resolve));
@@ -207,8 +207,20 @@ internal sealed class ReuseIndexer(ICatalog catalog)
 
     private bool IsPartOf(string part, string whole) => part != whole && Read(part).PartOf == whole;
 
-    // The catalog holds the text keys of every document indexed here: each is upserted before it is indexed.
-    private bool AreOneText(string first, string second) => first != second && catalog.SameText(first).Contains(second, StringComparer.Ordinal);
+    // The catalog holds the text keys of every document indexed here: each is upserted before it
+    // is indexed, and none changes while it is, so what the catalog said of one is kept.
+    private bool AreOneText(string first, string second)
+    {
+        if (first == second)
+            return false;
+        if (!_sameText.TryGetValue(first, out var same))
+        {
+            if (_sameText.Count >= KeptTexts)
+                _sameText.Clear();
+            _sameText[first] = same = catalog.SameText(first);
+        }
+        return same.Contains(second, StringComparer.Ordinal);
+    }
 
     private ReuseDocument Resolve(string id) => Read(id).Reuse;
 

@@ -510,6 +510,26 @@ public abstract class CatalogContract : IDisposable
     }
 
     [Fact]
+    public void Quote_links_between_a_document_and_others_are_dropped_in_either_direction_and_no_others()
+    {
+        var third = TestDocuments.All.First(d => d.Id != Letter && d.Id != Polemic).Id;
+        var toPolemic = new QuoteLink(Letter, 10, 50, Polemic, 400, 52, 9, "by-date");
+        var fromPolemic = new QuoteLink(Polemic, 5, 30, Letter, 60, 30, 6, "by-date");
+        var within = new QuoteLink(Letter, 100, 40, Letter, 900, 41, 8, "within-document");
+        var toThird = new QuoteLink(Letter, 200, 20, third, 10, 20, 5, "by-date");
+        var polemicAndThird = new QuoteLink(Polemic, 300, 20, third, 30, 20, 5, "by-date");
+        _catalog.AddQuoteLinks([toPolemic, fromPolemic, within, toThird, polemicAndThird]);
+
+        _catalog.RemoveQuoteLinksBetween(Letter, [Polemic, Letter]);
+        Assert.Equal([toThird], _catalog.QuoteLinks(Letter));
+        Assert.Equal([polemicAndThird], _catalog.QuoteLinks(Polemic));
+        _catalog.RemoveQuoteLinksBetween(third, [Letter]);
+        Assert.Equal([polemicAndThird], _catalog.QuoteLinks(third));
+        _catalog.RemoveQuoteLinksBetween(third, []);
+        Assert.Equal([polemicAndThird], _catalog.QuoteLinks(third));
+    }
+
+    [Fact]
     public void Closed_documents_are_listed_with_their_rules_and_open_ones_never()
     {
         Assert.Empty(_catalog.ClosedDocuments());

@@ -93,12 +93,13 @@ public sealed partial class PostgresCatalog
         return CatalogRows.Fingerprints(select, id);
     }
 
-    public void RemoveQuoteLinksBetween(string a, string b)
+    public void RemoveQuoteLinksBetween(string id, IReadOnlyCollection<string> others)
     {
+        ArgumentNullException.ThrowIfNull(others);
         using var scope = _transaction is null ? Batch() : null;
-        using var delete = Command("DELETE FROM quote_links WHERE (source = @a AND target = @b) OR (source = @b AND target = @a)");
-        delete.Parameters.AddWithValue("a", a);
-        delete.Parameters.AddWithValue("b", b);
+        using var delete = Command("DELETE FROM quote_links WHERE (source = @id AND target = ANY(@others)) OR (target = @id AND source = ANY(@others))");
+        delete.Parameters.AddWithValue("id", id);
+        delete.Parameters.AddWithValue("others", others.ToArray());
         delete.ExecuteNonQuery();
         scope?.Commit();
     }
@@ -106,12 +107,26 @@ public sealed partial class PostgresCatalog
     public void AddQuoteLinks(IEnumerable<QuoteLink> links)
     {
         ArgumentNullException.ThrowIfNull(links);
+        var added = links.ToList();
         using var scope = _transaction is null ? Batch() : null;
+        if (added.Count == 0)
+        {
+            scope?.Commit();
+            return;
+        }
         using var insert = Command("""
             INSERT INTO quote_links (source, source_start, source_length, target, target_start, target_length, matched, direction)
-            VALUES (@source, @sourceStart, @sourceLength, @target, @targetStart, @targetLength, @matched, @direction)
+            SELECT * FROM unnest(@sources, @sourceStarts, @sourceLengths, @targets, @targetStarts, @targetLengths, @matched, @directions)
             """);
-        CatalogRows.InsertQuoteLinks(insert, links);
+        insert.Parameters.AddWithValue("sources", added.Select(l => l.SourceId).ToArray());
+        insert.Parameters.AddWithValue("sourceStarts", added.Select(l => l.SourceStart).ToArray());
+        insert.Parameters.AddWithValue("sourceLengths", added.Select(l => l.SourceLength).ToArray());
+        insert.Parameters.AddWithValue("targets", added.Select(l => l.TargetId).ToArray());
+        insert.Parameters.AddWithValue("targetStarts", added.Select(l => l.TargetStart).ToArray());
+        insert.Parameters.AddWithValue("targetLengths", added.Select(l => l.TargetLength).ToArray());
+        insert.Parameters.AddWithValue("matched", added.Select(l => l.MatchedWords).ToArray());
+        insert.Parameters.AddWithValue("directions", added.Select(l => l.Direction).ToArray());
+        insert.ExecuteNonQuery();
         scope?.Commit();
     }
 
