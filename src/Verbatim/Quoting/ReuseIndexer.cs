@@ -73,12 +73,16 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         var (added, lastWritten) = WriteFingerprints(documents, othersHeld);
 
         var seen = new Dictionary<ulong, int>();
+        var prefetched = new Prefetched(catalog, _limit + 1);
+        var fetchedUpTo = 0;
         for (var i = 0; i < documents.Count; i++)
         {
+            if (i == fetchedUpTo)
+                fetchedUpTo = prefetched.Fetch(lastWritten, i);
             var document = Keep(documents[i].PartOf, ReuseDocuments.Quotable(ReuseDocuments.Of(documents[i]))).Reuse;
             var fingerprints = lastWritten[i] ?? Fingerprints(document);
             lastWritten[i] = null;
-            var lookup = new BatchLookup(catalog, batch, i, othersHeld ? seen : null);
+            var lookup = new BatchLookup(prefetched, batch, i, othersHeld ? seen : null);
             AddLinks(_detector.DetectFor(document, fingerprints.Text, fingerprints, lookup, Resolve));
         }
         if (othersHeld)
@@ -250,11 +254,11 @@ internal sealed class ReuseIndexer(ICatalog catalog)
     /// documents outside the batch, before it in the batch, or itself.
     /// </summary>
     /// <param name="seen">Where given, the places of each run asked are noted in it.</param>
-    private sealed class BatchLookup(ICatalog catalog, Dictionary<string, int> batch, int position, Dictionary<ulong, int>? seen) : IFingerprintLookup
+    private sealed class BatchLookup(Prefetched catalog, Dictionary<string, int> batch, int position, Dictionary<ulong, int>? seen) : IFingerprintLookup
     {
         public IReadOnlyList<Fingerprint> Lookup(IReadOnlyCollection<ulong> hashes, int limitPerHash)
         {
-            var found = catalog.FindFingerprints(hashes, limitPerHash);
+            var found = catalog.Find(hashes, limitPerHash);
             var kept = new List<Fingerprint>(found.Count);
             foreach (var group in found.GroupBy(f => f.Hash))
             {
@@ -264,6 +268,51 @@ internal sealed class ReuseIndexer(ICatalog catalog)
                 kept.AddRange(places >= limitPerHash ? group : group.Where(f => !batch.TryGetValue(f.DocumentId, out var at) || at <= position));
             }
             return kept;
+        }
+    }
+
+    /// <summary>
+    /// The catalog's fingerprints of the runs of several of the batch's documents, asked in one
+    /// question where each document's would be one (a round trip each, on a database server). The
+    /// batch's fingerprints are all written before any of its documents is looked up, and none is
+    /// written while they are, so the answer is the one each document's own question would get.
+    /// </summary>
+    private sealed class Prefetched(ICatalog catalog, int limitPerHash)
+    {
+        // Runs asked at once, of as many documents as they come from: a batch's, most often.
+        private const int HashesAtOnce = 20_000;
+
+        private readonly Dictionary<ulong, List<Fingerprint>> _found = [];
+
+        /// <summary>
+        /// Asks for the runs of the documents from <paramref name="first"/> on whose fingerprints
+        /// are at hand, as many as fit in one question (a long text's are asked a slice at a time
+        /// by its own lookups, as ever); returns the position after the last one asked.
+        /// </summary>
+        public int Fetch(DocumentFingerprints?[] documents, int first)
+        {
+            _found.Clear();
+            var next = first;
+            while (next < documents.Length && documents[next] is { } fingerprints && _found.Count + fingerprints.Count <= HashesAtOnce)
+            {
+                foreach (var fingerprint in fingerprints)
+                    _found.TryAdd(fingerprint.Hash, []);
+                next++;
+            }
+            if (_found.Count > 0)
+            {
+                foreach (var fingerprint in catalog.FindFingerprints(_found.Keys, limitPerHash))
+                    _found[fingerprint.Hash].Add(fingerprint);
+            }
+            return Math.Max(next, first + 1);
+        }
+
+        public IReadOnlyList<Fingerprint> Find(IReadOnlyCollection<ulong> hashes, int limit)
+        {
+            var distinct = hashes.Distinct().ToList();
+            return limit == limitPerHash && distinct.TrueForAll(_found.ContainsKey)
+                ? [.. distinct.SelectMany(h => _found[h])]
+                : catalog.FindFingerprints(hashes, limit);
         }
     }
 
