@@ -174,9 +174,12 @@ internal sealed class ReuseIndexer(ICatalog catalog)
     {
         var pairs = new SortedSet<(string A, string B)>(Comparer<(string A, string B)>.Create((x, y) =>
             string.CompareOrdinal(x.A, y.A) is var a and not 0 ? a : string.CompareOrdinal(x.B, y.B)));
+        // Every crossing run's places in one question: each count is exact (a run counted at the
+        // cap crosses nothing), so asking for the most of any reads all of each.
+        var placesOf = crossings.Count == 0 ? null : catalog.FindFingerprints(crossings.Keys, crossings.Values.Max()).ToLookup(f => f.Hash);
         foreach (var (hash, places) in crossings)
         {
-            var holders = catalog.FindFingerprints([hash], places).Where(f => !batch.ContainsKey(f.DocumentId))
+            var holders = placesOf![hash].Take(places).Where(f => !batch.ContainsKey(f.DocumentId))
                 .GroupBy(f => f.DocumentId).Select(g => (Id: g.Key, Places: g.Count())).OrderBy(h => h.Id, StringComparer.Ordinal).ToList();
             for (var i = 0; i < holders.Count; i++)
             {
