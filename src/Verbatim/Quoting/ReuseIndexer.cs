@@ -78,7 +78,7 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         for (var i = 0; i < documents.Count; i++)
         {
             if (i == fetchedUpTo)
-                fetchedUpTo = prefetched.Fetch(lastWritten, i);
+                fetchedUpTo = prefetched.Fetch(k => lastWritten[k], documents.Count, i);
             var document = Keep(documents[i].PartOf, ReuseDocuments.Quotable(ReuseDocuments.Of(documents[i]))).Reuse;
             var fingerprints = lastWritten[i] ?? Fingerprints(document);
             lastWritten[i] = null;
@@ -192,13 +192,21 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         }
         // Each document is looked up once, against all its partners: a crossing run is most often
         // one of several (a letterhead is many runs), held by the same few dozen documents.
-        foreach (var group in pairs.GroupBy(p => p.A, StringComparer.Ordinal))
+        var groups = pairs.GroupBy(p => p.A, StringComparer.Ordinal).Select(g => (Id: g.Key, Partners: g.Select(p => p.B).ToHashSet(StringComparer.Ordinal))).ToList();
+        var made = new DocumentFingerprints?[groups.Count];
+        DocumentFingerprints FingerprintsAt(int k) => made[k] ??= Fingerprints(Resolve(groups[k].Id));
+        var prefetched = new Prefetched(catalog, _limit + 1);
+        var fetchedUpTo = 0;
+        for (var i = 0; i < groups.Count; i++)
         {
-            var partners = group.Select(p => p.B).ToHashSet(StringComparer.Ordinal);
-            catalog.RemoveQuoteLinksBetween(group.Key, partners);
-            var document = Resolve(group.Key);
-            var fingerprints = Fingerprints(document);
-            AddLinks(_detector.DetectFor(document, fingerprints.Text, fingerprints, new PairLookup(catalog, partners), Resolve));
+            if (i == fetchedUpTo)
+                fetchedUpTo = prefetched.Fetch(FingerprintsAt, groups.Count, i);
+            var (id, partners) = groups[i];
+            catalog.RemoveQuoteLinksBetween(id, partners);
+            var document = Resolve(id);
+            var fingerprints = FingerprintsAt(i);
+            made[i] = null;
+            AddLinks(_detector.DetectFor(document, fingerprints.Text, fingerprints, new PairLookup(prefetched, partners), Resolve));
         }
     }
 
@@ -275,10 +283,10 @@ internal sealed class ReuseIndexer(ICatalog catalog)
     }
 
     /// <summary>
-    /// The catalog's fingerprints of the runs of several of the batch's documents, asked in one
-    /// question where each document's would be one (a round trip each, on a database server). The
-    /// batch's fingerprints are all written before any of its documents is looked up, and none is
-    /// written while they are, so the answer is the one each document's own question would get.
+    /// The catalog's fingerprints of the runs of several documents, asked in one question where
+    /// each document's would be one (a round trip each, on a database server). The batch's
+    /// fingerprints are all written before any document is looked up, and none is written while
+    /// they are, so the answer is the one each document's own question would get.
     /// </summary>
     private sealed class Prefetched(ICatalog catalog, int limitPerHash)
     {
@@ -292,11 +300,11 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         /// are at hand, as many as fit in one question (a long text's are asked a slice at a time
         /// by its own lookups, as ever); returns the position after the last one asked.
         /// </summary>
-        public int Fetch(DocumentFingerprints?[] documents, int first)
+        public int Fetch(Func<int, DocumentFingerprints?> fingerprintsAt, int count, int first)
         {
             _found.Clear();
             var next = first;
-            while (next < documents.Length && documents[next] is { } fingerprints && _found.Count + fingerprints.Count <= HashesAtOnce)
+            while (next < count && fingerprintsAt(next) is { } fingerprints && _found.Count + fingerprints.Count <= HashesAtOnce)
             {
                 foreach (var fingerprint in fingerprints)
                     _found.TryAdd(fingerprint.Hash, []);
@@ -325,11 +333,11 @@ internal sealed class ReuseIndexer(ICatalog catalog)
     /// alone when that many come back), else the others' (the document itself among them only
     /// where its pair with itself is to be detected again).
     /// </summary>
-    private sealed class PairLookup(ICatalog catalog, HashSet<string> others) : IFingerprintLookup
+    private sealed class PairLookup(Prefetched catalog, HashSet<string> others) : IFingerprintLookup
     {
         public IReadOnlyList<Fingerprint> Lookup(IReadOnlyCollection<ulong> hashes, int limitPerHash)
         {
-            var found = catalog.FindFingerprints(hashes, limitPerHash);
+            var found = catalog.Find(hashes, limitPerHash);
             return [.. found.GroupBy(f => f.Hash).SelectMany(g => g.Count() >= limitPerHash ? g : g.Where(f => others.Contains(f.DocumentId)))];
         }
     }
