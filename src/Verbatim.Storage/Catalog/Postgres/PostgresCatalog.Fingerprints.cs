@@ -67,21 +67,31 @@ public sealed partial class PostgresCatalog
         if (hashes.Count == 0 || limitPerHash <= 0)
             return found;
         // Each hash is read up to the limit, however many documents hold it (a letterhead, a formula).
-        // The id is a subquery, not a join: during an ingest the tables outgrow their statistics,
-        // and a join was planned as a scan of every document once per hash asked.
+        // The ids are asked apart, once for each document, not joined: during an ingest the tables
+        // outgrow their statistics, and a join was planned as a scan of every document once per
+        // hash asked; and a lookup's rows are often ten times its documents.
         using var select = Command("""
-            SELECT f.hash, (SELECT d.id FROM documents d WHERE d.row = f.document), f.word, f.start
+            SELECT f.hash, f.document, f.word, f.start
             FROM unnest(@hashes) h (hash)
             CROSS JOIN LATERAL (SELECT * FROM fingerprints WHERE hash = h.hash LIMIT @limit) f
             """);
         var asked = select.Parameters.Add("hashes", NpgsqlDbType.Array | NpgsqlDbType.Bigint);
         select.Parameters.AddWithValue("limit", limitPerHash);
+        var rows = new List<(long Hash, long Document, int Word, int Start)>();
         foreach (var slice in hashes.Select(h => unchecked((long)h)).Distinct().Order().Chunk(HashesAskedAtOnce))
         {
             asked.Value = slice;
             using var reader = select.ExecuteReader();
             while (reader.Read())
-                found.Add(new Fingerprint(unchecked((ulong)reader.GetInt64(0)), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
+                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3)));
+        }
+        // Outside a transaction another writer's commit may drop a document between the two
+        // statements: its rows are left out, as if read after it.
+        var ids = IdsOf(rows.Select(r => r.Document));
+        foreach (var (hash, document, word, start) in rows)
+        {
+            if (ids.TryGetValue(document, out var id))
+                found.Add(new Fingerprint(unchecked((ulong)hash), id, word, start));
         }
         return found;
     }

@@ -302,6 +302,21 @@ public sealed partial class PostgresCatalog : ICatalog
         return rows;
     }
 
+    /// <summary>The id of each document row, by row, in one statement.</summary>
+    private Dictionary<long, string> IdsOf(IEnumerable<long> rows)
+    {
+        var ids = new Dictionary<long, string>();
+        var asked = rows.Distinct().ToArray();
+        if (asked.Length == 0)
+            return ids;
+        using var find = Command("SELECT row, id FROM documents WHERE row = ANY(@rows)");
+        find.Parameters.AddWithValue("rows", asked);
+        using var reader = find.ExecuteReader();
+        while (reader.Read())
+            ids[reader.GetInt64(0)] = reader.GetString(1);
+        return ids;
+    }
+
     public ICatalogBatch Batch()
     {
         if (_transaction is not null)
