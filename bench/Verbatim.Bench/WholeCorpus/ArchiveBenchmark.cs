@@ -71,11 +71,14 @@ public static partial class ArchiveBenchmark
         {
             // Ingest: what `verbatim ingest` does, format detection included.
             using var archive = Archive.Init(Path.Combine(work, "archive-" + backend.ToLowerInvariant()), backend == Postgres ? postgresCatalog : null);
+            var statements = backend == Postgres ? new StatementTimes() : null;
             var ingestClock = Stopwatch.StartNew();
             var report = archive.Ingest([letters], new IngestOptions(FormatRegistry.Auto, "archive benchmark", new StoreUser("bench")));
             ingestClock.Stop();
+            statements?.Dispose();
             var ids = report.Documents.Select(d => d.Id).ToList();
             Console.WriteLine($"Verbatim-{backend} ingest: {ids.Count} documents in {ingestClock.Elapsed.TotalSeconds:0.00} s = {ids.Count / ingestClock.Elapsed.TotalSeconds:0.0} documents/s ({report.Failed.Count} files failed)");
+            statements?.Print($"Verbatim-{backend} ingest's SQL", ingestClock.Elapsed, ids.Count);
             foreach (var failure in report.Failed.Take(5))
                 Console.WriteLine($"  failed: {failure.Path}: {failure.Error}");
             var renamed = ids.Count(id => SuffixedId().IsMatch(id));

@@ -109,8 +109,8 @@ public interface ICatalog : IDisposable
     /// <summary>The fingerprints the catalog holds of one document, in no set order; empty for a document it does not hold.</summary>
     IReadOnlyList<Fingerprint> FingerprintsOf(string id);
 
-    /// <summary>Drops every link between the two documents, in either direction (or a document's links with itself, where both are one).</summary>
-    void RemoveQuoteLinksBetween(string a, string b);
+    /// <summary>Drops every link between the document and each of the others, in either direction (its links with itself, where it is among them).</summary>
+    void RemoveQuoteLinksBetween(string id, IReadOnlyCollection<string> others);
 
     /// <summary>
     /// Adds passages found between documents the catalog holds. An <see cref="Upsert"/> or

@@ -44,6 +44,7 @@ internal sealed class ReuseIndexer(ICatalog catalog)
     private readonly ReuseDetector _detector = new();
     private readonly int _limit = ReuseOptions.Default.MaximumOccurrences;
     private readonly Dictionary<string, (string? PartOf, ReuseDocument Reuse)> _resolved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _sameText = new(StringComparer.Ordinal);
 
     public static string SchemeVersion => FingerprintScheme.Default.Version;
 
@@ -72,12 +73,16 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         var (added, lastWritten) = WriteFingerprints(documents, othersHeld);
 
         var seen = new Dictionary<ulong, int>();
+        var prefetched = new Prefetched(catalog, _limit + 1);
+        var fetchedUpTo = 0;
         for (var i = 0; i < documents.Count; i++)
         {
+            if (i == fetchedUpTo)
+                fetchedUpTo = prefetched.Fetch(k => lastWritten[k], documents.Count, i);
             var document = Keep(documents[i].PartOf, ReuseDocuments.Quotable(ReuseDocuments.Of(documents[i]))).Reuse;
             var fingerprints = lastWritten[i] ?? Fingerprints(document);
             lastWritten[i] = null;
-            var lookup = new BatchLookup(catalog, batch, i, othersHeld ? seen : null);
+            var lookup = new BatchLookup(prefetched, batch, i, othersHeld ? seen : null);
             AddLinks(_detector.DetectFor(document, fingerprints.Text, fingerprints, lookup, Resolve));
         }
         if (othersHeld)
@@ -169,9 +174,12 @@ internal sealed class ReuseIndexer(ICatalog catalog)
     {
         var pairs = new SortedSet<(string A, string B)>(Comparer<(string A, string B)>.Create((x, y) =>
             string.CompareOrdinal(x.A, y.A) is var a and not 0 ? a : string.CompareOrdinal(x.B, y.B)));
+        // Every crossing run's places in one question: each count is exact (a run counted at the
+        // cap crosses nothing), so asking for the most of any reads all of each.
+        var placesOf = crossings.Count == 0 ? null : catalog.FindFingerprints(crossings.Keys, crossings.Values.Max()).ToLookup(f => f.Hash);
         foreach (var (hash, places) in crossings)
         {
-            var holders = catalog.FindFingerprints([hash], places).Where(f => !batch.ContainsKey(f.DocumentId))
+            var holders = placesOf![hash].Take(places).Where(f => !batch.ContainsKey(f.DocumentId))
                 .GroupBy(f => f.DocumentId).Select(g => (Id: g.Key, Places: g.Count())).OrderBy(h => h.Id, StringComparer.Ordinal).ToList();
             for (var i = 0; i < holders.Count; i++)
             {
@@ -184,14 +192,21 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         }
         // Each document is looked up once, against all its partners: a crossing run is most often
         // one of several (a letterhead is many runs), held by the same few dozen documents.
-        foreach (var group in pairs.GroupBy(p => p.A, StringComparer.Ordinal))
+        var groups = pairs.GroupBy(p => p.A, StringComparer.Ordinal).Select(g => (Id: g.Key, Partners: g.Select(p => p.B).ToHashSet(StringComparer.Ordinal))).ToList();
+        var made = new DocumentFingerprints?[groups.Count];
+        DocumentFingerprints FingerprintsAt(int k) => made[k] ??= Fingerprints(Resolve(groups[k].Id));
+        var prefetched = new Prefetched(catalog, _limit + 1);
+        var fetchedUpTo = 0;
+        for (var i = 0; i < groups.Count; i++)
         {
-            var partners = group.Select(p => p.B).ToHashSet(StringComparer.Ordinal);
-            foreach (var partner in partners)
-                catalog.RemoveQuoteLinksBetween(group.Key, partner);
-            var document = Resolve(group.Key);
-            var fingerprints = Fingerprints(document);
-            AddLinks(_detector.DetectFor(document, fingerprints.Text, fingerprints, new PairLookup(catalog, partners), Resolve));
+            if (i == fetchedUpTo)
+                fetchedUpTo = prefetched.Fetch(FingerprintsAt, groups.Count, i);
+            var (id, partners) = groups[i];
+            catalog.RemoveQuoteLinksBetween(id, partners);
+            var document = Resolve(id);
+            var fingerprints = FingerprintsAt(i);
+            made[i] = null;
+            AddLinks(_detector.DetectFor(document, fingerprints.Text, fingerprints, new PairLookup(prefetched, partners), Resolve));
         }
     }
 
@@ -207,8 +222,20 @@ internal sealed class ReuseIndexer(ICatalog catalog)
 
     private bool IsPartOf(string part, string whole) => part != whole && Read(part).PartOf == whole;
 
-    // The catalog holds the text keys of every document indexed here: each is upserted before it is indexed.
-    private bool AreOneText(string first, string second) => first != second && catalog.SameText(first).Contains(second, StringComparer.Ordinal);
+    // The catalog holds the text keys of every document indexed here: each is upserted before it
+    // is indexed, and none changes while it is, so what the catalog said of one is kept.
+    private bool AreOneText(string first, string second)
+    {
+        if (first == second)
+            return false;
+        if (!_sameText.TryGetValue(first, out var same))
+        {
+            if (_sameText.Count >= KeptTexts)
+                _sameText.Clear();
+            _sameText[first] = same = catalog.SameText(first);
+        }
+        return same.Contains(second, StringComparer.Ordinal);
+    }
 
     private ReuseDocument Resolve(string id) => Read(id).Reuse;
 
@@ -238,11 +265,11 @@ internal sealed class ReuseIndexer(ICatalog catalog)
     /// documents outside the batch, before it in the batch, or itself.
     /// </summary>
     /// <param name="seen">Where given, the places of each run asked are noted in it.</param>
-    private sealed class BatchLookup(ICatalog catalog, Dictionary<string, int> batch, int position, Dictionary<ulong, int>? seen) : IFingerprintLookup
+    private sealed class BatchLookup(Prefetched catalog, Dictionary<string, int> batch, int position, Dictionary<ulong, int>? seen) : IFingerprintLookup
     {
         public IReadOnlyList<Fingerprint> Lookup(IReadOnlyCollection<ulong> hashes, int limitPerHash)
         {
-            var found = catalog.FindFingerprints(hashes, limitPerHash);
+            var found = catalog.Find(hashes, limitPerHash);
             var kept = new List<Fingerprint>(found.Count);
             foreach (var group in found.GroupBy(f => f.Hash))
             {
@@ -256,16 +283,61 @@ internal sealed class ReuseIndexer(ICatalog catalog)
     }
 
     /// <summary>
+    /// The catalog's fingerprints of the runs of several documents, asked in one question where
+    /// each document's would be one (a round trip each, on a database server). The batch's
+    /// fingerprints are all written before any document is looked up, and none is written while
+    /// they are, so the answer is the one each document's own question would get.
+    /// </summary>
+    private sealed class Prefetched(ICatalog catalog, int limitPerHash)
+    {
+        // Runs asked at once, of as many documents as they come from: a batch's, most often.
+        private const int HashesAtOnce = 20_000;
+
+        private readonly Dictionary<ulong, List<Fingerprint>> _found = [];
+
+        /// <summary>
+        /// Asks for the runs of the documents from <paramref name="first"/> on whose fingerprints
+        /// are at hand, as many as fit in one question (a long text's are asked a slice at a time
+        /// by its own lookups, as ever); returns the position after the last one asked.
+        /// </summary>
+        public int Fetch(Func<int, DocumentFingerprints?> fingerprintsAt, int count, int first)
+        {
+            _found.Clear();
+            var next = first;
+            while (next < count && fingerprintsAt(next) is { } fingerprints && _found.Count + fingerprints.Count <= HashesAtOnce)
+            {
+                foreach (var fingerprint in fingerprints)
+                    _found.TryAdd(fingerprint.Hash, []);
+                next++;
+            }
+            if (_found.Count > 0)
+            {
+                foreach (var fingerprint in catalog.FindFingerprints(_found.Keys, limitPerHash))
+                    _found[fingerprint.Hash].Add(fingerprint);
+            }
+            return Math.Max(next, first + 1);
+        }
+
+        public IReadOnlyList<Fingerprint> Find(IReadOnlyCollection<ulong> hashes, int limit)
+        {
+            var distinct = hashes.Distinct().ToList();
+            return limit == limitPerHash && distinct.TrueForAll(_found.ContainsKey)
+                ? [.. distinct.SelectMany(h => _found[h])]
+                : catalog.FindFingerprints(hashes, limit);
+        }
+    }
+
+    /// <summary>
     /// The catalog's fingerprints as one document may pair with <c>others</c> alone: all of a run
     /// held more than the limit (the detector asks for one more than the limit, and leaves a run
     /// alone when that many come back), else the others' (the document itself among them only
     /// where its pair with itself is to be detected again).
     /// </summary>
-    private sealed class PairLookup(ICatalog catalog, HashSet<string> others) : IFingerprintLookup
+    private sealed class PairLookup(Prefetched catalog, HashSet<string> others) : IFingerprintLookup
     {
         public IReadOnlyList<Fingerprint> Lookup(IReadOnlyCollection<ulong> hashes, int limitPerHash)
         {
-            var found = catalog.FindFingerprints(hashes, limitPerHash);
+            var found = catalog.Find(hashes, limitPerHash);
             return [.. found.GroupBy(f => f.Hash).SelectMany(g => g.Count() >= limitPerHash ? g : g.Where(f => others.Contains(f.DocumentId)))];
         }
     }

@@ -40,36 +40,42 @@ public sealed partial class PostgresCatalog
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(found);
         using var scope = _transaction is null ? Batch() : null;
-        var row = RowOf(document.Id) ?? throw new InvalidOperationException($"{document.Id} is not catalogued");
-        using (var delete = Command("DELETE FROM mentions WHERE document = @row; DELETE FROM dating WHERE document = @row"))
-        {
-            delete.Parameters.AddWithValue("row", row);
-            delete.ExecuteNonQuery();
-        }
-
-        using var insert = Command("INSERT INTO mentions (document, kind, role, name, ref, authority, found) VALUES (@document, @kind, @role, @name, @ref, @authority, @found)");
-        var parameters = new[] { "kind", "role", "name", "ref", "authority", "found" }.Select(n => insert.Parameters.Add(n, NpgsqlDbType.Text)).ToArray();
-        insert.Parameters.AddWithValue("document", row);
-        foreach (var name in CatalogRows.NamesBesidesPeople(document, found))
-        {
-            foreach (var (parameter, value) in parameters.Zip(CatalogRows.MentionValues(name)))
-                parameter.Value = Storable(value);
-            insert.ExecuteNonQuery();
-        }
-
-        if (document.Written is not { } written)
-        {
-            scope?.Commit();
-            return;
-        }
-        using var dating = Command("""
-            INSERT INTO dating (document, date, not_before, not_after, precision, place, place_ref, text, certainty, uncertain_part)
-            VALUES (@document, @date, @notBefore, @notAfter, @precision, @place, @placeRef, @text, @certainty, @uncertainPart)
+        var names = CatalogRows.NamesBesidesPeople(document, found).Select(CatalogRows.MentionValues).ToList();
+        // One round trip; every row finds the document's row by its id, and the first statement
+        // says whether there is one (where there is none, the others change nothing). The
+        // mentions keep the order given: it is their entry's.
+        using var upsert = Command($"""
+            SELECT row FROM documents WHERE id = @id;
+            DELETE FROM mentions m USING documents d WHERE m.document = d.row AND d.id = @id;
+            DELETE FROM dating t USING documents d WHERE t.document = d.row AND d.id = @id;
+            INSERT INTO mentions (document, kind, role, name, ref, authority, found)
+            SELECT d.row, m.kind, m.role, m.name, m.ref, m.authority, m.found
+            FROM documents d, unnest(@kinds, @roles, @names, @refs, @authorities, @found) WITH ORDINALITY m (kind, role, name, ref, authority, found, entry)
+            WHERE d.id = @id
+            ORDER BY m.entry;
+            {(document.Written is null ? "" : """
+                INSERT INTO dating (document, date, not_before, not_after, precision, place, place_ref, text, certainty, uncertain_part)
+                SELECT row, @date, @notBefore, @notAfter, @precision, @place, @placeRef, @text, @certainty, @uncertainPart
+                FROM documents WHERE id = @id;
+                """)}
             """);
-        dating.Parameters.AddWithValue("document", row);
-        foreach (var (name, value) in CatalogRows.Dating(written))
-            dating.Parameters.AddWithValue(name, NpgsqlDbType.Text, (object?)(value is null ? null : Storable(value)) ?? DBNull.Value);
-        dating.ExecuteNonQuery();
+        upsert.Parameters.AddWithValue("id", document.Id);
+        string[] columns = ["kinds", "roles", "names", "refs", "authorities", "found"];
+        for (var column = 0; column < columns.Length; column++)
+            upsert.Parameters.AddWithValue(columns[column], NpgsqlDbType.Array | NpgsqlDbType.Text, names.Select(values => values[column] is string text ? Storable(text) : null).ToArray());
+        if (document.Written is { } written)
+        {
+            foreach (var (name, value) in CatalogRows.Dating(written))
+                upsert.Parameters.AddWithValue(name, NpgsqlDbType.Text, (object?)(value is null ? null : Storable(value)) ?? DBNull.Value);
+        }
+        using (var reader = upsert.ExecuteReader())
+        {
+            if (!reader.Read())
+                throw new InvalidOperationException($"{document.Id} is not catalogued");
+            while (reader.NextResult())
+            {
+            }
+        }
         scope?.Commit();
     }
 

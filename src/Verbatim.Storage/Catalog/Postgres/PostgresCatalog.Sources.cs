@@ -30,11 +30,14 @@ public sealed partial class PostgresCatalog
 
     public void SetSourceDigest(string id, string digest)
     {
-        var row = RowOf(id) ?? throw new InvalidOperationException($"the catalog holds no document {id}");
-        using var insert = Command("INSERT INTO sources (document, digest) VALUES (@document, @digest) ON CONFLICT (document) DO UPDATE SET digest = excluded.digest");
-        insert.Parameters.AddWithValue("document", row);
+        using var insert = Command("""
+            INSERT INTO sources (document, digest) SELECT row, @digest FROM documents WHERE id = @id
+            ON CONFLICT (document) DO UPDATE SET digest = excluded.digest
+            """);
+        insert.Parameters.AddWithValue("id", id);
         insert.Parameters.AddWithValue("digest", digest);
-        insert.ExecuteNonQuery();
+        if (insert.ExecuteNonQuery() == 0)
+            throw new InvalidOperationException($"the catalog holds no document {id}");
     }
 
     public string? HolderOfSource(string digest)
@@ -53,16 +56,6 @@ public sealed partial class PostgresCatalog
             """);
         select.Parameters.AddWithValue("id", id);
         return CatalogRows.FirstColumn(select);
-    }
-
-    private void InsertTextKey(long row, Document document)
-    {
-        if (TextIdentity.KeyOf(document.BodyText) is not { } key)
-            return;
-        using var insert = Command("INSERT INTO text_keys (document, key) VALUES (@document, @key)");
-        insert.Parameters.AddWithValue("document", row);
-        insert.Parameters.AddWithValue("key", NpgsqlDbType.Text, key);
-        insert.ExecuteNonQuery();
     }
 
     public void SetAccess(string id, DocumentAccess access)

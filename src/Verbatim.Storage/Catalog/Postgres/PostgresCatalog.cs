@@ -193,53 +193,52 @@ public sealed partial class PostgresCatalog : ICatalog
     {
         ArgumentNullException.ThrowIfNull(document);
         using var scope = _transaction is null ? Batch() : null;
-        Remove(document.Id);
         _results = null;
-        var date = DocumentDates.SortDate(document);
-        using var insert = Command("""
+        var people = new[] { ("author", document.Authors), ("addressee", document.Addressees), ("copy", document.CopiesTo) }
+            .SelectMany(r => r.Item2.Select((person, position) => (Role: r.Item1, Position: position, Person: person))).ToList();
+        var key = TextIdentity.KeyOf(document.BodyText);
+        // One round trip: the old rows go (the other tables' with the document's row, ON DELETE
+        // CASCADE), and every row after the first finds the document's new row by its id.
+        using var upsert = Command($"""
+            DELETE FROM quote_links WHERE source = @id OR target = @id;
+            DELETE FROM documents WHERE id = @id;
             INSERT INTO documents (id, title, kind, date, year, attested, collection, volume, part_of, version)
-            VALUES (@id, @title, @kind, @date, @year, @attested, @collection, @volume, @partOf, @version)
-            RETURNING row
+            VALUES (@id, @title, @kind, @date, @year, @attested, @collection, @volume, @partOf, @version);
+            INSERT INTO people (document, role, position, name, name_key, ref)
+            SELECT d.row, p.role, p.position, p.name, p.name_key, p.ref
+            FROM documents d, unnest(@roles, @positions, @names, @nameKeys, @refs) p (role, position, name, name_key, ref)
+            WHERE d.id = @id;
+            INSERT INTO texts (document, body, notes, search) SELECT row, @body, @notes, @search::tsvector FROM documents WHERE id = @id;
+            {(key is null ? "" : "INSERT INTO text_keys (document, key) SELECT row, @key FROM documents WHERE id = @id;")}
             """);
-        insert.Parameters.AddWithValue("id", document.Id);
-        insert.Parameters.AddWithValue("title", Storable(document.Title));
-        insert.Parameters.AddWithValue("kind", DocumentKinds.Name(document.Kind));
-        insert.Parameters.AddWithValue("date", NpgsqlDbType.Text, (object?)date ?? DBNull.Value);
-        insert.Parameters.AddWithValue("year", NpgsqlDbType.Integer, (object?)DocumentDates.YearOf(date) ?? DBNull.Value);
-        insert.Parameters.AddWithValue("attested", NpgsqlDbType.Text, (object?)DocumentDates.AttestedDate(document) ?? DBNull.Value);
-        insert.Parameters.AddWithValue("collection", NpgsqlDbType.Text, (object?)document.Source?.Collection ?? DBNull.Value);
-        insert.Parameters.AddWithValue("volume", NpgsqlDbType.Text, (object?)document.Source?.Volume ?? DBNull.Value);
-        insert.Parameters.AddWithValue("partOf", NpgsqlDbType.Text, (object?)document.PartOf ?? DBNull.Value);
-        insert.Parameters.AddWithValue("version", version);
-        var row = (long)insert.ExecuteScalar()!;
-
-        using var person = Command("INSERT INTO people (document, role, position, name, name_key, ref) VALUES (@document, @role, @position, @name, @key, @ref)");
-        var (documentValue, roleValue, positionValue, nameValue, keyValue, refValue) = (person.Parameters.Add("document", NpgsqlDbType.Bigint),
-            person.Parameters.Add("role", NpgsqlDbType.Text), person.Parameters.Add("position", NpgsqlDbType.Integer),
-            person.Parameters.Add("name", NpgsqlDbType.Text), person.Parameters.Add("key", NpgsqlDbType.Text), person.Parameters.Add("ref", NpgsqlDbType.Text));
-        foreach (var (role, people) in new[] { ("author", document.Authors), ("addressee", document.Addressees), ("copy", document.CopiesTo) })
-        {
-            for (var i = 0; i < people.Count; i++)
-            {
-                (documentValue.Value, roleValue.Value, positionValue.Value) = (row, role, i);
-                (nameValue.Value, keyValue.Value, refValue.Value) = (Storable(people[i].Name), Storable(ResultIndex.NameKey(people[i].Name)), (object?)people[i].Ref ?? DBNull.Value);
-                person.ExecuteNonQuery();
-            }
-        }
-
+        var date = DocumentDates.SortDate(document);
+        upsert.Parameters.AddWithValue("id", document.Id);
+        upsert.Parameters.AddWithValue("title", Storable(document.Title));
+        upsert.Parameters.AddWithValue("kind", DocumentKinds.Name(document.Kind));
+        upsert.Parameters.AddWithValue("date", NpgsqlDbType.Text, (object?)date ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("year", NpgsqlDbType.Integer, (object?)DocumentDates.YearOf(date) ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("attested", NpgsqlDbType.Text, (object?)DocumentDates.AttestedDate(document) ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("collection", NpgsqlDbType.Text, (object?)document.Source?.Collection ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("volume", NpgsqlDbType.Text, (object?)document.Source?.Volume ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("partOf", NpgsqlDbType.Text, (object?)document.PartOf ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("version", version);
+        upsert.Parameters.AddWithValue("roles", NpgsqlDbType.Array | NpgsqlDbType.Text, people.Select(p => p.Role).ToArray());
+        upsert.Parameters.AddWithValue("positions", NpgsqlDbType.Array | NpgsqlDbType.Integer, people.Select(p => p.Position).ToArray());
+        upsert.Parameters.AddWithValue("names", NpgsqlDbType.Array | NpgsqlDbType.Text, people.Select(p => Storable(p.Person.Name)).ToArray());
+        upsert.Parameters.AddWithValue("nameKeys", NpgsqlDbType.Array | NpgsqlDbType.Text, people.Select(p => Storable(ResultIndex.NameKey(p.Person.Name))).ToArray());
+        upsert.Parameters.AddWithValue("refs", NpgsqlDbType.Array | NpgsqlDbType.Text, people.Select(p => p.Person.Ref).ToArray());
         var notes = string.Join(Document.BlockSeparator, document.Notes.Select(n => n.Text));
-        using var text = Command("INSERT INTO texts (document, body, notes, search) VALUES (@document, @body, @notes, @search::tsvector)");
-        text.Parameters.AddWithValue("document", row);
-        text.Parameters.AddWithValue("body", Storable(document.BodyText));
-        text.Parameters.AddWithValue("notes", Storable(notes));
-        text.Parameters.AddWithValue("search", TextSearch.Vector([
+        upsert.Parameters.AddWithValue("body", Storable(document.BodyText));
+        upsert.Parameters.AddWithValue("notes", Storable(notes));
+        upsert.Parameters.AddWithValue("search", TextSearch.Vector([
             (document.Title, 'A'),
             (string.Join("; ", document.Authors.Concat(document.Addressees).Concat(document.CopiesTo).Select(p => p.Name)), 'B'),
             (document.BodyText, 'C'),
             (notes, 'D'),
         ]));
-        text.ExecuteNonQuery();
-        InsertTextKey(row, document);
+        if (key is not null)
+            upsert.Parameters.AddWithValue("key", NpgsqlDbType.Text, key);
+        upsert.ExecuteNonQuery();
         scope?.Commit();
     }
 
@@ -283,6 +282,39 @@ public sealed partial class PostgresCatalog : ICatalog
         using var find = Command("SELECT row FROM documents WHERE id = @id");
         find.Parameters.AddWithValue("id", id);
         return find.ExecuteScalar() as long?;
+    }
+
+    /// <summary>The row of each document, by id, in one statement.</summary>
+    /// <exception cref="InvalidOperationException">The catalog holds no document of one of the ids.</exception>
+    private Dictionary<string, long> RowsOf(IEnumerable<string> ids)
+    {
+        var asked = ids.Distinct(StringComparer.Ordinal).ToArray();
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var find = Command("SELECT id, row FROM documents WHERE id = ANY(@ids)"))
+        {
+            find.Parameters.AddWithValue("ids", asked);
+            using var reader = find.ExecuteReader();
+            while (reader.Read())
+                rows[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        if (asked.FirstOrDefault(id => !rows.ContainsKey(id)) is { } missing)
+            throw new InvalidOperationException($"the catalog holds no document {missing}");
+        return rows;
+    }
+
+    /// <summary>The id of each document row, by row, in one statement.</summary>
+    private Dictionary<long, string> IdsOf(IEnumerable<long> rows)
+    {
+        var ids = new Dictionary<long, string>();
+        var asked = rows.Distinct().ToArray();
+        if (asked.Length == 0)
+            return ids;
+        using var find = Command("SELECT row, id FROM documents WHERE row = ANY(@rows)");
+        find.Parameters.AddWithValue("rows", asked);
+        using var reader = find.ExecuteReader();
+        while (reader.Read())
+            ids[reader.GetInt64(0)] = reader.GetString(1);
+        return ids;
     }
 
     public ICatalogBatch Batch()

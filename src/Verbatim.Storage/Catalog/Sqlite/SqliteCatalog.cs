@@ -415,13 +415,18 @@ public sealed partial class SqliteCatalog : ICatalog
         return CatalogRows.Fingerprints(select, id);
     }
 
-    public void RemoveQuoteLinksBetween(string a, string b)
+    public void RemoveQuoteLinksBetween(string id, IReadOnlyCollection<string> others)
     {
+        ArgumentNullException.ThrowIfNull(others);
         using var scope = _batch is null ? Batch() : null;
         using var delete = Command("DELETE FROM quote_links WHERE (source = $a AND target = $b) OR (source = $b AND target = $a)");
-        delete.Parameters.AddWithValue("$a", a);
-        delete.Parameters.AddWithValue("$b", b);
-        delete.ExecuteNonQuery();
+        delete.Parameters.AddWithValue("$a", id);
+        var other = delete.Parameters.Add("$b", SqliteType.Text);
+        foreach (var b in others)
+        {
+            other.Value = b;
+            delete.ExecuteNonQuery();
+        }
         scope?.Commit();
     }
 

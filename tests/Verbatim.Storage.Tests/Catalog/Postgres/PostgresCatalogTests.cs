@@ -20,4 +20,6 @@ public sealed class PostgresCatalogTests(PostgresCluster cluster) : CatalogContr
     }
 
     protected override ICatalog OpenAnother() => PostgresCatalog.Open(s_database!);
+
+    protected override int FingerprintsHeldUnwritten => PostgresCatalog.FingerprintsWrittenAtOnce;
 }
