@@ -40,13 +40,13 @@ public static partial class NameFinder
     private static readonly HashSet<string> NotInitials = ["P.S.", "P.P.S.", "N.B.", "C.C.", "R.C.P.", "C.P.C."];
 
     // Capitalised words that follow initials and are not surnames: "M.V. March 6", "V.I. With ...".
-    private static readonly HashSet<string> NotSurnames =
-    [
+    private static readonly HashSet<string> NotSurnames = new(StringComparer.Ordinal)
+    {
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "The", "This", "That", "These", "Those", "With", "And", "But", "For", "From", "After", "Before", "When", "While",
         "Not", "Also", "His", "Her", "Their", "Our", "Your", "Its", "Who", "Which", "What", "There", "Then", "Here",
-    ];
+    };
 
     private const string Surname = @"\p{Lu}[\p{Ll}]+(?:-\p{Lu}\p{Ll}+)?";
 
@@ -137,18 +137,39 @@ public static partial class NameFinder
             if (Free(initials.Index, initials.Length))
                 Add(Tidy(initials.Value), NameKind.Person, "dictated", initials.Index, initials.Length);
         }
-        foreach (var match in OneByOne(Words(), text))
+        // A word on its own is matched everywhere in the text: its key is made once for each
+        // distinct word, and its string only where it is a name.
+        var phonetic = new WordKeys(PhoneticKey.Of);
+        foreach (var match in Words().EnumerateMatches(text))
         {
-            if (BodyKeys.Contains(PhoneticKey.Of(match.Value)) && Free(match.Index, match.Length))
-                Add(match.Value, NameKind.Organisation, "organisation", match.Index, match.Length);
+            if (BodyKeys.Contains(phonetic.Of(text.AsSpan(match.Index, match.Length))) && Free(match.Index, match.Length))
+                Add(text.Substring(match.Index, match.Length), NameKind.Organisation, "organisation", match.Index, match.Length);
         }
-        foreach (var match in OneByOne(CapitalisedWord(), text))
+        var surnames = new WordKeys(SurnameKey);
+        var notSurnames = NotSurnames.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var match in CapitalisedWord().EnumerateMatches(text))
         {
-            if (Free(match.Index, match.Length) && !NotSurnames.Contains(match.Value) && known.Contains(SurnameKey(match.Value)))
-                Add(match.Value, NameKind.Person, "known", match.Index, match.Length);
+            var word = text.AsSpan(match.Index, match.Length);
+            if (!notSurnames.Contains(word) && known.Contains(surnames.Of(word)) && Free(match.Index, match.Length))
+                Add(word.ToString(), NameKind.Person, "known", match.Index, match.Length);
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
+    }
+
+    /// <summary>The key of each distinct word, made once: a key is a whole normalisation of its word.</summary>
+    private sealed class WordKeys(Func<string, string> make)
+    {
+        private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+
+        public string Of(ReadOnlySpan<char> word)
+        {
+            var lookup = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(word, out var key))
+                return key;
+            var text = word.ToString();
+            return _keys[text] = make(text);
+        }
     }
 
     /// <summary>
