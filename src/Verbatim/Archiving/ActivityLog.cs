@@ -173,6 +173,10 @@ public sealed class ActivityLog
     {
         var problems = new List<string>();
         var previous = Origin;
+        var head = File.Exists(_headPath) ? File.ReadAllText(_headPath).Trim().Split(' ') : null;
+        var headCount = head is [var counted, ..] && long.TryParse(counted, CultureInfo.InvariantCulture, out var n) ? n : -1;
+        // The digest of the entry the head names, where the log reaches it.
+        string? atHead = headCount == 0 ? Origin : null;
         // Line by line, none kept: the whole log is read, but never held.
         var lines = 0;
         foreach (var line in File.Exists(_path) ? ReadLines() : [])
@@ -186,11 +190,15 @@ public sealed class ActivityLog
             else if (entry.Previous != previous)
                 problems.Add($"{place}: the entry before it is not the one it was written after (it was changed, taken out or put in)");
             previous = Digest(line);
+            if (lines == headCount)
+                atHead = previous;
         }
-        var head = File.Exists(_headPath) ? File.ReadAllText(_headPath).Trim().Split(' ') : null;
+        // The head may name an entry before the last, where the chain runs on from it: an append
+        // flushes its lines, then writes the head, and a process killed in between leaves it
+        // behind (the next append writes it again). Entries cut off the end leave it past the log.
         if (head is null && lines > 0)
             problems.Add($"{Path.GetFileName(_headPath)}: missing, so the log's end cannot be checked");
-        else if (head is [var count, var digest, ..] && (count != lines.ToString(CultureInfo.InvariantCulture) || digest != previous))
+        else if (head is [var count, var digest, ..] && (headCount < 0 || headCount > lines || digest != atHead))
             problems.Add($"{Path.GetFileName(_path)}: ends at entry {lines}, but entry {count} was the last written (entries were cut off the end, or the last was changed)");
         return problems;
     }

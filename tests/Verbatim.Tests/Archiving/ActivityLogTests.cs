@@ -101,6 +101,24 @@ public sealed class ActivityLogTests : IDisposable
     }
 
     [Fact]
+    public void A_writer_cut_off_between_its_lines_and_the_head_is_no_damage_to_audit_but_a_head_off_the_chain_is()
+    {
+        WriteFive();
+        var headOfFive = File.ReadAllText(_layout.LogHead);
+        _log.Append("sign-in", "historian", "127.0.0.1");
+        _log.Append("read", "historian", "127.0.0.1", "lenin-1921-12-20-to-zalutsky-and-solts");
+        // The two lines were written and flushed; the process was killed before it wrote their head.
+        File.WriteAllText(_layout.LogHead, headOfFive);
+
+        Assert.Empty(_log.Verify());
+
+        // A head whose entry is not in the chain where it says is damage still.
+        var parts = headOfFive.Trim().Split(' ');
+        File.WriteAllText(_layout.LogHead, $"{parts[0]} {new string('1', 64)} {parts[2]}\n");
+        Assert.Contains(_log.Verify(), p => p.Contains("entry 5 was the last written", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_page_of_a_long_log_is_read_from_its_end_newest_first()
     {
         // Unicode in the lines: the end is read in blocks of bytes, and a line is cut only at its newline.
