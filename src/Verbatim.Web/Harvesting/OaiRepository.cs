@@ -152,8 +152,8 @@ public sealed class OaiRepository(ReadingRoom room, Viewer viewer, OaiSite site,
         var formats = Formats.AsEnumerable();
         if (identifier is not null)
         {
-            var record = Find(identifier);
-            if (!record.Deleted && !IsLetter(Read(record.Entry).Document))
+            var found = Find(identifier);
+            if (found.Records[0] is { Deleted: false } record && !IsLetter(Read(found, record).Document))
                 formats = formats.Where(f => f.Prefix != Cmif);
         }
         return new XElement(Oai + "ListMetadataFormats", formats.Select(f => new XElement(Oai + "metadataFormat",
@@ -177,8 +177,8 @@ public sealed class OaiRepository(ReadingRoom room, Viewer viewer, OaiSite site,
     private XElement GetRecord(string identifier, string prefix)
     {
         var format = FormatOf(prefix);
-        var record = Find(identifier);
-        return new XElement(Oai + "GetRecord", Record(record, format, headersOnly: false));
+        var found = Find(identifier);
+        return new XElement(Oai + "GetRecord", Record(found, found.Records[0], format, headersOnly: false));
     }
 
     private XElement List(string verb, IReadOnlyDictionary<string, string> given)
@@ -204,13 +204,14 @@ public sealed class OaiRepository(ReadingRoom room, Viewer viewer, OaiSite site,
             query = QueryOf(format, given.GetValueOrDefault("set"), from, until, HarvestMoment);
         }
         // One more than a page: whether there is a next page is known without counting again.
-        var (records, total) = room.Harvest(viewer, query with { Limit = pageSize + 1 }, withTotal: resumed is null);
+        var harvested = room.Harvest(viewer, query with { Limit = pageSize + 1 }, withTotal: resumed is null);
+        var records = harvested.Records;
         if (records.Count == 0)
             throw new ProtocolError("noRecordsMatch", "no record matches the request");
         var cursor = resumed?.Cursor ?? 0;
-        var size = total ?? resumed!.CompleteListSize;
+        var size = harvested.Total ?? resumed!.CompleteListSize;
         var page = records.Take(pageSize).ToList();
-        var list = new XElement(Oai + verb, page.Select(r => Record(r, FormatOf(prefix), headersOnly)));
+        var list = new XElement(Oai + verb, page.Select(r => Record(harvested, r, FormatOf(prefix), headersOnly)));
         if (records.Count > pageSize)
         {
             var last = page[^1].Entry;
@@ -247,7 +248,7 @@ public sealed class OaiRepository(ReadingRoom room, Viewer viewer, OaiSite site,
     /// </summary>
     private DateTimeOffset HarvestMoment => DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()).AddMilliseconds(-1);
 
-    private XElement Record(HarvestRecord record, MetadataFormat format, bool headersOnly)
+    private XElement Record(HarvestPage harvested, HarvestRecord record, MetadataFormat format, bool headersOnly)
     {
         var header = new XElement(Oai + "header",
             new XElement(Oai + "identifier", site.IdentifierPrefix + record.Entry.Id),
@@ -257,7 +258,7 @@ public sealed class OaiRepository(ReadingRoom room, Viewer viewer, OaiSite site,
             header.Add(new XAttribute("status", "deleted"));
             return headersOnly ? header : new XElement(Oai + "record", header);
         }
-        var view = Read(record.Entry);
+        var view = Read(harvested, record);
         header.Add(SetSpecs.SpecsOf(view.Document).Select(s => new XElement(Oai + "setSpec", s)));
         if (headersOnly)
             return header;
@@ -282,13 +283,14 @@ public sealed class OaiRepository(ReadingRoom room, Viewer viewer, OaiSite site,
         };
     }
 
-    private StoredView Read(HarvestEntry entry)
-        => room.Read(viewer, entry.Id, entry.Version, keep: false) ?? throw new ProtocolError("idDoesNotExist", $"{site.IdentifierPrefix}{entry.Id} is not in this repository");
+    private StoredView Read(HarvestPage harvested, HarvestRecord record)
+        => harvested.Read(record) ?? throw new ProtocolError("idDoesNotExist", $"{site.IdentifierPrefix}{record.Entry.Id} is not in this repository");
 
     private static bool IsLetter(Document document)
         => document.Authors.Count > 0 && document.Addressees.Count > 0 && document.Kind != DocumentKind.Compilation;
 
-    private HarvestRecord Find(string identifier)
+    /// <summary>The page of the one record the identifier names.</summary>
+    private HarvestPage Find(string identifier)
     {
         var id = identifier.StartsWith(site.IdentifierPrefix, StringComparison.Ordinal) ? identifier[site.IdentifierPrefix.Length..] : null;
         return (id is null ? null : room.HarvestRecordOf(viewer, id, now))

@@ -264,13 +264,17 @@ public sealed class ReadingRoom : IDisposable
     /// found in its files; null where there is none.
     /// </summary>
     /// <exception cref="DamagedDocumentException">The version's document.json is damaged past reading.</exception>
-    /// <param name="keep">Whether to keep what is read for the next request; a harvest, which reads every document once, keeps none, or the cache would grow to the whole archive.</param>
-    public StoredView? Read(Viewer viewer, string id, int? version = null, bool keep = true)
+    public StoredView? Read(Viewer viewer, string id, int? version = null)
     {
         if (!DocumentIdGuard.IsWellFormed(id))
             return null;
         var edition = Current();
-        if (!SeenBy(edition, viewer).MaySee(id))
+        return Read(edition, SeenBy(edition, viewer), viewer, id, version, keep: true);
+    }
+
+    private StoredView? Read(Edition edition, Visibility seen, Viewer viewer, string id, int? version, bool keep)
+    {
+        if (!seen.MaySee(id))
             return null;
         // A document that is not open today is read by name: the log says who read it, when and from where.
         if (edition.Closed.TryGetValue(id, out var rule) && !rule.IsOpenOn(Today) && Read(edition, id, version, keep) is { } closed)
@@ -360,12 +364,12 @@ public sealed class ReadingRoom : IDisposable
     /// whole harvest's size where asked; a document hidden from the viewer that everyone could once
     /// see is in it as deleted (<see cref="HarvestVisibility"/>), any other is not.
     /// </summary>
-    public (IReadOnlyList<HarvestRecord> Records, int? Total) Harvest(Viewer viewer, HarvestQuery query, bool withTotal)
+    public HarvestPage Harvest(Viewer viewer, HarvestQuery query, bool withTotal)
     {
         ArgumentNullException.ThrowIfNull(query);
         var edition = Current();
         var seen = SeenBy(edition, viewer);
-        return WithReader(catalog =>
+        var (records, total) = WithReader(catalog =>
         {
             using var snapshot = catalog.Snapshot();
             var deleted = HarvestVisibility.Deleted(catalog, seen, edition.PartOf, query.AsOf, Today);
@@ -373,19 +377,20 @@ public sealed class ReadingRoom : IDisposable
             var records = catalog.Harvest(asked).Select(e => new HarvestRecord(e, deleted.Contains(e.Id))).ToList();
             return ((IReadOnlyList<HarvestRecord>)records, withTotal ? catalog.HarvestCount(asked) : (int?)null);
         });
+        return new HarvestPage(records, total, ReaderOf(edition, seen, viewer));
     }
 
     /// <summary>
     /// One document as a harvest made now would give it: at its latest catalogued version made by
-    /// <paramref name="asOf"/>, or deleted; null where a harvest would not name it.
+    /// <paramref name="asOf"/>, or deleted, as the only record of a page; null where a harvest would not name it.
     /// </summary>
-    public HarvestRecord? HarvestRecordOf(Viewer viewer, string id, DateTimeOffset asOf)
+    public HarvestPage? HarvestRecordOf(Viewer viewer, string id, DateTimeOffset asOf)
     {
         var edition = Current();
         if (!DocumentIdGuard.IsWellFormed(id) || !edition.Positions.ContainsKey(id))
             return null;
         var seen = SeenBy(edition, viewer);
-        return WithReader(catalog =>
+        var record = WithReader(catalog =>
         {
             using var snapshot = catalog.Snapshot();
             var deleted = !seen.MaySee(id);
@@ -395,7 +400,12 @@ public sealed class ReadingRoom : IDisposable
                 ? new HarvestRecord(new HarvestEntry(id, version.Number, version.Created), deleted)
                 : null;
         });
+        return record is null ? null : new HarvestPage([record], 1, ReaderOf(edition, seen, viewer));
     }
+
+    // A harvest keeps nothing it reads: it reads every document once, and kept, the cache would grow to the whole archive.
+    private Func<HarvestRecord, StoredView?> ReaderOf(Edition edition, Visibility seen, Viewer viewer)
+        => record => record.Deleted ? null : Read(edition, seen, viewer, record.Entry.Id, record.Entry.Version, keep: false);
 
     /// <summary>The sets of a harvest that hold a document the viewer may see.</summary>
     public SetSpecs Sets(Viewer viewer)
@@ -564,6 +574,13 @@ public sealed class ReadingRoom : IDisposable
 }
 
 /// <summary>One stored version: the document read from its document.json, and the bytes as stored.</summary>
+/// <summary>
+/// Records of a harvest and the reading of their documents, both of one edition of the archive:
+/// a document closed while the page is written is given as the list gave it, never missing from it.
+/// </summary>
+/// <param name="Read">A record's document as the edition reads it for the viewer; null for a deleted record, or where the store does not hold the version.</param>
+public sealed record HarvestPage(IReadOnlyList<HarvestRecord> Records, int? Total, Func<HarvestRecord, StoredView?> Read);
+
 public sealed record StoredView(Document Document, StoredDocument Stored)
 {
     public int Version => Stored.Version.Number;
