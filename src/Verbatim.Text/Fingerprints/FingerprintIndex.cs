@@ -112,15 +112,15 @@ public sealed class FingerprintIndex(FingerprintScheme scheme) : IFingerprintLoo
         // document beyond the hits themselves.
         foreach (var slice in fingerprints.Chunk(FingerprintsLookedUpAtOnce))
         {
-            var byHash = lookup.Lookup([.. slice.Select(f => f.Hash).Distinct()], maximumOccurrences + 1)
-                .GroupBy(f => f.Hash)
-                .ToDictionary(g => g.Key, g => g.ToList());
+            var byHash = new FingerprintGroups(lookup.Lookup([.. slice.Select(f => f.Hash).Distinct()], maximumOccurrences + 1));
             foreach (var own in slice)
             {
-                if (!byHash.TryGetValue(own.Hash, out var others) || others.Count > maximumOccurrences)
+                var (first, end) = byHash.PlacesOf(own.Hash);
+                if (end - first > maximumOccurrences)
                     continue;
-                foreach (var other in others)
+                for (var k = first; k < end; k++)
                 {
+                    var other = byHash[k];
                     if (other.DocumentId == documentId && other.FirstWord <= own.FirstWord)
                         continue;
                     yield return new FingerprintHit(own.Hash, documentId, own.FirstWord, other.DocumentId, other.FirstWord);

@@ -259,6 +259,18 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         return _resolved[reuse.Id] = (partOf, reuse);
     }
 
+    /// <summary>All places of a run found at the limit (which the detector then leaves alone), else those it may pair with.</summary>
+    private static List<Fingerprint> Kept(IReadOnlyList<Fingerprint> found, FingerprintGroups byHash, int limitPerHash, Func<Fingerprint, bool> pairsWith)
+    {
+        var kept = new List<Fingerprint>(found.Count);
+        foreach (var fingerprint in found)
+        {
+            if (byHash.CountOf(fingerprint.Hash) >= limitPerHash || pairsWith(fingerprint))
+                kept.Add(fingerprint);
+        }
+        return kept;
+    }
+
     /// <summary>
     /// The catalog's fingerprints as the batch's document at <c>position</c> may pair with them:
     /// all of a run held more than the limit (which the detector then leaves alone), else those of
@@ -270,15 +282,13 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         public IReadOnlyList<Fingerprint> Lookup(IReadOnlyCollection<ulong> hashes, int limitPerHash)
         {
             var found = catalog.Find(hashes, limitPerHash);
-            var kept = new List<Fingerprint>(found.Count);
-            foreach (var group in found.GroupBy(f => f.Hash))
+            var byHash = new FingerprintGroups(found);
+            if (seen is not null)
             {
-                var places = group.Count();
-                if (seen is not null)
-                    seen[group.Key] = places;
-                kept.AddRange(places >= limitPerHash ? group : group.Where(f => !batch.TryGetValue(f.DocumentId, out var at) || at <= position));
+                foreach (var hash in byHash.Hashes)
+                    seen[hash] = byHash.CountOf(hash);
             }
-            return kept;
+            return Kept(found, byHash, limitPerHash, f => !batch.TryGetValue(f.DocumentId, out var at) || at <= position);
         }
     }
 
@@ -319,12 +329,9 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         }
 
         public IReadOnlyList<Fingerprint> Find(IReadOnlyCollection<ulong> hashes, int limit)
-        {
-            var distinct = hashes.Distinct().ToList();
-            return limit == limitPerHash && distinct.TrueForAll(_found.ContainsKey)
-                ? [.. distinct.SelectMany(h => _found[h])]
+            => limit == limitPerHash && _found.Count > 0 && hashes.All(_found.ContainsKey)
+                ? [.. hashes.Distinct().SelectMany(h => _found[h])]
                 : catalog.FindFingerprints(hashes, limit);
-        }
     }
 
     /// <summary>
@@ -338,7 +345,7 @@ internal sealed class ReuseIndexer(ICatalog catalog)
         public IReadOnlyList<Fingerprint> Lookup(IReadOnlyCollection<ulong> hashes, int limitPerHash)
         {
             var found = catalog.Find(hashes, limitPerHash);
-            return [.. found.GroupBy(f => f.Hash).SelectMany(g => g.Count() >= limitPerHash ? g : g.Where(f => others.Contains(f.DocumentId)))];
+            return Kept(found, new FingerprintGroups(found), limitPerHash, f => others.Contains(f.DocumentId));
         }
     }
 }

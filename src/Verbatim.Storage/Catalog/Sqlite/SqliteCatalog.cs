@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Verbatim.Model;
 using Verbatim.Searching;
@@ -315,14 +317,9 @@ public sealed partial class SqliteCatalog : ICatalog
         // start), and each page is read and dirtied once per call, not once per row. A prepared
         // statement run per row cost less than one statement over a JSON array of the rows (15
         // against 24 ms a document at 15 million rows).
-        using var insert = Command("INSERT OR IGNORE INTO fingerprints (hash, document, word, start) VALUES ($hash, $document, $word, $start)");
-        var (hashValue, documentValue, wordValue, startValue) = (insert.Parameters.Add("$hash", SqliteType.Integer), insert.Parameters.Add("$document", SqliteType.Integer),
-            insert.Parameters.Add("$word", SqliteType.Integer), insert.Parameters.Add("$start", SqliteType.Integer));
+        using var insert = new SqliteIntegerInsert(_connection, "INSERT OR IGNORE INTO fingerprints (hash, document, word, start) VALUES (?, ?, ?, ?)");
         foreach (var (fingerprint, rowid) in FingerprintOrder.Merge(rows))
-        {
-            (hashValue.Value, documentValue.Value, wordValue.Value, startValue.Value) = (unchecked((long)fingerprint.Hash), rowid, fingerprint.FirstWord, fingerprint.Start);
-            insert.ExecuteNonQuery();
-        }
+            insert.Run(unchecked((long)fingerprint.Hash), rowid, fingerprint.FirstWord, fingerprint.Start);
         scope?.Commit();
     }
 
@@ -337,17 +334,45 @@ public sealed partial class SqliteCatalog : ICatalog
         var ids = new Dictionary<long, string>();
         // Distinct and in key order: each seek then lands at or after the last one's page. Asked a
         // slice at a time, so that the list handed to SQLite stays small whatever the text's length.
-        foreach (var slice in hashes.Select(h => unchecked((long)h)).Distinct().Order().Chunk(HashesAskedAtOnce))
-            FindFingerprints(slice, limitPerHash, found, ids);
+        var ordered = new long[hashes.Count];
+        var count = 0;
+        foreach (var hash in hashes)
+            ordered[count++] = unchecked((long)hash);
+        Array.Sort(ordered);
+        var distinct = ordered.AsSpan(0, DistinctInPlace(ordered));
+        var json = new StringBuilder();
+        for (var first = 0; first < distinct.Length; first += HashesAskedAtOnce)
+            FindFingerprints(distinct.Slice(first, Math.Min(HashesAskedAtOnce, distinct.Length - first)), limitPerHash, found, ids, json);
         return found;
+    }
+
+    /// <summary>Moves each value of the sorted array to the front once; returns how many there are.</summary>
+    private static int DistinctInPlace(long[] sorted)
+    {
+        var kept = 0;
+        for (var k = 0; k < sorted.Length; k++)
+        {
+            if (kept == 0 || sorted[k] != sorted[kept - 1])
+                sorted[kept++] = sorted[k];
+        }
+        return kept;
+    }
+
+    /// <summary>The values as a JSON array for json_each, written into the builder given and made a string once.</summary>
+    private static string JsonArrayOf(ReadOnlySpan<long> values, StringBuilder json)
+    {
+        json.Clear().Append('[');
+        for (var k = 0; k < values.Length; k++)
+            (k == 0 ? json : json.Append(',')).Append(CultureInfo.InvariantCulture, $"{values[k]}");
+        return json.Append(']').ToString();
     }
 
     // Some 200 kB of JSON a statement: large enough that a statement's cost is in its seeks.
     private const int HashesAskedAtOnce = 10_000;
 
-    private void FindFingerprints(long[] hashes, int limitPerHash, List<Fingerprint> found, Dictionary<long, string> ids)
+    private void FindFingerprints(ReadOnlySpan<long> hashes, int limitPerHash, List<Fingerprint> found, Dictionary<long, string> ids, StringBuilder json)
     {
-        var asked = "[" + string.Join(',', hashes.Select(h => h.ToString(CultureInfo.InvariantCulture))) + "]";
+        var asked = JsonArrayOf(hashes, json);
 
         // A run held thousands of times (a letterhead, a formula) would hand back thousands of
         // rows, so each hash is first counted up to the limit, which stops after that many index
@@ -378,7 +403,7 @@ public sealed partial class SqliteCatalog : ICatalog
             JOIN documents d ON d.rowid = f.document
             """))
         {
-            select.Parameters.AddWithValue("$hashes", "[" + string.Join(',', rare.Select(h => h.ToString(CultureInfo.InvariantCulture))) + "]");
+            select.Parameters.AddWithValue("$hashes", JsonArrayOf(CollectionsMarshal.AsSpan(rare), json));
             Read(select);
         }
         foreach (var hash in common)
