@@ -344,16 +344,23 @@ public sealed partial class PostgresCatalog : ICatalog
     {
         if (_transaction is not null)
             return CatalogTransaction.None;
+        // Npgsql sends the BEGIN with the transaction's first statement, and the snapshot is taken
+        // there: everything read in it (the generation first) is of that one state.
         _transaction = _connection.BeginTransaction(IsolationLevel.RepeatableRead);
-        _batchWrites = false;
-        // The snapshot is taken at the transaction's first query, made here, so that everything
-        // read after (the generation included) is of that one state.
-        Execute("SET TRANSACTION READ ONLY; SELECT 1 FROM meta LIMIT 1");
-        return new CatalogTransaction(_transaction, null, () => _transaction = null);
+        (_batchWrites, _snapshotReadOnlyToSet) = (false, true);
+        return new CatalogTransaction(_transaction, null, () => (_transaction, _snapshotReadOnlyToSet, _snapshotEnded) = (null, false, false));
     }
 
-    public long Generation => Scalar(GenerationQuery) is string value
-        ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
+    // The snapshot's first statement also makes it read-only, so that a write in it is refused, not rolled back unseen.
+    private bool _snapshotReadOnlyToSet;
+
+    // A statement has carried the snapshot's COMMIT: one after it would read outside the snapshot.
+    private bool _snapshotEnded;
+
+    public long Generation => ParseGeneration(Scalar(GenerationQuery));
+
+    private static long ParseGeneration(object? value) => value is string text
+        ? long.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
         : 0;
 
     internal const string GenerationQuery = $"SELECT value FROM meta WHERE key = '{GenerationKey}'";
@@ -383,7 +390,17 @@ public sealed partial class PostgresCatalog : ICatalog
 
     private static object Storable(object value) => value is string text ? Storable(text) : value;
 
-    private NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction);
+    private NpgsqlCommand Command(string sql)
+    {
+        if (_snapshotEnded)
+            throw new InvalidOperationException("the snapshot has ended: a statement now would read another state");
+        if (_snapshotReadOnlyToSet)
+        {
+            sql = $"SET TRANSACTION READ ONLY; {sql}";
+            _snapshotReadOnlyToSet = false;
+        }
+        return new(sql, _connection, _transaction);
+    }
 
     private void Execute(string sql)
     {
