@@ -98,6 +98,8 @@ public static partial class ArchiveBenchmark
             }
             engines.Add(new Engine(backend, ids.Count, ingestClock.Elapsed, TimeVerbatim(q => archive.Search(q), queries!, options)));
             Console.WriteLine($"Verbatim-{backend}: queries timed");
+            if (backend == Postgres)
+                SearchStatementTimes.Print(q => archive.Search(q), queries!, Requests(queries!), options.Rounds);
         }
 
         // Last, as it drops the catalog's GIN index.
@@ -207,12 +209,14 @@ public static partial class ArchiveBenchmark
 
     private sealed record Timings(int[] Totals, double[][] Latencies);
 
+    private static List<SearchQuery> Requests(IReadOnlyList<BenchQuery> queries) => [.. queries.Select(q => new SearchQuery(q.Text)
+    {
+        Filter = new WorkFilter { Author = q.Author, YearFrom = q.Year, YearTo = q.Year },
+    })];
+
     private static Timings TimeVerbatim(Func<SearchQuery, SearchResults> search, IReadOnlyList<BenchQuery> queries, Options options)
     {
-        var requests = queries.Select(q => new SearchQuery(q.Text)
-        {
-            Filter = new WorkFilter { Author = q.Author, YearFrom = q.Year, YearTo = q.Year },
-        }).ToList();
+        var requests = Requests(queries);
         var totals = new int[queries.Count];
         for (var pass = 0; pass < options.Warmup; pass++)
         {

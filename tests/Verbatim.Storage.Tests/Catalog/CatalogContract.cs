@@ -215,6 +215,25 @@ public abstract class CatalogContract : IDisposable
     }
 
     [Fact]
+    public void A_narrow_filter_finds_what_another_connection_wrote_in_place_of_what_it_admitted_before()
+    {
+        var letter = TestDocuments.All.First(d => d.Id == "lenin-1921-10-20-to-stalin");
+        using (var batch = _catalog.Batch())
+        {
+            for (var copy = 1; copy <= 12; copy++)
+                _catalog.Upsert(letter with { Id = $"copy-{copy:00}", Authors = [new PersonRef($"Writer {copy:00}")] }, 1);
+            batch.Commit();
+        }
+        using var other = OpenAnother();
+        var query = new SearchQuery("Stalin") { Filter = new WorkFilter { Author = "writer 07" } };
+        Assert.Equal(["copy-07"], other.Search(query).Hits.Select(h => h.Id));
+
+        _catalog.Upsert(letter with { Id = "copy-07", Title = "Rewritten", Authors = [new PersonRef("Writer 07")] }, 2);
+
+        Assert.Equal(["Rewritten"], other.Search(query).Hits.Select(h => h.Title));
+    }
+
+    [Fact]
     public void A_filter_that_admits_few_documents_gives_the_hits_and_scores_of_the_whole_match_it_admits()
     {
         var letter = TestDocuments.All.First(d => d.Id == "lenin-1921-10-20-to-stalin");

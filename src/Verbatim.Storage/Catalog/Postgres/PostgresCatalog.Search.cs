@@ -16,12 +16,13 @@ public sealed partial class PostgresCatalog
         ArgumentNullException.ThrowIfNull(query);
         var parsed = FtsQuery.ForUser(query.Text);
         using var snapshot = Snapshot();
+        // A search that opened the snapshot ends it with its last statement; one inside another's leaves it open.
+        var ends = snapshot != CatalogTransaction.None;
         using var budget = new Budget(query.TimeLimit, cancellationToken);
         try
         {
             budget.Check();
-            var index = Results();
-            return TextSearch.Query(parsed.Terms) is { } match ? Match(query, match, parsed, index, budget) : Browse(query, index);
+            return TextSearch.Query(parsed.Terms) is { } match ? Match(query, match, parsed, budget, ends) : Browse(query, Results(), ends);
         }
         catch (Exception exception) when (budget.Stopped(exception))
         {
@@ -49,29 +50,23 @@ public sealed partial class PostgresCatalog
         return CatalogRows.FirstColumn(select);
     }
 
-    private SearchResults Match(SearchQuery query, string match, UserQuery parsed, ResultIndex index, Budget budget)
+    /// <summary>
+    /// The generation and the match are asked in one statement, the match narrowed by the result
+    /// index held from before; the page's hits in a second. Where the generation has moved since
+    /// that index was read, a narrowed match is asked again with the snapshot's own index.
+    /// </summary>
+    private SearchResults Match(SearchQuery query, string match, UserQuery parsed, Budget budget, bool ends)
     {
+        var held = _results;
+        var heldNarrowed = held?.Narrowed(query.Filter);
+        var (generation, matched) = ReadMatch(match, heldNarrowed, budget, withGeneration: true);
+        var index = Results(generation!.Value);
+        if (!ReferenceEquals(index, held) && (heldNarrowed is not null || index.Narrowed(query.Filter) is not null))
+            (_, matched) = ReadMatch(match, index.Narrowed(query.Filter), budget, withGeneration: false);
         var selects = index.Selector(query.Filter);
-        var scored = new List<(long Row, double Score)>();
-        // A narrow filter's rows go with the match, so that only they are ranked.
-        var narrowed = index.Narrowed(query.Filter);
-        var admitted = narrowed is null ? "" : " AND t.document = ANY(@rows)";
-        using (var select = Command($"SELECT t.document, {Rank} FROM texts t, CAST(@match AS tsquery) q WHERE t.search @@ q{admitted}"))
-        {
-            select.Parameters.AddWithValue("match", match);
-            if (narrowed is not null)
-                select.Parameters.AddWithValue("rows", narrowed.ToArray());
-            using var running = budget.Stops(select);
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-            {
-                var row = reader.GetInt64(0);
-                if (selects(row))
-                    scored.Add((row, reader.GetFloat(1)));
-            }
-        }
+        List<(long Row, double Score)> scored = [.. matched.Where(m => selects(m.Row))];
         budget.Check();
-        var results = index.Matched(query, scored, page => ReadHits(page, Snippets.WindowCharacters, (body, notes) =>
+        var results = index.Matched(query, scored, page => ReadHits(page, Snippets.WindowCharacters, ends, (body, notes) =>
         {
             budget.Check();
             return Snippets.Best(body, notes, parsed.Marked);
@@ -80,27 +75,54 @@ public sealed partial class PostgresCatalog
         return results;
     }
 
-    /// <summary>No words to match: the filters select, and the hits come in date order with the start of their text.</summary>
-    private SearchResults Browse(SearchQuery query, ResultIndex index)
-        => index.Browsed(query, page => ReadHits(page, 200, (start, _) => start));
-
-    /// <summary>Reads the hits of the rows given, each with its snippet: made from the first <paramref name="characters"/> of its body and notes.</summary>
-    private Dictionary<long, SearchHit> ReadHits(IReadOnlyList<long> rows, int characters, Func<string, string, string> snippet)
+    /// <summary>Every match with its rank (only those of <paramref name="admitted"/> where given: a narrow filter's rows, so that only they are ranked), after the generation if asked for.</summary>
+    private (long? Generation, List<(long Row, double Score)> Matched) ReadMatch(string match, IReadOnlyCollection<long>? admitted, Budget budget, bool withGeneration)
     {
-        using var command = Command("""
+        var generationFirst = withGeneration ? $"{GenerationQuery}; " : "";
+        using var select = Command($"{generationFirst}SELECT t.document, {Rank} FROM texts t, CAST(@match AS tsquery) q WHERE t.search @@ q{(admitted is null ? "" : " AND t.document = ANY(@rows)")}");
+        select.Parameters.AddWithValue("match", match);
+        if (admitted is not null)
+            select.Parameters.AddWithValue("rows", admitted.ToArray());
+        using var running = budget.Stops(select);
+        using var reader = select.ExecuteReader();
+        long? generation = null;
+        if (withGeneration)
+        {
+            generation = ParseGeneration(reader.Read() ? reader.GetValue(0) : null);
+            reader.NextResult();
+        }
+        var matched = new List<(long Row, double Score)>();
+        while (reader.Read())
+            matched.Add((reader.GetInt64(0), reader.GetFloat(1)));
+        return (generation, matched);
+    }
+
+    /// <summary>No words to match: the filters select, and the hits come in date order with the start of their text.</summary>
+    private SearchResults Browse(SearchQuery query, ResultIndex index, bool ends)
+        => index.Browsed(query, page => ReadHits(page, 200, ends, (start, _) => start));
+
+    /// <summary>
+    /// Reads the hits of the rows given, each with its snippet: made from the first <paramref name="characters"/> of its body and notes.
+    /// Where <paramref name="endsSnapshot"/>, the statement carries the snapshot's end (no round trip of its own), and nothing may be read after it.
+    /// </summary>
+    private Dictionary<long, SearchHit> ReadHits(IReadOnlyList<long> rows, int characters, bool endsSnapshot, Func<string, string, string> snippet)
+    {
+        using var command = Command($"""
             SELECT d.row, d.id, d.title, d.date, left(t.body, @characters), left(t.notes, @characters)
             FROM texts t JOIN documents d ON d.row = t.document
-            WHERE d.row = ANY(@rows)
+            WHERE d.row = ANY(@rows){(endsSnapshot ? "; COMMIT" : "")}
             """);
+        _snapshotEnded = endsSnapshot;
         command.Parameters.AddWithValue("characters", characters);
         command.Parameters.AddWithValue("rows", rows.ToArray());
         return CatalogRows.Hits(command, snippet);
     }
 
     /// <summary>What search keeps in memory of every document, read from the tables when first needed after a write.</summary>
-    private ResultIndex Results()
+    private ResultIndex Results() => Results(Generation);
+
+    private ResultIndex Results(long generation)
     {
-        var generation = Generation;
         if (_results is not null && generation == _resultsGeneration)
             return _results;
         // Only a connection that has not written may share: its snapshot is a committed generation.

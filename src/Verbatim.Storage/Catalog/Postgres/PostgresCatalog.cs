@@ -20,7 +20,14 @@ public sealed partial class PostgresCatalog : ICatalog
 {
     // Raised whenever the schema changes: an older catalog is dropped and rebuilt from the store.
     // 2: every version's time and access, for harvesters (PostgresCatalog.Versions.cs).
-    private const int SchemaVersion = 2;
+    // 3: the full-text index's list of rows not yet merged kept short (FullTextIndexOptions); upgraded in place.
+    private const int SchemaVersion = 3;
+
+    // GIN keeps newly written rows in a list that every search reads through, and the planner
+    // prices that list into the index's cost: at the default 4 MB (some 1,600 letters) a search
+    // for a rare word scanned the whole table until autovacuum merged it. At 256 kB the list is
+    // merged by the writer every hundred letters or so, and a search reads at most that much of it.
+    private const string FullTextIndexOptions = "gin_pending_list_limit = 256";
 
     private const string GenerationKey = "generation";
     private const string SchemaKey = "schema_version";
@@ -122,6 +129,12 @@ public sealed partial class PostgresCatalog : ICatalog
         var version = Scalar($"SELECT value FROM meta WHERE key = '{SchemaKey}'") as string;
         if (version == SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
             return;
+        if (version == "2")
+        {
+            Execute($"ALTER INDEX texts_search SET ({FullTextIndexOptions}); UPDATE meta SET value = '{SchemaVersion}' WHERE key = '{SchemaKey}'");
+            scope.Commit();
+            return;
+        }
         if (version is not null)
         {
             Execute("""
@@ -161,7 +174,7 @@ public sealed partial class PostgresCatalog : ICatalog
                 body text NOT NULL,
                 notes text NOT NULL,
                 search tsvector NOT NULL);
-            CREATE INDEX texts_search ON texts USING gin (search);
+            CREATE INDEX texts_search ON texts USING gin (search) WITH ({FullTextIndexOptions});
             CREATE TABLE fingerprints (
                 hash bigint NOT NULL,
                 document bigint NOT NULL REFERENCES documents (row) ON DELETE CASCADE,
@@ -331,16 +344,23 @@ public sealed partial class PostgresCatalog : ICatalog
     {
         if (_transaction is not null)
             return CatalogTransaction.None;
+        // Npgsql sends the BEGIN with the transaction's first statement, and the snapshot is taken
+        // there: everything read in it (the generation first) is of that one state.
         _transaction = _connection.BeginTransaction(IsolationLevel.RepeatableRead);
-        _batchWrites = false;
-        // The snapshot is taken at the transaction's first query, made here, so that everything
-        // read after (the generation included) is of that one state.
-        Execute("SET TRANSACTION READ ONLY; SELECT 1 FROM meta LIMIT 1");
-        return new CatalogTransaction(_transaction, null, () => _transaction = null);
+        (_batchWrites, _snapshotReadOnlyToSet) = (false, true);
+        return new CatalogTransaction(_transaction, null, () => (_transaction, _snapshotReadOnlyToSet, _snapshotEnded) = (null, false, false));
     }
 
-    public long Generation => Scalar(GenerationQuery) is string value
-        ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
+    // The snapshot's first statement also makes it read-only, so that a write in it is refused, not rolled back unseen.
+    private bool _snapshotReadOnlyToSet;
+
+    // A statement has carried the snapshot's COMMIT: one after it would read outside the snapshot.
+    private bool _snapshotEnded;
+
+    public long Generation => ParseGeneration(Scalar(GenerationQuery));
+
+    private static long ParseGeneration(object? value) => value is string text
+        ? long.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
         : 0;
 
     internal const string GenerationQuery = $"SELECT value FROM meta WHERE key = '{GenerationKey}'";
@@ -370,7 +390,17 @@ public sealed partial class PostgresCatalog : ICatalog
 
     private static object Storable(object value) => value is string text ? Storable(text) : value;
 
-    private NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction);
+    private NpgsqlCommand Command(string sql)
+    {
+        if (_snapshotEnded)
+            throw new InvalidOperationException("the snapshot has ended: a statement now would read another state");
+        if (_snapshotReadOnlyToSet)
+        {
+            sql = $"SET TRANSACTION READ ONLY; {sql}";
+            _snapshotReadOnlyToSet = false;
+        }
+        return new(sql, _connection, _transaction);
+    }
 
     private void Execute(string sql)
     {

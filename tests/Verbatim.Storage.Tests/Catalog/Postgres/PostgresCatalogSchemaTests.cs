@@ -27,7 +27,7 @@ public sealed class PostgresCatalogSchemaTests(PostgresCluster cluster)
             Assert.False(catalog.NeedsRebuild);
             catalog.Upsert(TestDocuments.All[0], 1);
         }
-        Assert.Equal("2", Scalar("SELECT value FROM meta WHERE key = 'schema_version'"));
+        Assert.Equal("3", Scalar("SELECT value FROM meta WHERE key = 'schema_version'"));
         using (var again = PostgresCatalog.Open(_database))
         {
             Assert.False(again.NeedsRebuild);
@@ -39,7 +39,31 @@ public sealed class PostgresCatalogSchemaTests(PostgresCluster cluster)
 
         Assert.True(older.NeedsRebuild);
         Assert.Equal(0, older.Count);
-        Assert.Equal("2", Scalar("SELECT value FROM meta WHERE key = 'schema_version'"));
+        Assert.Equal("3", Scalar("SELECT value FROM meta WHERE key = 'schema_version'"));
+    }
+
+    [Fact]
+    public void The_full_text_index_holds_a_short_list_of_rows_not_yet_merged()
+    {
+        using (var catalog = PostgresCatalog.Open(_database))
+            catalog.Upsert(TestDocuments.All[0], 1);
+
+        Assert.Equal("{gin_pending_list_limit=256}", Scalar("SELECT reloptions::text FROM pg_class WHERE relname = 'texts_search'"));
+    }
+
+    [Fact]
+    public void A_catalog_of_version_2_is_upgraded_in_place_keeping_its_documents()
+    {
+        using (var catalog = PostgresCatalog.Open(_database))
+            catalog.Upsert(TestDocuments.All[0], 1);
+        Scalar("ALTER INDEX texts_search RESET (gin_pending_list_limit); UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+
+        using var upgraded = PostgresCatalog.Open(_database);
+
+        Assert.False(upgraded.NeedsRebuild);
+        Assert.Equal(1, upgraded.Count);
+        Assert.Equal("3", Scalar("SELECT value FROM meta WHERE key = 'schema_version'"));
+        Assert.Equal("{gin_pending_list_limit=256}", Scalar("SELECT reloptions::text FROM pg_class WHERE relname = 'texts_search'"));
     }
 
     [Fact]
