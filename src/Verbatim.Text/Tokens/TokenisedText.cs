@@ -3,7 +3,6 @@ using System.Collections;
 using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 using Verbatim.Text.Normalisation;
 
 namespace Verbatim.Text.Tokens;
@@ -24,7 +23,7 @@ public sealed class TokenisedText
     // Null where the normal form maps one character to one onto the original: a word's key is
     // then its own characters folded, made when asked, and neither the normal form nor the
     // keys' places are kept.
-    private readonly string? normalForm;
+    private readonly ReadOnlyMemory<char>? normalForm;
     private readonly int[]? keyStarts;
     private readonly int[]? keyEnds;
 
@@ -35,10 +34,19 @@ public sealed class TokenisedText
     private NormalisedText? normalised;
     private TokenList? tokens;
 
-    private TokenisedText(string original, NormalisationLayers layers, string? normalForm, NormalisedText? normalised, Builder words)
+    private TokenisedText(string original, NormalisationLayers layers, ReadOnlyMemory<char>? normalForm, NormalisedText? normalised, Builder words)
     {
         (Original, this.layers, this.normalForm, this.normalised) = (original, layers, normalForm, normalised);
         Count = words.Count;
+        if (words.OwnsArrays)
+        {
+            // A long text's arrays are the builder's own, not the pool's: kept whole, with the room
+            // they had left, rather than copied while the builder's are still held.
+            if (normalForm is not null)
+                (keyStarts, keyEnds) = (words.KeyStarts, words.KeyEnds);
+            (starts, ends, keyHashes) = (new(words.Starts, 0, Count), new(words.Ends, 0, Count), new(words.KeyHashes, 0, Count));
+            return;
+        }
         if (normalForm is not null)
             (keyStarts, keyEnds) = (words.KeyStarts[..Count], words.KeyEnds[..Count]);
         starts = Slab<int>.Copy(words.Starts, Count);
@@ -48,7 +56,7 @@ public sealed class TokenisedText
 
     /// <summary>Words of a normal form that is kept.</summary>
     internal TokenisedText(NormalisedText normalised, Builder words)
-        : this(normalised.Original, normalised.Layers, normalised.Text, normalised, words)
+        : this(normalised.Original, normalised.Layers, normalised.Text.AsMemory(), normalised, words)
     {
     }
 
@@ -56,7 +64,7 @@ public sealed class TokenisedText
     /// Words found without keeping the normal form's map; it is made again when asked for.
     /// <paramref name="normalForm"/> is null where it maps one character to one onto the original.
     /// </summary>
-    internal TokenisedText(string original, NormalisationLayers layers, string? normalForm, Builder words)
+    internal TokenisedText(string original, NormalisationLayers layers, ReadOnlyMemory<char>? normalForm, Builder words)
         : this(original, layers, normalForm, null, words)
     {
     }
@@ -78,7 +86,7 @@ public sealed class TokenisedText
     public ReadOnlySpan<ulong> KeyHashes => keyHashes.AsSpan();
 
     public string KeyOf(int word) =>
-        normalForm is null ? Normaliser.FoldOneToOne(Original.AsSpan(starts[word], ends[word] - starts[word])) : normalForm[keyStarts![word]..keyEnds![word]];
+        normalForm is { } form ? form.Span[keyStarts![word]..keyEnds![word]].ToString() : Normaliser.FoldOneToOne(Original.AsSpan(starts[word], ends[word] - starts[word]));
 
     public int StartOf(int word) => starts[word];
 
@@ -88,7 +96,7 @@ public sealed class TokenisedText
     /// <summary>Whether the normal form is kept: where it is not, it is the original's characters folded one to one.</summary>
     internal bool KeepsNormalForm => normalForm is not null;
 
-    internal void AppendNormalForm(StringBuilder joined) => joined.Append(normalForm ?? Normaliser.FoldOneToOne(Original));
+    internal void AppendNormalForm(ArrayBufferWriter<char> joined) => joined.Write(normalForm is { } form ? form.Span : Normaliser.FoldOneToOne(Original));
 
     public int EndOf(int word) => ends[word];
 
@@ -151,6 +159,9 @@ public sealed class TokenisedText
             (KeyStarts[Count], KeyEnds[Count], Starts[Count], Ends[Count]) = (keyStart, keyEnd, start, end);
             KeyHashes[Count++] = keyHash;
         }
+
+        /// <summary>Whether the arrays are this builder's own, not rented from the pool (<see cref="LargestPooled"/>): a text may keep them.</summary>
+        public bool OwnsArrays => Starts.Length > LargestPooled;
 
         public void Dispose()
         {

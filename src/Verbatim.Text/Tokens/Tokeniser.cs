@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Verbatim.Text.Normalisation;
 
 namespace Verbatim.Text.Tokens;
@@ -43,17 +42,22 @@ public static class Tokeniser
     {
         using var words = new TokenisedText.Builder(text.Length / 5);
         // Made once a piece keeps its normal form; until then every piece's is its original folded one to one.
-        StringBuilder? normalForm = null;
+        // Kept as written, room and all: made a string, it was a second copy of the text's normal
+        // form while the first was still held.
+        ArrayBufferWriter<char>? normalForm = null;
         for (var start = 0; start < text.Length;)
         {
             var end = PieceEnd(text, start, pieceCharacters);
             var piece = Tokenise(text[start..end], layers, int.MaxValue);
             if (normalForm is null && piece.KeepsNormalForm)
-                normalForm = new StringBuilder(Normaliser.FoldOneToOne(text.AsSpan(0, start)), text.Length);
+            {
+                normalForm = new ArrayBufferWriter<char>(text.Length);
+                normalForm.Write(Normaliser.FoldOneToOne(text.AsSpan(0, start)).AsSpan());
+            }
             var normalFormStart = start;
             if (normalForm is not null)
             {
-                normalFormStart = normalForm.Length;
+                normalFormStart = normalForm.WrittenCount;
                 piece.AppendNormalForm(normalForm);
             }
             for (var w = 0; w < piece.Count; w++)
@@ -63,7 +67,7 @@ public static class Tokeniser
             }
             start = end;
         }
-        return new TokenisedText(text, layers, normalForm?.ToString(), words);
+        return new TokenisedText(text, layers, normalForm?.WrittenMemory, words);
     }
 
     private static int PieceEnd(string text, int start, int pieceCharacters)
@@ -117,7 +121,7 @@ public static class Tokeniser
                 else
                     words.Add(span, start, at, sources[start], sources[at - 1] + 1);
             }
-            return new TokenisedText(text, NormalisationLayers.All, sources is null ? null : new string(span), words);
+            return new TokenisedText(text, NormalisationLayers.All, sources is null ? (ReadOnlyMemory<char>?)null : new string(span).AsMemory(), words);
         }
         finally
         {
